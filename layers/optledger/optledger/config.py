@@ -1,0 +1,72 @@
+"""Configuration, read once per container from the environment (DESIGN section 5)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+ENV_PREFIX = "OPTLEDGER_"
+SECRET_NAMES = (
+    "TWILIO_AUTH_TOKEN",
+    "TELNYX_PUBLIC_KEY",
+    "PLIVO_AUTH_TOKEN",
+    "VONAGE_SIGNATURE_SECRET",
+    "VONAGE_SIGNATURE_METHOD",
+    "SINCH_WEBHOOK_SECRET",
+    "BIRD_SIGNING_KEY",
+    "BANDWIDTH_USERNAME",
+    "BANDWIDTH_PASSWORD",
+    "RINGCENTRAL_VERIFICATION_TOKEN",
+    "API_KEY",
+)
+SECRETS_CACHE_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class Settings:
+    table: str
+    bucket: str
+    public_url: str | None
+    secrets_arn: str | None
+    opt_out_scope: str  # "sender" or "brand"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        scope = env.get("OPTLEDGER_OPT_OUT_SCOPE", "sender").strip().lower() or "sender"
+        if scope not in ("sender", "brand"):
+            raise ValueError("OPTLEDGER_OPT_OUT_SCOPE must be 'sender' or 'brand'")
+        return cls(
+            table=env.get("OPTLEDGER_TABLE", "optledger"),
+            bucket=env.get("OPTLEDGER_BUCKET", "optledger-evidence"),
+            public_url=(env.get("OPTLEDGER_PUBLIC_URL") or "").rstrip("/") or None,
+            secrets_arn=env.get("OPTLEDGER_SECRETS_ARN") or None,
+            opt_out_scope=scope,
+        )
+
+
+@cache
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+def secrets() -> Mapping[str, str]:
+    """Provider secrets and the API key, keyed without the ``OPTLEDGER_`` prefix.
+
+    In AWS they come from one Secrets Manager secret (a JSON object), cached in the warm container by Powertools
+    parameters; locally from ``OPTLEDGER_*`` environment variables.
+    """
+    arn = settings().secrets_arn
+    if arn:
+        from aws_lambda_powertools.utilities import parameters  # only the AWS path pays for this import
+
+        value = parameters.get_secret(arn, transform="json", max_age=SECRETS_CACHE_SECONDS)
+        return {str(k): str(v) for k, v in dict(value).items() if v is not None}
+    return {name: os.environ[ENV_PREFIX + name] for name in SECRET_NAMES if os.environ.get(ENV_PREFIX + name)}
+
+
+def reset() -> None:
+    """Forget cached configuration (tests change the environment between cases)."""
+    settings.cache_clear()

@@ -1,0 +1,147 @@
+"""Domain models: consent tiers, campaigns, ledger events and per-campaign consent state."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from optledger.errors import ValidationError
+from optledger.phone import normalize
+
+Tier = Literal["implied", "express", "express_written"]
+Purpose = Literal["conversational", "informational", "promotional"]
+EventType = Literal["opt_in", "opt_out", "help", "message", "pending"]
+Status = Literal["opted_in", "opted_out", "pending", "none"]
+
+TIER_RANK: dict[str, int] = {"implied": 1, "express": 2, "express_written": 3}
+PURPOSE_TIER: dict[str, str] = {
+    "conversational": "implied",
+    "informational": "express",
+    "promotional": "express_written",
+}
+EVENT_TYPES = ("opt_in", "opt_out", "help", "message", "pending")
+CHANNELS = ("sms", "web_form", "hosted_page", "verbal", "paper", "pos", "ivr", "email", "api")
+
+CAMPAIGN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+BRAND_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def tier_allows(tier: str | None, purpose: str) -> bool:
+    """Consent never extends upward: the tier must be at least the one the purpose needs."""
+    return tier is not None and TIER_RANK.get(tier, 0) >= TIER_RANK[PURPOSE_TIER[purpose]]
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str
+    brand: str
+    name: str
+    purpose: str
+    senders: tuple[str, ...] = ()
+    join_keywords: tuple[str, ...] = ()
+    double_opt_in: bool = False
+    help_text: str = ""
+    opt_out_text: str = ""
+    opt_in_text: str = ""
+    disclosures: tuple[str, ...] = ()
+    allowed_origins: tuple[str, ...] = ()
+    conversation_window_hours: int = 24
+
+    @property
+    def tier(self) -> str:
+        return PURPOSE_TIER[self.purpose]
+
+    @classmethod
+    def from_dict(cls, data: Any, *, campaign_id: str | None = None) -> Campaign:
+        """Validate the campaign JSON of DESIGN section 5a; unknown fields and bad values are a 422 naming each."""
+        if not isinstance(data, Mapping):
+            raise ValidationError("campaign must be a JSON object")
+        data = dict(data)
+        if campaign_id is not None:
+            data.setdefault("id", campaign_id)
+        known = set(cls.__dataclass_fields__)
+        problems: dict[str, str] = {name: "unknown field" for name in data if name not in known}
+        if campaign_id is not None and data.get("id") != campaign_id:
+            problems["id"] = "does not match the campaign id in the path"
+        for name in ("id", "brand", "name", "purpose"):
+            if not isinstance(data.get(name), str) or not data.get(name):
+                problems.setdefault(name, "required string")
+        if isinstance(data.get("id"), str) and not CAMPAIGN_ID.match(data["id"]):
+            problems.setdefault("id", "letters, digits, '-' and '_' only, at most 64")
+        if isinstance(data.get("brand"), str) and not BRAND_ID.match(data["brand"]):
+            problems.setdefault("brand", "lower-case letters, digits, '-' and '_' only, at most 64")
+        if data.get("purpose") not in PURPOSE_TIER and "purpose" not in problems:
+            problems["purpose"] = "must be conversational, informational or promotional"
+        lists: dict[str, tuple[str, ...]] = {}
+        for name in ("senders", "join_keywords", "disclosures", "allowed_origins"):
+            value = data.get(name, [])
+            if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+                problems[name] = "must be a list of non-empty strings"
+            else:
+                lists[name] = tuple(value)
+        senders: list[str] = []
+        for raw in lists.get("senders", ()):
+            try:
+                senders.append(normalize(raw))
+            except ValidationError:
+                problems["senders"] = "every sender must be a valid phone number"
+        for name in ("help_text", "opt_out_text", "opt_in_text"):
+            if not isinstance(data.get(name, ""), str):
+                problems[name] = "must be a string"
+        if not isinstance(data.get("double_opt_in", False), bool):
+            problems["double_opt_in"] = "must be true or false"
+        window = data.get("conversation_window_hours", 24)
+        if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 24 * 30:
+            problems["conversation_window_hours"] = "must be an integer number of hours, 1 to 720"
+        if problems:
+            raise ValidationError("campaign is invalid", fields=problems)
+        return cls(
+            id=data["id"],
+            brand=data["brand"],
+            name=data["name"],
+            purpose=data["purpose"],
+            senders=tuple(senders),
+            join_keywords=tuple(k.strip().upper() for k in lists["join_keywords"]),
+            double_opt_in=data.get("double_opt_in", False),
+            help_text=data.get("help_text", ""),
+            opt_out_text=data.get("opt_out_text", ""),
+            opt_in_text=data.get("opt_in_text", ""),
+            disclosures=lists["disclosures"],
+            allowed_origins=lists["allowed_origins"],
+            conversation_window_hours=window,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {key: list(value) if isinstance(value, tuple) else value for key, value in data.items()}
+
+
+@dataclass
+class CampaignState:
+    """The consent state of one (brand, phone, campaign), kept in the chain head beside the ledger.
+
+    ``decided_at`` is the ``occurred_at`` of the event that set ``status``: later-arriving events that occurred earlier
+    do not change it (DESIGN: state follows occurred_at, opt-out wins a tie).
+    """
+
+    status: str = "none"
+    tier: str | None = None
+    since: str | None = None
+    event_id: str | None = None
+    decided_at: str | None = None
+    last_inbound_at: str | None = None
+    pending_event_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> CampaignState:
+        data = dict(data or {})
+        known = {k: data.pop(k) for k in list(data) if k in cls.__dataclass_fields__ and k != "extra"}
+        return cls(**known, extra=data)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if k != "extra" and v is not None}
+        data.update(self.extra)
+        return data
