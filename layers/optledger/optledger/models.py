@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from optledger.errors import ValidationError
-from optledger.phone import normalize
+from optledger.phone import normalize_sender
 
 Tier = Literal["implied", "express", "express_written"]
 Purpose = Literal["conversational", "informational", "promotional"]
@@ -84,9 +84,9 @@ class Campaign:
         senders: list[str] = []
         for raw in lists.get("senders", ()):
             try:
-                senders.append(normalize(raw))
+                senders.append(normalize_sender(raw))
             except ValidationError:
-                problems["senders"] = "every sender must be a valid phone number"
+                problems["senders"] = "every sender must be a valid phone number or short code"
         for name in ("help_text", "opt_out_text", "opt_in_text"):
             if not isinstance(data.get(name, ""), str):
                 problems[name] = "must be a string"

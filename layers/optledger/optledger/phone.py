@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 
 from optledger.errors import InvalidPhoneNumber
@@ -24,6 +26,16 @@ def normalize(raw: object, *, region: str = DEFAULT_REGION) -> str:
     if not phonenumbers.is_valid_number(parsed):
         raise InvalidPhoneNumber("phone is not a valid phone number", fields={"phone": "invalid"})
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+SHORT_CODE = re.compile(r"^[0-9]{5,6}$")
+
+
+def normalize_sender(raw: object) -> str:
+    """A business sender: a US short code (5-6 digits, kept as is) or a phone number in E.164."""
+    if isinstance(raw, str) and SHORT_CODE.match(raw.strip()):
+        return raw.strip()
+    return normalize(raw)
 
 
 def mask(phone: str | None) -> str:

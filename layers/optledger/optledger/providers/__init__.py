@@ -61,7 +61,7 @@ class WebhookRequest:
 
 @dataclass(frozen=True)
 class InboundMessage:
-    """An inbound SMS. ``sender`` is the consumer, ``recipient`` the business number (both as the provider sent them)."""
+    """An inbound SMS. ``sender`` is the consumer, ``recipient`` the business number, both as the provider sent them."""
 
     sender: str
     recipient: str

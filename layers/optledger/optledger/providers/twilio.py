@@ -1,9 +1,10 @@
 """Twilio Programmable Messaging inbound webhooks.
 
-Signature (X-Twilio-Signature): base64 HMAC-SHA1, keyed by the account auth token, over the full URL followed by every POST
-parameter name and value, names sorted (values of a repeated name sorted too). For a JSON body Twilio adds ``bodySHA256``
-(hex SHA-256 of the body) to the query string and signs the URL alone. Twilio may or may not have included the default
-port (:443/:80) in the URL it signed, so both forms are tried, as Twilio's own SDKs do.
+Signature (X-Twilio-Signature): base64 HMAC-SHA1, keyed by the account auth token, over the full URL followed by every
+POST parameter name and value, names sorted (values of a repeated name sorted too). For a JSON body Twilio adds
+``bodySHA256`` (hex SHA-256 of the body) to the query string and signs the URL alone.
+Twilio may or may not have included the default port (:443/:80) in the URL it signed, so both forms are tried, as
+Twilio's own SDKs do.
 """
 
 from __future__ import annotations

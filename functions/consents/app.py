@@ -1,0 +1,30 @@
+"""Authenticated business API: consent records of a number."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote
+
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optledger import runtime
+from optledger.http import json_response, logger, make_resolver, require_caller
+from optledger.views import consent_record
+
+app = make_resolver()
+
+
+@app.get("/consents/<phone>")
+def get_consents(phone: str):
+    require_caller(app.current_event)
+    brand = app.current_event.get_query_string_value("brand")
+    record = consent_record(
+        unquote(phone), brand=brand, store=runtime.store(), directory=runtime.campaigns().directory()
+    )
+    return json_response(200, record)
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(event, context)

@@ -1,0 +1,47 @@
+"""Inbound SMS webhooks of every provider: POST /webhooks/{provider} (and GET for Vonage), and GET /health."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optledger import config, runtime
+from optledger.http import json_response, logger, make_resolver, public_url, raw_body, reply_response
+from optledger.inbound import receive_webhook
+from optledger.providers import WebhookRequest
+
+MAX_WEBHOOK_BYTES = 64 * 1024
+
+app = make_resolver()
+
+
+@app.route("/webhooks/<provider>", method=["POST", "GET"])
+def webhook(provider: str):
+    event = app.current_event
+    request = WebhookRequest(
+        method=event.request_context.http.method,
+        url=public_url(event),
+        headers=event.headers or {},
+        body=raw_body(event, limit=MAX_WEBHOOK_BYTES),
+    )
+    reply = receive_webhook(
+        provider,
+        request,
+        secrets=config.secrets(),
+        ledger=runtime.ledger(),
+        directory=runtime.campaigns().directory(),
+        brand_scope=config.settings().opt_out_scope == "brand",
+    )
+    return reply_response(reply)
+
+
+@app.get("/health")
+def health():
+    return json_response(200, {"status": "ok"})
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(event, context)

@@ -1,0 +1,133 @@
+"""Inbound SMS: from a verified provider webhook to a ledger event and the reply the consumer gets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from optledger import consent
+from optledger.campaigns import Directory
+from optledger.classify import classify
+from optledger.errors import NotFound
+from optledger.ledger import Draft, Ledger
+from optledger.models import TIER_RANK, Campaign
+from optledger.phone import normalize, normalize_sender
+from optledger.providers import PROVIDERS, InboundMessage, WebhookReply, WebhookRequest
+from optledger.store import Head
+from optledger.timeutil import format_ts, utcnow
+
+MAX_STORED_TEXT = 1600  # ten SMS segments: longer texts are cut in the evidence, never in classification
+
+
+def receive_webhook(
+    provider: str,
+    request: WebhookRequest,
+    *,
+    secrets: Mapping[str, str],
+    ledger: Ledger,
+    directory: Directory,
+    brand_scope: bool = False,
+    now: datetime | None = None,
+) -> WebhookReply:
+    """Verify, parse and record one webhook call; return what the provider should get back."""
+    adapter = PROVIDERS.get(provider)
+    if adapter is None:
+        raise NotFound("unknown provider", fields={"provider": "unknown"})
+    adapter.require_configured(secrets)
+    handshake = adapter.handshake(request, secrets)
+    if handshake is not None:
+        return handshake
+    adapter.verify(request, secrets, now=now)
+    messages = adapter.parse(request)
+    received_at = format_ts(now or utcnow())
+    answers = [
+        record_message(message, ledger=ledger, directory=directory, brand_scope=brand_scope, received_at=received_at)
+        for message in messages
+    ]
+    if not answers:
+        return adapter.reply(None, {"recorded": False, "action": "ignored"})
+    reply_text = next((a["reply"] for a in answers if a.get("reply")), None)
+    summary: dict[str, Any] = {"recorded": True, "action": answers[0]["action"], "event_id": answers[0]["event_id"]}
+    if len(answers) > 1:
+        summary["events"] = [{"action": a["action"], "event_id": a["event_id"]} for a in answers]
+    return adapter.reply(reply_text, summary)
+
+
+def record_message(
+    message: InboundMessage,
+    *,
+    ledger: Ledger,
+    directory: Directory,
+    brand_scope: bool = False,
+    received_at: str,
+) -> dict[str, Any]:
+    """Classify one inbound text and append it to the sender's chain; returns the (possibly earlier) answer."""
+    phone = normalize(message.sender)
+    recipient = normalize_sender(message.recipient)
+    on_number = sorted(directory.for_sender(recipient), key=lambda c: c.id)
+    if not on_number:
+        raise NotFound("no campaign sends from the recipient number", fields={"recipient": "unknown"})
+    brand = on_number[0].brand
+    join_keywords = {k for c in on_number for k in c.join_keywords}
+    verdict = classify(message.text, join_keywords=join_keywords)
+
+    targets = on_number
+    scope_is_brand = False
+    tier: str | None = None
+    if verdict.action == "opt_out":
+        scope_is_brand = brand_scope or verdict.scope == "brand"
+        if scope_is_brand:
+            targets = sorted(directory.of_brand(brand), key=lambda c: c.id)
+    elif verdict.action == "opt_in":
+        if verdict.matched in join_keywords:
+            targets = [c for c in on_number if verdict.matched in c.join_keywords]
+        tier = max((c.tier for c in targets), key=TIER_RANK.__getitem__)
+    elif verdict.action == "message":
+        tier = "implied"
+
+    evidence: dict[str, Any] = {"text": message.text[:MAX_STORED_TEXT]}
+    if verdict.matched:
+        evidence.update(matched=verdict.matched, detected_by=verdict.detected_by)
+    if verdict.review:
+        evidence["review"] = True
+    draft = Draft(
+        brand=brand,
+        phone=phone,
+        type=verdict.action,
+        campaigns=tuple(c.id for c in targets),
+        channel="sms",
+        occurred_at=format_ts(message.occurred_at) if message.occurred_at else received_at,
+        source={"provider": message.provider, "provider_message_id": message.message_id, "to": recipient},
+        evidence=evidence,
+        tier=tier,
+        brand_scope=scope_is_brand,
+        tiers={c.id: c.tier for c in targets},
+    )
+
+    def answer(head: Head | None, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "recorded": True,
+            "action": event["type"],
+            "event_id": event["event_id"],
+            "reply": reply_text(verdict.action, targets, head),
+        }
+
+    return ledger.append(draft, delivery=(message.provider, message.message_id), answer=answer).answer
+
+
+def reply_text(action: str, targets: list[Campaign], head: Head | None) -> str | None:
+    """The one reply the consumer gets: confirmation or help text, never marketing; nothing for ordinary messages."""
+    if not targets:
+        return None
+    first = targets[0]
+    if action == "opt_out":
+        before = head.state if head else None
+        if all(consent.effective(before, c.id)["status"] == "opted_out" for c in targets):
+            return None  # one confirmation at most per opt-out: this number was already opted out of all of them
+        return first.opt_out_text or None
+    if action == "opt_in":
+        return first.opt_in_text or None
+    if action == "help":
+        return first.help_text or None
+    return None

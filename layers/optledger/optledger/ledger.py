@@ -1,0 +1,112 @@
+"""The ledger: appending immutable, hash-chained consent events and moving the consent state with them."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from optledger import consent
+from optledger.chain import GENESIS_HASH, canonical_json, seal
+from optledger.errors import StorageUnavailable
+from optledger.ids import new_ulid
+from optledger.store import AlreadyDelivered, ChainRaceLost, Head, Store
+from optledger.timeutil import format_ts, utcnow
+
+MAX_APPEND_ATTEMPTS = 25
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event before it has a place in a chain."""
+
+    brand: str
+    phone: str
+    type: str
+    campaigns: tuple[str, ...]
+    channel: str
+    occurred_at: str
+    source: Mapping[str, Any]
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    tier: str | None = None
+    brand_scope: bool = False  # an opt-out that covers every campaign of the brand, present and future
+    tiers: Mapping[str, str] = field(default_factory=dict)  # the tier an opt-in records per campaign
+
+
+@dataclass(frozen=True)
+class Appended:
+    event: dict[str, Any]
+    state: dict[str, Any]
+    answer: dict[str, Any]
+    duplicate: bool = False
+
+
+# Computes what to answer the caller from the state before and the sealed event; stored with a delivery id so that
+# a redelivery gets the same answer.
+Answerer = Callable[[Head | None, dict[str, Any], dict[str, Any]], dict[str, Any]]
+
+
+def _no_answer(head: Head | None, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+    return {}
+
+
+class Ledger:
+    def __init__(self, store: Store, *, clock: Callable[[], Any] = utcnow) -> None:
+        self.store = store
+        self.clock = clock
+
+    def append(
+        self, draft: Draft, *, delivery: tuple[str, str] | None = None, answer: Answerer = _no_answer
+    ) -> Appended:
+        """Append ``draft`` to its (brand, phone) chain.
+
+        Read the head, seal the event after it, and write event + head + delivery in one conditional transaction; a
+        lost race re-reads the head and tries again, so concurrent appends never fork the chain. A delivery id already
+        recorded returns the answer given then and records nothing.
+        """
+        for attempt in range(MAX_APPEND_ATTEMPTS):
+            head = self.store.get_head(draft.brand, draft.phone)
+            event = self._seal(draft, head)
+            state = consent.apply_event(
+                head.state if head else None, event, tiers=draft.tiers, brand_scope=draft.brand_scope
+            )
+            reply = answer(head, event, state)
+            try:
+                self.store.append(
+                    event,
+                    canonical_json(event),
+                    state,
+                    expected_seq=head.seq if head else 0,
+                    delivery=delivery,
+                    answer=reply,
+                )
+            except ChainRaceLost:
+                # Full jitter keeps a crowd of writers on one number from colliding in lockstep.
+                time.sleep(random.uniform(0, min(0.2, 0.005 * 2**attempt)))
+                continue
+            except AlreadyDelivered as previous:
+                return Appended(event={}, state={}, answer=previous.answer, duplicate=True)
+            return Appended(event=event, state=state, answer=reply)
+        raise StorageUnavailable("could not append after repeated conflicts", fields={"retry": True})
+
+    def _seal(self, draft: Draft, head: Head | None) -> dict[str, Any]:
+        recorded = self.clock()
+        event: dict[str, Any] = {
+            "event_id": new_ulid(int(recorded.timestamp() * 1000)),
+            "brand": draft.brand,
+            "phone": draft.phone,
+            "seq": (head.seq if head else 0) + 1,
+            "type": draft.type,
+            "campaigns": sorted(draft.campaigns),
+            "tier": draft.tier,
+            "channel": draft.channel,
+            "occurred_at": draft.occurred_at,
+            "recorded_at": format_ts(recorded),
+            "source": dict(draft.source),
+            "evidence": dict(draft.evidence),
+        }
+        if draft.brand_scope:
+            event["scope"] = "brand"
+        return seal(event, head.hash if head else GENESIS_HASH)

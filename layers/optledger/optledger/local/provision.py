@@ -1,0 +1,45 @@
+"""Creating the table and bucket of the template on an embedded or external endpoint, and loading campaigns."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from optledger.campaigns import CampaignCache
+from optledger.local.template import load_template, table_definition
+from optledger.models import Campaign
+
+
+def repo_root() -> Path:
+    """The checkout holding template.yaml and functions/ (an editable install points into it)."""
+    configured = os.environ.get("OPTLEDGER_ROOT")
+    candidates = [Path(configured)] if configured else []
+    candidates += [Path(__file__).resolve().parents[3], Path.cwd()]
+    for candidate in candidates:
+        if (candidate / "template.yaml").is_file() and (candidate / "functions").is_dir():
+            return candidate
+    raise FileNotFoundError("cannot find template.yaml and functions/: run from the checkout or set OPTLEDGER_ROOT")
+
+
+def provision(root: Path, *, table: str, bucket: str, dynamodb: Any, s3: Any) -> None:
+    """Create the ledger table (key schema from template.yaml) and the evidence bucket, if they are missing."""
+    existing = dynamodb.list_tables().get("TableNames", [])
+    if table not in existing:
+        dynamodb.create_table(**table_definition(load_template(root / "template.yaml"), table))
+        dynamodb.get_waiter("table_exists").wait(TableName=table, WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    buckets = {b["Name"] for b in s3.list_buckets().get("Buckets", [])}
+    if bucket not in buckets:
+        s3.create_bucket(Bucket=bucket, ObjectLockEnabledForBucket=True)
+
+
+def load_campaigns(path: Path, cache: CampaignCache) -> list[Campaign]:
+    """Validate every campaign of a JSON list first, then store them: a bad file stores nothing."""
+    documents = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(documents, dict):
+        documents = [documents]
+    campaigns = [Campaign.from_dict(doc) for doc in documents]
+    for campaign in campaigns:
+        cache.put(campaign)
+    return campaigns

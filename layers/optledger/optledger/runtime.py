@@ -1,0 +1,35 @@
+"""What a warm container keeps between invocations: store, ledger and campaign cache, built once from settings."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from optledger.campaigns import CampaignCache
+from optledger.config import settings
+from optledger.ledger import Ledger
+from optledger.store import Store
+
+
+@cache
+def store() -> Store:
+    current = settings()
+    return Store(current.table, current.bucket)
+
+
+@cache
+def ledger() -> Ledger:
+    return Ledger(store())
+
+
+@cache
+def campaigns() -> CampaignCache:
+    return CampaignCache(store())
+
+
+def reset() -> None:
+    """Forget every cached object (tests switch tables and backends between cases)."""
+    from optledger import config
+
+    config.reset()
+    for factory in (store, ledger, campaigns):
+        factory.cache_clear()

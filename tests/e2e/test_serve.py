@@ -1,0 +1,59 @@
+"""End to end over HTTP: a signed Twilio STOP to ``optledger serve``, then the state read back."""
+
+from __future__ import annotations
+
+import json
+
+from tests.e2e.conftest import API_KEY, TWILIO_TOKEN
+from tests.support.twilio import form, signed
+
+
+def test_health(served):
+    status, _, body = served.request("GET", "/health")
+    assert status == 200 and json.loads(body) == {"status": "ok"}
+
+
+def test_serve_prints_the_api_key_and_the_aws_endpoint(served):
+    text = "".join(served.output)
+    assert API_KEY in text and "loaded 3 demo campaigns" in text
+    assert served.aws_endpoint.startswith("http://127.0.0.1:")
+
+
+def test_signed_twilio_stop_changes_the_state(served):
+    url = served.url + "/webhooks/twilio"
+    body, signature = signed(
+        form("Stop.", sid="SMe2e00000000000000000000000000001", sender="+14155550177"), url, TWILIO_TOKEN
+    )
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature}
+
+    status, response_headers, reply = served.request("POST", "/webhooks/twilio", body=body, headers=headers)
+
+    assert status == 200 and response_headers["Content-Type"] == "text/xml"
+    assert b"<Message>Acme Support: you are unsubscribed" in reply
+    status, _, record = served.request("GET", "/consents/+14155550177", headers={"Authorization": f"Bearer {API_KEY}"})
+    record = json.loads(record)
+    assert status == 200
+    assert record["campaigns"]["C7DEALS"]["status"] == "opted_out"
+    assert record["events"][0]["source"]["provider_message_id"] == "SMe2e00000000000000000000000000001"
+
+
+def test_forged_signature_is_refused_over_http(served):
+    body, _ = signed(
+        form("START", sid="SMe2e00000000000000000000000000002"), served.url + "/webhooks/twilio", TWILIO_TOKEN
+    )
+    status, _, reply = served.request(
+        "POST",
+        "/webhooks/twilio",
+        body=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": "Zm9yZ2VkIHNpZ25hdHVyZQ=="},
+    )
+    assert status == 403 and json.loads(reply)["error"] == "invalid_signature"
+
+
+def test_consents_need_the_api_key(served):
+    assert served.request("GET", "/consents/+14155550177")[0] == 401
+
+
+def test_unknown_route_is_a_json_404(served):
+    status, _, body = served.request("GET", "/nowhere")
+    assert status == 404 and json.loads(body)["error"] == "not_found"
