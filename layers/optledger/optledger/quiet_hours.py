@@ -9,10 +9,12 @@ Where the recipient is comes from the number alone:
 - time zones: ``phonenumbers.timezone.time_zones_for_number``;
 - state: ``phonenumbers.geocoder`` in English, which describes a US number either by state name ("Florida",
   "Washington State", "Washington D.C.") or by "City, ST" ("San Francisco, CA"); both map to a two-letter code.
-- a +1 number with no geographic data (toll-free 8XX, personal 5XX/533; phonenumbers lists every NANP zone for them,
-  Guam to Newfoundland, whose windows never overlap) is treated as "anywhere in the United States": the federal window
-  must hold in each US state time zone (``unknown_location.zones``: Eastern to Hawaii), and each state's own window in
-  each of that state's zones. In practice: 18:00-01:00 UTC on weekdays (19:00 on Sundays in winter, for Texas).
+- a +1 number with no geographic data (toll-free 8XX, personal 5XX/533; phonenumbers lists every NANP zone for them)
+  is treated as "anywhere in the United States": the federal window must hold in each US state time zone
+  (``unknown_location.zones``: Eastern to Hawaii), and each state's own window in each of that state's zones. In
+  practice: from 08:00 in Hawaii (18:00 UTC) to 20:00 Eastern (01:00 UTC in winter, 00:00 in summer); on Sundays in
+  winter from Texas' noon in El Paso (19:00 UTC). Stricter than any one place, yet a window that can be met
+  (phonenumbers' own list, Guam to Newfoundland, would never allow a send).
 - a non-US number (Canada, Caribbean, elsewhere) gets the federal window in its own zones, as a floor; one whose zone
   is unknown gets the federal window in UTC.
 
