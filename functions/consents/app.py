@@ -9,7 +9,8 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import runtime
-from optledger.http import json_response, logger, make_resolver, require_caller
+from optledger.http import json_body, json_response, logger, make_resolver, require_caller
+from optledger.sendgate import check_send
 from optledger.views import consent_record
 
 app = make_resolver()
@@ -23,6 +24,14 @@ def get_consents(phone: str):
         unquote(phone), brand=brand, store=runtime.store(), directory=runtime.campaigns().directory()
     )
     return json_response(200, record)
+
+
+@app.post("/consents/check")
+def post_check():
+    require_caller(app.current_event)
+    body = json_body(app.current_event)
+    result = check_send(body, store=runtime.store(), directory=runtime.campaigns().directory())
+    return json_response(200, result.to_dict())
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

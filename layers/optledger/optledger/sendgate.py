@@ -1,0 +1,187 @@
+"""The send gate: may this purpose be sent to this phone for this campaign now? (DESIGN sections 1 and 3).
+
+:func:`check` is pure: it reads the chain head of (brand, phone) that the caller fetched (one GetItem) and decides.
+The order of the answers, strongest first:
+
+1. ``opted_out`` - an opt-out in scope always denies: the campaign's own, or a brand-scope opt-out (STOPALL) decided
+   at or after the campaign's own state (``decided_at`` compared; a tie goes to the opt-out).
+2. ``pending_confirmation`` - a double opt-in still awaiting YES.
+3. ``no_consent`` - never seen, no opt-in, or implied consent outside its conversation.
+4. ``insufficient_tier`` - consent never extends upward: implied covers conversational only, express adds
+   informational, express_written adds promotional.
+5. ``quiet_hours`` - promotional messages only, in the recipient's local time (:mod:`optledger.quiet_hours`).
+6. ``ok``.
+
+Implied consent exists only inside the conversation: from the consumer's last inbound message (``last_inbound_at``) for
+``campaign.conversation_window_hours``. An express or express_written opt-in also allows conversational messages at any
+time. A brand-scope state only ever removes consent: a brand-level state that is not an opt-out (say a START after a
+STOPALL) lifts the brand opt-out and lets the campaign's own state speak again, but never grants a campaign consent it
+did not have. The head is the current state: ``at`` places the send in time (quiet hours, conversation window), it does
+not replay history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from optledger import consent, quiet_hours
+from optledger.errors import ValidationError
+from optledger.models import TIER_RANK, CampaignState, tier_allows
+from optledger.phone import normalize
+from optledger.timeutil import parse_ts, utcnow
+
+if TYPE_CHECKING:
+    from optledger.campaigns import Directory
+    from optledger.models import Campaign
+    from optledger.store import Store
+
+PURPOSES = ("conversational", "informational", "promotional")
+REASONS = ("ok", "opted_out", "no_consent", "insufficient_tier", "quiet_hours", "pending_confirmation")
+# A provider's clock may run a little ahead of ours: an inbound message stamped up to this far after ``at`` still
+# counts as having started the conversation.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    allowed: bool
+    reason: str
+    tier: str | None = None
+    event_id: str | None = None
+    local_time: str | None = None
+    next_allowed_at: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "allowed": self.allowed,
+            "reason": self.reason,
+            "tier": self.tier,
+            "event_id": self.event_id,
+            "local_time": self.local_time,
+            "next_allowed_at": self.next_allowed_at,
+        }
+
+
+def _moment(text: object) -> datetime | None:
+    """A stored timestamp, or None when absent or unreadable (callers then take the conservative branch)."""
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("z", "Z"))
+    except ValueError:
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo else None
+
+
+def _state(data: object) -> CampaignState | None:
+    return CampaignState.from_dict(data) if isinstance(data, Mapping) and data else None
+
+
+def effective_state(head: Mapping[str, Any] | None, campaign_id: str) -> CampaignState | None:
+    """The campaign's own state, unless a brand-scope opt-out was decided at the same time or later."""
+    if not head:
+        return None
+    campaigns = head.get("campaigns")
+    own = _state(campaigns.get(campaign_id)) if isinstance(campaigns, Mapping) else None
+    brand = _state(head.get("brand_state"))
+    if brand is None or brand.status != "opted_out":
+        return own
+    if own is None:
+        return brand
+    own_at, brand_at = _moment(own.decided_at), _moment(brand.decided_at)
+    if own_at is None or brand_at is None:
+        # Undated state cannot be ordered: the opt-out wins.
+        return own if own.status == "opted_out" else brand
+    if own_at > brand_at or (own_at == brand_at and own.status == "opted_out"):
+        return own
+    return brand
+
+
+def in_conversation(state: CampaignState | None, campaign: Campaign, at: datetime) -> bool:
+    """Is ``at`` inside the conversation the consumer opened with their last inbound message?"""
+    last = _moment(state.last_inbound_at) if state else None
+    if last is None:
+        return False
+    window = timedelta(hours=campaign.conversation_window_hours)
+    return -CLOCK_SKEW <= at - last < window
+
+
+def check(
+    head: Mapping[str, Any] | None,
+    campaign: Campaign,
+    purpose: str,
+    at: datetime,
+    phone: str,
+    *,
+    brand_campaign_ids: Collection[str] | None = None,
+) -> CheckResult:
+    """Decide whether ``purpose`` may be sent to ``phone`` for ``campaign`` at ``at``.
+
+    ``head`` is the chain-head item of (campaign.brand, phone), None for a number never seen. ``brand_campaign_ids``,
+    when given, are the ids of the brand's campaigns: a campaign outside them is refused (422), so a check can never
+    read one brand's consent for another brand's campaign. Raises ValidationError (422) for an unknown purpose or a
+    naive ``at``.
+    """
+    if purpose not in PURPOSES:
+        raise ValidationError(
+            "purpose must be conversational, informational or promotional",
+            fields={"purpose": "must be conversational, informational or promotional"},
+        )
+    if not isinstance(at, datetime) or at.tzinfo is None:
+        raise ValidationError("at must be a timestamp with a time zone", fields={"at": "naive"})
+    if brand_campaign_ids is not None and campaign.id not in brand_campaign_ids:
+        raise ValidationError("campaign does not belong to this brand", fields={"campaign": "not in brand"})
+    at = at.astimezone(UTC)
+    state = effective_state(head, campaign.id)
+    status = state.status if state else "none"
+    event_id = state.event_id if state else None
+
+    if status == "opted_out":
+        return CheckResult(False, "opted_out", None, event_id)
+    if status == "pending":
+        return CheckResult(False, "pending_confirmation", state.tier, state.pending_event_id or event_id)
+    if status != "opted_in":
+        if purpose == "conversational" and in_conversation(state, campaign, at):
+            return CheckResult(True, "ok", "implied", event_id)
+        return CheckResult(False, "no_consent", None, event_id)
+
+    tier = state.tier
+    if purpose == "conversational" and TIER_RANK.get(tier or "", 0) < TIER_RANK["express"]:
+        if in_conversation(state, campaign, at):
+            return CheckResult(True, "ok", tier or "implied", event_id)
+        return CheckResult(False, "no_consent", tier, event_id)
+    if not tier_allows(tier, purpose):
+        if state.pending_event_id and tier_allows(campaign.tier, purpose):
+            # A higher-tier opt-in to this campaign is waiting for its YES.
+            return CheckResult(False, "pending_confirmation", tier, state.pending_event_id)
+        return CheckResult(False, "insufficient_tier", tier, event_id)
+    if purpose != "promotional":
+        return CheckResult(True, "ok", tier, event_id)
+
+    decision = quiet_hours.evaluate(phone, at)
+    if not decision.allowed:
+        return CheckResult(False, "quiet_hours", tier, event_id, decision.local_time, decision.next_allowed_at)
+    return CheckResult(True, "ok", tier, event_id, decision.local_time)
+
+
+def check_send(
+    body: Mapping[str, Any], *, store: Store, directory: Directory, now: datetime | None = None
+) -> CheckResult:
+    """``POST /consents/check``: one GetItem of the number's chain head, then :func:`check`."""
+    problems = {name: "required" for name in ("phone", "campaign", "purpose") if not body.get(name)}
+    if problems:
+        raise ValidationError("phone, campaign and purpose are required", fields=problems)
+    unknown = set(body) - {"phone", "campaign", "purpose", "at"}
+    if unknown:
+        raise ValidationError("unknown fields", fields=dict.fromkeys(sorted(unknown), "unknown field"))
+    phone = normalize(body["phone"])
+    if not isinstance(body["campaign"], str):
+        raise ValidationError("campaign must be a campaign id", fields={"campaign": "invalid"})
+    campaign = directory.get(body["campaign"])
+    at = parse_ts(body["at"], field="at") if body.get("at") is not None else (now or utcnow())
+    head = store.get_head(campaign.brand, phone)
+    view = {"campaigns": {campaign.id: consent.effective(head.state, campaign.id)}} if head else None
+    return check(view, campaign, str(body["purpose"]), at, phone)
