@@ -15,7 +15,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 
-CORPUS = ROOT / "tests" / "data" / "replies.csv"
+# replies.csv was written before the classifier; holdout and blind were written later and each measured once before
+# the gaps they showed were fixed (holdout: revocation precision 1.00, recall 0.88; blind: 1.00 and 0.85).
+CORPORA = {
+    "corpus": ROOT / "tests" / "data" / "replies.csv",
+    "holdout": ROOT / "tests" / "data" / "replies_holdout.csv",
+    "blind": ROOT / "tests" / "data" / "replies_blind.csv",
+}
 JOIN_KEYWORDS = ("DEALS", "VIP")  # the join keywords the corpus assumes (rows noted "join keyword")
 LABELS = ("opt_out", "opt_in", "help", "message", "review")
 IMPORT_PROBE = """
@@ -49,56 +55,76 @@ def cold_start_ms() -> tuple[float, float]:
     return float(out[0]), float(out[1])
 
 
-def main() -> None:
+def report(name: str, rows: list[dict[str, str]]) -> None:
     from optledger.classify import classify
 
-    rows = list(csv.DictReader(CORPUS.open(encoding="utf-8")))
-    texts = [row["text"] for row in rows]
     confusion: Counter[tuple[str, str]] = Counter()
     for row in rows:
         confusion[row["label"], label_of(classify(row["text"], join_keywords=JOIN_KEYWORDS))] += 1
 
-    print(f"classifier.corpus.size {len(rows)}")
+    prefix = f"classifier.{name}"
+    print(f"{prefix}.size {len(rows)}")
     for (expected, got), count in sorted(confusion.items()):
-        print(f"classifier.confusion.{expected}.as.{got} {count}")
+        print(f"{prefix}.confusion.{expected}.as.{got} {count}")
     correct = sum(count for (expected, got), count in confusion.items() if expected == got)
-    print(f"classifier.accuracy {ratio(correct, len(rows)):.4f}")
+    print(f"{prefix}.accuracy {ratio(correct, len(rows)):.4f}")
 
     true_positive = confusion["opt_out", "opt_out"]
     predicted = sum(count for (_, got), count in confusion.items() if got == "opt_out")
     actual = sum(count for (expected, _), count in confusion.items() if expected == "opt_out")
-    print(f"classifier.revocation.true_positives {true_positive}")
-    print(f"classifier.revocation.false_positives {predicted - true_positive}")
-    print(f"classifier.revocation.false_negatives {actual - true_positive}")
-    print(f"classifier.revocation.precision {ratio(true_positive, predicted):.4f}")
-    print(f"classifier.revocation.recall {ratio(true_positive, actual):.4f}")
+    print(f"{prefix}.revocation.true_positives {true_positive}")
+    print(f"{prefix}.revocation.false_positives {predicted - true_positive}")
+    print(f"{prefix}.revocation.false_negatives {actual - true_positive}")
+    print(f"{prefix}.revocation.precision {ratio(true_positive, predicted):.4f}")
+    print(f"{prefix}.revocation.recall {ratio(true_positive, actual):.4f}")
     # a revocation sent to review is not lost: a person decides it within the FCC's ten business days
     reviewed = confusion["opt_out", "review"]
-    print(f"classifier.revocation.recall_incl_review {ratio(true_positive + reviewed, actual):.4f}")
+    print(f"{prefix}.revocation.recall_incl_review {ratio(true_positive + reviewed, actual):.4f}")
     for label in LABELS:
         hits = confusion[label, label]
         as_label = sum(count for (_, got), count in confusion.items() if got == label)
         of_label = sum(count for (expected, _), count in confusion.items() if expected == label)
-        print(f"classifier.{label}.precision {ratio(hits, as_label):.4f}")
-        print(f"classifier.{label}.recall {ratio(hits, of_label):.4f}")
+        print(f"{prefix}.{label}.precision {ratio(hits, as_label):.4f}")
+        print(f"{prefix}.{label}.recall {ratio(hits, of_label):.4f}")
 
-    passes = 20
+
+def per_second(texts: list[str], passes: int) -> float:
+    from optledger.classify import classify
+
     start = time.perf_counter()
     for _ in range(passes):
         for text in texts:
             classify(text, join_keywords=JOIN_KEYWORDS)
-    elapsed = time.perf_counter() - start
-    print(f"classifier.corpus.per_second {passes * len(texts) / elapsed:.0f}")
-    keyword_runs = 20000
-    start = time.perf_counter()
-    for _ in range(keyword_runs):
-        classify("STOP")
-    print(f"classifier.keyword.per_second {keyword_runs / (time.perf_counter() - start):.0f}")
-    phrase_runs = 5000
-    start = time.perf_counter()
-    for _ in range(phrase_runs):
-        classify("Hi, can you stop by the store tomorrow around 5? Thanks!")
-    print(f"classifier.long_message.per_second {phrase_runs / (time.perf_counter() - start):.0f}")
+    return passes * len(texts) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    from optledger.classify import classify
+
+    corpora = {name: list(csv.DictReader(path.open(encoding="utf-8"))) for name, path in CORPORA.items()}
+    for name, rows in corpora.items():
+        report(name, rows)
+
+    texts = [row["text"] for row in corpora["corpus"]]
+    print(f"classifier.corpus.per_second {per_second(texts, 20):.0f}")
+    print(f"classifier.keyword.per_second {per_second(['STOP'], 20000):.0f}")
+    print(f"classifier.long_message.per_second {per_second(['Hi, can you stop by the store at 5? Thanks!'], 5000):.0f}")
+
+    # replies crafted to make backtracking regexes blow up; a real reply is at most a few thousand characters
+    hostile = [
+        "stop " + "all these " * 300 + "x",
+        "no more " + "all the " * 300 + "x",
+        "dont want " + "any more " * 300,
+        "stop " * 2000,
+        "a" * 10000,
+        "x, " * 3000,
+    ]
+    worst = 0.0
+    for text in hostile:
+        start = time.perf_counter()
+        classify(text)
+        worst = max(worst, time.perf_counter() - start)
+    print(f"classifier.hostile_input.worst_ms {worst * 1e3:.2f}")
 
     import_ms, first_phrase_ms = cold_start_ms()
     print(f"classifier.import_ms {import_ms:.2f}")
