@@ -1,4 +1,4 @@
-"""Shared set-up for the benchmarks: the embedded DynamoDB/S3, a provisioned table, the demo campaigns, call counting."""
+"""Benchmark set-up: the embedded DynamoDB/S3, a provisioned table, the demo campaigns, call counting."""
 
 from __future__ import annotations
 
@@ -13,8 +13,11 @@ sys.path.insert(0, str(ROOT))
 
 def local_stack(table: str = "bench-ledger", bucket: str = "bench-evidence"):
     """Start the embedded AWS endpoint and point OptLedger at a fresh table and bucket in it."""
-    for name, value in (("AWS_ACCESS_KEY_ID", "bench"), ("AWS_SECRET_ACCESS_KEY", "bench"),
-                        ("AWS_DEFAULT_REGION", "us-east-1")):
+    for name, value in (
+        ("AWS_ACCESS_KEY_ID", "bench"),
+        ("AWS_SECRET_ACCESS_KEY", "bench"),
+        ("AWS_DEFAULT_REGION", "us-east-1"),
+    ):
         os.environ[name] = value
     import boto3
 
@@ -23,9 +26,14 @@ def local_stack(table: str = "bench-ledger", bucket: str = "bench-evidence"):
     from optledger.local.provision import load_campaigns, provision
 
     embedded = start_embedded_aws()
-    os.environ.update(AWS_ENDPOINT_URL=embedded.endpoint_url, OPTLEDGER_TABLE=table, OPTLEDGER_BUCKET=bucket,
-                      OPTLEDGER_PUBLIC_URL="https://sms.example.com", OPTLEDGER_API_KEY="test-api-key",
-                      OPTLEDGER_TWILIO_AUTH_TOKEN="bench-token")
+    os.environ.update(
+        AWS_ENDPOINT_URL=embedded.endpoint_url,
+        OPTLEDGER_TABLE=table,
+        OPTLEDGER_BUCKET=bucket,
+        OPTLEDGER_PUBLIC_URL="https://sms.example.com",
+        OPTLEDGER_API_KEY="test-api-key",
+        OPTLEDGER_TWILIO_AUTH_TOKEN="bench-token",
+    )
     provision(ROOT, table=table, bucket=bucket, dynamodb=boto3.client("dynamodb"), s3=boto3.client("s3"))
     runtime.reset()
     load_campaigns(ROOT / "events" / "campaigns.demo.json", runtime.campaigns())

@@ -1,4 +1,4 @@
-"""POST /consents/check through the consents lambda_handler against the embedded DynamoDB: checks/s and calls per check."""
+"""POST /consents/check through lambda_handler against the embedded DynamoDB: checks/s and calls per check."""
 
 from __future__ import annotations
 
@@ -20,17 +20,32 @@ def main() -> None:
     consents = function("consents")
     phones = [f"+1415555{n:04d}" for n in range(100)]
     for phone in phones:
-        runtime.ledger().append(Draft(brand="acme", phone=phone, type="opt_in", campaigns=("C7DEALS", "C7ALERTS"),
-                                      channel="api", occurred_at="2026-11-01T12:00:00.000Z", source={"api": "bench"},
-                                      tiers={"C7DEALS": "express_written", "C7ALERTS": "express"}))
+        runtime.ledger().append(
+            Draft(
+                brand="acme",
+                phone=phone,
+                type="opt_in",
+                campaigns=("C7DEALS", "C7ALERTS"),
+                channel="api",
+                occurred_at="2026-11-01T12:00:00.000Z",
+                source={"api": "bench"},
+                tiers={"C7DEALS": "express_written", "C7ALERTS": "express"},
+            )
+        )
     template = load_event("api/consents_check.json")
     purposes = ["informational", "promotional", "conversational"]
     events = []
     for n in range(CHECKS):
         event = json.loads(json.dumps(template))
         campaign = "C7ALERTS" if n % 3 == 0 else "C7DEALS"
-        event["body"] = json.dumps({"phone": phones[n % len(phones)], "campaign": campaign,
-                                    "purpose": purposes[n % 3], "at": "2026-11-28T18:00:00Z"})
+        event["body"] = json.dumps(
+            {
+                "phone": phones[n % len(phones)],
+                "campaign": campaign,
+                "purpose": purposes[n % 3],
+                "at": "2026-11-28T18:00:00Z",
+            }
+        )
         events.append(event)
     counter = CallCounter(runtime.store().dynamodb)
     consents.lambda_handler(events[0], Context())  # warm: campaign cache, quiet-hours tables
