@@ -11,7 +11,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from optledger import runtime
 from optledger.http import json_body, json_response, logger, make_resolver, require_caller
 from optledger.sendgate import check_send
-from optledger.views import consent_record
+from optledger.views import consent_record, review_queue
 
 app = make_resolver()
 
@@ -32,6 +32,19 @@ def post_check():
     body = json_body(app.current_event)
     result = check_send(body, store=runtime.store(), directory=runtime.campaigns().directory())
     return json_response(200, result.to_dict())
+
+
+@app.get("/reviews")
+def get_reviews():
+    require_caller(app.current_event)
+    event = app.current_event
+    queue = review_queue(
+        event.get_query_string_value("brand"),
+        after=event.get_query_string_value("after"),
+        store=runtime.store(),
+        directory=runtime.campaigns().directory(),
+    )
+    return json_response(200, queue)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

@@ -176,3 +176,26 @@ def test_20_concurrent_appends_to_one_number_form_one_unbroken_chain(env, lambda
     assert verify_chain(chain) is None
     assert all(later["prev_hash"] == earlier["hash"] for earlier, later in itertools.pairwise(chain))
     assert runtime.store().get_head("acme", PHONE).seq == 20
+
+
+def test_unclear_reply_is_recorded_and_queued_for_review(env, lambda_context):
+    reviews = function("consents")
+    response = call(http_api_event(form("not interested", sid="SMreview")), lambda_context)
+
+    assert response["statusCode"] == 200 and response["body"].endswith("<Response/>")
+    [event] = env.events("acme", PHONE)
+    assert event["type"] == "message" and event["evidence"]["detected_by"] == "review"
+    listing = load_event("api/consents_get.json")
+    listing["rawPath"], listing["pathParameters"] = "/reviews", None
+    body = json.loads(reviews.lambda_handler(listing, lambda_context)["body"])
+    assert [(r["event_id"], r["phone"]) for r in body["reviews"]] == [(event["event_id"], PHONE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [("please stop texting me", "opt_out"), ("Stop. Thank you", "opt_out"), ("I'll stop by at 5", "message")],
+)
+def test_revocation_in_other_words_through_the_webhook(env, lambda_context, text, action):
+    call(http_api_event(form(text, sid="SMphrase")), lambda_context)
+    [event] = env.events("acme", PHONE)
+    assert event["type"] == action

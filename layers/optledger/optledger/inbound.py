@@ -103,6 +103,7 @@ def record_message(
         tier=tier,
         brand_scope=scope_is_brand,
         tiers={c.id: c.tier for c in targets},
+        review=verdict.review,
     )
 
     def answer(head: Head | None, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:

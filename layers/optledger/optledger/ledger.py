@@ -33,6 +33,7 @@ class Draft:
     tier: str | None = None
     brand_scope: bool = False  # an opt-out that covers every campaign of the brand, present and future
     tiers: Mapping[str, str] = field(default_factory=dict)  # the tier an opt-in records per campaign
+    review: bool = False  # queue the event for a person to read (an unclear reply)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,19 @@ Answerer = Callable[[Head | None, dict[str, Any], dict[str, Any]], dict[str, Any
 
 def _no_answer(head: Head | None, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
     return {}
+
+
+def _review_entry(event: Mapping[str, Any]) -> dict[str, Any]:
+    evidence = event.get("evidence", {})
+    return {
+        "event_id": event["event_id"],
+        "phone": event["phone"],
+        "seq": event["seq"],
+        "campaigns": event["campaigns"],
+        "occurred_at": event["occurred_at"],
+        "matched": evidence.get("matched"),
+        "text": evidence.get("text"),
+    }
 
 
 class Ledger:
@@ -81,6 +95,7 @@ class Ledger:
                     expected_seq=head.seq if head else 0,
                     delivery=delivery,
                     answer=reply,
+                    review=_review_entry(event) if draft.review else None,
                 )
             except ChainRaceLost:
                 # Full jitter keeps a crowd of writers on one number from colliding in lockstep.

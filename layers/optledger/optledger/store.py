@@ -10,6 +10,7 @@ One table, keys ``pk``/``sk`` and a GSI ``by_day`` (``gsi1pk``/``gsi1sk``):
   never fork a chain.
 - delivery      pk=``MSG#<provider>#<message id>`` sk=``MSG``; the answer given, so a redelivery gets it again.
 - campaign      pk=``CAMPAIGN`` sk=``<id>``; ``campaign`` holds its JSON.
+- review        pk=``REVIEW#<brand>`` sk=``<recorded_at>#<event_id>``; a reply queued for a person to read.
 
 Every failure of the services is raised as ``StorageUnavailable`` (HTTP 503, so providers retry).
 """
@@ -126,6 +127,7 @@ class Store:
         expected_seq: int,
         delivery: tuple[str, str] | None = None,
         answer: Mapping[str, Any] | None = None,
+        review: Mapping[str, Any] | None = None,
     ) -> None:
         """Write the event, move the head and record the delivery in one transaction.
 
@@ -189,6 +191,19 @@ class Store:
                     }
                 }
             )
+        if review is not None:
+            items.append(
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "Item": {
+                            "pk": {"S": f"REVIEW#{brand}"},
+                            "sk": {"S": f"{event['recorded_at']}#{event['event_id']}"},
+                            "review": {"S": json.dumps(dict(review), separators=(",", ":"))},
+                        },
+                    }
+                }
+            )
         try:
             self.dynamodb.transact_write_items(TransactItems=items)
         except ClientError as exc:
@@ -240,6 +255,22 @@ class Store:
                     yield json.loads(item["event"]["S"])
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
+
+    def list_reviews(self, brand: str, *, limit: int = 100, after: str | None = None) -> list[dict[str, Any]]:
+        """Replies queued for review, oldest first; ``after`` is the ``cursor`` of the last one already seen."""
+        query: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": {":pk": {"S": f"REVIEW#{brand}"}},
+            "Limit": limit,
+        }
+        if after:
+            query["ExclusiveStartKey"] = {"pk": {"S": f"REVIEW#{brand}"}, "sk": {"S": after}}
+        try:
+            items = self.dynamodb.query(**query).get("Items", [])
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        return [{**json.loads(item["review"]["S"]), "cursor": item["sk"]["S"]} for item in items]
 
     # -- campaigns --------------------------------------------------------------------------------------------------
 

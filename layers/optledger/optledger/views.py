@@ -42,3 +42,14 @@ def consent_record(phone_raw: str, *, brand: str | None, store: Store, directory
         "campaigns": campaigns,
         "events": list(store.iter_events(chosen, phone)),
     }
+
+
+def review_queue(brand: str | None, *, after: str | None, store: Store, directory: Directory) -> dict[str, Any]:
+    """``GET /reviews``: unclear replies waiting for a person, oldest first, a page at a time."""
+    brands = [brand] if brand else directory.brands
+    if brand and brand not in directory.brands:
+        raise NotFound("unknown brand", fields={"brand": "unknown"})
+    if len(brands) != 1:
+        raise Conflict("several brands: choose one with ?brand=", fields={"brand": brands})
+    items = store.list_reviews(brands[0], after=after)
+    return {"brand": brands[0], "reviews": items, "next": items[-1]["cursor"] if len(items) == 100 else None}
