@@ -109,3 +109,13 @@ def test_check_needs_credentials(env, lambda_context):
     event = load_event("api/consents_check.json")
     del event["headers"]["authorization"]
     assert consents.lambda_handler(event, lambda_context)["statusCode"] == 401
+
+
+def test_library_call_gives_the_same_answer_as_the_route(env, lambda_context):
+    from datetime import UTC, datetime
+
+    from optledger.sendgate import may_send
+
+    text(lambda_context, "START", "SM1")
+    result = may_send("(415) 555-0123", "C7DEALS", "promotional", at=datetime(2026, 11, 28, 18, tzinfo=UTC))
+    assert result.to_dict() == check(lambda_context)[1]

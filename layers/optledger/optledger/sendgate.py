@@ -185,3 +185,16 @@ def check_send(
     head = store.get_head(campaign.brand, phone)
     view = {"campaigns": {campaign.id: consent.effective(head.state, campaign.id)}} if head else None
     return check(view, campaign, str(body["purpose"]), at, phone)
+
+
+def may_send(phone: str, campaign: str, purpose: str, at: datetime | None = None) -> CheckResult:
+    """The send gate as a library call, for senders that run in AWS with the layer (configured from the environment).
+
+    >>> may_send("+14155550123", "C7DEALS", "promotional").allowed  # doctest: +SKIP
+    """
+    from optledger import runtime
+
+    body: dict[str, Any] = {"phone": phone, "campaign": campaign, "purpose": purpose}
+    if at is not None:
+        body["at"] = at.isoformat()
+    return check_send(body, store=runtime.store(), directory=runtime.campaigns().directory())
