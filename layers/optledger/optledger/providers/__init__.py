@@ -19,6 +19,14 @@ from optledger.errors import MalformedRequest, ProviderDisabled
 
 _MODULES: dict[str, str] = {
     "twilio": "optledger.providers.twilio",
+    "telnyx": "optledger.providers.telnyx",
+    "bandwidth": "optledger.providers.bandwidth",
+    "vonage": "optledger.providers.vonage",
+    "plivo": "optledger.providers.plivo",
+    "sinch": "optledger.providers.sinch",
+    "bird": "optledger.providers.bird",
+    "ringcentral": "optledger.providers.ringcentral",
+    "sns": "optledger.providers.sns",
 }
 
 
