@@ -39,12 +39,14 @@ def verify_hs_jwt(token: str, key: bytes, *, algorithms: tuple[str, ...] = ("HS2
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise SignatureError("JWT is missing or too long")
     parts = token.strip().split(".")
-    if len(parts) != 3 or not all(parts):
-        raise SignatureError("JWT must have three non-empty parts")
+    if len(parts) != 3 or not parts[0] or not parts[1]:
+        raise SignatureError("JWT must have three parts")
     header = _segment_json(parts[0], "header")
     algorithm = header.get("alg")
     if not isinstance(algorithm, str) or algorithm not in algorithms or algorithm not in _HASHES:
         raise SignatureError("JWT algorithm is not allowed")
+    if not parts[2]:
+        raise SignatureError("JWT signature is missing")
     signature = b64decode(parts[2], what="JWT signature", urlsafe=True)
     signing_input = f"{parts[0]}.{parts[1]}".encode("ascii", errors="replace")
     expected = hmac.new(key, signing_input, _HASHES[algorithm]).digest()
