@@ -57,7 +57,14 @@ def telnyx() -> None:
                     "record_type": "message",
                     "tags": [],
                     "text": "STOP",
-                    "to": [{"carrier": "Telnyx", "line_type": "Wireless", "phone_number": BUSINESS, "status": "webhook_delivered"}],
+                    "to": [
+                        {
+                            "carrier": "Telnyx",
+                            "line_type": "Wireless",
+                            "phone_number": BUSINESS,
+                            "status": "webhook_delivered",
+                        }
+                    ],
                     "type": "SMS",
                 },
                 "record_type": "event",
@@ -318,10 +325,10 @@ def self_signed_certificate(common_name: str = "sns.amazonaws.com") -> tuple[obj
 def sign_sns(key: object, message: dict) -> dict:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import padding
-
     from optledger.providers.sns import canonical_string
 
-    algorithm = hashes.SHA1() if message["SignatureVersion"] == "1" else hashes.SHA256()
+    version_one = message["SignatureVersion"] == "1"
+    algorithm = hashes.SHA1() if version_one else hashes.SHA256()  # noqa: S303 - SNS SignatureVersion 1
     signature = key.sign(canonical_string(message), padding.PKCS1v15(), algorithm)  # type: ignore[attr-defined]
     return {**message, "Signature": base64.b64encode(signature).decode("ascii")}
 

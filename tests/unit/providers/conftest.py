@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from optledger.providers import WebhookRequest
 
 SAMPLES = Path(__file__).resolve().parents[3] / "events" / "webhooks"

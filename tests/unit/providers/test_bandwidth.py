@@ -7,7 +7,6 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 
@@ -71,8 +70,12 @@ def test_delivery_callbacks_are_ignored_and_several_inbound_callbacks_all_parse(
     inbound = json.loads(SAMPLE["body"])[0]
     second = json.loads(json.dumps(inbound))
     second["message"].update(id="second-id", text="START")
-    delivered = {"type": "message-delivered", "time": "2026-11-28T10:00:00Z", "to": "+14155550123",
-                 "message": {"id": "out-1", "direction": "out", "from": "+18885550100", "text": "hi"}}
+    delivered = {
+        "type": "message-delivered",
+        "time": "2026-11-28T10:00:00Z",
+        "to": "+14155550123",
+        "message": {"id": "out-1", "direction": "out", "from": "+18885550100", "text": "hi"},
+    }
     request = with_body(sample_request(SAMPLE), json.dumps([delivered, inbound, second]).encode())
     # When parsed, then only the two inbound messages come out, in order
     assert [m.message_id for m in ADAPTER.parse(request)] == ["1661365814859loidf7mcwd4qacn7", "second-id"]
@@ -85,9 +88,14 @@ def test_only_delivery_callbacks_parse_to_nothing():
 
 @pytest.mark.parametrize(
     "raw",
-    [b"not json", b'"text"', b"[1]", b'[{"type": "message-received"}]',
-     b'[{"type": "message-received", "message": {"from": "+1", "id": "x", "text": [5]}, "to": "+2"}]',
-     b'[{"type": "message-received", "message": {"from": "+1", "id": "x", "time": "yesterday"}, "to": "+2"}]'],
+    [
+        b"not json",
+        b'"text"',
+        b"[1]",
+        b'[{"type": "message-received"}]',
+        b'[{"type": "message-received", "message": {"from": "+1", "id": "x", "text": [5]}, "to": "+2"}]',
+        b'[{"type": "message-received", "message": {"from": "+1", "id": "x", "time": "yesterday"}, "to": "+2"}]',
+    ],
 )
 def test_malformed_bodies_are_400s(raw):
     with pytest.raises(MalformedRequest):

@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers.bird import compute_signature
@@ -111,20 +110,35 @@ def test_other_channel_events_parse_to_nothing():
 
 def test_classic_messagebird_inbound_sms_by_get_verifies_with_a_signed_jwt_url():
     # Given MessageBird's classic inbound SMS forward (GET with query fields), signed by a fresh JWT
-    from optledger.providers._jwt import sign_hs_jwt
-
     import hashlib
 
-    query = {"id": "e8077d803532c0b5937c639b60216938", "recipient": "18885550100", "originator": "14155550123",
-             "body": "STOP", "createdDatetime": "2026-11-28T10:00:00+00:00"}
+    from optledger.providers._jwt import sign_hs_jwt
+
+    query = {
+        "id": "e8077d803532c0b5937c639b60216938",
+        "recipient": "18885550100",
+        "originator": "14155550123",
+        "body": "STOP",
+        "createdDatetime": "2026-11-28T10:00:00+00:00",
+    }
     url = "https://sms.example.com/webhooks/bird?" + urlencode(query)
     now = int(datetime(2026, 11, 28, 10, 0, 1, tzinfo=UTC).timestamp())
-    claims = {"iss": "MessageBird", "nbf": now, "exp": now + 60, "jti": "j", "url_hash": hashlib.sha256(url.encode()).hexdigest()}
+    claims = {
+        "iss": "MessageBird",
+        "nbf": now,
+        "exp": now + 60,
+        "jti": "j",
+        "url_hash": hashlib.sha256(url.encode()).hexdigest(),
+    }
     request = WebhookRequest("GET", url, {"MessageBird-Signature-JWT": sign_hs_jwt(claims, b"k")})
     ADAPTER.verify(request, {"BIRD_SIGNING_KEY": "k"}, now=datetime.fromtimestamp(now, UTC))
     [message] = ADAPTER.parse(request)
     assert (message.sender, message.recipient, message.text, message.message_id) == (
-        "14155550123", "18885550100", "STOP", "e8077d803532c0b5937c639b60216938")
+        "14155550123",
+        "18885550100",
+        "STOP",
+        "e8077d803532c0b5937c639b60216938",
+    )
     # When the JWT claims another issuer, it is refused.
     claims["iss"] = "Someone"
     request = WebhookRequest("GET", url, {"MessageBird-Signature-JWT": sign_hs_jwt(claims, b"k")})
@@ -133,10 +147,19 @@ def test_classic_messagebird_inbound_sms_by_get_verifies_with_a_signed_jwt_url()
 
 
 def test_conversations_message_created_parses_received_sms_only():
-    event = {"type": "message.created", "contact": {"msisdn": 14155550123},
-             "message": {"id": "m-1", "platform": "sms", "direction": "received", "from": "14155550123",
-                         "to": "18885550100", "content": {"text": "Unsubscribe"},
-                         "createdDatetime": "2026-11-28T10:00:00Z"}}
+    event = {
+        "type": "message.created",
+        "contact": {"msisdn": 14155550123},
+        "message": {
+            "id": "m-1",
+            "platform": "sms",
+            "direction": "received",
+            "from": "14155550123",
+            "to": "18885550100",
+            "content": {"text": "Unsubscribe"},
+            "createdDatetime": "2026-11-28T10:00:00Z",
+        },
+    }
     request = WebhookRequest("POST", SAMPLE["url"], {"Content-Type": "application/json"}, json.dumps(event).encode())
     [message] = ADAPTER.parse(request)
     assert (message.text, message.occurred_at) == ("Unsubscribe", datetime(2026, 11, 28, 10, tzinfo=UTC))
@@ -156,8 +179,15 @@ def test_bird_signature_construction():
 
 
 @pytest.mark.parametrize(
-    "raw", [b"[]", b"{}", b'{"event": "sms.inbound"}', b'{"event": "sms.inbound", "payload": {"sender": {}}}',
-            b'{"originator": "1", "recipient": "2"}', b"originator=1&recipient=2&body=x"],
+    "raw",
+    [
+        b"[]",
+        b"{}",
+        b'{"event": "sms.inbound"}',
+        b'{"event": "sms.inbound", "payload": {"sender": {}}}',
+        b'{"originator": "1", "recipient": "2"}',
+        b"originator=1&recipient=2&body=x",
+    ],
 )
 def test_malformed_bodies_are_400s(raw):
     with pytest.raises(MalformedRequest):

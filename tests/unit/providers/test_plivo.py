@@ -1,4 +1,4 @@
-"""Plivo: V3 signatures (both token headers, GET and POST), the V2 fallback (Plivo SDK test vector), Plivo XML replies."""
+"""Plivo: V3 signatures (both token headers, GET and POST), the V2 fallback (Plivo SDK vector), Plivo XML replies."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import hmac
 from urllib.parse import urlencode
 
 import pytest
-
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers.plivo import compute_v3_signature, v3_signed_string
@@ -102,7 +101,10 @@ def test_missing_signature_headers_are_rejected():
 
 def test_v2_fallback_matches_the_plivo_sdk_vector():
     # plivo-python tests: validate_signature('https://answer.url', '12345', 'ehV3IK...', 'my_auth_token')
-    headers = {"X-Plivo-Signature-V2": "ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=", "X-Plivo-Signature-V2-Nonce": "12345"}
+    headers = {
+        "X-Plivo-Signature-V2": "ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=",
+        "X-Plivo-Signature-V2-Nonce": "12345",
+    }
     request = WebhookRequest("POST", "https://answer.url", headers, b"From=1&To=2&Text=x&MessageUUID=u")
     ADAPTER.verify(request, {"PLIVO_AUTH_TOKEN": "my_auth_token"})
     with pytest.raises(SignatureError):
@@ -124,8 +126,9 @@ def test_unconfigured_provider_is_disabled():
 
 
 def test_reply_is_plivo_xml_addressed_back_to_the_consumer():
-    reply = ADAPTER.reply("You are unsubscribed & won't get more <msgs>.", {"sender": "14155550123",
-                                                                            "recipient": "18885550100"})
+    reply = ADAPTER.reply(
+        "You are unsubscribed & won't get more <msgs>.", {"sender": "14155550123", "recipient": "18885550100"}
+    )
     assert reply.content_type == "application/xml"
     assert reply.body == (
         '<?xml version="1.0" encoding="UTF-8"?><Response><Message src="18885550100" dst="14155550123">'

@@ -6,7 +6,6 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 
@@ -17,7 +16,7 @@ ADAPTER = PROVIDERS["ringcentral"]
 SECRETS = SAMPLE["secrets"]
 
 
-def validation_request(token: str = "f7c2a8d1-validation") -> WebhookRequest:
+def validation_request(token: str = "f7c2a8d1-validation") -> WebhookRequest:  # noqa: S107 - a test token
     return WebhookRequest("POST", SAMPLE["url"], {"Validation-Token": token}, b"")
 
 
@@ -83,8 +82,12 @@ def test_handshake_request_parses_to_nothing():
 
 @pytest.mark.parametrize(
     "raw",
-    [b"[]", b"{}", b'{"body": {"type": "SMS", "direction": "Inbound"}}',
-     b'{"body": {"type": "SMS", "direction": "Inbound", "from": {"phoneNumber": "+1"}, "to": "x", "id": "1"}}'],
+    [
+        b"[]",
+        b"{}",
+        b'{"body": {"type": "SMS", "direction": "Inbound"}}',
+        b'{"body": {"type": "SMS", "direction": "Inbound", "from": {"phoneNumber": "+1"}, "to": "x", "id": "1"}}',
+    ],
 )
 def test_malformed_bodies_are_400s(raw):
     with pytest.raises(MalformedRequest):

@@ -6,7 +6,6 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers.sinch import compute_signature
@@ -83,8 +82,11 @@ def test_sha512_algorithm_header_is_honoured_and_unknown_ones_refused():
     request = sample_request(SAMPLE)
     nonce, timestamp = "n-512", "1795860001"
     signature = compute_signature(SECRETS["SINCH_WEBHOOK_SECRET"], request.body, nonce, timestamp, "HmacSHA512")
-    for name, value in [("x-sinch-webhook-signature", signature), ("x-sinch-webhook-signature-nonce", nonce),
-                        ("x-sinch-webhook-signature-algorithm", "HmacSHA512")]:
+    for name, value in [
+        ("x-sinch-webhook-signature", signature),
+        ("x-sinch-webhook-signature-nonce", nonce),
+        ("x-sinch-webhook-signature-algorithm", "HmacSHA512"),
+    ]:
         request = with_header(request, name, value)
     ADAPTER.verify(request, SECRETS, now=sample_now(SAMPLE))
     with pytest.raises(SignatureError, match="not supported"):
@@ -98,12 +100,17 @@ def test_unconfigured_provider_is_disabled():
 
 def test_conversation_api_inbound_sms_parses():
     body = {
-        "app_id": "01EB37HMH1M6SV18ASNS3G135H", "accepted_time": "2026-11-28T10:00:00.400Z",
+        "app_id": "01EB37HMH1M6SV18ASNS3G135H",
+        "accepted_time": "2026-11-28T10:00:00.400Z",
         "message": {
-            "id": "01J9ZZ0AAAAAAAAAAAAAAAAAAA", "direction": "TO_APP", "sender_id": "18885550100",
+            "id": "01J9ZZ0AAAAAAAAAAAAAAAAAAA",
+            "direction": "TO_APP",
+            "sender_id": "18885550100",
             "channel_identity": {"channel": "SMS", "identity": "14155550123", "app_id": ""},
             "contact_message": {"text_message": {"text": "stop please"}},
-            "accept_time": "2026-11-28T10:00:00.300Z", "contact_id": "01J9", "conversation_id": "01JA",
+            "accept_time": "2026-11-28T10:00:00.300Z",
+            "contact_id": "01J9",
+            "conversation_id": "01JA",
         },
     }
     [message] = ADAPTER.parse(with_body(sample_request(SAMPLE), json.dumps(body).encode()))
@@ -121,8 +128,13 @@ def test_delivery_reports_parse_to_nothing():
 
 @pytest.mark.parametrize(
     "raw",
-    [b"[]", b"nope", b'{"type": "mo_text"}', b'{"type": "mo_text", "from": "1", "to": "2", "id": "x", "body": []}',
-     b'{"message": {"contact_message": {}, "channel_identity": {"channel": "SMS"}}}'],
+    [
+        b"[]",
+        b"nope",
+        b'{"type": "mo_text"}',
+        b'{"type": "mo_text", "from": "1", "to": "2", "id": "x", "body": []}',
+        b'{"message": {"contact_message": {}, "channel_identity": {"channel": "SMS"}}}',
+    ],
 )
 def test_malformed_bodies_are_400s(raw):
     with pytest.raises(MalformedRequest):

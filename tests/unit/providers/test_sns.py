@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError, StorageUnavailable
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers import sns as sns_module
@@ -39,11 +38,22 @@ def certificates() -> Iterator[None]:
 
 
 def notification(**changes: object) -> dict:
-    inner = {"originationNumber": "+14155550123", "destinationNumber": "+18885550100", "messageKeyword": "KEYWORD_1",
-             "messageBody": "Stop", "inboundMessageId": "9a1b2c3d-0000-4000-8000-000000000001"}
-    message = {"Type": "Notification", "MessageId": "11111111-2222-3333-4444-555555555555", "TopicArn": TOPIC,
-               "Message": json.dumps(inner), "Timestamp": "2026-11-28T10:00:00.000Z", "SignatureVersion": "2",
-               "SigningCertURL": OUR_URL}
+    inner = {
+        "originationNumber": "+14155550123",
+        "destinationNumber": "+18885550100",
+        "messageKeyword": "KEYWORD_1",
+        "messageBody": "Stop",
+        "inboundMessageId": "9a1b2c3d-0000-4000-8000-000000000001",
+    }
+    message = {
+        "Type": "Notification",
+        "MessageId": "11111111-2222-3333-4444-555555555555",
+        "TopicArn": TOPIC,
+        "Message": json.dumps(inner),
+        "Timestamp": "2026-11-28T10:00:00.000Z",
+        "SignatureVersion": "2",
+        "SigningCertURL": OUR_URL,
+    }
     message.update(changes)
     return sign_sns(KEY, message)
 
@@ -78,8 +88,12 @@ def test_lambda_event_record_shape_verifies():
     # Given the "Sns" object of a Lambda SNS event: SigningCertUrl spelling, Subject null, unsigned attributes
     message = notification()
     record = {k: v for k, v in message.items() if k != "SigningCertURL"}
-    record.update(SigningCertUrl=message["SigningCertURL"], Subject=None, MessageAttributes={},
-                  UnsubscribeUrl="https://sns.us-west-2.amazonaws.com/?Action=Unsubscribe")
+    record.update(
+        SigningCertUrl=message["SigningCertURL"],
+        Subject=None,
+        MessageAttributes={},
+        UnsubscribeUrl="https://sns.us-west-2.amazonaws.com/?Action=Unsubscribe",
+    )
     request = request_for(record)
     ADAPTER.verify(request, {})
     assert ADAPTER.parse(request)[0].text == "Stop"
@@ -200,10 +214,17 @@ SUBSCRIBE_URL = (
 
 
 def confirmation(**changes: object) -> dict:
-    message = {"Type": "SubscriptionConfirmation", "MessageId": "165545c9-2a5c-472c-8df2-7ff2be2b3b1b",
-               "Token": "2336412f37fb687f5d51", "TopicArn": TOPIC,
-               "Message": f"You have chosen to subscribe to the topic {TOPIC}.", "SubscribeURL": SUBSCRIBE_URL,
-               "Timestamp": "2026-11-28T10:00:00.000Z", "SignatureVersion": "1", "SigningCertURL": OUR_URL}
+    message = {
+        "Type": "SubscriptionConfirmation",
+        "MessageId": "165545c9-2a5c-472c-8df2-7ff2be2b3b1b",
+        "Token": "2336412f37fb687f5d51",
+        "TopicArn": TOPIC,
+        "Message": f"You have chosen to subscribe to the topic {TOPIC}.",
+        "SubscribeURL": SUBSCRIBE_URL,
+        "Timestamp": "2026-11-28T10:00:00.000Z",
+        "SignatureVersion": "1",
+        "SigningCertURL": OUR_URL,
+    }
     message.update(changes)
     return sign_sns(KEY, message)
 
@@ -211,8 +232,11 @@ def confirmation(**changes: object) -> dict:
 def test_verified_subscription_confirmation_is_answered_with_the_subscribe_url():
     reply = ADAPTER.handshake(request_for(confirmation()), {"SNS_TOPIC_ARNS": TOPIC})
     assert reply is not None and reply.status == 200
-    assert json.loads(reply.body) == {"handshake": "sns_subscription_confirmation", "subscribe_url": SUBSCRIBE_URL,
-                                      "topic_arn": TOPIC}
+    assert json.loads(reply.body) == {
+        "handshake": "sns_subscription_confirmation",
+        "subscribe_url": SUBSCRIBE_URL,
+        "topic_arn": TOPIC,
+    }
     # A confirmation is not an inbound message.
     assert ADAPTER.parse(request_for(confirmation())) == []
 
@@ -239,8 +263,13 @@ def test_notifications_and_junk_are_not_handshakes():
 
 
 @pytest.mark.parametrize(
-    "inner", ["not json", "[]", json.dumps({"destinationNumber": "+1", "inboundMessageId": "x"}),
-              json.dumps({"originationNumber": "+1", "destinationNumber": "+2"})],
+    "inner",
+    [
+        "not json",
+        "[]",
+        json.dumps({"destinationNumber": "+1", "inboundMessageId": "x"}),
+        json.dumps({"originationNumber": "+1", "destinationNumber": "+2"}),
+    ],
 )
 def test_malformed_inner_messages_are_400s(inner):
     with pytest.raises(MalformedRequest):

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 
@@ -123,8 +122,14 @@ def test_status_events_carry_no_inbound_message(event_type):
 
 @pytest.mark.parametrize(
     "raw",
-    [b"[]", b"{}", b'{"data": {"event_type": "message.received"}}', b'{"data": {"event_type": "message.received",'
-     b' "payload": {"from": {}, "to": [], "id": "x"}}}', b"\xff\xfe", b'{"data": "x"}'],
+    [
+        b"[]",
+        b"{}",
+        b'{"data": {"event_type": "message.received"}}',
+        b'{"data": {"event_type": "message.received", "payload": {"from": {}, "to": [], "id": "x"}}}',
+        b"\xff\xfe",
+        b'{"data": "x"}',
+    ],
 )
 def test_malformed_bodies_are_400s(raw):
     with pytest.raises(MalformedRequest):

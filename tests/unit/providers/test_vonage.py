@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 import pytest
-
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, InboundMessage, WebhookRequest
 from optledger.providers._jwt import sign_hs_jwt
@@ -84,7 +83,9 @@ def test_recorded_sample_verifies_and_parses():
 
 def test_post_form_and_post_json_carry_the_same_signature():
     params = {**PARAMS, "sig": SDK_SIGNATURES["sha256"]}
-    form = WebhookRequest("POST", URL, {"Content-Type": "application/x-www-form-urlencoded"}, urlencode(params).encode())
+    form = WebhookRequest(
+        "POST", URL, {"Content-Type": "application/x-www-form-urlencoded"}, urlencode(params).encode()
+    )
     as_json = WebhookRequest("POST", URL, {"Content-Type": "application/json"}, json.dumps(params).encode())
     for request in (form, as_json):
         ADAPTER.verify(request, secrets("sha256"), now=SIGNED_AT)
@@ -261,9 +262,12 @@ def test_parts_of_different_messages_do_not_mix():
 
 @pytest.mark.parametrize(
     "concat",
-    [{"concat-ref": "1", "concat-total": "2"}, {"concat-ref": "1", "concat-total": "x", "concat-part": "1"},
-     {"concat-ref": "1", "concat-total": "2", "concat-part": "3"}, {"concat-ref": "", "concat-total": "2",
-                                                                    "concat-part": "1"}],
+    [
+        {"concat-ref": "1", "concat-total": "2"},
+        {"concat-ref": "1", "concat-total": "x", "concat-part": "1"},
+        {"concat-ref": "1", "concat-total": "2", "concat-part": "3"},
+        {"concat-ref": "", "concat-total": "2", "concat-part": "1"},
+    ],
 )
 def test_bad_concat_fields_are_400s(concat):
     with pytest.raises(MalformedRequest):
@@ -271,8 +275,13 @@ def test_bad_concat_fields_are_400s(concat):
 
 
 @pytest.mark.parametrize(
-    "params", [{"to": "1", "messageId": "x"}, {"msisdn": "1", "messageId": "x"}, {"msisdn": "1", "to": "2"},
-               {**PARAMS, "message-timestamp": "tomorrow"}],
+    "params",
+    [
+        {"to": "1", "messageId": "x"},
+        {"msisdn": "1", "messageId": "x"},
+        {"msisdn": "1", "to": "2"},
+        {**PARAMS, "message-timestamp": "tomorrow"},
+    ],
 )
 def test_missing_fields_are_400s(params):
     with pytest.raises(MalformedRequest):

@@ -3,9 +3,9 @@
 SMS API: every parameter except ``sig`` is sorted by name and joined as ``&name=value`` (``&`` and ``=`` inside values
 become ``_``). ``md5hash`` is the hex MD5 of that string followed by the signature secret; ``md5``, ``sha1``, ``sha256``
 and ``sha512`` are the hex HMAC of the string keyed by the secret (Vonage sends those in upper case; the comparison
-ignores case). ``VONAGE_SIGNATURE_METHOD`` selects the method as set in the Vonage dashboard (default ``md5hash``, the SDKs'
-default). Parameters arrive as a GET query string, a POST form or a POST JSON object, depending on the number's webhook
-setting. The signed ``timestamp`` parameter (Unix seconds) must be within 300 s of the clock.
+ignores case). ``VONAGE_SIGNATURE_METHOD`` selects the method as set in the Vonage dashboard (default ``md5hash``,
+the SDKs' default). Parameters arrive as a GET query string, a POST form or a POST JSON object, depending on the
+number's webhook setting. The signed ``timestamp`` parameter (Unix seconds) must be within 300 s of the clock.
 
 Messages API: ``Authorization: Bearer <JWT>``, HS256 signed with the same signature secret (the dashboard method does
 not apply: SHA-256 is always used), whose ``payload_hash`` claim is the hex SHA-256 of the raw body and whose ``iat``
