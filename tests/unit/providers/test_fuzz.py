@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
+import hmac
 import json
 from typing import Any
 from unittest import mock
@@ -212,3 +214,24 @@ def test_every_single_field_mutation_of_the_form_sample_is_handled(provider):
             url = sample["url"].split("?")[0] + "?" + encoded if in_query else sample["url"]
             request = WebhookRequest(sample["method"], url, sample["headers"], b"" if in_query else encoded.encode())
             exercise(adapter, request, sample["secrets"], sample_now(sample))
+
+
+@pytest.mark.parametrize("provider", PROVIDER_NAMES)
+def test_deeply_nested_json_is_a_malformed_request_not_a_recursion_error(provider):
+    request = WebhookRequest("POST", "https://x/webhooks", {"Content-Type": "application/json"}, b"[" * 100_000)
+    adapter = PROVIDERS[provider]
+    with pytest.raises(OptLedgerError):
+        adapter.parse(request)
+
+
+def test_deeply_nested_json_inside_tokens_and_envelopes_is_refused_cleanly():
+    # A correctly signed token whose claims are 5000 nested arrays: decoding them must not escape as RecursionError.
+    signing_input = "eyJhbGciOiJIUzI1NiJ9." + base64.urlsafe_b64encode(b"[" * 5000).rstrip(b"=").decode()
+    mac = hmac.new(b"k", signing_input.encode(), hashlib.sha256).digest()
+    token = signing_input + "." + base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
+    bird = WebhookRequest("POST", "https://x", {"MessageBird-Signature-JWT": token}, b"")
+    with pytest.raises(SignatureError, match="claims"):
+        PROVIDERS["bird"].verify(bird, {"BIRD_SIGNING_KEY": "k"})
+    envelope = json.dumps({"Type": "Notification", "Message": "[" * 100_000}).encode()
+    with pytest.raises(OptLedgerError):
+        PROVIDERS["sns"].parse(WebhookRequest("POST", "https://x", {}, envelope))

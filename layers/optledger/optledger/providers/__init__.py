@@ -63,7 +63,7 @@ class WebhookRequest:
     def json(self) -> Any:
         try:
             return json.loads(self.body)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # deep nesting overflows the decoder
             raise MalformedRequest("body is not valid JSON") from exc
 
 

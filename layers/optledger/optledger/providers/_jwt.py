@@ -21,7 +21,7 @@ def _segment_json(segment: str, what: str) -> dict[str, Any]:
     raw = b64decode(segment, what=f"JWT {what}", urlsafe=True)
     try:
         value = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise SignatureError(f"JWT {what} is not JSON") from exc
     if not isinstance(value, dict):
         raise SignatureError(f"JWT {what} is not a JSON object")

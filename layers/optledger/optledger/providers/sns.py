@@ -190,7 +190,7 @@ class SnsAdapter(ProviderAdapter):
             raise MalformedRequest("SNS Message is missing")
         try:
             inner = json.loads(inner_text)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise MalformedRequest("SNS Message is not End User Messaging JSON") from exc
         inner = json_object(inner, provider=self.name)
         body = inner.get("messageBody", "")
