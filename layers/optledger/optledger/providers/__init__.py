@@ -19,6 +19,14 @@ from optledger.errors import MalformedRequest, ProviderDisabled
 
 _MODULES: dict[str, str] = {
     "twilio": "optledger.providers.twilio",
+    "telnyx": "optledger.providers.telnyx",
+    "bandwidth": "optledger.providers.bandwidth",
+    "vonage": "optledger.providers.vonage",
+    "plivo": "optledger.providers.plivo",
+    "sinch": "optledger.providers.sinch",
+    "bird": "optledger.providers.bird",
+    "ringcentral": "optledger.providers.ringcentral",
+    "sns": "optledger.providers.sns",
 }
 
 
@@ -55,7 +63,7 @@ class WebhookRequest:
     def json(self) -> Any:
         try:
             return json.loads(self.body)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # deep nesting overflows the decoder
             raise MalformedRequest("body is not valid JSON") from exc
 
 
