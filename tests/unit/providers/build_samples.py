@@ -325,6 +325,7 @@ def self_signed_certificate(common_name: str = "sns.amazonaws.com") -> tuple[obj
 def sign_sns(key: object, message: dict) -> dict:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import padding
+
     from optledger.providers.sns import canonical_string
 
     version_one = message["SignatureVersion"] == "1"

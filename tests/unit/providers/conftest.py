@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from optledger.providers import WebhookRequest
 
 SAMPLES = Path(__file__).resolve().parents[3] / "events" / "webhooks"

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers.bird import compute_signature

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from optledger.errors import OptLedgerError, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers import sns as sns_module

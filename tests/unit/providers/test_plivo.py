@@ -8,6 +8,7 @@ import hmac
 from urllib.parse import urlencode
 
 import pytest
+
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers.plivo import compute_v3_signature, v3_signed_string

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers.sinch import compute_signature

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
+
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError, StorageUnavailable
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers import sns as sns_module

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, WebhookRequest
 

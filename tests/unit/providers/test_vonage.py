@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 import pytest
+
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import PROVIDERS, InboundMessage, WebhookRequest
 from optledger.providers._jwt import sign_hs_jwt
