@@ -9,7 +9,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import config, runtime
 from optledger.http import json_response, logger, make_resolver, public_url, raw_body, reply_response
-from optledger.inbound import receive_webhook
+from optledger.inbound import receive_sns_records, receive_webhook
 from optledger.providers import WebhookRequest
 
 MAX_WEBHOOK_BYTES = 64 * 1024
@@ -44,4 +44,12 @@ def health():
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    if "Records" in event:  # AWS End User Messaging two-way SMS, through its SNS topic
+        return receive_sns_records(
+            event["Records"],
+            secrets=config.secrets(),
+            ledger=runtime.ledger(),
+            directory=runtime.campaigns().directory(),
+            brand_scope=config.settings().opt_out_scope == "brand",
+        )
     return app.resolve(event, context)

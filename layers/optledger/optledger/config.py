@@ -19,6 +19,7 @@ SECRET_NAMES = (
     "BANDWIDTH_USERNAME",
     "BANDWIDTH_PASSWORD",
     "RINGCENTRAL_VERIFICATION_TOKEN",
+    "SNS_TOPIC_ARNS",
     "API_KEY",
 )
 SECRETS_CACHE_SECONDS = 300
@@ -58,13 +59,15 @@ def secrets() -> Mapping[str, str]:
     In AWS they come from one Secrets Manager secret (a JSON object), cached in the warm container by Powertools
     parameters; locally from ``OPTLEDGER_*`` environment variables.
     """
+    values = {name: os.environ[ENV_PREFIX + name] for name in SECRET_NAMES if os.environ.get(ENV_PREFIX + name)}
     arn = settings().secrets_arn
     if arn:
         from aws_lambda_powertools.utilities import parameters  # only the AWS path pays for this import
 
-        value = parameters.get_secret(arn, transform="json", max_age=SECRETS_CACHE_SECONDS)
-        return {str(k): str(v) for k, v in dict(value).items() if v is not None}
-    return {name: os.environ[ENV_PREFIX + name] for name in SECRET_NAMES if os.environ.get(ENV_PREFIX + name)}
+        secret = parameters.get_secret(arn, transform="json", max_age=SECRETS_CACHE_SECONDS)
+        # The secret wins; the environment may add non-secret settings (SNS_TOPIC_ARNS from the template).
+        values.update({str(k): str(v) for k, v in dict(secret).items() if v is not None})
+    return values
 
 
 def reset() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -9,15 +11,20 @@ from typing import Any
 from optledger import consent
 from optledger.campaigns import Directory
 from optledger.classify import classify
-from optledger.errors import NotFound
+from optledger.errors import NotFound, OptLedgerError, StorageUnavailable
 from optledger.ledger import Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
 from optledger.phone import normalize, normalize_sender
 from optledger.providers import PROVIDERS, InboundMessage, WebhookReply, WebhookRequest
-from optledger.store import Head
-from optledger.timeutil import format_ts, utcnow
+from optledger.store import Head, Store
+from optledger.timeutil import format_ts, parse_ts, utcnow
 
+logger = logging.getLogger(__name__)
 MAX_STORED_TEXT = 1600  # ten SMS segments: longer texts are cut in the evidence, never in classification
+PART_TTL_SECONDS = 7 * 24 * 3600
+HTTP_PROVIDERS_EXCLUDED = frozenset({"sns"})  # End User Messaging arrives as an SNS event, never over HTTP
+
+clock = utcnow  # the time webhooks are checked and stamped against (tests replay recorded requests)
 
 
 def receive_webhook(
@@ -29,29 +36,68 @@ def receive_webhook(
     directory: Directory,
     brand_scope: bool = False,
     now: datetime | None = None,
+    over_http: bool = True,
 ) -> WebhookReply:
     """Verify, parse and record one webhook call; return what the provider should get back."""
     adapter = PROVIDERS.get(provider)
-    if adapter is None:
+    if adapter is None or (over_http and provider in HTTP_PROVIDERS_EXCLUDED):
         raise NotFound("unknown provider", fields={"provider": "unknown"})
+    now = now or clock()
     adapter.require_configured(secrets)
     handshake = adapter.handshake(request, secrets)
     if handshake is not None:
         return handshake
     adapter.verify(request, secrets, now=now)
-    messages = adapter.parse(request)
-    received_at = format_ts(now or utcnow())
-    answers = [
-        record_message(message, ledger=ledger, directory=directory, brand_scope=brand_scope, received_at=received_at)
-        for message in messages
-    ]
-    if not answers:
+    received_at = format_ts(now)
+    answered: list[tuple[InboundMessage, dict[str, Any]]] = []
+    for part in adapter.parse(request):
+        message = _whole_message(part, ledger.store, now)
+        if message is None:
+            continue  # a part of a long message: kept until the rest arrives
+        answer = record_message(
+            message, ledger=ledger, directory=directory, brand_scope=brand_scope, received_at=received_at
+        )
+        answered.append((message, answer))
+    if not answered:
         return adapter.reply(None, {"recorded": False, "action": "ignored"})
-    reply_text = next((a["reply"] for a in answers if a.get("reply")), None)
-    summary: dict[str, Any] = {"recorded": True, "action": answers[0]["action"], "event_id": answers[0]["event_id"]}
-    if len(answers) > 1:
-        summary["events"] = [{"action": a["action"], "event_id": a["event_id"]} for a in answers]
-    return adapter.reply(reply_text, summary)
+    first_message, first = answered[0]
+    reply_to = next(((m, a["reply"]) for m, a in answered if a.get("reply")), (first_message, None))
+    summary: dict[str, Any] = {"recorded": True, "action": first["action"], "event_id": first["event_id"]}
+    if len(answered) > 1:
+        summary["events"] = [{"action": a["action"], "event_id": a["event_id"]} for _, a in answered]
+    return adapter.reply(reply_to[1], summary, inbound=reply_to[0])
+
+
+def _whole_message(message: InboundMessage, store: Store, now: datetime) -> InboundMessage | None:
+    """The message itself, or for one part of a concatenated SMS the whole text once every part is stored."""
+    from optledger.providers import vonage  # the only provider that delivers long messages in parts
+
+    key = vonage.concat_key(message)
+    if key is None:
+        return message
+    concat = message.concat  # type: ignore[attr-defined]
+    document = {
+        "sender": message.sender,
+        "recipient": message.recipient,
+        "text": message.text,
+        "message_id": message.message_id,
+        "occurred_at": format_ts(message.occurred_at) if message.occurred_at else None,
+        "concat": {"ref": concat.ref, "total": concat.total, "part": concat.part},
+    }
+    store.put_part(message.provider, key, concat.part, document, ttl=int(now.timestamp()) + PART_TTL_SECONDS)
+    parts = [
+        vonage.VonageInboundMessage(
+            sender=d["sender"],
+            recipient=d["recipient"],
+            text=d["text"],
+            provider=message.provider,
+            message_id=d["message_id"],
+            occurred_at=parse_ts(d["occurred_at"]) if d.get("occurred_at") else None,
+            concat=vonage.ConcatPart(**d["concat"]),
+        )
+        for d in store.get_parts(message.provider, key)
+    ]
+    return vonage.reassemble(parts)
 
 
 def record_message(
@@ -132,3 +178,42 @@ def reply_text(action: str, targets: list[Campaign], head: Head | None) -> str |
     if action == "help":
         return first.help_text or None
     return None
+
+
+def receive_sns_records(
+    records: list[Mapping[str, Any]],
+    *,
+    secrets: Mapping[str, str],
+    ledger: Ledger,
+    directory: Directory,
+    brand_scope: bool = False,
+) -> dict[str, int]:
+    """AWS End User Messaging two-way SMS, delivered to the function by SNS.
+
+    A record that can never be accepted (bad signature, malformed, unknown number) is counted and dropped: SNS retrying
+    it would not change the answer. A storage failure raises, so Lambda retries the whole event (deliveries dedupe).
+    """
+    recorded = rejected = 0
+    for record in records:
+        if record.get("EventSource") != "aws:sns" or not isinstance(record.get("Sns"), Mapping):
+            rejected += 1
+            continue
+        request = WebhookRequest("POST", "sns:", {}, json.dumps(record["Sns"]).encode("utf-8"))
+        try:
+            receive_webhook(
+                "sns",
+                request,
+                secrets=secrets,
+                ledger=ledger,
+                directory=directory,
+                brand_scope=brand_scope,
+                over_http=False,
+            )
+        except StorageUnavailable:
+            raise
+        except OptLedgerError as error:
+            logger.warning("sns record refused", extra={"error": error.code, "status": error.status})
+            rejected += 1
+        else:
+            recorded += 1
+    return {"recorded": recorded, "rejected": rejected}

@@ -10,6 +10,8 @@ One table, keys ``pk``/``sk`` and a GSI ``by_day`` (``gsi1pk``/``gsi1sk``):
   never fork a chain.
 - delivery      pk=``MSG#<provider>#<message id>`` sk=``MSG``; the answer given, so a redelivery gets it again.
 - campaign      pk=``CAMPAIGN`` sk=``<id>``; ``campaign`` holds its JSON.
+- message part  pk=``PART#<provider>#<concat key>`` sk=``<part:03>``; one part of a long SMS until all have arrived
+  (``ttl`` lets DynamoDB drop them after a week: they are not ledger events, the reassembled message is).
 - review        pk=``REVIEW#<brand>`` sk=``<recorded_at>#<event_id>``; a reply queued for a person to read.
 
 Every failure of the services is raised as ``StorageUnavailable`` (HTTP 503, so providers retry).
@@ -255,6 +257,32 @@ class Store:
                     yield json.loads(item["event"]["S"])
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
+
+    def put_part(self, provider: str, key: str, part: int, document: Mapping[str, Any], *, ttl: int) -> None:
+        try:
+            self.dynamodb.put_item(
+                TableName=self.table,
+                Item={
+                    "pk": {"S": f"PART#{provider}#{key}"},
+                    "sk": {"S": f"{part:03d}"},
+                    "part": {"S": json.dumps(dict(document), separators=(",", ":"))},
+                    "ttl": {"N": str(ttl)},
+                },
+            )
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+
+    def get_parts(self, provider: str, key: str) -> list[dict[str, Any]]:
+        try:
+            items = self.dynamodb.query(
+                TableName=self.table,
+                KeyConditionExpression="pk = :pk",
+                ExpressionAttributeValues={":pk": {"S": f"PART#{provider}#{key}"}},
+                ConsistentRead=True,
+            ).get("Items", [])
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        return [json.loads(item["part"]["S"]) for item in items]
 
     def list_reviews(self, brand: str, *, limit: int = 100, after: str | None = None) -> list[dict[str, Any]]:
         """Replies queued for review, oldest first; ``after`` is the ``cursor`` of the last one already seen."""

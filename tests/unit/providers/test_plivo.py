@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import pytest
 
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
-from optledger.providers import PROVIDERS, WebhookRequest
+from optledger.providers import PROVIDERS, InboundMessage, WebhookRequest
 from optledger.providers.plivo import compute_v3_signature, v3_signed_string
 
 from .conftest import load_sample, sample_request, tampered, with_header, without_header
@@ -127,17 +127,15 @@ def test_unconfigured_provider_is_disabled():
 
 
 def test_reply_is_plivo_xml_addressed_back_to_the_consumer():
-    reply = ADAPTER.reply(
-        "You are unsubscribed & won't get more <msgs>.", {"sender": "14155550123", "recipient": "18885550100"}
-    )
+    inbound = InboundMessage("14155550123", "18885550100", "STOP", "plivo", "uuid-1")
+    reply = ADAPTER.reply("You are unsubscribed & won't get more <msgs>.", {}, inbound=inbound)
     assert reply.content_type == "application/xml"
     assert reply.body == (
         '<?xml version="1.0" encoding="UTF-8"?><Response><Message src="18885550100" dst="14155550123">'
         "You are unsubscribed &amp; won't get more &lt;msgs&gt;.</Message></Response>"
     )
-    assert ADAPTER.reply(None, {}).body == '<?xml version="1.0" encoding="UTF-8"?><Response/>'
-    with pytest.raises(ValueError, match="sender"):
-        ADAPTER.reply("text", {"recipient": "18885550100"})
+    assert ADAPTER.reply(None, {}, inbound=inbound).body == '<?xml version="1.0" encoding="UTF-8"?><Response/>'
+    assert ADAPTER.reply("text", {}).body == '<?xml version="1.0" encoding="UTF-8"?><Response/>'  # nobody to address
 
 
 def test_mms_inbound_parses_to_nothing():

@@ -112,8 +112,13 @@ class ProviderAdapter:
     def parse(self, request: WebhookRequest) -> list[InboundMessage]:
         raise NotImplementedError
 
-    def reply(self, text: str | None, result: Mapping[str, Any]) -> WebhookReply:
-        """JSON acknowledgement; any reply text goes out as a ReplyRequested event, not in this body."""
+    def reply(
+        self, text: str | None, result: Mapping[str, Any], *, inbound: InboundMessage | None = None
+    ) -> WebhookReply:
+        """JSON acknowledgement; any reply text goes out as a ReplyRequested event, not in this body.
+
+        ``inbound`` is the message being answered, for replies that must address it (Plivo XML).
+        """
         return WebhookReply(200, "application/json", json.dumps(dict(result), separators=(",", ":")))
 
 

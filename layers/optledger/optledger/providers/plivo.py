@@ -138,13 +138,13 @@ class PlivoAdapter(ProviderAdapter):
         text = first("Text", allow_empty=True) if "Text" in fields else ""
         return [InboundMessage(first("From"), first("To"), text, self.name, first("MessageUUID"), None)]
 
-    def reply(self, text: str | None, result: Mapping[str, Any]) -> WebhookReply:
-        """Plivo XML. A reply goes back to the consumer: ``result`` must carry the inbound ``sender``/``recipient``."""
-        if not text:
+    def reply(
+        self, text: str | None, result: Mapping[str, Any], *, inbound: InboundMessage | None = None
+    ) -> WebhookReply:
+        """Plivo XML. A reply goes back to the consumer, from the number the consumer wrote to."""
+        if not text or inbound is None:
             return WebhookReply(200, "application/xml", '<?xml version="1.0" encoding="UTF-8"?><Response/>')
-        sender, recipient = result.get("sender"), result.get("recipient")
-        if not isinstance(sender, str) or not isinstance(recipient, str) or not sender or not recipient:
-            raise ValueError("a Plivo reply needs the inbound sender and recipient in result")
+        sender, recipient = inbound.sender, inbound.recipient
         message = f"<Message src={quoteattr(recipient)} dst={quoteattr(sender)}>{escape(text)}</Message>"
         body = f'<?xml version="1.0" encoding="UTF-8"?><Response>{message}</Response>'
         return WebhookReply(200, "application/xml", body)

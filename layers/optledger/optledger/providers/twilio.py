@@ -94,7 +94,9 @@ class TwilioAdapter(ProviderAdapter):
         message_id = first("MessageSid") if "MessageSid" in fields else first("SmsSid")
         return [InboundMessage(first("From"), first("To"), text, self.name, message_id)]
 
-    def reply(self, text: str | None, result: Mapping[str, Any]) -> WebhookReply:
+    def reply(
+        self, text: str | None, result: Mapping[str, Any], *, inbound: InboundMessage | None = None
+    ) -> WebhookReply:
         if not text:
             body = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
         else:
