@@ -30,15 +30,87 @@ class EmbeddedAWS:
         self.thread.join(timeout=5)
 
 
+_inside_lock = threading.local()
+
+
+def _install_fast_transactions() -> None:
+    """Make moto's TransactWriteItems cost what DynamoDB's does, not a copy of the whole table.
+
+    moto deep-copies every table a transaction touches so it can roll back on a failed condition: appends get slower as
+    the table grows. Under the emulator's lock nothing changes between a dry run of the conditions and the writes, so
+    when every condition holds no rollback can be needed and the copy is skipped; otherwise moto runs as it is and
+    reports the cancellation reasons itself.
+    """
+    import copy as real_copy
+
+    from moto.dynamodb import models
+    from moto.dynamodb.comparisons import get_filter_expression
+    from moto.dynamodb.models.table import Table
+
+    original = models.DynamoDBBackend.transact_write_items
+    if getattr(original, "optledger_fast", False):
+        return
+
+    def conditions_hold(backend: Any, transact_items: list[dict[str, Any]]) -> bool:
+        seen = set()
+        try:
+            for item in transact_items:
+                [(op_type, op)] = item.items()
+                table = backend.get_table(op["TableName"])
+                if op_type == "Put":
+                    key = {table.hash_key_attr: op["Item"][table.hash_key_attr]}
+                    if table.range_key_attr is not None:
+                        key[table.range_key_attr] = op["Item"][table.range_key_attr]
+                else:
+                    key = op["Key"]
+                identity = (op["TableName"], str(sorted(key.items())))
+                if identity in seen:
+                    return False
+                seen.add(identity)
+                expression = op.get("ConditionExpression")
+                if expression is None:
+                    continue
+                condition = get_filter_expression(
+                    expression, op.get("ExpressionAttributeNames"), op.get("ExpressionAttributeValues")
+                )
+                if not condition.expr(backend.get_item(op["TableName"], key)):
+                    return False
+        except Exception:  # anything unusual: let moto handle (and report) it the slow way
+            return False
+        return True
+
+    class _TablesNotCopied:
+        @staticmethod
+        def deepcopy(value: Any, memo: Any = None) -> Any:
+            return value if isinstance(value, Table) else real_copy.deepcopy(value, memo)
+
+    def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> None:
+        if getattr(_inside_lock, "held", False) and conditions_hold(self, transact_items):
+            models.copy = _TablesNotCopied  # type: ignore[assignment]
+            try:
+                return original(self, transact_items)
+            finally:
+                models.copy = real_copy
+        return original(self, transact_items)
+
+    transact_write_items.optledger_fast = True  # type: ignore[attr-defined]
+    models.DynamoDBBackend.transact_write_items = transact_write_items
+
+
 def start_embedded_aws(host: str = "127.0.0.1", port: int = 0) -> EmbeddedAWS:
     from moto.server import DomainDispatcherApplication, create_backend_app
 
+    _install_fast_transactions()
     dispatcher = DomainDispatcherApplication(create_backend_app)
     lock = threading.Lock()
 
     def app(environ: dict[str, Any], start_response: Any) -> Any:
         with lock:
-            return list(dispatcher(environ, start_response))
+            _inside_lock.held = True
+            try:
+                return list(dispatcher(environ, start_response))
+            finally:
+                _inside_lock.held = False
 
     server = make_server(host, port, app, threaded=True, request_handler=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="embedded-aws", daemon=True)
