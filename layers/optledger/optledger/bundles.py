@@ -33,12 +33,14 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from html import escape
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from optledger import __version__
 from optledger.anchors import MERKLE_ALGORITHM
 from optledger.chain import GENESIS_HASH, canonical_json, event_hash
+from optledger.errors import ValidationError
 from optledger.merkle import MerkleAccumulator
 from optledger.phone import mask
 from optledger.report import ReportAggregates, render_report
@@ -157,7 +159,9 @@ def consent_row(event: Mapping[str, Any]) -> list[str]:
     campaigns = event.get("campaigns")
     campaign = " ".join(str(c) for c in campaigns) if isinstance(campaigns, list) else campaigns
     identity = " / ".join(
-        f"{key}: {evidence[key]}" for key in ("subject", "session_id", "agent_id") if evidence.get(key) not in (None, "")
+        f"{key}: {evidence[key]}"
+        for key in ("subject", "session_id", "agent_id")
+        if evidence.get(key) not in (None, "")
     )
     values = (
         event.get("occurred_at"),
@@ -286,6 +290,28 @@ class _Spool:
         self._file.close()
 
 
+class _Sink:
+    """What zipfile sees of ``out``: write, flush and tell, never seek. So the zip is always written in streaming form
+    (data descriptors after each member) and the bytes do not depend on whether ``out`` happens to be seekable."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self._out = out
+        self._position = 0
+
+    def write(self, data: bytes) -> int:
+        self._out.write(data)
+        self._position += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._position
+
+    def flush(self) -> None:
+        flush = getattr(self._out, "flush", None)
+        if flush is not None:
+            flush()
+
+
 class _Member:
     """One zip member being written: buffers small writes and keeps its size and SHA-256."""
 
@@ -347,9 +373,10 @@ class BundleWriter:
         self.info = info
         self._disclosure_text = disclosure_text
         self._max_report_disclosures = max_report_disclosures
+        self._max_report_numbers = max_report_numbers
         stamp = parse_ts(info.generated_at, field="generated_at")
         self._date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-        self._zip = zipfile.ZipFile(out, mode="w", compression=zipfile.ZIP_DEFLATED, allowZip64=True)
+        self._zip = zipfile.ZipFile(_Sink(out), mode="w", compression=zipfile.ZIP_DEFLATED, allowZip64=True)
         self._events = _Member(self._zip, EVENTS, self._date_time)
         self._csv = _Spool(spool_dir)
         self._heads = _Spool(spool_dir)
@@ -425,22 +452,14 @@ class BundleWriter:
                 shown.append((sha, text))
 
         chain = {"verified": self._problem is None, "problem": self._problem}
-        summary = {
-            "bundle_id": self.info.id,
-            "kind": self.info.kind,
-            "brand": self.info.brand,
-            "campaign": self.info.campaign,
-            "phone": self.info.phone,
-            "period": dict(self.info.period),
-            "generated_at": self.info.generated_at,
-            "generator": self.info.generator,
-        }
+        summary = _summary(self.info)
         html = render_report(
             summary=summary,
             aggregates=self._report,
             chain=chain,
             disclosures=shown,
             disclosure_total=len(self._disclosures),
+            max_disclosures=self._max_report_disclosures,
         )
         files.append(self._write_small(REPORT, html.encode("utf-8")))
         files.append(self._write_small(VERIFY_DOC, verify_doc(self.info).encode("utf-8")))
@@ -461,6 +480,11 @@ class BundleWriter:
         self._closed = True
         self._csv.close()
         self._heads.close()
+        try:
+            self._events.close()
+            self._zip.close()
+        except (ValueError, OSError):  # the output is being discarded; only release the zip's handles
+            pass
 
     def _write_small(self, name: str, data: bytes) -> dict[str, Any]:
         member = _Member(self._zip, name, self._date_time)
@@ -470,13 +494,14 @@ class BundleWriter:
     def _write_manifest(
         self, summary: dict[str, Any], chain: dict[str, Any], files: list[dict[str, Any]], missing: list[str]
     ) -> None:
-        """Sorted keys, one top-level key, head and file a line: readable, deterministic, streamed (heads may be many)."""
+        """Sorted keys, a line per key, head and file: readable, deterministic and streamed (heads may be many)."""
         top = {key: value for key, value in summary.items() if not (key in ("campaign", "phone") and value is None)}
         top |= {
             "manifest_version": MANIFEST_VERSION,
             "event_count": self.event_count,
             "disclosures_missing": missing,
             "merkle": {"algorithm": MERKLE_ALGORITHM, **self._merkle.summary()},
+            "report_limits": {"max_numbers": self._max_report_numbers, "max_disclosures": self._max_report_disclosures},
             "chain": None,
             "files": None,
         }
@@ -500,6 +525,19 @@ class BundleWriter:
                 member.write(canonical_json(top[key]).encode("utf-8"))
             member.write(b",\n" if index < len(keys) - 1 else b"\n}\n")
         member.close()
+
+
+def _summary(info: BundleInfo) -> dict[str, Any]:
+    return {
+        "bundle_id": info.id,
+        "kind": info.kind,
+        "brand": info.brand,
+        "campaign": info.campaign,
+        "phone": info.phone,
+        "period": dict(info.period),
+        "generated_at": info.generated_at,
+        "generator": info.generator,
+    }
 
 
 def _lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
@@ -532,7 +570,7 @@ def write_bundle(
 
 # ---------------------------------------------------------------------------------------------------------- VERIFY.md
 
-VERIFY_SCRIPT = r'''import hashlib, json, sys
+VERIFY_SCRIPT = r"""import hashlib, json, sys
 from pathlib import Path
 
 d = Path(sys.argv[1])  # the folder the bundle was unzipped into
@@ -562,7 +600,7 @@ while len(leaves) > 1:  # Merkle: pair left to right, a last odd node is promote
 root = leaves[0].hex() if leaves else H(b"").hex()
 assert root == m["merkle"]["root"], "merkle root differs from the manifest"
 print("OK:", m["event_count"], "events,", len(heads), "chains, merkle root", root)
-'''
+"""
 
 
 def verify_doc(info: BundleInfo) -> str:
@@ -680,12 +718,29 @@ class _Verifier:
         self.anchor_heads: Mapping[str, Any] = (anchor or {}).get("heads") or {}
 
     def run(self) -> VerifyResult:
+        self.check_manifest_shape()
         self.check_files()
         self.check_events()
         self.check_disclosures()
+        self.check_derived_documents()
         if self.anchor is not None:
             self.check_anchor()
         return self.result
+
+    def check_manifest_shape(self) -> None:
+        m, r = self.manifest, self.result
+        expected = _MANIFEST_KEYS | {"campaign" if self.kind == "daily" else "phone"}
+        if set(m) != expected:
+            r.fail_file(MANIFEST, f"unexpected or missing keys: {sorted(set(m) ^ expected)}")
+        if set(m.get("chain") or {}) != {"heads", "problem", "verified"}:
+            r.fail_file(MANIFEST, "chain must hold exactly heads, problem and verified")
+        if m.get("manifest_version") != MANIFEST_VERSION:
+            r.fail_file(MANIFEST, f"manifest_version {m.get('manifest_version')} is not {MANIFEST_VERSION}")
+        if (m.get("merkle") or {}).get("algorithm") != MERKLE_ALGORITHM:
+            r.fail_file(MANIFEST, "unknown Merkle algorithm")
+        limits = m.get("report_limits")
+        if not isinstance(limits, Mapping) or set(limits) != {"max_numbers", "max_disclosures"}:
+            r.fail_file(MANIFEST, "report_limits must hold exactly max_numbers and max_disclosures")
 
     def check_files(self) -> None:
         r, listed = self.result, self.manifest.get("files")
@@ -717,6 +772,8 @@ class _Verifier:
         checker = ChainChecker(complete=self.kind == "number", on_head=lambda *h: self.seen_heads.append(h))
         merkle = MerkleAccumulator()
         encoder = _CsvEncoder()
+        limits = m.get("report_limits") if isinstance(m.get("report_limits"), Mapping) else {}
+        self.report = ReportAggregates(max_numbers=_as_count(limits.get("max_numbers"), 500))
         self.disclosures: set[str] = set()
         for name in (EVENTS, CONSENTS):
             if name not in self.zf.namelist():
@@ -728,7 +785,7 @@ class _Verifier:
         count = 0
         try:
             with events, rows:
-                for count, raw in enumerate(events, 1):  # noqa: B007 - count is used after the loop
+                for count, raw in enumerate(events, 1):
                     event = self._event(count, raw, checker, merkle)
                     if event is not None and csv_ok:
                         expected = encoder.event(event)
@@ -782,6 +839,7 @@ class _Verifier:
             r.fail_event(line, event, problem.reason)
         if isinstance(event.get("hash"), str) and _HEX64.match(event["hash"]):
             merkle.add(event["hash"])
+        self.report.add(event)
         evidence = event.get("evidence")
         sha = evidence.get("disclosure_sha256") if isinstance(evidence, Mapping) else None
         if isinstance(sha, str) and _HEX64.match(sha):
@@ -812,10 +870,72 @@ class _Verifier:
             if digest != match.group(1):
                 r.fail_file(name, "content does not hash to its name")
             present.add(match.group(1))
-        missing = set(self.manifest.get("disclosures_missing") or ())
-        for sha in sorted(getattr(self, "disclosures", set()) - present - missing):
-            r.fail_file(f"{DISCLOSURE_DIR}{sha}.txt", "referenced by an event but missing")
+        referenced = getattr(self, "disclosures", set())
+        for sha in sorted(referenced - present):
+            if sha not in (self.manifest.get("disclosures_missing") or ()):
+                r.fail_file(f"{DISCLOSURE_DIR}{sha}.txt", "referenced by an event but missing")
+        if self.manifest.get("disclosures_missing") != sorted(referenced - present):
+            r.fail_file(MANIFEST, "disclosures_missing is not the list of referenced texts absent from the bundle")
+        self.present_disclosures = present
         r.checks.append(f"{len(present)} disclosure texts hash to their names")
+
+    def check_derived_documents(self) -> None:
+        """report.html and VERIFY.md are rebuilt from the events and the manifest and compared byte for byte, which
+        binds the manifest's descriptive fields (bundle_id, period, generated_at, generator) and the report's
+        figures."""
+        r, m = self.result, self.manifest
+        if m.get("generator") != f"optledger {__version__}":
+            # Another version's layout cannot be rebuilt; still require the report to name this very bundle.
+            try:
+                html = self.zf.read(REPORT).decode("utf-8", "replace")
+            except (KeyError, zipfile.BadZipFile, zlib.error, EOFError):
+                return
+            for key in ("bundle_id", "generated_at", "generator"):
+                if escape(str(m.get(key))) not in html:
+                    r.fail_file(MANIFEST, f"{key} is not the one {REPORT} names")
+            r.checks.append(f"{REPORT} names this bundle (made by {m.get('generator')!r}: layout not rebuilt)")
+            return
+        if not hasattr(self, "report"):
+            return
+        try:
+            info = BundleInfo(
+                kind=m["kind"],
+                brand=m["brand"],
+                generated_at=m["generated_at"],
+                period=m["period"],
+                campaign=m.get("campaign"),
+                phone=m.get("phone"),
+                generator=m["generator"],
+                bundle_id=m["bundle_id"],
+            )
+        except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as exc:
+            r.fail_file(MANIFEST, f"descriptive fields malformed ({exc.__class__.__name__})")
+            return
+        limits = m.get("report_limits") if isinstance(m.get("report_limits"), Mapping) else {}
+        shown: list[tuple[str, str | None]] = []
+        for sha in sorted(self.disclosures)[: _as_count(limits.get("max_disclosures"), 20)]:
+            name = f"{DISCLOSURE_DIR}{sha}.txt"
+            text = self.zf.read(name).decode("utf-8", "replace") if sha in self.present_disclosures else None
+            shown.append((sha, text))
+        html = render_report(
+            summary=_summary(info),
+            aggregates=self.report,
+            chain={
+                "verified": (m.get("chain") or {}).get("verified"),
+                "problem": (m.get("chain") or {}).get("problem"),
+            },
+            disclosures=shown,
+            disclosure_total=len(self.disclosures),
+            max_disclosures=_as_count(limits.get("max_disclosures"), 20),
+        )
+        for name, expected in ((REPORT, html), (VERIFY_DOC, verify_doc(info))):
+            try:
+                actual = self.zf.read(name)
+            except (KeyError, zipfile.BadZipFile, zlib.error, EOFError):
+                continue  # already reported by check_files
+            if actual != expected.encode("utf-8"):
+                r.fail_file(name, "is not the document these events and this manifest produce")
+        r.checks.append(f"{REPORT} and {VERIFY_DOC} rebuilt from the events and the manifest")
 
     def check_anchor(self) -> None:
         r, m, a = self.result, self.manifest, self.anchor or {}
@@ -848,6 +968,27 @@ class _Verifier:
             r.fail(f"anchor: the bundle ends before the anchored chain head (seq {head.get('seq')})")
         elif not r.problems:
             r.checks.append(f"anchor {a.get('date')}: chain head seq {head['seq']} present with the anchored hash")
+
+
+_MANIFEST_KEYS = {
+    "brand",
+    "bundle_id",
+    "chain",
+    "disclosures_missing",
+    "event_count",
+    "files",
+    "generated_at",
+    "generator",
+    "kind",
+    "manifest_version",
+    "merkle",
+    "period",
+    "report_limits",
+}
+
+
+def _as_count(value: Any, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else default
 
 
 def _hash_member(zf: zipfile.ZipFile, name: str) -> tuple[int, str]:

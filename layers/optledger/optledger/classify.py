@@ -16,8 +16,21 @@ Action = Literal["opt_out", "opt_in", "help", "message"]
 DetectedBy = Literal["keyword", "phrase", "review"]
 
 OPT_OUT_KEYWORDS = frozenset(
-    {"STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "OPT OUT", "OPT-OUT",
-     "REMOVE", "ARRET"}
+    {
+        "STOP",
+        "STOPALL",
+        "STOP ALL",
+        "UNSUBSCRIBE",
+        "CANCEL",
+        "END",
+        "QUIT",
+        "REVOKE",
+        "OPTOUT",
+        "OPT OUT",
+        "OPT-OUT",
+        "REMOVE",
+        "ARRET",
+    }
 )
 BRAND_SCOPE_KEYWORDS = frozenset({"STOPALL", "STOP ALL"})
 OPT_IN_KEYWORDS = frozenset({"START", "UNSTOP", "YES"})

@@ -13,8 +13,8 @@ Anchors always store the leaf count next to the root, so the tree shape is fixed
 
 Streaming: keep a stack of complete subtrees (height, digest); pushing a leaf merges equal heights like a binary
 counter. At the end the stack holds complete subtrees of strictly decreasing height; folding them from the right
-(``root = H(s0, H(s1, ... H(s_k-1, s_k)))``) gives exactly the level-by-level tree with promotion, because at every level
-the promoted last node is the fold of the smaller subtrees to its right.
+(``root = H(s0, H(s1, ... H(s_k-1, s_k)))``) gives exactly the level-by-level tree with promotion, because at
+every level the promoted last node is the fold of the smaller subtrees to its right.
 """
 
 from __future__ import annotations

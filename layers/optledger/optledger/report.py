@@ -105,6 +105,7 @@ def render_report(
     chain: Mapping[str, Any],
     disclosures: Sequence[tuple[str, str | None]],
     disclosure_total: int,
+    max_disclosures: int,
 ) -> str:
     """The whole report as a string (its size is bounded by the caps, not by the number of events)."""
     e = _e
@@ -153,10 +154,10 @@ def render_report(
     for sha, text in disclosures:
         parts.append(f'<p class="mono">disclosures/{e(sha)}.txt</p>')
         parts.append(f"<pre>{e(text)}</pre>" if text is not None else '<p class="bad">text missing from storage</p>')
+    parts.append(f'<p class="note">This report shows up to {max_disclosures} disclosure texts.')
     if disclosure_total > len(disclosures):
-        parts.append(
-            f'<p class="note">{disclosure_total - len(disclosures)} more disclosure(s) are in the disclosures/ folder.</p>'
-        )
+        parts.append(f" {disclosure_total - len(disclosures)} more are in the disclosures/ folder.")
+    parts.append("</p>")
     parts += [
         "<h2>Verifying this bundle</h2>",
         '<p class="note">events.jsonl holds every event with its SHA-256 hash chain; manifest.json lists the SHA-256 of'
@@ -238,7 +239,7 @@ def _day_table(agg: ReportAggregates) -> str:
 
 def _number_table(agg: ReportAggregates) -> str:
     out = [
-        "<table><tr><th>phone</th><th>campaigns</th><th class=\"n\">events</th><th class=\"n\">seq</th>"
+        '<table><tr><th>phone</th><th>campaigns</th><th class="n">events</th><th class="n">seq</th>'
         '<th class="n">opt-ins</th><th class="n">opt-outs</th><th>last event</th><th>last occurred_at</th></tr>'
     ]
     for row in agg.numbers:
@@ -248,7 +249,7 @@ def _number_table(agg: ReportAggregates) -> str:
             f'<td class="n">{row.opt_ins}</td><td class="n">{row.opt_outs}</td><td>{_e(row.last_type)}</td>'
             f"<td>{_e(row.last_occurred_at)}</td></tr>"
         )
-    out.append("</table>")
+    out.append(f'</table><p class="note">This table lists up to {agg.max_numbers} numbers.</p>')
     if agg.number_count > len(agg.numbers):
         out.append(
             f'<p class="note">Showing the first {len(agg.numbers)} of {agg.number_count} numbers;'

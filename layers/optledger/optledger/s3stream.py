@@ -3,8 +3,8 @@
 ``S3MultipartWriter(s3, bucket, key, ServerSideEncryption="aws:kms", SSEKMSKeyId=..., ObjectLockMode="COMPLIANCE",
 ObjectLockRetainUntilDate=...)`` buffers writes into parts of ``part_size`` bytes (8 MiB by default; S3 wants at least
 5 MiB for every part but the last) and uploads each full part as it goes. Nothing becomes visible under ``key`` until
-``close()`` completes the upload; ``abort()`` (or leaving a ``with`` block by an exception) aborts the multipart upload so
-no part lingers. An object that never filled one part is written with a single ``PutObject`` on close.
+``close()`` completes the upload; ``abort()`` (or leaving a ``with`` block by an exception) aborts the multipart
+upload so no part lingers. An object that never filled one part is written with a single ``PutObject`` on close.
 
 Memory: one part buffer. Extra keyword arguments go to ``CreateMultipartUpload`` / ``PutObject`` unchanged (both
 accept the same SSE, Object Lock, ContentType and Metadata arguments).
@@ -12,6 +12,7 @@ accept the same SSE, Object Lock, ContentType and Metadata arguments).
 
 from __future__ import annotations
 
+import contextlib
 from types import TracebackType
 from typing import Any
 
@@ -107,10 +108,9 @@ class S3MultipartWriter:
         self._buffer = bytearray()
         if self._upload_id is not None:
             upload_id, self._upload_id = self._upload_id, None
-            try:
+            # The original error matters more than a failed abort; an S3 lifecycle rule reaps leftover parts.
+            with contextlib.suppress(Exception):
                 self._s3.abort_multipart_upload(Bucket=self.bucket, Key=self.key, UploadId=upload_id)
-            except Exception:  # noqa: S110 - the original error matters more; an S3 lifecycle rule reaps leftovers
-                pass
 
     def __enter__(self) -> S3MultipartWriter:
         return self
