@@ -3,9 +3,9 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from optledger.anchors import MERKLE_ALGORITHM, anchor_key, build_anchor
 from optledger.merkle import EMPTY_ROOT, MerkleAccumulator, merkle_root
+
 from tests.support.ledger_events import chain_events, phone_of
 
 
@@ -24,7 +24,7 @@ def level_by_level_root(hashes: list[str]) -> str:
     return level[0].hex()
 
 
-@pytest.mark.parametrize("count", list(range(0, 34)) + [100, 255, 256, 257])
+@pytest.mark.parametrize("count", [*range(34), 100, 255, 256, 257])
 def test_streaming_root_equals_the_level_by_level_construction(count):
     hashes = [leaf(i) for i in range(count)]
     assert merkle_root(hashes) == level_by_level_root(hashes)

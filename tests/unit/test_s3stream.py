@@ -10,10 +10,10 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
-
 from optledger.bundles import daily_bundle_info, verify_bundle, write_bundle
 from optledger.errors import StorageUnavailable
 from optledger.s3stream import MIN_PART_SIZE, S3MultipartWriter
+
 from tests.support.ledger_events import DISCLOSURE, DISCLOSURE_SHA, day_events
 
 BUCKET = "evidence"
