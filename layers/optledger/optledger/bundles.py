@@ -42,7 +42,6 @@ from optledger.anchors import MERKLE_ALGORITHM
 from optledger.chain import GENESIS_HASH, canonical_json, event_hash
 from optledger.errors import ValidationError
 from optledger.merkle import MerkleAccumulator
-from optledger.phone import mask
 from optledger.report import ReportAggregates, render_report
 from optledger.timeutil import format_ts, parse_ts
 
@@ -697,6 +696,8 @@ class VerifyResult:
         event_id = event.get("event_id") if isinstance(event, Mapping) else None
         label = f"event {event_id} (line {line})" if event_id else f"line {line}"
         if isinstance(event, Mapping) and isinstance(event.get("phone"), str):
+            from optledger.phone import mask  # phonenumbers is heavy: imported only to word a failure
+
             label += f" of {mask(event['phone'])}"
         self.problems.append(f"{EVENTS} {label}: {reason}")
         if self.bad_event is None:

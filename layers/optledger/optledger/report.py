@@ -50,7 +50,10 @@ class ReportAggregates:
         kind = str(event.get("type"))
         occurred = str(event.get("occurred_at") or "")
         day = occurred[:10] if _DAY.match(occurred) else "unknown"
-        self.per_day.setdefault(day, Counter())[kind] += 1
+        counts = self.per_day.get(day)
+        if counts is None:
+            counts = self.per_day[day] = Counter()
+        counts[kind] += 1
         self.per_type[kind] += 1
         self.per_channel[str(event.get("channel"))] += 1
         if occurred:
@@ -94,7 +97,7 @@ th{background:#eef2f6;font-weight:600}td.n{text-align:right;font-variant-numeric
 .mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
 pre{white-space:pre-wrap;background:#fff;border:1px solid #d5dbe3;border-radius:6px;padding:10px;margin:4px 0 14px}
 .chart{background:#fff;border:1px solid #d5dbe3;border-radius:8px;padding:8px}
-.note{color:#5b6878;font-size:12px}
+.note{color:#5b6878;font-size:12px}table.kv th{width:230px}
 """
 
 
@@ -127,7 +130,7 @@ def render_report(
         _card("opt-outs", aggregates.per_type.get("opt_out", 0)),
         _card("hash chain", "verified" if verified else "NOT verified", "ok" if verified else "bad"),
         "</div>",
-        "<h2>Scope</h2><table>",
+        '<h2>Scope</h2><table class="kv">',
         _kv("brand", summary.get("brand")),
         _kv("kind", summary.get("kind")),
     ]
