@@ -134,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         rate, plain_rate = count / timing["bundle_s"], count / timing["plain_s"]
         print(
             f"{count:>8} {rate:>10.0f} {plain_rate:>10.0f} {rate / plain_rate:>12.3f}"
-            f" {timing['zip_bytes'] / 2**20:>8.2f} {memory['peak_bytes'] / 2**20:>9.2f} {memory['max_rss_kib'] / 1024:>8.1f}"
+            f" {timing['zip_bytes'] / 2**20:>8.2f} {memory['peak_bytes'] / 2**20:>9.2f}"
+            f" {memory['max_rss_kib'] / 1024:>8.1f}"
         )
     small, large = min(peaks), max(peaks)
     ratio = peaks[large] / peaks[small]
