@@ -16,6 +16,7 @@ from optledger.bundles import (
     CSV_COLUMNS,
     FORMULA_PREFIXES,
     BundleWriter,
+    _Spool,
     csv_cell,
     daily_bundle_info,
     number_bundle_info,
@@ -434,3 +435,46 @@ def test_verify_main_reports_a_file_that_is_not_a_zip(tmp_path, capsys):
     path.write_bytes(b"hello")
     assert verify_main([str(path)]) == 1
     assert "not a readable zip" in capsys.readouterr().out
+
+
+def test_a_member_removed_from_the_zip_is_named():
+    bundle = daily_bundle(all_day_events())
+    src, out = zipfile.ZipFile(io.BytesIO(bundle)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename != "consents.csv":
+                dst.writestr(info.filename, src.read(info.filename))
+    result = verify_bundle(io.BytesIO(out.getvalue()))
+    assert not result.ok and result.bad_file == "consents.csv"
+
+
+def test_the_disk_spool_hands_back_bounded_chunks_however_well_the_data_compresses():
+    # Given a very repetitive CSV (it deflates a thousandfold) spooled to disk
+    spool = _Spool(None)
+    row = b"2026-11-27T10:00:00.000Z,web_form,abc,C7DEALS,203.0.113.7,'+14155550100,subject: x\r\n"
+    for _ in range(100_000):
+        spool.write(row)
+    # Then reading it back never materialises more than one chunk at a time, and loses nothing
+    sizes = [len(chunk) for chunk in spool.chunks()]
+    assert max(sizes) <= 1 << 16
+    assert sum(sizes) == len(row) * 100_000
+
+
+@pytest.mark.parametrize("kind", ["daily", "number"])
+def test_the_anchor_snippet_in_verify_md_accepts_the_real_bundle_and_refuses_a_resealed_forgery(tmp_path, kind):
+    events = all_day_events(3, 7) if kind == "daily" else chain_events(phone_of(1), 7)
+    (tmp_path / "anchor.json").write_text(json.dumps(build_anchor("acme", "2026-11-27", events)))
+    forged = [dict(e) for e in events if e["phone"] == phone_of(1)]
+    forged[2]["type"] = "opt_out"
+    forged = [e for e in events if e["phone"] < phone_of(1)] + reseal(forged)
+    forged += [e for e in events if e["phone"] > phone_of(1)]
+    outcomes = []
+    for name, chosen in (("real", events), ("forged", forged)):
+        bundle = daily_bundle(chosen) if kind == "daily" else number_bundle(chosen)
+        folder = extract(bundle, tmp_path / name / "bundle")
+        snippet = (folder / "VERIFY.md").read_text("utf-8").split("```python\n")[2].split("```", 1)[0]
+        (folder.parent / "anchor.json").write_text((tmp_path / "anchor.json").read_text())
+        run = subprocess.run([sys.executable, "-I", "-c", snippet], cwd=folder.parent, capture_output=True, text=True)
+        outcomes.append((run.returncode, run.stdout.strip()))
+    assert outcomes[0] == (0, "anchor OK")
+    assert outcomes[1][0] != 0
