@@ -478,3 +478,25 @@ def test_the_anchor_snippet_in_verify_md_accepts_the_real_bundle_and_refuses_a_r
         outcomes.append((run.returncode, run.stdout.strip()))
     assert outcomes[0] == (0, "anchor OK")
     assert outcomes[1][0] != 0
+
+
+def test_an_extra_row_at_the_end_of_the_csv_is_named():
+    bundle = rewrite_member(daily_bundle(all_day_events()), "consents.csv", lambda data: data + b"x,y\r\n")
+    result = verify_bundle(io.BytesIO(with_files_rehashed(bundle)))
+    assert not result.ok and result.bad_file == "consents.csv"
+    assert any("line 26 is not the row derived" in p for p in result.problems)
+
+
+def test_a_flipped_byte_in_the_compressed_csv_is_blamed_on_the_csv():
+    bundle = daily_bundle(all_day_events())
+    info = zipfile.ZipFile(io.BytesIO(bundle)).getinfo("consents.csv")
+    start = (
+        info.header_offset
+        + 30
+        + len(info.filename)
+        + int.from_bytes(bundle[info.header_offset + 28 : info.header_offset + 30], "little")
+    )
+    position = start + info.compress_size // 2
+    result = verify_bundle(io.BytesIO(bundle[:position] + bytes([bundle[position] ^ 0x10]) + bundle[position + 1 :]))
+    assert not result.ok and result.bad_file == "consents.csv"
+    assert not any(p.startswith("events.jsonl") for p in result.problems)

@@ -788,7 +788,7 @@ class _Verifier:
     def check_events(self) -> None:
         r, m = self.result, self.manifest
         checker = ChainChecker(complete=self.kind == "number", on_head=lambda *h: self.seen_heads.append(h))
-        merkle = MerkleAccumulator()
+        merkle = self.merkle = MerkleAccumulator()
         encoder = _CsvEncoder()
         limits = m.get("report_limits") if isinstance(m.get("report_limits"), Mapping) else {}
         self.report = ReportAggregates(max_numbers=_as_count(limits.get("max_numbers"), 500))
@@ -798,31 +798,37 @@ class _Verifier:
                 r.fail_file(name, "missing from the zip")
                 return
         events, rows = self.zf.open(EVENTS), self.zf.open(CONSENTS)
-        csv_ok = rows.read(len(encoder.header())) == encoder.header()
-        csv_line = 0 if csv_ok else 1
+        csv_line: int | None = None  # the first consents.csv line that is not derived from the events
+
+        def csv_matches(expected: bytes, *, at_end: bool = False) -> bool:
+            try:
+                return rows.read(1) == b"" if at_end else rows.read(len(expected)) == expected
+            except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as exc:
+                r.fail_file(CONSENTS, f"unreadable ({exc})")
+                return False
+
+        if not csv_matches(encoder.header()):
+            csv_line = 1
         count = 0
         try:
             with events, rows:
                 for count, raw in enumerate(events, 1):
                     event = self._event(count, raw, checker, merkle)
-                    if event is not None and csv_ok:
-                        expected = encoder.event(event)
-                        if rows.read(len(expected)) != expected:
-                            csv_ok, csv_line = False, count + 1
-                if csv_ok and rows.read(1):
-                    csv_ok, csv_line = False, count + 2
+                    if event is not None and csv_line is None and not csv_matches(encoder.event(event)):
+                        csv_line = count + 1
+                if csv_line is None and not csv_matches(b"", at_end=True):
+                    csv_line = count + 2
         except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as exc:
             r.fail_file(EVENTS, f"unreadable ({exc})")
         checker.finish()
         r.event_count = count
-        if not csv_ok:
+        if csv_line is not None:
             r.fail_file(CONSENTS, f"line {csv_line} is not the row derived from the events")
         if count != m.get("event_count"):
             r.fail_file(MANIFEST, f"event_count {m.get('event_count')} but {EVENTS} holds {count}")
         merkle_info = m.get("merkle") or {}
         if merkle.root() != merkle_info.get("root") or merkle.count != merkle_info.get("count"):
             r.fail_file(MANIFEST, "merkle root or count differs from the events")
-        self.merkle = merkle
         seen = [{"phone": p, "seq": s, "hash": h} for p, s, h in self.seen_heads]
         if seen != (m.get("chain") or {}).get("heads"):
             r.fail_file(MANIFEST, "chain heads differ from the events")
