@@ -5,6 +5,7 @@ Run: ``PYTHONPATH=layers/optledger python bench/bundles.py [--sizes 10000 100000
 Each size runs in fresh subprocesses so one size's allocations cannot hide another's: one child times a plain iteration
 over the generated events and then the bundle written into a byte-counting sink (what an S3 multipart upload sees);
 another measures the peak of Python allocations (tracemalloc) while writing the bundle, and the process's max RSS.
+The timing child also times ``verify_bundle`` over the bundle it wrote (to a temporary file).
 Events are generated lazily in the child, chain by chain, as a paginated ``by_day`` Query would hand them over.
 Prints figures; exits 1 only when peak(largest)/peak(smallest) exceeds 1.5 (memory is meant to stay flat).
 """
@@ -93,7 +94,25 @@ def child_time(count: int, per_phone: int) -> dict[str, Any]:
     size, summary = write(count, per_phone)
     bundle = time.perf_counter() - start
     assert summary.event_count == count and summary.verified
-    return {"plain_s": plain, "bundle_s": bundle, "zip_bytes": size}
+    verify = time_verify(count, per_phone)
+    return {"plain_s": plain, "bundle_s": bundle, "zip_bytes": size, "verify_s": verify}
+
+
+def time_verify(count: int, per_phone: int) -> float:
+    import tempfile
+
+    from optledger.bundles import daily_bundle_info, verify_bundle, write_bundle
+    from optledger.chain import sha256_hex
+
+    info = daily_bundle_info("acme", "C7DEALS", "2026-11-27", "2026-11-28T00:05:00.000Z")
+    with tempfile.TemporaryFile() as file:
+        write_bundle(generate(count, per_phone), file, info, {sha256_hex(DISCLOSURE): DISCLOSURE}.get)
+        file.seek(0)
+        start = time.perf_counter()
+        result = verify_bundle(file)
+        elapsed = time.perf_counter() - start
+    assert result.ok and result.event_count == count
+    return elapsed
 
 
 def child_memory(count: int, per_phone: int) -> dict[str, Any]:
@@ -125,15 +144,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     peaks: dict[int, int] = {}
-    columns = ("events", "events/s", "plain/s", "bundle/plain", "zip MiB", "peak MiB", "RSS MiB")
-    print(" ".join(f"{c:>{w}}" for c, w in zip(columns, (8, 10, 10, 12, 8, 9, 8), strict=True)))
+    columns = ("events", "events/s", "plain/s", "bundle/plain", "verify/s", "zip MiB", "peak MiB", "RSS MiB")
+    print(" ".join(f"{c:>{w}}" for c, w in zip(columns, (8, 10, 10, 12, 10, 8, 9, 8), strict=True)))
     for count in args.sizes:
         timing = run_child("time", count, args.per_phone)
         memory = run_child("memory", count, args.per_phone)
         peaks[count] = memory["peak_bytes"]
         rate, plain_rate = count / timing["bundle_s"], count / timing["plain_s"]
+        verify_rate = count / timing["verify_s"]
         print(
-            f"{count:>8} {rate:>10.0f} {plain_rate:>10.0f} {rate / plain_rate:>12.3f}"
+            f"{count:>8} {rate:>10.0f} {plain_rate:>10.0f} {rate / plain_rate:>12.3f} {verify_rate:>10.0f}"
             f" {timing['zip_bytes'] / 2**20:>8.2f} {memory['peak_bytes'] / 2**20:>9.2f}"
             f" {memory['max_rss_kib'] / 1024:>8.1f}"
         )

@@ -96,7 +96,7 @@ def test_report_renders_in_headless_chromium_with_its_chart(tmp_path):
             "--no-first-run",
             f"--user-data-dir={profile}",
             "--hide-scrollbars",
-            "--window-size=1200,1400",
+            "--window-size=1000,1100",
             f"--screenshot={shot}",
             report.as_uri(),
         ],
@@ -106,6 +106,6 @@ def test_report_renders_in_headless_chromium_with_its_chart(tmp_path):
     )
     png = shot.read_bytes()
     width, height, colours = pixels(png)
-    assert (width, height) == (1200, 1400)
+    assert (width, height) == (1000, 1100)
     assert len(png) > 20_000 and len(colours) > 50  # text, tables and a chart, not a blank page
     assert colours[GREEN] > 200 and colours[RED] > 200  # the opt-in and opt-out bars were drawn

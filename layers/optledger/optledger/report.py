@@ -93,7 +93,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 .ok{color:#12724a}.bad{color:#b3261e}
 table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d5dbe3;font-size:13px}
 th,td{padding:5px 8px;border-bottom:1px solid #e6eaf0;text-align:left;vertical-align:top}
-th{background:#eef2f6;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#eef2f6;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
 pre{white-space:pre-wrap;background:#fff;border:1px solid #d5dbe3;border-radius:6px;padding:10px;margin:4px 0 14px}
 .chart{background:#fff;border:1px solid #d5dbe3;border-radius:8px;padding:8px}
