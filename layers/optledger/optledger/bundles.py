@@ -388,13 +388,11 @@ class BundleWriter:
         self._report = ReportAggregates(max_numbers=max_report_numbers)
         self._disclosures: set[str] = set()
         self._problem: dict[str, Any] | None = None
-        self._head_count = 0
         self.event_count = 0
         self._closed = False
 
     def _head(self, phone: str, seq: int, hash_: str) -> None:
         self._heads.write(canonical_json({"phone": phone, "seq": seq, "hash": hash_}).encode() + b"\n")
-        self._head_count += 1
 
     def add(self, event: Mapping[str, Any]) -> None:
         if self._closed:
