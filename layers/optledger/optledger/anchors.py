@@ -1,0 +1,110 @@
+"""The daily anchor of DESIGN section 6: what the Object Lock bucket keeps so a later edit of the table shows.
+
+An anchor for (brand, day) is a small JSON document written to ``anchors/<brand>/<YYYY-MM-DD>.json``::
+
+    {"anchor_version": 1, "brand": "acme", "date": "2026-11-27", "generator": "optledger 0.1.0",
+     "merkle": {"algorithm": "sha256-pairs-promote-odd", "root": "<hex>", "count": 1234},
+     "campaigns": {"C7DEALS": {"root": "<hex>", "count": 200}, ...},
+     "heads": {"+14155550123": {"seq": 7, "hash": "<hex>"}, ...}}
+
+- ``merkle`` is the Merkle root (see ``optledger.merkle``) of every event hash recorded that UTC day for the brand,
+  in ``by_day`` order: phone ascending, then seq ascending (the GSI sort key ``<e164>#<seq 10 digits>``).
+- ``campaigns[C]`` is the Merkle root, in the same order, of the hashes of that day's events whose ``campaigns``
+  list holds ``C``. This is exactly the event list of the daily bundle of campaign ``C``, so a daily bundle is
+  checked against the anchor by recomputing one root: any edited, re-sealed, dropped, added or reordered event
+  changes it. (Storing per-campaign roots costs a few lines per campaign; the alternative, a Merkle proof per
+  event into the whole-day root, needs the whole day's tree while writing each bundle.)
+- ``heads[phone]`` is the chain head of each phone at the end of the day: seq and hash of its last event that day
+  (or the heads the caller passes). A number bundle, which holds a phone's whole chain, is checked against it: the
+  bundle must hold that seq with that hash, and because every event links to the previous one, this pins every
+  earlier event of the chain too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from optledger import __version__
+from optledger.merkle import MerkleAccumulator
+
+ANCHOR_VERSION = 1
+MERKLE_ALGORITHM = "sha256-pairs-promote-odd"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def anchor_key(brand: str, date: str) -> str:
+    return f"anchors/{brand}/{date}.json"
+
+
+class AnchorBuilder:
+    """Push-style builder: ``add(event)`` in by_day order, then ``build()``. Memory: O(campaigns x log n) for the
+    roots, plus one small entry per phone seen (the heads are part of the anchor itself)."""
+
+    def __init__(self, brand: str, date: str) -> None:
+        if not _DATE.match(date):
+            raise ValueError("date must be YYYY-MM-DD")
+        self.brand, self.date = brand, date
+        self._day = MerkleAccumulator()
+        self._campaigns: dict[str, MerkleAccumulator] = {}
+        self._heads: dict[str, dict[str, Any]] = {}
+        self._last_key: tuple[str, int] | None = None
+
+    def add(self, event: Mapping[str, Any] | str) -> None:
+        """An event dict (hash, campaigns, phone and seq are used) or a bare event hash (day root only)."""
+        if isinstance(event, str):
+            self._day.add(event)
+            return
+        if event.get("brand") != self.brand:
+            raise ValueError("event of another brand given to the anchor")
+        key = (event["phone"], event["seq"])
+        if self._last_key is not None and key <= self._last_key:
+            raise ValueError("events must come in by_day order: phone, then seq ascending")
+        self._last_key = key
+        self._day.add(event["hash"])
+        for campaign in sorted(set(event.get("campaigns") or ())):
+            self._campaigns.setdefault(campaign, MerkleAccumulator()).add(event["hash"])
+        self._heads[event["phone"]] = {"seq": event["seq"], "hash": event["hash"]}
+
+    def build(self, chain_heads: Mapping[str, Any] | Iterable[tuple[str, int, str]] | None = None) -> dict[str, Any]:
+        heads = self._heads if chain_heads is None else _normalise_heads(chain_heads)
+        return {
+            "anchor_version": ANCHOR_VERSION,
+            "brand": self.brand,
+            "date": self.date,
+            "generator": f"optledger {__version__}",
+            "merkle": {"algorithm": MERKLE_ALGORITHM, **self._day.summary()},
+            "campaigns": {name: acc.summary() for name, acc in sorted(self._campaigns.items())},
+            "heads": {phone: heads[phone] for phone in sorted(heads)},
+        }
+
+
+def build_anchor(
+    brand: str,
+    date: str,
+    events: Iterable[Mapping[str, Any] | str],
+    chain_heads: Mapping[str, Any] | Iterable[tuple[str, int, str]] | None = None,
+) -> dict[str, Any]:
+    """The anchor of one brand's UTC day from its events streamed in by_day order (see the module docstring).
+
+    ``events`` yields event dicts (needed for the per-campaign roots and the derived heads) or bare hex hashes.
+    ``chain_heads`` (``{phone: {"seq", "hash"}}``, ``{phone: (seq, hash)}`` or ``(phone, seq, hash)`` tuples)
+    replaces the heads derived from the day's events when given.
+    """
+    builder = AnchorBuilder(brand, date)
+    for event in events:
+        builder.add(event)
+    return builder.build(chain_heads)
+
+
+def _normalise_heads(chain_heads: Mapping[str, Any] | Iterable[tuple[str, int, str]]) -> dict[str, dict[str, Any]]:
+    heads: dict[str, dict[str, Any]] = {}
+    items = chain_heads.items() if isinstance(chain_heads, Mapping) else ((p, (s, h)) for p, s, h in chain_heads)
+    for phone, head in items:
+        if isinstance(head, Mapping):
+            seq, hash_ = head["seq"], head["hash"]
+        else:
+            seq, hash_ = head
+        heads[phone] = {"seq": int(seq), "hash": str(hash_)}
+    return heads

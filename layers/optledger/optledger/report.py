@@ -1,0 +1,261 @@
+"""report.html of an evidence bundle: bounded aggregates gathered while streaming, rendered once at the end.
+
+The report is self-contained (inline CSS and SVG, a Content-Security-Policy that forbids every fetch) and every value
+that comes from the ledger goes through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+EVENT_TYPES = ("opt_in", "opt_out", "pending", "help", "message")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class NumberRow:
+    phone: str
+    events: int = 0
+    first_seq: int = 0
+    last_seq: int = 0
+    opt_ins: int = 0
+    opt_outs: int = 0
+    last_type: str = ""
+    last_occurred_at: str = ""
+    campaigns: set[str] = field(default_factory=set)
+
+
+class ReportAggregates:
+    """Counts per day and type, and a per-number table capped at ``max_numbers`` rows (events come grouped by phone)."""
+
+    def __init__(self, *, max_numbers: int = 500) -> None:
+        self.max_numbers = max_numbers
+        self.per_day: dict[str, Counter[str]] = {}
+        self.per_type: Counter[str] = Counter()
+        self.per_channel: Counter[str] = Counter()
+        self.numbers: list[NumberRow] = []
+        self.number_count = 0
+        self.event_count = 0
+        self.first_occurred_at: str | None = None
+        self.last_occurred_at: str | None = None
+        self._current: NumberRow | None = None
+
+    def add(self, event: Mapping[str, Any]) -> None:
+        self.event_count += 1
+        kind = str(event.get("type"))
+        occurred = str(event.get("occurred_at") or "")
+        day = occurred[:10] if _DAY.match(occurred) else "unknown"
+        counts = self.per_day.get(day)
+        if counts is None:
+            counts = self.per_day[day] = Counter()
+        counts[kind] += 1
+        self.per_type[kind] += 1
+        self.per_channel[str(event.get("channel"))] += 1
+        if occurred:
+            if self.first_occurred_at is None or occurred < self.first_occurred_at:
+                self.first_occurred_at = occurred
+            if self.last_occurred_at is None or occurred > self.last_occurred_at:
+                self.last_occurred_at = occurred
+        phone = str(event.get("phone"))
+        if self._current is None or self._current.phone != phone:
+            self.number_count += 1
+            self._current = NumberRow(phone=phone, first_seq=_as_int(event.get("seq")))
+            if len(self.numbers) < self.max_numbers:
+                self.numbers.append(self._current)
+        row = self._current
+        row.events += 1
+        row.last_seq = _as_int(event.get("seq"))
+        row.opt_ins += kind == "opt_in"
+        row.opt_outs += kind == "opt_out"
+        row.last_type = kind
+        row.last_occurred_at = occurred
+        if len(row.campaigns) < 20:
+            row.campaigns.update(str(c) for c in (event.get("campaigns") or ())[:20])
+
+
+def _as_int(value: Any) -> int:
+    return value if isinstance(value, int) else 0
+
+
+_CSS = """
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2733;background:#f5f7fa}
+main{max-width:1100px;margin:0 auto;padding:24px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d5dbe3;padding-bottom:4px}
+.sub{color:#5b6878;margin:0 0 16px}
+.cards{display:flex;flex-wrap:wrap;gap:12px}
+.card{background:#fff;border:1px solid #d5dbe3;border-radius:8px;padding:10px 14px;min-width:130px}
+.card b{display:block;font-size:20px}.card span{color:#5b6878;font-size:12px;text-transform:uppercase}
+.ok{color:#12724a}.bad{color:#b3261e}
+table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d5dbe3;font-size:13px}
+th,td{padding:5px 8px;border-bottom:1px solid #e6eaf0;text-align:left;vertical-align:top}
+th{background:#eef2f6;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
+pre{white-space:pre-wrap;background:#fff;border:1px solid #d5dbe3;border-radius:6px;padding:10px;margin:4px 0 14px}
+.chart{background:#fff;border:1px solid #d5dbe3;border-radius:8px;padding:8px}
+.note{color:#5b6878;font-size:12px}table.kv th{width:230px}
+"""
+
+
+def render_report(
+    *,
+    summary: Mapping[str, Any],
+    aggregates: ReportAggregates,
+    chain: Mapping[str, Any],
+    disclosures: Sequence[tuple[str, str | None]],
+    disclosure_total: int,
+    max_disclosures: int,
+) -> str:
+    """The whole report as a string (its size is bounded by the caps, not by the number of events)."""
+    e = _e
+    title = f"Consent evidence — {summary.get('brand')} — {summary.get('campaign') or summary.get('phone') or ''}"
+    verified = bool(chain.get("verified"))
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(title)}</title><style>{_CSS}</style></head><body><main>",
+        f"<h1>{e(title)}</h1>",
+        f'<p class="sub">{e(summary.get("kind"))} bundle <span class="mono">{e(summary.get("bundle_id"))}</span>'
+        f" · generated {e(summary.get('generated_at'))} by {e(summary.get('generator'))}</p>",
+        '<div class="cards">',
+        _card("events", aggregates.event_count),
+        _card("numbers", aggregates.number_count),
+        _card("opt-ins", aggregates.per_type.get("opt_in", 0)),
+        _card("opt-outs", aggregates.per_type.get("opt_out", 0)),
+        _card("hash chain", "verified" if verified else "NOT verified", "ok" if verified else "bad"),
+        "</div>",
+        '<h2>Scope</h2><table class="kv">',
+        _kv("brand", summary.get("brand")),
+        _kv("kind", summary.get("kind")),
+    ]
+    if summary.get("campaign") is not None:
+        parts.append(_kv("campaign", summary.get("campaign")))
+    if summary.get("phone") is not None:
+        parts.append(_kv("phone", summary.get("phone")))
+    period = summary.get("period") or {}
+    if isinstance(period, Mapping):
+        parts.append(_kv("period", f"{period.get('from') or '(chain start)'} → {period.get('to') or ''}"))
+    parts += [
+        _kv("first event (occurred_at)", aggregates.first_occurred_at or "—"),
+        _kv("last event (occurred_at)", aggregates.last_occurred_at or "—"),
+        _kv("channels", ", ".join(f"{k}: {v}" for k, v in sorted(aggregates.per_channel.items())) or "—"),
+    ]
+    if not verified and chain.get("problem"):
+        parts.append(_kv("chain problem", chain.get("problem")))
+    parts += ["</table>", "<h2>Opt-ins and opt-outs per day</h2>", _chart(aggregates)]
+    parts += ["<h2>Events per day and type</h2>", _day_table(aggregates)]
+    parts += ["<h2>Numbers</h2>", _number_table(aggregates)]
+    parts += ["<h2>Disclosures shown to consumers</h2>"]
+    if not disclosures:
+        parts.append('<p class="note">No event in this bundle references a disclosure.</p>')
+    for sha, text in disclosures:
+        parts.append(f'<p class="mono">disclosures/{e(sha)}.txt</p>')
+        parts.append(f"<pre>{e(text)}</pre>" if text is not None else '<p class="bad">text missing from storage</p>')
+    parts.append(f'<p class="note">This report shows up to {max_disclosures} disclosure texts.')
+    if disclosure_total > len(disclosures):
+        parts.append(f" {disclosure_total - len(disclosures)} more are in the disclosures/ folder.")
+    parts.append("</p>")
+    parts += [
+        "<h2>Verifying this bundle</h2>",
+        '<p class="note">events.jsonl holds every event with its SHA-256 hash chain; manifest.json lists the SHA-256 of'
+        " every file. VERIFY.md explains how to check both without OptLedger.</p>",
+        "</main></body></html>",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def _e(value: Any) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def _card(label: str, value: Any, css: str = "") -> str:
+    cls = f' class="{css}"' if css else ""
+    return f'<div class="card"><span>{_e(label)}</span><b{cls}>{_e(value)}</b></div>'
+
+
+def _kv(key: str, value: Any) -> str:
+    return f"<tr><th>{_e(key)}</th><td>{_e(value)}</td></tr>"
+
+
+def _chart(agg: ReportAggregates) -> str:
+    days = sorted(agg.per_day)
+    if not days:
+        return '<p class="note">No events.</p>'
+    width, height, left, bottom, top = 960, 260, 48, 40, 16
+    plot_w, plot_h = width - left - 12, height - bottom - top
+    peak = max(max(c.get("opt_in", 0), c.get("opt_out", 0)) for c in agg.per_day.values()) or 1
+    slot = plot_w / len(days)
+    bar = max(slot * 0.38, 0.5)
+    out = [
+        f'<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%"'
+        ' role="img" aria-label="opt-ins and opt-outs per day">',
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 12}" y2="{top + plot_h}" stroke="#8a96a3"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#8a96a3"/>',
+        f'<text x="{left - 6}" y="{top + 4}" font-size="11" text-anchor="end" fill="#5b6878">{peak}</text>',
+        f'<text x="{left - 6}" y="{top + plot_h}" font-size="11" text-anchor="end" fill="#5b6878">0</text>',
+    ]
+    for i, day in enumerate(days):
+        counts = agg.per_day[day]
+        x = left + i * slot + slot * 0.1
+        for j, (kind, colour) in enumerate((("opt_in", "#2e9d6a"), ("opt_out", "#c8463d"))):
+            value = counts.get(kind, 0)
+            h = plot_h * value / peak
+            out.append(
+                f'<rect x="{x + j * bar:.2f}" y="{top + plot_h - h:.2f}" width="{bar:.2f}" height="{h:.2f}"'
+                f' fill="{colour}"><title>{_e(day)} {kind}: {value}</title></rect>'
+            )
+    label_every = max(1, len(days) // 8)
+    for i in range(0, len(days), label_every):
+        x = left + i * slot + slot / 2
+        out.append(
+            f'<text x="{x:.2f}" y="{top + plot_h + 16}" font-size="11" text-anchor="middle" fill="#5b6878">'
+            f"{_e(days[i])}</text>"
+        )
+    legend_y = height - 8
+    out += [
+        f'<rect x="{left}" y="{legend_y - 9}" width="10" height="10" fill="#2e9d6a"/>',
+        f'<text x="{left + 14}" y="{legend_y}" font-size="11" fill="#1d2733">opt-ins</text>',
+        f'<rect x="{left + 80}" y="{legend_y - 9}" width="10" height="10" fill="#c8463d"/>',
+        f'<text x="{left + 94}" y="{legend_y}" font-size="11" fill="#1d2733">opt-outs</text>',
+        "</svg></div>",
+    ]
+    return "".join(out)
+
+
+def _day_table(agg: ReportAggregates) -> str:
+    kinds = [k for k in EVENT_TYPES if agg.per_type.get(k)] + sorted(set(agg.per_type) - set(EVENT_TYPES))
+    rows = ["<table><tr><th>day (occurred_at, UTC)</th>", *(f'<th class="n">{_e(k)}</th>' for k in kinds), "</tr>"]
+    for day in sorted(agg.per_day):
+        counts = agg.per_day[day]
+        rows.append(f"<tr><td>{_e(day)}</td>" + "".join(f'<td class="n">{counts.get(k, 0)}</td>' for k in kinds))
+        rows.append("</tr>")
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _number_table(agg: ReportAggregates) -> str:
+    out = [
+        '<table><tr><th>phone</th><th>campaigns</th><th class="n">events</th><th class="n">seq</th>'
+        '<th class="n">opt-ins</th><th class="n">opt-outs</th><th>last event</th><th>last occurred_at</th></tr>'
+    ]
+    for row in agg.numbers:
+        out.append(
+            f'<tr><td class="mono">{_e(row.phone)}</td><td>{_e(", ".join(sorted(row.campaigns)))}</td>'
+            f'<td class="n">{row.events}</td><td class="n">{row.first_seq}–{row.last_seq}</td>'
+            f'<td class="n">{row.opt_ins}</td><td class="n">{row.opt_outs}</td><td>{_e(row.last_type)}</td>'
+            f"<td>{_e(row.last_occurred_at)}</td></tr>"
+        )
+    out.append(f'</table><p class="note">This table lists up to {agg.max_numbers} numbers.</p>')
+    if agg.number_count > len(agg.numbers):
+        out.append(
+            f'<p class="note">Showing the first {len(agg.numbers)} of {agg.number_count} numbers;'
+            " consents.csv and events.jsonl hold every event.</p>"
+        )
+    return "".join(out)
