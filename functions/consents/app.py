@@ -9,6 +9,8 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import runtime
+from optledger.errors import ValidationError
+from optledger.evidence import number_bundle
 from optledger.http import json_body, json_response, logger, make_resolver, require_caller
 from optledger.sendgate import check_send
 from optledger.views import consent_record, review_queue
@@ -45,6 +47,22 @@ def get_reviews():
         directory=runtime.campaigns().directory(),
     )
     return json_response(200, queue)
+
+
+@app.post("/evidence")
+def post_evidence():
+    require_caller(app.current_event)
+    body = json_body(app.current_event)
+    if "phone" not in body:
+        raise ValidationError("phone is required", fields={"phone": "required"})
+    created = number_bundle(
+        body["phone"],
+        campaign=body.get("campaign"),
+        store=runtime.store(),
+        evidence=runtime.evidence(),
+        directory=runtime.campaigns().directory(),
+    )
+    return json_response(201, created)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

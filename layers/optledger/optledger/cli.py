@@ -103,6 +103,71 @@ def cmd_campaigns_load(args: argparse.Namespace) -> int:
     return 0
 
 
+class Progress:
+    """A one-line progress counter on stderr (long work shows progress)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def __call__(self, count: int) -> None:
+        print(f"\r{self.label}: {count:,} events", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        print(file=sys.stderr)
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from optledger import runtime
+    from optledger.evidence import compile_day
+
+    progress = Progress(f"bundling {args.date}")
+    results = compile_day(
+        args.date,
+        store=runtime.store(),
+        evidence=runtime.evidence(),
+        directory=runtime.campaigns().directory(),
+        brands=[args.brand] if args.brand else None,
+        campaign=args.campaign,
+        progress=progress,
+    )
+    progress.done()
+    for result in results:
+        print(
+            f"{result.brand} {result.day}: {result.events} events, anchor s3://{runtime.evidence().bucket}/"
+            f"{result.anchor_key}"
+        )
+        for campaign, bundle in result.bundles.items():
+            state = "verified" if bundle["verified"] else "CHAIN PROBLEM"
+            print(f"  {campaign}: {bundle['events']} events ({state}) s3://{runtime.evidence().bucket}/{bundle['key']}")
+    return 0
+
+
+def cmd_evidence(args: argparse.Namespace) -> int:
+    from optledger import runtime
+    from optledger.evidence import number_bundle
+
+    created = number_bundle(
+        args.phone,
+        campaign=args.campaign,
+        store=runtime.store(),
+        evidence=runtime.evidence(),
+        directory=runtime.campaigns().directory(),
+    )
+    print(f"bundle  s3://{runtime.evidence().bucket}/{created['key']} ({created['events']} events)")
+    print(f"url     {created['url']}")
+    print(f"expires {created['expires_at']}")
+    if args.out:
+        Path(args.out).write_bytes(runtime.evidence().get_bytes(created["key"]))
+        print(f"saved   {args.out}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from optledger.bundles import verify_main
+
+    return verify_main([args.bundle, *(["--anchor", args.anchor] if args.anchor else [])])
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="optledger", description="SMS consent ledger for US A2P 10DLC")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -120,6 +185,23 @@ def build_parser() -> argparse.ArgumentParser:
     load = campaign_commands.add_parser("load", help="validate and store the campaigns of a JSON file")
     load.add_argument("file")
     load.set_defaults(func=cmd_campaigns_load)
+
+    bundle = commands.add_parser("bundle", help="write the daily evidence bundles and anchor of a UTC day")
+    bundle.add_argument("--date", required=True, help="YYYY-MM-DD")
+    bundle.add_argument("--campaign", help="only this campaign")
+    bundle.add_argument("--brand", help="only this brand")
+    bundle.set_defaults(func=cmd_bundle)
+
+    evidence = commands.add_parser("evidence", help="build the whole-history bundle of one number now")
+    evidence.add_argument("phone")
+    evidence.add_argument("--campaign", help="selects the brand when the number is known to several")
+    evidence.add_argument("--out", help="also save the zip here")
+    evidence.set_defaults(func=cmd_evidence)
+
+    verify = commands.add_parser("verify", help="check every hash and chain link of a bundle (exit 0 only if all hold)")
+    verify.add_argument("bundle")
+    verify.add_argument("--anchor", help="the daily anchor JSON to check the bundle against")
+    verify.set_defaults(func=cmd_verify)
     return parser
 
 

@@ -32,6 +32,8 @@ class Settings:
     public_url: str | None
     secrets_arn: str | None
     opt_out_scope: str  # "sender" or "brand"
+    kms_key_id: str | None = None  # customer key for evidence objects (the bucket default applies otherwise)
+    object_lock_mode: str = "COMPLIANCE"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -45,6 +47,8 @@ class Settings:
             public_url=(env.get("OPTLEDGER_PUBLIC_URL") or "").rstrip("/") or None,
             secrets_arn=env.get("OPTLEDGER_SECRETS_ARN") or None,
             opt_out_scope=scope,
+            kms_key_id=env.get("OPTLEDGER_KMS_KEY_ID") or None,
+            object_lock_mode=(env.get("OPTLEDGER_OBJECT_LOCK_MODE") or "COMPLIANCE").upper(),
         )
 
 

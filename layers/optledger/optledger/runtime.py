@@ -7,13 +7,19 @@ from functools import cache
 from optledger.campaigns import CampaignCache
 from optledger.config import settings
 from optledger.ledger import Ledger
-from optledger.store import Store
+from optledger.store import Evidence, Store
 
 
 @cache
 def store() -> Store:
     current = settings()
     return Store(current.table, current.bucket)
+
+
+@cache
+def evidence() -> Evidence:
+    current = settings()
+    return Evidence(store(), kms_key_id=current.kms_key_id, lock_mode=current.object_lock_mode)
 
 
 @cache
@@ -31,5 +37,5 @@ def reset() -> None:
     from optledger import config
 
     config.reset()
-    for factory in (store, ledger, campaigns):
+    for factory in (store, evidence, ledger, campaigns):
         factory.cache_clear()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import boto3
@@ -29,6 +30,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from optledger.errors import StorageUnavailable
+from optledger.s3stream import S3MultipartWriter
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -331,3 +333,73 @@ class Store:
 
 def _head(item: Mapping[str, Any]) -> Head:
     return Head(seq=int(item["seq"]["N"]), hash=item["hash"]["S"], state=json.loads(item["state"]["S"]))
+
+
+class Evidence:
+    """The evidence bucket: disclosures, bundles and anchors, written under Object Lock retention (S3 only)."""
+
+    def __init__(self, store: Store, *, kms_key_id: str | None = None, lock_mode: str = "COMPLIANCE") -> None:
+        self.store = store
+        self.kms_key_id = kms_key_id
+        self.lock_mode = lock_mode
+
+    @property
+    def bucket(self) -> str:
+        return self.store.bucket
+
+    def _write_args(self, retain_until: datetime | None) -> dict[str, Any]:
+        args: dict[str, Any] = {}
+        if self.kms_key_id:
+            args.update(ServerSideEncryption="aws:kms", SSEKMSKeyId=self.kms_key_id)
+        if retain_until is not None:
+            args.update(ObjectLockMode=self.lock_mode, ObjectLockRetainUntilDate=retain_until)
+        return args
+
+    def disclosure_text(self, sha256: str) -> str | None:
+        try:
+            body = self.store.s3.get_object(Bucket=self.bucket, Key=f"disclosures/{sha256}.txt")["Body"].read()
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                return None
+            raise _storage_error(exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error(exc) from exc
+        return body.decode("utf-8")
+
+    def open_upload(self, key: str, *, retain_until: datetime | None) -> S3MultipartWriter:
+        """A streaming upload that becomes visible only when closed whole."""
+        return S3MultipartWriter(self.store.s3, self.bucket, key, **self._write_args(retain_until))
+
+    def extend_retention(self, key: str, retain_until: datetime) -> None:
+        """Lengthen an object's retention (always allowed, also in COMPLIANCE mode)."""
+        try:
+            self.store.s3.put_object_retention(
+                Bucket=self.bucket, Key=key, Retention={"Mode": self.lock_mode, "RetainUntilDate": retain_until}
+            )
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+
+    def put_json(self, key: str, document: Mapping[str, Any], *, retain_until: datetime | None) -> None:
+        body = json.dumps(dict(document), sort_keys=True, indent=1, ensure_ascii=False).encode("utf-8")
+        try:
+            self.store.s3.put_object(
+                Bucket=self.bucket,
+                Key=key,
+                Body=body,
+                ContentType="application/json",
+                ChecksumAlgorithm="SHA256",
+                **self._write_args(retain_until),
+            )
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+
+    def get_bytes(self, key: str) -> bytes:
+        try:
+            return self.store.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+
+    def presigned_url(self, key: str, *, seconds: int) -> str:
+        return self.store.s3.generate_presigned_url(
+            "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=seconds
+        )

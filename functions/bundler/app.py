@@ -1,0 +1,28 @@
+"""The daily evidence run (EventBridge Scheduler): bundles and anchor of the previous UTC day for every brand."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optledger import runtime
+from optledger.evidence import compile_day, previous_utc_day
+
+logger = Logger(service="optledger")
+
+
+@logger.inject_lambda_context
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    """``{"date": "YYYY-MM-DD"}`` re-runs a given day; otherwise the day before the scheduled time (or now)."""
+    scheduled = event.get("time")
+    now = datetime.fromisoformat(scheduled.replace("Z", "+00:00")) if isinstance(scheduled, str) else None
+    day = event.get("date") or previous_utc_day(now)
+    results = compile_day(
+        day, store=runtime.store(), evidence=runtime.evidence(), directory=runtime.campaigns().directory()
+    )
+    summary = {r.brand: {"events": r.events, "bundles": len(r.bundles), "anchor": r.anchor_key} for r in results}
+    logger.info("daily evidence written", extra={"day": day, "brands": summary})
+    return {"day": day, "brands": summary}
