@@ -11,7 +11,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optledger import runtime
+from optledger import bus
 from optledger.http import logger
 from optledger.publisher import publish
 
@@ -28,7 +28,7 @@ class NotPublished(Exception):
 @tracer.capture_lambda_handler
 @logger.inject_lambda_context
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    outcome = publish(event.get("Records") or [], runtime.bus())
+    outcome = publish(event.get("Records") or [], bus.default())
     metrics.add_metric(name="EventsPublished", unit=MetricUnit.Count, value=outcome.published)
     if outcome.failed_records:
         metrics.add_metric(name="RecordsNotPublished", unit=MetricUnit.Count, value=len(outcome.failed_records))

@@ -12,6 +12,7 @@ import boto3
 import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 
+import optledger.bus
 from optledger import runtime
 from optledger.bus import EventBus
 from optledger.inbound import record_message
@@ -139,7 +140,7 @@ def test_records_not_published_are_reported_as_batch_item_failures(env, bus, lam
             received_at="2026-11-28T10:00:00.000Z",
         )
     event = stream_event(write_order(env.ledger_items()))
-    monkeypatch.setattr(runtime, "bus", functools.cache(lambda: RefusingAfter(EventBus(bus.name), accept=2)))
+    monkeypatch.setattr(optledger.bus, "default", functools.cache(lambda: RefusingAfter(EventBus(bus.name), accept=2)))
 
     result = publisher.lambda_handler(event, lambda_context)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import boto3
@@ -61,3 +62,9 @@ class EventBus:
             result = results[index] if index < len(results) else {}
             outcome.append(None if result.get("EventId") else result.get("ErrorCode") or "NotAccepted")
         return outcome
+
+
+@cache
+def default() -> EventBus:
+    """The bus of this container (``OPTLEDGER_EVENT_BUS``), built once; ``optledger.runtime.reset`` forgets it."""
+    return EventBus.from_env()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from optledger.bus import EventBus
+from optledger import bus
 from optledger.campaigns import CampaignCache
 from optledger.config import settings
 from optledger.ledger import Ledger
@@ -27,15 +27,10 @@ def campaigns() -> CampaignCache:
     return CampaignCache(store())
 
 
-@cache
-def bus() -> EventBus:
-    return EventBus.from_env()
-
-
 def reset() -> None:
     """Forget every cached object (tests switch tables and backends between cases)."""
     from optledger import config
 
     config.reset()
-    for factory in (store, ledger, campaigns, bus):
+    for factory in (store, ledger, campaigns, bus.default):
         factory.cache_clear()
