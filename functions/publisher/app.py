@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
-from aws_lambda_powertools import Metrics, Tracer
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
@@ -13,10 +11,9 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import bus
 from optledger.http import logger
+from optledger.observability import instrumented, metrics
 from optledger.publisher import publish
 
-tracer = Tracer()
-metrics = Metrics(namespace=os.environ.get("POWERTOOLS_METRICS_NAMESPACE") or "OptLedger")
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 
@@ -24,9 +21,7 @@ class NotPublished(Exception):
     """EventBridge refused this record's entry (or one before it): the stream delivers it again."""
 
 
-@metrics.log_metrics
-@tracer.capture_lambda_handler
-@logger.inject_lambda_context
+@instrumented()
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     outcome = publish(event.get("Records") or [], bus.default())
     metrics.add_metric(name="EventsPublished", unit=MetricUnit.Count, value=outcome.published)
