@@ -60,8 +60,14 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# sam build (no Docker) builds the layer for python3.13/arm64: it needs a python3.13 that runs. Take the first one of
+# PATH or pyenv's versions that actually starts (a pyenv shim for a version that is not selected does not).
+PYTHON313 = $(shell for p in "$$(command -v python3.13)" $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.13*/bin/python3.13; do \
+	[ -n "$$p" ] && "$$p" -c 'import sys' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
+
 build: $(SAM)
-	PATH="$$(dirname $$(pyenv which python3.13 2>/dev/null || command -v python3.13)):$$PATH" $(SAM) build --template template.yaml
+	@test -n "$(PYTHON313)" || { echo "make build needs python3.13 (e.g. pyenv install 3.13)"; exit 1; }
+	PATH="$(dir $(PYTHON313)):$$PATH" $(SAM) build --template template.yaml
 
 deploy: build
 	$(SAM) deploy --guided

@@ -69,6 +69,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         loaded = load_campaigns(demo, runtime.campaigns())
         print(f"loaded {len(loaded)} demo campaigns from {demo.relative_to(root)}")
     api = LocalApi(root)
+    for missing in api.missing:
+        print(f"not served         {missing}/app.py is not in this checkout")
     server = make_server(api, args.host, args.port)
     port = server.server_address[1]
     if args.port == 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from optledger import bus
 from optledger.campaigns import CampaignCache
 from optledger.config import settings
 from optledger.ledger import Ledger
@@ -37,5 +38,5 @@ def reset() -> None:
     from optledger import config
 
     config.reset()
-    for factory in (store, evidence, ledger, campaigns):
+    for factory in (store, evidence, ledger, campaigns, bus.default):
         factory.cache_clear()

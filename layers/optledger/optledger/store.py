@@ -8,7 +8,8 @@ One table, keys ``pk``/``sk`` and a GSI ``by_day`` (``gsi1pk``/``gsi1sk``):
 - chain head    pk=``PHONE#<brand>#<e164>`` sk=``HEAD``; ``seq``, ``hash`` and ``state`` (JSON: the consent state of
   every campaign of the brand for that number). Appends are conditional on ``seq``, so two writers can
   never fork a chain.
-- delivery      pk=``MSG#<provider>#<message id>`` sk=``MSG``; the answer given, so a redelivery gets it again.
+- delivery      pk=``MSG#<provider>#<message id>`` sk=``MSG``; the answer given, so a redelivery gets it again, and
+  ``brand``/``phone``/``to`` so that a reply in the answer can be routed (ReplyRequested).
 - campaign      pk=``CAMPAIGN`` sk=``<id>``; ``campaign`` holds its JSON.
 - message part  pk=``PART#<provider>#<concat key>`` sk=``<part:03>``; one part of a long SMS until all have arrived
   (``ttl`` lets DynamoDB drop them after a week: they are not ledger events, the reassembled message is).
@@ -190,6 +191,9 @@ class Store:
                             "sk": {"S": "MSG"},
                             "event_id": {"S": event["event_id"]},
                             "answer": {"S": json.dumps(dict(answer or {}), separators=(",", ":"))},
+                            # Where a reply goes (the publisher turns a reply into ReplyRequested): the consumer,
+                            # and the number they wrote to.
+                            **_reply_route(event),
                         },
                         "ConditionExpression": "attribute_not_exists(pk)",
                     }
@@ -329,6 +333,14 @@ class Store:
             return [json.loads(item["campaign"]["S"]) for page in pages for item in page.get("Items", [])]
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
+
+
+def _reply_route(event: Mapping[str, Any]) -> dict[str, Any]:
+    route = {"brand": {"S": event["brand"]}, "phone": {"S": event["phone"]}}
+    recipient = (event.get("source") or {}).get("to")
+    if recipient:
+        route["to"] = {"S": str(recipient)}
+    return route
 
 
 def _head(item: Mapping[str, Any]) -> Head:

@@ -48,7 +48,10 @@ def load_function(root: Path, code_uri: str) -> ModuleType:
 class LocalApi:
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.routes: list[Route] = http_routes(load_template(root / "template.yaml"))
+        routes = http_routes(load_template(root / "template.yaml"))
+        # A function of the template whose code is not in this checkout is not served (its routes answer 404).
+        self.missing = sorted({r.function for r in routes if not (root / r.function / "app.py").is_file()})
+        self.routes: list[Route] = [r for r in routes if r.function not in self.missing]
         self.functions = {r.function: load_function(root, r.function) for r in self.routes}
 
     def route(self, method: str, path: str) -> Route | None:

@@ -1,0 +1,31 @@
+"""Powertools Logger, Tracer and Metrics for every handler, wired the same way.
+
+``@instrumented()`` (or ``@instrumented(correlation_paths.API_GATEWAY_HTTP)`` for HTTP handlers) adds the Lambda
+context to log lines, traces the invocation (X-Ray; ``Tracing: Active`` in the template) without recording the
+response (it can carry phone numbers), and flushes the metrics of the invocation as CloudWatch EMF, with a cold-start
+metric so that every invocation publishes at least one. The namespace is ``POWERTOOLS_METRICS_NAMESPACE``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from aws_lambda_powertools import Metrics, Tracer
+
+from optledger.http import logger
+
+tracer = Tracer()
+metrics = Metrics(namespace=os.environ.get("POWERTOOLS_METRICS_NAMESPACE") or "OptLedger")
+
+Handler = Callable[[dict[str, Any], Any], Any]
+
+
+def instrumented(correlation_id_path: str | None = None) -> Callable[[Handler], Handler]:
+    def wrap(handler: Handler) -> Handler:
+        handler = logger.inject_lambda_context(correlation_id_path=correlation_id_path)(handler)
+        handler = tracer.capture_lambda_handler(capture_response=False)(handler)
+        return metrics.log_metrics(capture_cold_start_metric=True)(handler)
+
+    return wrap
