@@ -10,6 +10,7 @@ One table, keys ``pk``/``sk`` and a GSI ``by_day`` (``gsi1pk``/``gsi1sk``):
   never fork a chain.
 - delivery      pk=``MSG#<provider>#<message id>`` sk=``MSG``; the answer given, so a redelivery gets it again.
 - campaign      pk=``CAMPAIGN`` sk=``<id>``; ``campaign`` holds its JSON.
+- disclosure    S3 ``disclosures/<sha256>.txt``: the exact text shown to consumers, stored once (content-addressed).
 
 Every failure of the services is raised as ``StorageUnavailable`` (HTTP 503, so providers retry).
 """
@@ -74,6 +75,7 @@ class Store:
         self.bucket = bucket
         self._dynamodb = dynamodb
         self._s3 = s3
+        self._stored_disclosures: set[str] = set()
 
     # Clients are created on first use so tests choose the backend and cold starts skip what a path does not need.
     @property
@@ -268,6 +270,57 @@ class Store:
             return [json.loads(item["campaign"]["S"]) for page in pages for item in page.get("Items", [])]
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
+
+    # -- disclosures (S3) ---------------------------------------------------------------------------------------------
+
+    def put_disclosure(self, sha256: str, text: str) -> bool:
+        """Store a disclosure text once under its SHA-256; returns True when this call created it.
+
+        The evidence bucket is versioned (Object Lock), so writing the same key again would add a version each time:
+        a warm container remembers what it stored, otherwise HEAD first, and the write itself is conditional.
+        """
+        if sha256 in self._stored_disclosures:
+            return False
+        key = disclosure_key(sha256)
+        try:
+            try:
+                self.s3.head_object(Bucket=self.bucket, Key=key)
+                created = False
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") not in ("404", "NoSuchKey", "NotFound"):
+                    raise
+                try:
+                    self.s3.put_object(
+                        Bucket=self.bucket,
+                        Key=key,
+                        Body=text.encode("utf-8"),
+                        ContentType="text/plain; charset=utf-8",
+                        IfNoneMatch="*",
+                    )
+                    created = True
+                except ClientError as put_exc:
+                    if put_exc.response.get("Error", {}).get("Code") not in ("PreconditionFailed", "412"):
+                        raise
+                    created = False  # a concurrent writer stored the same text first
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        self._stored_disclosures.add(sha256)
+        return created
+
+    def get_disclosure(self, sha256: str) -> str | None:
+        try:
+            body = self.s3.get_object(Bucket=self.bucket, Key=disclosure_key(sha256))["Body"].read()
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return None
+            raise _storage_error(exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error(exc) from exc
+        return body.decode("utf-8")
+
+
+def disclosure_key(sha256: str) -> str:
+    return f"disclosures/{sha256}.txt"
 
 
 def _head(item: Mapping[str, Any]) -> Head:
