@@ -27,6 +27,7 @@ class Requirement:
     asks: str  # what the disclosure must say, as shown in the 422 ``fields``
     patterns: tuple[str, ...]
     case_sensitive: bool = False
+    outside_links: bool = False  # match only the words, not URLs (a brand in a domain name does not name it)
     tiers: tuple[str, ...] = ("implied", "express", "express_written")  # the campaign tiers it applies to
 
 
@@ -35,6 +36,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
         "program",
         "name the brand or program sending the messages",
         (r"\b{program}\b",),
+        outside_links=True,
     ),
     Requirement(
         "sms",
@@ -113,6 +115,7 @@ def _program_pattern(campaign: Campaign) -> str:
 def missing_elements(text: str, campaign: Campaign) -> dict[str, str]:
     """Every requirement ``text`` fails for ``campaign``, as {element: what it must say}."""
     normalized = " ".join(text.split())
+    words_only = re.sub(_URL, " ", normalized, flags=re.IGNORECASE)
     program = _program_pattern(campaign)
     missing: dict[str, str] = {}
     for requirement in REQUIREMENTS:
@@ -120,7 +123,8 @@ def missing_elements(text: str, campaign: Campaign) -> dict[str, str]:
             continue
         flags = 0 if requirement.case_sensitive else re.IGNORECASE
         patterns = (p.replace("{program}", program) for p in requirement.patterns)
-        if not any(re.search(pattern, normalized, flags) for pattern in patterns):
+        subject = words_only if requirement.outside_links else normalized
+        if not any(re.search(pattern, subject, flags) for pattern in patterns):
             missing[requirement.name] = requirement.asks
     return missing
 
