@@ -4,7 +4,8 @@ The state is a fold of the events that is independent of arrival order (DESIGN: 
 opt-out wins). Each campaign keeps three facts, each merged by "latest wins":
 
 - ``base``: the winning opt-in or opt-out (``status``, ``tier``, ``event_id``, ``decided_at``);
-- ``pending``: the latest double opt-in awaiting confirmation;
+- ``pending``: the latest double opt-in awaiting confirmation (with ``expires_at``: after it, the pending opt-in is
+  expired and a late YES no longer confirms it);
 - ``inbound``: the consumer's latest inbound message (implied consent for conversational replies).
 
 A brand-scope opt-out (STOPALL, or a deployment in brand scope) is kept as the brand's own ``base`` and competes with
@@ -15,7 +16,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
+
+from optledger.timeutil import format_ts, utcnow
 
 STATE_VERSION = 1
 
@@ -59,6 +63,9 @@ def apply_event(
                 entry["base"] = base
         elif kind == "pending":
             pending = {"event_id": event_id, "at": at}
+            expires_at = (event.get("evidence") or {}).get("expires_at")
+            if expires_at:
+                pending["expires_at"] = expires_at
             if _later(pending, entry.get("pending")):
                 entry["pending"] = pending
         elif kind == "message":
@@ -72,20 +79,57 @@ def apply_event(
     return new_state
 
 
-def effective(state: Mapping[str, Any] | None, campaign_id: str) -> dict[str, Any]:
-    """The consent state of one campaign as users see it: status, tier, since, event_id, and the supporting facts."""
-    state = state or {}
-    entry = state.get("campaigns", {}).get(campaign_id, {})
-    base = entry.get("base")
+def _decision(state: Mapping[str, Any], campaign_id: str) -> Mapping[str, Any] | None:
+    """The winning opt-in/opt-out of a campaign, a brand-scope opt-out competing with the campaign's own."""
+    base = state.get("campaigns", {}).get(campaign_id, {}).get("base")
     brand_base = state.get("brand", {}).get("base")
     if brand_base and _beats(brand_base, base):
-        base = brand_base
+        return brand_base
+    return base
+
+
+def _moment(now: datetime | str | None) -> str:
+    if now is None:
+        return format_ts(utcnow())
+    return now if isinstance(now, str) else format_ts(now)
+
+
+def open_pending(state: Mapping[str, Any] | None, campaign_id: str) -> Mapping[str, Any] | None:
+    """The double opt-in of a campaign still awaiting its answer: no opt-in or opt-out decided after it.
+
+    Expired or not: callers compare its ``expires_at`` with the time that matters to them.
+    """
+    state = state or {}
+    pending = state.get("campaigns", {}).get(campaign_id, {}).get("pending")
+    base = _decision(state, campaign_id)
+    if pending and (not base or pending["at"] > base["decided_at"]):
+        return pending
+    return None
+
+
+def is_expired(pending: Mapping[str, Any], at: datetime | str | None) -> bool:
+    """A pending opt-in without ``expires_at`` (recorded before expiry existed) never expires."""
+    expires_at = pending.get("expires_at")
+    return bool(expires_at) and _moment(at) >= expires_at
+
+
+def effective(
+    state: Mapping[str, Any] | None, campaign_id: str, *, now: datetime | str | None = None
+) -> dict[str, Any]:
+    """The consent state of one campaign as users see it at ``now`` (default: the current time): status, tier, since,
+    event_id, and the supporting facts. A pending double opt-in past its ``expires_at`` no longer counts as pending:
+    the status falls back to what it was, and ``pending_expired`` says why."""
+    state = state or {}
+    entry = state.get("campaigns", {}).get(campaign_id, {})
+    base = _decision(state, campaign_id)
     pending, inbound = entry.get("pending"), entry.get("inbound")
+    awaiting = open_pending(state, campaign_id)
+    expired = awaiting is not None and is_expired(awaiting, now)
     view: dict[str, Any] = {"status": "none", "tier": None, "since": None, "event_id": None, "decided_at": None}
     if base and base["status"] == "opted_in":
         view.update(status="opted_in", tier=base["tier"], since=base["decided_at"], event_id=base["event_id"])
-    elif pending and (not base or pending["at"] > base["decided_at"]):
-        view.update(status="pending", since=pending["at"], event_id=pending["event_id"])
+    elif awaiting and not expired:
+        view.update(status="pending", since=awaiting["at"], event_id=awaiting["event_id"])
     elif base:
         view.update(status="opted_out", since=base["decided_at"], event_id=base["event_id"])
     elif inbound:
@@ -96,6 +140,10 @@ def effective(state: Mapping[str, Any] | None, campaign_id: str) -> dict[str, An
     if pending:
         view["pending_event_id"] = pending["event_id"]
         view["pending_at"] = pending["at"]
+        if pending.get("expires_at"):
+            view["pending_expires_at"] = pending["expires_at"]
+    if awaiting and (not base or base["status"] != "opted_in"):
+        view["pending_expired"] = expired
     if inbound:
         view["last_inbound_at"] = inbound["at"]
         view["last_inbound_event_id"] = inbound["event_id"]

@@ -10,7 +10,7 @@ from typing import Any
 
 from optledger import consent
 from optledger.campaigns import Directory
-from optledger.classify import classify
+from optledger.classify import classify, normalize_text
 from optledger.errors import NotFound, OptLedgerError, StorageUnavailable
 from optledger.ledger import Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
@@ -137,13 +137,20 @@ def record_message(
         evidence.update(matched=verdict.matched, detected_by=verdict.detected_by)
     if verdict.review:
         evidence["review"] = True
+    occurred_at = format_ts(message.occurred_at) if message.occurred_at else received_at
+    action = verdict.action
+    override_reply: str | None = None
+    answering = confirmation_answer(message.text, verdict.action, on_number, ledger, brand, phone, occurred_at)
+    if answering is not None:
+        action, targets, tier, override_reply, extra = answering
+        evidence.update(extra)
     draft = Draft(
         brand=brand,
         phone=phone,
-        type=verdict.action,
+        type=action,
         campaigns=tuple(c.id for c in targets),
         channel="sms",
-        occurred_at=format_ts(message.occurred_at) if message.occurred_at else received_at,
+        occurred_at=occurred_at,
         source={"provider": message.provider, "provider_message_id": message.message_id, "to": recipient},
         evidence=evidence,
         tier=tier,
@@ -157,10 +164,66 @@ def record_message(
             "recorded": True,
             "action": event["type"],
             "event_id": event["event_id"],
-            "reply": reply_text(verdict.action, targets, head),
+            "reply": override_reply or reply_text(action, targets, head),
         }
 
     return ledger.append(draft, delivery=(message.provider, message.message_id), answer=answer).answer
+
+
+CONFIRM_WORDS = frozenset({"YES", "Y", "START"})
+LATE_WORDS = frozenset({"YES", "Y"})  # START keeps its meaning (a keyword opt-in) even after a request expired
+
+
+def confirmation_answer(
+    text: str,
+    action: str,
+    on_number: list[Campaign],
+    ledger: Ledger,
+    brand: str,
+    phone: str,
+    occurred_at: str,
+) -> tuple[str, list[Campaign], str | None, str | None, dict[str, Any]] | None:
+    """YES/Y/START from a number with a double opt-in awaiting confirmation on this sender.
+
+    Within the window the reply confirms it: an ``opt_in`` of the pending campaigns whose ``evidence.confirms`` is the
+    pending event. After the window a YES/Y confirms nothing: it is recorded as an ordinary ``message`` (implied
+    consent for conversational replies only) with ``evidence.expired_pending`` naming the expired request, and the
+    consumer is told to sign up again. Returns (type, campaigns, tier, reply, evidence) or None when this text is
+    no answer to a double opt-in.
+    """
+    word = normalize_text(text)
+    if word not in CONFIRM_WORDS or action not in ("opt_in", "message"):
+        return None
+    if word in {k for c in on_number for k in c.join_keywords}:
+        return None
+    head = ledger.store.get_head(brand, phone)
+    state = head.state if head else None
+    awaiting = {c.id: p for c in on_number if (p := consent.open_pending(state, c.id)) is not None}
+    if not awaiting:
+        return None
+    live = {cid: p for cid, p in awaiting.items() if p["at"] <= occurred_at and not consent.is_expired(p, occurred_at)}
+    if live:
+        targets = [c for c in on_number if c.id in live]
+        ids = sorted({p["event_id"] for p in live.values()}, key=lambda i: (live_at(live, i), i))
+        evidence: dict[str, Any] = {"matched": word, "detected_by": "keyword", "confirms": ids[-1]}
+        if len(ids) > 1:
+            evidence["also_confirms"] = ids[:-1]
+        tier = max((c.tier for c in targets), key=TIER_RANK.__getitem__)
+        return "opt_in", targets, tier, None, evidence
+    if word not in LATE_WORDS:
+        return None
+    latest_id, latest = max(awaiting.items(), key=lambda item: (item[1]["at"], item[1]["event_id"]))
+    campaign = next(c for c in on_number if c.id == latest_id)
+    reply = (
+        f"{campaign.name}: that confirmation request has expired, so you are not subscribed. "
+        "Please sign up again to receive messages."
+    )
+    evidence = {"matched": word, "detected_by": "keyword", "expired_pending": latest["event_id"]}
+    return "message", on_number, "implied", reply, evidence
+
+
+def live_at(live: dict[str, Any], event_id: str) -> str:
+    return max(p["at"] for p in live.values() if p["event_id"] == event_id)
 
 
 def reply_text(action: str, targets: list[Campaign], head: Head | None) -> str | None:

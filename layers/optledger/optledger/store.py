@@ -14,6 +14,7 @@ One table, keys ``pk``/``sk`` and a GSI ``by_day`` (``gsi1pk``/``gsi1sk``):
 - message part  pk=``PART#<provider>#<concat key>`` sk=``<part:03>``; one part of a long SMS until all have arrived
   (``ttl`` lets DynamoDB drop them after a week: they are not ledger events, the reassembled message is).
 - review        pk=``REVIEW#<brand>`` sk=``<recorded_at>#<event_id>``; a reply queued for a person to read.
+- disclosure    S3 ``disclosures/<sha256>.txt``: the exact text shown to consumers, stored once (content-addressed).
 
 Every failure of the services is raised as ``StorageUnavailable`` (HTTP 503, so providers retry).
 """
@@ -80,6 +81,7 @@ class Store:
         self.bucket = bucket
         self._dynamodb = dynamodb
         self._s3 = s3
+        self._stored_disclosures: set[str] = set()
 
     # Clients are created on first use so tests choose the backend and cold starts skip what a path does not need.
     @property
@@ -334,6 +336,57 @@ class Store:
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
 
+    # -- disclosures (S3) ---------------------------------------------------------------------------------------------
+
+    def put_disclosure(self, sha256: str, text: str) -> bool:
+        """Store a disclosure text once under its SHA-256; returns True when this call created it.
+
+        The evidence bucket is versioned (Object Lock), so writing the same key again would add a version each time:
+        a warm container remembers what it stored, otherwise HEAD first, and the write itself is conditional.
+        """
+        if sha256 in self._stored_disclosures:
+            return False
+        key = disclosure_key(sha256)
+        try:
+            try:
+                self.s3.head_object(Bucket=self.bucket, Key=key)
+                created = False
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") not in ("404", "NoSuchKey", "NotFound"):
+                    raise
+                try:
+                    self.s3.put_object(
+                        Bucket=self.bucket,
+                        Key=key,
+                        Body=text.encode("utf-8"),
+                        ContentType="text/plain; charset=utf-8",
+                        IfNoneMatch="*",
+                    )
+                    created = True
+                except ClientError as put_exc:
+                    if put_exc.response.get("Error", {}).get("Code") not in ("PreconditionFailed", "412"):
+                        raise
+                    created = False  # a concurrent writer stored the same text first
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        self._stored_disclosures.add(sha256)
+        return created
+
+    def get_disclosure(self, sha256: str) -> str | None:
+        try:
+            body = self.s3.get_object(Bucket=self.bucket, Key=disclosure_key(sha256))["Body"].read()
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return None
+            raise _storage_error(exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error(exc) from exc
+        return body.decode("utf-8")
+
+
+def disclosure_key(sha256: str) -> str:
+    return f"disclosures/{sha256}.txt"
+
 
 def _reply_route(event: Mapping[str, Any]) -> dict[str, Any]:
     route = {"brand": {"S": event["brand"]}, "phone": {"S": event["phone"]}}
@@ -368,15 +421,7 @@ class Evidence:
         return args
 
     def disclosure_text(self, sha256: str) -> str | None:
-        try:
-            body = self.store.s3.get_object(Bucket=self.bucket, Key=f"disclosures/{sha256}.txt")["Body"].read()
-        except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
-                return None
-            raise _storage_error(exc) from exc
-        except BotoCoreError as exc:
-            raise _storage_error(exc) from exc
-        return body.decode("utf-8")
+        return self.store.get_disclosure(sha256)
 
     def open_upload(self, key: str, *, retain_until: datetime | None) -> S3MultipartWriter:
         """A streaming upload that becomes visible only when closed whole."""
