@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import runtime
 from optledger.evidence import compile_day, previous_utc_day
+from optledger.http import logger
+from optledger.observability import instrumented
 
-logger = Logger(service="optledger")
 
-
-@logger.inject_lambda_context
+@instrumented()
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     """``{"date": "YYYY-MM-DD"}`` re-runs a given day; otherwise the day before the scheduled time (or now)."""
     scheduled = event.get("time")

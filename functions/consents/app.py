@@ -12,6 +12,7 @@ from optledger import campaign_admin, offline, runtime
 from optledger.errors import ValidationError
 from optledger.evidence import number_bundle
 from optledger.http import json_body, json_response, logger, make_resolver, require_caller
+from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
 from optledger.views import consent_record, review_queue
 
@@ -33,6 +34,7 @@ def post_check():
     require_caller(app.current_event)
     body = json_body(app.current_event)
     result = check_send(body, store=runtime.store(), directory=runtime.campaigns().directory())
+    count("ConsentChecked" if result.allowed else "ConsentDenied")
     return json_response(200, result.to_dict())
 
 
@@ -106,6 +108,6 @@ def list_campaigns():
     )
 
 
-@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
+@instrumented(correlation_paths.API_GATEWAY_HTTP)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return app.resolve(event, context)

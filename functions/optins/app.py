@@ -13,6 +13,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from optledger import disclosures, hosted, optins, runtime
 from optledger.errors import Forbidden, OptLedgerError
 from optledger.http import error_response, json_response, logger, make_resolver, public_url, raw_body
+from optledger.observability import count, instrumented
 
 app = make_resolver()
 
@@ -65,6 +66,7 @@ def post_optin():
         if origin and any(optins.origin_allowed(origin, c, own_origin=_own_origin()) for c in directory.by_id.values()):
             response.headers.update(optins.cors_headers(origin))
         return response
+    count("OptinRecorded")
     logger.info("opt-in recorded", extra={"status": answer["status"], "campaign": campaign.id})
     if wants_html:
         return _html(201, hosted.result_page(campaign, answer))
@@ -91,6 +93,6 @@ def optin_page(campaign_id: str):
     return _html(200, page)
 
 
-@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
+@instrumented(correlation_paths.API_GATEWAY_HTTP)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return app.resolve(event, context)

@@ -8,8 +8,9 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import config, runtime
-from optledger.http import json_response, logger, make_resolver, public_url, raw_body, reply_response
+from optledger.http import json_response, make_resolver, public_url, raw_body, reply_response
 from optledger.inbound import receive_sns_records, receive_webhook
+from optledger.observability import count, instrumented
 from optledger.providers import WebhookRequest
 
 MAX_WEBHOOK_BYTES = 64 * 1024
@@ -34,6 +35,7 @@ def webhook(provider: str):
         directory=runtime.campaigns().directory(),
         brand_scope=config.settings().opt_out_scope == "brand",
     )
+    count("WebhookAnswered")
     return reply_response(reply)
 
 
@@ -42,7 +44,7 @@ def health():
     return json_response(200, {"status": "ok"})
 
 
-@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
+@instrumented(correlation_paths.API_GATEWAY_HTTP)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     if "Records" in event:  # AWS End User Messaging two-way SMS, through its SNS topic
         return receive_sns_records(

@@ -29,3 +29,10 @@ def instrumented(correlation_id_path: str | None = None) -> Callable[[Handler], 
         return metrics.log_metrics(capture_cold_start_metric=True)(handler)
 
     return wrap
+
+
+def count(name: str) -> None:
+    """One more of ``name`` in this invocation's metrics (CloudWatch EMF, flushed by ``instrumented``)."""
+    from aws_lambda_powertools.metrics import MetricUnit
+
+    metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from optledger import disclosures
+from optledger.campaign_admin import check_origins, register
 from optledger.campaigns import CampaignCache
 from optledger.local.template import load_template, table_definition
 from optledger.models import Campaign
@@ -35,11 +37,13 @@ def provision(root: Path, *, table: str, bucket: str, dynamodb: Any, s3: Any) ->
 
 
 def load_campaigns(path: Path, cache: CampaignCache) -> list[Campaign]:
-    """Validate every campaign of a JSON list first, then store them: a bad file stores nothing."""
+    """Validate every campaign of a JSON list first (fields, origins, disclosures), then store each as
+    ``PUT /campaigns/{id}`` does: a bad file stores nothing."""
     documents = json.loads(path.read_text(encoding="utf-8"))
     if isinstance(documents, dict):
         documents = [documents]
-    campaigns = [Campaign.from_dict(doc) for doc in documents]
-    for campaign in campaigns:
-        cache.put(campaign)
-    return campaigns
+    for document in documents:
+        campaign = Campaign.from_dict(document)
+        check_origins(campaign)
+        disclosures.check_all(campaign.disclosures, campaign)
+    return [register(document, document["id"], cache)[0] for document in documents]
