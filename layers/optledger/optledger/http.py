@@ -64,15 +64,19 @@ def raw_body(event: APIGatewayProxyEventV2, *, limit: int) -> bytes:
     return data
 
 
-def json_body(event: APIGatewayProxyEventV2, *, limit: int = 16 * 1024) -> dict[str, Any]:
-    data = raw_body(event, limit=limit)
+def json_object(data: bytes) -> dict[str, Any]:
+    """A request body that must be one JSON object (anything else is a 400)."""
     try:
         value = json.loads(data or b"null")
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise MalformedRequest("body is not valid JSON") from exc
     if not isinstance(value, dict):
         raise MalformedRequest("body must be a JSON object")
     return value
+
+
+def json_body(event: APIGatewayProxyEventV2, *, limit: int = 16 * 1024) -> dict[str, Any]:
+    return json_object(raw_body(event, limit=limit))
 
 
 def public_url(event: APIGatewayProxyEventV2) -> str:

@@ -10,7 +10,6 @@ into an opt-in (see ``optledger.inbound``).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 from optledger import disclosures
 from optledger.campaigns import Directory
 from optledger.errors import Forbidden, MalformedRequest, ValidationError
+from optledger.http import json_object
 from optledger.ledger import Draft, Ledger
 from optledger.models import Campaign
 from optledger.phone import normalize
@@ -45,13 +45,7 @@ def parse_body(content_type: str, data: bytes) -> dict[str, Any]:
     """The fields of a JSON or form-urlencoded opt-in body."""
     media = content_type.split(";", 1)[0].strip().lower()
     if media == "application/json" or (not media and data.lstrip().startswith(b"{")):
-        try:
-            value = json.loads(data or b"null")
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise MalformedRequest("body is not valid JSON") from exc
-        if not isinstance(value, dict):
-            raise MalformedRequest("body must be a JSON object")
-        return value
+        return json_object(data)
     if media == "application/x-www-form-urlencoded":
         try:
             parsed = parse_qs(
