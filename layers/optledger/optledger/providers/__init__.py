@@ -9,6 +9,7 @@ from __future__ import annotations
 import hmac
 import importlib
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -89,7 +90,7 @@ class WebhookReply:
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
-class ProviderAdapter:
+class ProviderAdapter(ABC):
     """Base of every adapter. Subclasses set ``name`` and ``secret_names`` and implement ``verify`` and ``parse``."""
 
     name: str = ""
@@ -106,11 +107,13 @@ class ProviderAdapter:
         """A reply for a subscription handshake that carries no message (RingCentral, SNS), else None."""
         return None
 
+    @abstractmethod
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
-        raise NotImplementedError
+        """Raise SignatureError unless signed as the provider signs (ProviderDisabled if unconfigured)."""
 
+    @abstractmethod
     def parse(self, request: WebhookRequest) -> list[InboundMessage]:
-        raise NotImplementedError
+        """The inbound messages of a verified request; MalformedRequest for anything else."""
 
     def reply(
         self, text: str | None, result: Mapping[str, Any], *, inbound: InboundMessage | None = None
