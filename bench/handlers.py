@@ -16,13 +16,14 @@ from _harness import ROOT, CallCounter, Context, local_stack, percentile
 REQUESTS = 200
 
 
-def import_seconds(statement: str) -> float:
+def import_seconds(statement: str, **extra_env: str) -> float:
     """Best of five fresh interpreters: the time to run ``statement`` (an import) from a cold start."""
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
     env = {
         "PYTHONPATH": f"{ROOT / 'layers' / 'optledger'}:{ROOT}",
         "PATH": "/usr/bin:/bin",
         "AWS_DEFAULT_REGION": "us-east-1",
+        **extra_env,
     }
     runs = [
         float(
@@ -44,8 +45,11 @@ def cold_starts() -> None:
             "m = u.module_from_spec(s); s.loader.exec_module(m)"
         )
         seconds = import_seconds(statement)
+        untraced = import_seconds(statement, POWERTOOLS_TRACE_DISABLED="true")
         print(f"cold_start.{name}.import_ms {seconds * 1000:.1f}")
         print(f"cold_start.{name}.ratio_to_boto3 {seconds / baseline:.2f}")
+        print(f"cold_start.{name}.xray_sdk_off.import_ms {untraced * 1000:.1f}")
+        print(f"cold_start.{name}.xray_sdk_off.ratio_to_boto3 {untraced / baseline:.2f}")
 
 
 def measure(name: str, handler, events: list[dict], counter: CallCounter) -> None:
