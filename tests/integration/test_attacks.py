@@ -392,3 +392,18 @@ def test_every_authenticated_route_refuses_missing_or_wrong_keys(env, lambda_con
     # The same request with the right key gets past authentication
     response = consents.lambda_handler(authed(method, path, body), lambda_context)
     assert response["statusCode"] not in (401, 403), response["body"]
+
+
+@pytest.mark.parametrize("provider", ["telnyx", "sinch"])
+def test_a_signed_webhook_with_an_oversize_message_id_is_400_not_a_retried_503(
+    replayable, env, lambda_context, provider
+):
+    # Found by tests/integration/test_bad_input.py: the id is part of a DynamoDB key (at most 2048 bytes), so the
+    # write failed with a ValidationException, answered 503 "retry": the provider would have retried it for ever.
+    make, set_clock = replayable
+    set_clock(1)
+    before = snapshot(env)
+    response = webhooks.lambda_handler(make(provider, "A" * 20_000, int(SENT_AT.timestamp())), lambda_context)
+    assert response["statusCode"] == 400, response["body"]
+    assert json.loads(response["body"])["fields"] == {"message_id": "too long"}
+    assert snapshot(env) == before
