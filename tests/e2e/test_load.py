@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support import summary
-from tests.support.load import MIX, percentile, run_load, verify_ledger
+from tests.support.load import MIX, Sent, percentile, run_load, tamper_one_event, verify_ledger
 from tests.support.serve import Served, ServeFailed, serve
 
 pytestmark = pytest.mark.e2e
@@ -54,6 +54,17 @@ def test_bounded_load_loses_nothing_and_the_day_verifies(served_for_load, tmp_pa
         assert outcome["anchor_events"] == outcome["ledger_events"], (day, outcome)
         assert outcome["bundles"] and all(outcome["verified"].values()), (day, outcome)
     assert report.ok
+
+    # And the verification is not blind: a fabricated acknowledgement is reported missing, an edited event breaks its
+    # chain and the day's bundles
+    edited_phone = tamper_one_event(served_for_load)
+    result.sent.append(Sent("webhook_stop", 200, 0.0, "+14155569999", sid="SMnever-sent"))
+    tampered = verify_ledger(served_for_load, result, tmp_path)
+    assert tampered.missing == ["webhook_stop SMnever-sent"]
+    assert tampered.broken_chains == [edited_phone]
+    assert not all(ok for day in tampered.days.values() for ok in day["verified"].values())
+    assert not tampered.ok
+    result.sent.pop()
 
     def ms(kind: str, fraction: float) -> str:
         return f"{percentile(result.latencies(kind), fraction) * 1000:.0f}"

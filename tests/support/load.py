@@ -368,3 +368,18 @@ def _bundle_day(served: Served, day: str, ledger_events: int, directory: Path) -
         "bundles": sorted(verified),
         "verified": verified,
     }
+
+
+def tamper_one_event(served: Served) -> str:
+    """Rewrite one recorded event in the served table (an opt-out turned into an opt-in, the hash left as it was), as
+    someone with table access might; returns the number whose chain it belongs to."""
+    dynamodb, _ = _clients(served)
+    for phone, events in sorted(chains(served).items()):
+        for event in events:
+            if event["type"] == "opt_out":
+                key = {"pk": {"S": f"PHONE#acme#{phone}"}, "sk": {"S": f"EVENT#{event['seq']:010d}"}}
+                item = dynamodb.get_item(TableName=served.table, Key=key, ConsistentRead=True)["Item"]
+                item["event"] = {"S": json.dumps({**event, "type": "opt_in"}, separators=(",", ":"), sort_keys=True)}
+                dynamodb.put_item(TableName=served.table, Item=item)
+                return phone
+    raise AssertionError("no opt-out to tamper with")
