@@ -30,6 +30,7 @@ class MemoryChainStore(Store):
         expected_seq: int,
         delivery: tuple[str, str] | None = None,
         answer: Mapping[str, Any] | None = None,
+        review: Mapping[str, Any] | None = None,
     ) -> None:
         key = (event["brand"], event["phone"])
         current = self.heads.get(key)
