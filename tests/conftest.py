@@ -92,3 +92,10 @@ class LambdaContext:
 @pytest.fixture
 def lambda_context() -> LambdaContext:
     return LambdaContext()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    from tests.support import summary
+
+    for line in summary.LINES:
+        terminalreporter.write_line(line)

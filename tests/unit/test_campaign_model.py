@@ -30,6 +30,14 @@ def test_every_bad_field_is_named():
     assert set(caught.value.fields) == {"id", "brand", "name", "purpose", "senders"}
 
 
+@pytest.mark.parametrize("purpose", [[], ["promotional"], {}, {"a": 1}])
+def test_a_purpose_of_the_wrong_type_is_a_422_not_a_crash(purpose):
+    # Found by tests/integration/test_bad_input.py: an unhashable purpose was looked up in a dict (a 500).
+    with pytest.raises(ValidationError) as caught:
+        Campaign.from_dict(dict(DEMO[0], purpose=purpose))
+    assert set(caught.value.fields) == {"purpose"}
+
+
 def test_senders_are_normalised_and_short_codes_kept():
     campaign = Campaign.from_dict(dict(DEMO[0], senders=["(888) 555-0100", "86753"]))
     assert campaign.senders == ("+18885550100", "86753")

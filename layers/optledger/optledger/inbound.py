@@ -11,7 +11,7 @@ from typing import Any
 from optledger import consent
 from optledger.campaigns import Directory
 from optledger.classify import classify, normalize_text
-from optledger.errors import NotFound, OptLedgerError, StorageUnavailable
+from optledger.errors import MalformedRequest, NotFound, OptLedgerError, StorageUnavailable
 from optledger.ledger import Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
 from optledger.phone import normalize, normalize_sender
@@ -22,6 +22,7 @@ from optledger.timeutil import format_ts, parse_ts, utcnow
 logger = logging.getLogger(__name__)
 MAX_STORED_TEXT = 1600  # ten SMS segments: longer texts are cut in the evidence, never in classification
 PART_TTL_SECONDS = 7 * 24 * 3600
+MAX_KEY_FIELD_CHARS = 256  # provider message ids are at most a few dozen characters; keys allow 2048 bytes
 HTTP_PROVIDERS_EXCLUDED = frozenset({"sns"})  # End User Messaging arrives as an SNS event, never over HTTP
 
 clock = utcnow  # the time webhooks are checked and stamped against (tests replay recorded requests)
@@ -50,7 +51,10 @@ def receive_webhook(
     adapter.verify(request, secrets, now=now)
     received_at = format_ts(now)
     answered: list[tuple[InboundMessage, dict[str, Any]]] = []
-    for part in adapter.parse(request):
+    parts = adapter.parse(request)
+    for part in parts:
+        _check_key_sizes(part)
+    for part in parts:
         message = _whole_message(part, ledger.store, now)
         if message is None:
             continue  # a part of a long message: kept until the rest arrives
@@ -66,6 +70,24 @@ def receive_webhook(
     if len(answered) > 1:
         summary["events"] = [{"action": a["action"], "event_id": a["event_id"]} for _, a in answered]
     return adapter.reply(reply_to[1], summary, inbound=reply_to[0])
+
+
+def _check_key_sizes(message: InboundMessage) -> None:
+    """Message id, numbers and concat ref end up in DynamoDB keys (at most 2048 bytes): an oversize one is a 400, not a
+    storage error the provider would retry for ever."""
+    concat = getattr(message, "concat", None)
+    values = {
+        "message_id": message.message_id,
+        "sender": message.sender,
+        "recipient": message.recipient,
+        "concat.ref": getattr(concat, "ref", ""),
+    }
+    long = sorted(name for name, value in values.items() if len(str(value)) > MAX_KEY_FIELD_CHARS)
+    if long:
+        raise MalformedRequest(
+            f"{message.provider} fields are longer than {MAX_KEY_FIELD_CHARS} characters",
+            fields=dict.fromkeys(long, "too long"),
+        )
 
 
 def _whole_message(message: InboundMessage, store: Store, now: datetime) -> InboundMessage | None:

@@ -72,7 +72,7 @@ class Campaign:
             problems.setdefault("id", "letters, digits, '-' and '_' only, at most 64")
         if isinstance(data.get("brand"), str) and not BRAND_ID.match(data["brand"]):
             problems.setdefault("brand", "lower-case letters, digits, '-' and '_' only, at most 64")
-        if data.get("purpose") not in PURPOSE_TIER and "purpose" not in problems:
+        if "purpose" not in problems and data["purpose"] not in PURPOSE_TIER:  # a string by now: hashable
             problems["purpose"] = "must be conversational, informational or promotional"
         lists: dict[str, tuple[str, ...]] = {}
         for name in ("senders", "join_keywords", "disclosures", "allowed_origins"):
