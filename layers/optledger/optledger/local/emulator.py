@@ -38,21 +38,25 @@ def _install_fast_transactions() -> None:
 
     moto deep-copies every table a transaction touches so it can roll back on a failed condition: appends get slower as
     the table grows. Under the emulator's lock nothing changes between a dry run of the conditions and the writes, so
-    when every condition holds no rollback can be needed and the copy is skipped; otherwise moto runs as it is and
-    reports the cancellation reasons itself.
+    when every condition holds no rollback can be needed and the copy is skipped, and when one fails the transaction
+    is cancelled with the same reasons moto gives, before anything is written. Anything unusual (a duplicate key,
+    ReturnValuesOnConditionCheckFailure, an unknown table) takes moto's own path.
     """
     import copy as real_copy
 
     from moto.dynamodb import models
     from moto.dynamodb.comparisons import get_filter_expression
+    from moto.dynamodb.exceptions import TransactionCanceledException
     from moto.dynamodb.models.table import Table
 
     original = models.DynamoDBBackend.transact_write_items
     if getattr(original, "optledger_fast", False):
         return
 
-    def conditions_hold(backend: Any, transact_items: list[dict[str, Any]]) -> bool:
+    def dry_run(backend: Any, transact_items: list[dict[str, Any]]) -> list[bool] | None:
+        """Whether each item's condition holds, or None where only moto itself should decide."""
         seen = set()
+        results = []
         try:
             for item in transact_items:
                 [(op_type, op)] = item.items()
@@ -64,20 +68,20 @@ def _install_fast_transactions() -> None:
                 else:
                     key = op["Key"]
                 identity = (op["TableName"], str(sorted(key.items())))
-                if identity in seen:
-                    return False
+                if identity in seen or op.get("ReturnValuesOnConditionCheckFailure"):
+                    return None
                 seen.add(identity)
                 expression = op.get("ConditionExpression")
                 if expression is None:
+                    results.append(True)
                     continue
                 condition = get_filter_expression(
                     expression, op.get("ExpressionAttributeNames"), op.get("ExpressionAttributeValues")
                 )
-                if not condition.expr(backend.get_item(op["TableName"], key)):
-                    return False
+                results.append(bool(condition.expr(backend.get_item(op["TableName"], key))))
         except Exception:  # anything unusual: let moto handle (and report) it the slow way
-            return False
-        return True
+            return None
+        return results
 
     class _TablesNotCopied:
         @staticmethod
@@ -85,13 +89,21 @@ def _install_fast_transactions() -> None:
             return value if isinstance(value, Table) else real_copy.deepcopy(value, memo)
 
     def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> None:
-        if getattr(_inside_lock, "held", False) and conditions_hold(self, transact_items):
-            models.copy = _TablesNotCopied  # type: ignore[assignment]
-            try:
-                return original(self, transact_items)
-            finally:
-                models.copy = real_copy
-        return original(self, transact_items)
+        results = dry_run(self, transact_items) if getattr(_inside_lock, "held", False) else None
+        if results is None:
+            return original(self, transact_items)
+        if not all(results):
+            raise TransactionCanceledException(
+                [
+                    (None, None, None) if ok else ("ConditionalCheckFailed", "The conditional request failed", None)
+                    for ok in results
+                ]
+            )
+        models.copy = _TablesNotCopied  # type: ignore[assignment]
+        try:
+            return original(self, transact_items)
+        finally:
+            models.copy = real_copy
 
     transact_write_items.optledger_fast = True  # type: ignore[attr-defined]
     models.DynamoDBBackend.transact_write_items = transact_write_items
