@@ -39,8 +39,11 @@ def make_resolver(**options: Any) -> APIGatewayHttpResolver:
 
     @app.exception_handler(OptLedgerError)
     def handle_domain_error(error: OptLedgerError) -> Response:
+        from optledger.observability import count  # observability imports this module's logger
+
         log = logger.warning if error.status >= 500 else logger.info
         log("request refused", extra={"error": error.code, "status": error.status})
+        count("StorageUnavailable" if error.status == 503 else "RequestRefused")
         return error_response(error)
 
     @app.exception_handler(Exception)
