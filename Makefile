@@ -47,6 +47,7 @@ lint: $(VENV)/.dev $(SAM)
 	AWS_DEFAULT_REGION=us-east-1 $(SAM) validate --lint --template template.yaml
 
 test: lint
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { echo "make test drives Debian's Chromium in the browser tests: apt-get install chromium chromium-driver"; exit 1; }
 	$(BIN)/python -m pytest
 
 unit: $(VENV)/.dev
