@@ -215,3 +215,30 @@ def test_post_evidence_errors(day_of_events, lambda_context, body, status):
     event["rawPath"] = event["requestContext"]["http"]["path"] = "/evidence"
     event["body"] = json.dumps(body)
     assert consents.lambda_handler(event, lambda_context)["statusCode"] == status
+
+
+def test_evidence_links_are_signed_with_the_link_key_not_the_functions_session(
+    day_of_events, lambda_context, monkeypatch
+):
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.support.twilio import load_event
+
+    monkeypatch.setenv("OPTLEDGER_LINK_SIGNER_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:x")
+    runtime.reset()
+    monkeypatch.setattr(
+        "optledger.config.secret_json",
+        lambda arn: {"access_key_id": "AKIAEVIDENCELINK0001", "secret_access_key": "link-secret"},
+    )
+    event = load_event("api/consents_check.json")
+    event["rawPath"] = event["requestContext"]["http"]["path"] = "/evidence"
+    event["body"] = json.dumps({"phone": "+14155550001"})
+
+    body = json.loads(consents.lambda_handler(event, lambda_context)["body"])
+
+    query = parse_qs(urlsplit(body["url"]).query)
+    assert query["X-Amz-Credential"][0].startswith("AKIAEVIDENCELINK0001/")
+    assert query["X-Amz-Expires"] == ["86400"]
+    assert "X-Amz-Security-Token" not in query  # no session token: the link outlives any role session
+    with urllib.request.urlopen(body["url"], timeout=10) as download:
+        assert download.read()[:2] == b"PK"

@@ -516,13 +516,14 @@ def required_grants(app: Path) -> set[tuple[str, str]]:
     for module in reached_modules(app) | {app}:
         if module.name in ("store.py", "bus.py"):
             continue
-        for call in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+        # Every ``<store|bus|evidence>.<method>`` reference, called or passed on as a callback.
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Attribute):
                 continue
-            receiver = ast.unparse(call.func.value).lower()
+            receiver = ast.unparse(node.value).lower()
             for owner in ("store", "bus", "evidence"):
-                if owner in receiver and (owner, call.func.attr) in table:
-                    required |= table[(owner, call.func.attr)]
+                if owner in receiver and (owner, node.attr) in table:
+                    required |= table[(owner, node.attr)]
     return required
 
 
@@ -537,6 +538,8 @@ def _kind(resource: Any) -> str:
             return kind
     if "ProviderSecrets" in text:
         return "secret"
+    if "EvidenceLinkSecret" in text:
+        return "link_secret"
     return text
 
 
@@ -584,6 +587,8 @@ def test_every_data_action_granted_is_one_the_code_reaches(uri):
     variables = functions()[uri]["Properties"].get("Environment", {}).get("Variables", {})
     if "OPTLEDGER_SECRETS_ARN" in variables:
         needed.add(("secretsmanager:GetSecretValue", "secret"))
+    if "OPTLEDGER_LINK_SIGNER_SECRET_ARN" in variables:
+        needed.add(("secretsmanager:GetSecretValue", "link_secret"))
     pending = {(a, k) for f, a, k in PENDING_GRANTS if f == uri}
     data = {(a, k) for a, k in granted(uri) if a.startswith(DATA_SERVICES) and a not in PLATFORM_ACTIONS}
     assert data - needed <= pending, f"{uri} is granted more than its code uses: {sorted(data - needed - pending)}"

@@ -34,6 +34,7 @@ class Settings:
     opt_out_scope: str  # "sender" or "brand"
     kms_key_id: str | None = None  # customer key for evidence objects (the bucket default applies otherwise)
     object_lock_mode: str = "COMPLIANCE"
+    link_signer_secret_arn: str | None = None  # key that signs 24-hour evidence links (a role's session is shorter)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -49,6 +50,7 @@ class Settings:
             opt_out_scope=scope,
             kms_key_id=env.get("OPTLEDGER_KMS_KEY_ID") or None,
             object_lock_mode=(env.get("OPTLEDGER_OBJECT_LOCK_MODE") or "COMPLIANCE").upper(),
+            link_signer_secret_arn=env.get("OPTLEDGER_LINK_SIGNER_SECRET_ARN") or None,
         )
 
 
@@ -66,12 +68,17 @@ def secrets() -> Mapping[str, str]:
     values = {name: os.environ[ENV_PREFIX + name] for name in SECRET_NAMES if os.environ.get(ENV_PREFIX + name)}
     arn = settings().secrets_arn
     if arn:
-        from aws_lambda_powertools.utilities import parameters  # only the AWS path pays for this import
-
-        secret = parameters.get_secret(arn, transform="json", max_age=SECRETS_CACHE_SECONDS)
         # The secret wins; the environment may add non-secret settings (SNS_TOPIC_ARNS from the template).
-        values.update({str(k): str(v) for k, v in dict(secret).items() if v is not None})
+        values.update(secret_json(arn))
     return values
+
+
+def secret_json(arn: str) -> dict[str, str]:
+    """A Secrets Manager secret holding a JSON object, cached in the warm container by Powertools parameters."""
+    from aws_lambda_powertools.utilities import parameters
+
+    value = parameters.get_secret(arn, transform="json", max_age=SECRETS_CACHE_SECONDS)
+    return {str(k): str(v) for k, v in dict(value).items() if v is not None}
 
 
 def reset() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from optledger import bus
+from optledger import bus, config
 from optledger.campaigns import CampaignCache
 from optledger.config import settings
 from optledger.ledger import Ledger
@@ -20,7 +20,13 @@ def store() -> Store:
 @cache
 def evidence() -> Evidence:
     current = settings()
-    return Evidence(store(), kms_key_id=current.kms_key_id, lock_mode=current.object_lock_mode)
+    arn = current.link_signer_secret_arn
+    return Evidence(
+        store(),
+        kms_key_id=current.kms_key_id,
+        lock_mode=current.object_lock_mode,
+        link_credentials=(lambda: config.secret_json(arn)) if arn else None,
+    )
 
 
 @cache

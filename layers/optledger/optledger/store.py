@@ -22,7 +22,7 @@ Every failure of the services is raised as ``StorageUnavailable`` (HTTP 503, so 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -403,10 +403,21 @@ def _head(item: Mapping[str, Any]) -> Head:
 class Evidence:
     """The evidence bucket: disclosures, bundles and anchors, written under Object Lock retention (S3 only)."""
 
-    def __init__(self, store: Store, *, kms_key_id: str | None = None, lock_mode: str = "COMPLIANCE") -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        kms_key_id: str | None = None,
+        lock_mode: str = "COMPLIANCE",
+        link_credentials: Callable[[], Mapping[str, str]] | None = None,
+    ) -> None:
         self.store = store
         self.kms_key_id = kms_key_id
         self.lock_mode = lock_mode
+        # ``{"access_key_id", "secret_access_key"}`` of a key that may only read number bundles: a URL signed with a
+        # Lambda role's session credentials dies with the session, long before the 24 hours an audit needs.
+        self._link_credentials = link_credentials
+        self._link_clients: dict[str, Any] = {}
 
     @property
     def bucket(self) -> str:
@@ -457,6 +468,21 @@ class Evidence:
             raise _storage_error(exc) from exc
 
     def presigned_url(self, key: str, *, seconds: int) -> str:
-        return self.store.s3.generate_presigned_url(
+        return self._link_client().generate_presigned_url(
             "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=seconds
         )
+
+    def _link_client(self) -> Any:
+        if self._link_credentials is None:
+            return self.store.s3
+        credentials = self._link_credentials()
+        access_key = credentials["access_key_id"]
+        if access_key not in self._link_clients:  # a rotated key gets a client of its own
+            self._link_clients[access_key] = boto3.client(
+                "s3",
+                aws_access_key_id=access_key,
+                aws_secret_access_key=credentials["secret_access_key"],
+                aws_session_token=None,
+                config=Config(signature_version="s3v4"),
+            )
+        return self._link_clients[access_key]
