@@ -57,6 +57,7 @@ def post_optin():
         )
     except OptLedgerError as error:
         logger.info("opt-in refused", extra={"error": error.code, "status": error.status})
+        count("StorageUnavailable" if error.status == 503 else "RequestRefused")
         if wants_html and not isinstance(error, Forbidden):
             named = fields.get("campaign")
             known = named if isinstance(named, str) and named in directory.by_id else None

@@ -13,6 +13,7 @@ never imported; Lambda's own active tracing still records each invocation.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,8 @@ from aws_lambda_powertools import Metrics
 
 from optledger.http import logger
 
+# Pages, preflights and reads publish no metric of their own: an empty flush is expected, not worth a warning each time.
+warnings.filterwarnings("ignore", message="No application metrics to publish", category=UserWarning)
 metrics = Metrics(namespace=os.environ.get("POWERTOOLS_METRICS_NAMESPACE") or "OptLedger")
 
 Handler = Callable[[dict[str, Any], Any], Any]
