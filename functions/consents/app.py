@@ -8,7 +8,7 @@ from urllib.parse import unquote
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optledger import campaign_admin, offline, runtime
+from optledger import campaign_admin, offline, reviews, runtime
 from optledger.errors import ValidationError
 from optledger.evidence import number_bundle
 from optledger.http import json_body, json_response, logger, make_resolver, require_caller
@@ -49,6 +49,21 @@ def get_reviews():
         directory=runtime.campaigns().directory(),
     )
     return json_response(200, queue)
+
+
+@app.post("/reviews/<event_id>")
+def post_review_decision(event_id: str):
+    caller = require_caller(app.current_event)
+    answer = reviews.decide(
+        unquote(event_id),
+        json_body(app.current_event),
+        brand=app.current_event.get_query_string_value("brand"),
+        caller=caller,
+        store=runtime.store(),
+        ledger=runtime.ledger(),
+        directory=runtime.campaigns().directory(),
+    )
+    return json_response(200, answer)
 
 
 @app.post("/evidence")

@@ -13,7 +13,8 @@ One table, keys ``pk``/``sk`` and a GSI ``by_day`` (``gsi1pk``/``gsi1sk``):
 - campaign      pk=``CAMPAIGN`` sk=``<id>``; ``campaign`` holds its JSON.
 - message part  pk=``PART#<provider>#<concat key>`` sk=``<part:03>``; one part of a long SMS until all have arrived
   (``ttl`` lets DynamoDB drop them after a week: they are not ledger events, the reassembled message is).
-- review        pk=``REVIEW#<brand>`` sk=``<recorded_at>#<event_id>``; a reply queued for a person to read.
+- review        pk=``REVIEW#<brand>`` sk=``<event_id>`` (ULIDs sort by time); a reply queued for a person to read,
+  and once decided the ``resolved`` decision (the queue is not the ledger: a decision is written onto its item).
 - disclosure    S3 ``disclosures/<sha256>.txt``: the exact text shown to consumers, stored once (content-addressed).
 
 Every failure of the services is raised as ``StorageUnavailable`` (HTTP 503, so providers retry).
@@ -208,7 +209,7 @@ class Store:
                         "TableName": self.table,
                         "Item": {
                             "pk": {"S": f"REVIEW#{brand}"},
-                            "sk": {"S": f"{event['recorded_at']}#{event['event_id']}"},
+                            "sk": {"S": event["event_id"]},
                             "review": {"S": json.dumps(dict(review), separators=(",", ":"))},
                         },
                     }
@@ -292,21 +293,60 @@ class Store:
             raise _storage_error(exc) from exc
         return [json.loads(item["part"]["S"]) for item in items]
 
-    def list_reviews(self, brand: str, *, limit: int = 100, after: str | None = None) -> list[dict[str, Any]]:
-        """Replies queued for review, oldest first; ``after`` is the ``cursor`` of the last one already seen."""
+    def list_reviews(
+        self, brand: str, *, limit: int = 100, after: str | None = None
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """Undecided replies, oldest first, and the cursor of the next page (None at the end)."""
         query: dict[str, Any] = {
             "TableName": self.table,
             "KeyConditionExpression": "pk = :pk",
+            "FilterExpression": "attribute_not_exists(resolved)",
             "ExpressionAttributeValues": {":pk": {"S": f"REVIEW#{brand}"}},
             "Limit": limit,
         }
         if after:
             query["ExclusiveStartKey"] = {"pk": {"S": f"REVIEW#{brand}"}, "sk": {"S": after}}
         try:
-            items = self.dynamodb.query(**query).get("Items", [])
+            response = self.dynamodb.query(**query)
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
-        return [{**json.loads(item["review"]["S"]), "cursor": item["sk"]["S"]} for item in items]
+        following = response.get("LastEvaluatedKey")
+        reviews = [json.loads(item["review"]["S"]) for item in response.get("Items", [])]
+        return reviews, following["sk"]["S"] if following else None
+
+    def get_review(self, brand: str, event_id: str) -> dict[str, Any] | None:
+        try:
+            item = self.dynamodb.get_item(
+                TableName=self.table,
+                Key={"pk": {"S": f"REVIEW#{brand}"}, "sk": {"S": event_id}},
+                ConsistentRead=True,
+            ).get("Item")
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        if not item:
+            return None
+        review = json.loads(item["review"]["S"])
+        if "resolved" in item:
+            review["resolved"] = json.loads(item["resolved"]["S"])
+        return review
+
+    def resolve_review(self, brand: str, event_id: str, decision: Mapping[str, Any]) -> bool:
+        """Record the decision on a queued reply; False when it was already decided (the first decision stands)."""
+        try:
+            self.dynamodb.update_item(
+                TableName=self.table,
+                Key={"pk": {"S": f"REVIEW#{brand}"}, "sk": {"S": event_id}},
+                UpdateExpression="SET resolved = :decision",
+                ConditionExpression="attribute_exists(pk) AND attribute_not_exists(resolved)",
+                ExpressionAttributeValues={":decision": {"S": json.dumps(dict(decision), separators=(",", ":"))}},
+            )
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                return False
+            raise _storage_error(exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error(exc) from exc
+        return True
 
     # -- campaigns --------------------------------------------------------------------------------------------------
 

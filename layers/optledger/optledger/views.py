@@ -51,5 +51,5 @@ def review_queue(brand: str | None, *, after: str | None, store: Store, director
         raise NotFound("unknown brand", fields={"brand": "unknown"})
     if len(brands) != 1:
         raise Conflict("several brands: choose one with ?brand=", fields={"brand": brands})
-    items = store.list_reviews(brands[0], after=after)
-    return {"brand": brands[0], "reviews": items, "next": items[-1]["cursor"] if len(items) == 100 else None}
+    items, following = store.list_reviews(brands[0], after=after)
+    return {"brand": brands[0], "reviews": items, "next": following}

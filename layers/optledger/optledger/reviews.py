@@ -1,0 +1,98 @@
+"""Deciding the replies queued for review (``POST /reviews/{event_id}``).
+
+A reply the classifier could not decide ("not interested", "I never signed up") was recorded as a ``message`` and
+queued. A person reads it and decides: ``revocation`` records an opt-out for the campaigns the reply reached, dated
+when the consumer wrote it (a revocation takes effect when it is made, not when someone reads it), referencing the
+reviewed event; ``not_revocation`` records nothing in the ledger. Either way the decision and who made it are kept on
+the queue item, and the first decision stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from optledger.campaigns import Directory
+from optledger.errors import Conflict, NotFound, ValidationError
+from optledger.ledger import Draft, Ledger
+from optledger.store import Store
+from optledger.timeutil import format_ts, utcnow
+
+DECISIONS = ("revocation", "not_revocation")
+MAX_TEXT = 500
+
+
+def _brand(brand: str | None, directory: Directory) -> str:
+    if brand:
+        if brand not in directory.brands:
+            raise NotFound("unknown brand", fields={"brand": "unknown"})
+        return brand
+    if len(directory.brands) != 1:
+        raise Conflict("several brands: choose one with ?brand=", fields={"brand": directory.brands})
+    return directory.brands[0]
+
+
+def _validate(body: Mapping[str, Any]) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    unknown = set(body) - {"decision", "agent_id", "note"}
+    problems.update(dict.fromkeys(sorted(unknown), "unknown field"))
+    if body.get("decision") not in DECISIONS:
+        problems["decision"] = "must be revocation or not_revocation"
+    for name, required in (("agent_id", True), ("note", False)):
+        value = body.get(name)
+        if value is None and not required:
+            continue
+        if not isinstance(value, str) or not value.strip() or len(value) > MAX_TEXT:
+            problems[name] = f"must be a non-empty string of at most {MAX_TEXT} characters"
+    if problems:
+        raise ValidationError("the review decision is invalid", fields=problems)
+    return {k: str(v).strip() for k, v in body.items() if v is not None}
+
+
+def decide(
+    event_id: str,
+    body: Mapping[str, Any],
+    *,
+    brand: str | None,
+    caller: str,
+    store: Store,
+    ledger: Ledger,
+    directory: Directory,
+) -> dict[str, Any]:
+    decision = _validate(body)
+    brand = _brand(brand, directory)
+    review = store.get_review(brand, event_id)
+    if review is None:
+        raise NotFound("no such reply in the review queue", fields={"event_id": "unknown"})
+    if "resolved" in review:
+        raise Conflict("this reply was already decided", fields={"decision": review["resolved"]["decision"]})
+    answer: dict[str, Any] = {"event_id": event_id, "decision": decision["decision"]}
+    if decision["decision"] == "revocation":
+        evidence: dict[str, Any] = {
+            "review_of": event_id,
+            "matched": review.get("matched"),
+            "detected_by": "review",
+            "agent_id": decision["agent_id"],
+        }
+        if decision.get("note"):
+            evidence["note"] = decision["note"]
+        appended = ledger.append(
+            Draft(
+                brand=brand,
+                phone=review["phone"],
+                type="opt_out",
+                campaigns=tuple(review["campaigns"]),
+                channel="api",
+                occurred_at=review["occurred_at"],
+                source={"api": caller, "review_of": event_id},
+                evidence=evidence,
+            ),
+            # Keyed by the reviewed event: a retried decision never records a second opt-out.
+            delivery=("review", event_id),
+            answer=lambda head, event, state: {"opt_out_event_id": event["event_id"]},
+        )
+        answer.update(appended.answer)
+    resolution = {**decision, "decided_by": caller, "decided_at": format_ts(utcnow()), **answer}
+    if not store.resolve_review(brand, event_id, resolution):
+        raise Conflict("this reply was already decided", fields={"event_id": "decided"})
+    return answer
