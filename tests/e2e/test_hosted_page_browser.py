@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.e2e.conftest import API_KEY
+from tests.support.chromium import HEADLESS_FLAGS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -28,17 +29,7 @@ def browser() -> Iterator[object]:
     profile = tempfile.mkdtemp(prefix="optledger-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1024,900",
-        f"--user-data-dir={profile}",
-    ):
+    for argument in (*HEADLESS_FLAGS, "--window-size=1024,900", f"--user-data-dir={profile}"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)

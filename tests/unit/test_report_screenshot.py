@@ -14,6 +14,7 @@ import pytest
 
 from optledger.bundles import number_bundle_info, write_bundle
 from optledger.chain import GENESIS_HASH, seal
+from tests.support.chromium import HEADLESS_FLAGS
 from tests.support.ledger_events import DISCLOSURE, DISCLOSURE_SHA, chain_events, phone_of
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -87,13 +88,7 @@ def test_report_renders_in_headless_chromium_with_its_chart(tmp_path):
     subprocess.run(
         [
             str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *HEADLESS_FLAGS,
             f"--user-data-dir={profile}",
             "--hide-scrollbars",
             "--window-size=1000,1100",

@@ -30,6 +30,7 @@ import sys
 import tempfile
 import zipfile
 import zlib
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -253,12 +254,10 @@ class ChainChecker:
 # ----------------------------------------------------------------------------------------------------------- writing
 
 
-class _Spool:
-    """An append-only temporary file on disk, zlib-compressed (fast level) to spare Lambda's /tmp."""
+class _Batched(ABC):
+    """Gathers many small writes into blocks of about ``_CHUNK`` bytes for ``_emit``."""
 
-    def __init__(self, directory: str | None) -> None:
-        self._file = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115 - closed in chunks()/close()
-        self._zip = zlib.compressobj(1)
+    def __init__(self) -> None:
         self._pending: list[bytes] = []
         self._pending_size = 0
 
@@ -270,8 +269,24 @@ class _Spool:
 
     def _flush(self) -> None:
         if self._pending:
-            self._file.write(self._zip.compress(b"".join(self._pending)))
+            self._emit(b"".join(self._pending))
             self._pending, self._pending_size = [], 0
+
+    @abstractmethod
+    def _emit(self, block: bytes) -> None:
+        """Where a gathered block goes."""
+
+
+class _Spool(_Batched):
+    """An append-only temporary file on disk, zlib-compressed (fast level) to spare Lambda's /tmp."""
+
+    def __init__(self, directory: str | None) -> None:
+        super().__init__()
+        self._file = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115 - closed in chunks()/close()
+        self._zip = zlib.compressobj(1)
+
+    def _emit(self, block: bytes) -> None:
+        self._file.write(self._zip.compress(block))
 
     def chunks(self) -> Iterator[bytes]:
         self._flush()
@@ -313,33 +328,23 @@ class _Sink:
             flush()
 
 
-class _Member:
+class _Member(_Batched):
     """One zip member being written: buffers small writes and keeps its size and SHA-256."""
 
     def __init__(self, zf: zipfile.ZipFile, name: str, date_time: tuple[int, ...]) -> None:
+        super().__init__()
         info = zipfile.ZipInfo(name, date_time=date_time)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
         self.name = name
         self._handle = zf.open(info, "w", force_zip64=True)
         self._sha = hashlib.sha256()
-        self._pending: list[bytes] = []
-        self._pending_size = 0
         self.size = 0
 
-    def write(self, data: bytes) -> None:
-        self._pending.append(data)
-        self._pending_size += len(data)
-        if self._pending_size >= _CHUNK:
-            self._flush()
-
-    def _flush(self) -> None:
-        if self._pending:
-            block = b"".join(self._pending)
-            self._sha.update(block)
-            self._handle.write(block)
-            self.size += len(block)
-            self._pending, self._pending_size = [], 0
+    def _emit(self, block: bytes) -> None:
+        self._sha.update(block)
+        self._handle.write(block)
+        self.size += len(block)
 
     def close(self) -> dict[str, Any]:
         self._flush()
