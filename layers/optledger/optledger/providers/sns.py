@@ -30,7 +30,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError, StorageUnavailable
 from optledger.providers import InboundMessage, ProviderAdapter, WebhookReply, WebhookRequest
@@ -48,27 +48,32 @@ _CONFIRMATION_FIELDS = ("Message", "MessageId", "SubscribeURL", "Timestamp", "To
 _CONFIRMATION_TYPES = ("SubscriptionConfirmation", "UnsubscribeConfirmation")
 
 
-def check_certificate_url(url: object) -> str:
-    """The URL if it is an SNS signing certificate URL, else SignatureError (sns.evil.com, http, other paths...)."""
-    if not isinstance(url, str) or len(url) > 512:
-        raise SignatureError("SigningCertURL is missing")
+def _sns_https_url(url: object, *, field: str, max_length: int) -> SplitResult:
+    """``url`` split, if it is plain https on an ``sns.<region>.amazonaws.com`` host; else SignatureError."""
+    if not isinstance(url, str) or len(url) > max_length:
+        raise SignatureError(f"{field} is missing")
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise SignatureError("SigningCertURL is not a URL") from exc
+        raise SignatureError(f"{field} is not a URL") from exc
     if (
         parts.scheme != "https"
         or parts.username is not None
         or port not in (None, 443)
         or not _HOST.fullmatch(parts.hostname or "")
         or parts.netloc.lower().split(":")[0] != parts.hostname
-        or not _PATH.fullmatch(parts.path)
-        or parts.query
-        or parts.fragment
     ):
+        raise SignatureError(f"{field} is not an Amazon SNS URL")
+    return parts
+
+
+def check_certificate_url(url: object) -> str:
+    """The URL if it is an SNS signing certificate URL, else SignatureError (sns.evil.com, http, other paths...)."""
+    parts = _sns_https_url(url, field="SigningCertURL", max_length=512)
+    if not _PATH.fullmatch(parts.path) or parts.query or parts.fragment:
         raise SignatureError("SigningCertURL is not an Amazon SNS certificate URL")
-    return url
+    return str(url)
 
 
 def fetch_certificate(url: str) -> str:
@@ -208,18 +213,8 @@ class SnsAdapter(ProviderAdapter):
 
 def check_subscribe_url(url: object) -> str:
     """The SubscribeURL if it is an https URL on an SNS regional host, else SignatureError."""
-    if not isinstance(url, str) or len(url) > 2048:
-        raise SignatureError("SubscribeURL is missing")
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError as exc:
-        raise SignatureError("SubscribeURL is not a URL") from exc
-    if parts.scheme != "https" or parts.username is not None or port not in (None, 443):
-        raise SignatureError("SubscribeURL is not an Amazon SNS URL")
-    if not _HOST.fullmatch(parts.hostname or "") or parts.netloc.lower().split(":")[0] != parts.hostname:
-        raise SignatureError("SubscribeURL is not an Amazon SNS URL")
-    return url
+    _sns_https_url(url, field="SubscribeURL", max_length=2048)
+    return str(url)
 
 
 adapter = SnsAdapter()
