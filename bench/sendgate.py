@@ -68,18 +68,16 @@ def main() -> None:
     from optledger.models import Campaign
     from optledger.sendgate import check
 
-    campaign = Campaign.from_dict({"id": "C7DEALS", "brand": "acme", "name": "Acme", "purpose": "promotional"})
+    replies = {"help_text": "Acme: help", "opt_out_text": "Acme: unsubscribed", "opt_in_text": "Acme: subscribed"}
+    campaign = Campaign.from_dict(
+        {"id": "C7DEALS", "brand": "acme", "name": "Acme", "purpose": "promotional", **replies}
+    )
     written = {
-        "campaigns": {
-            "C7DEALS": {
-                "status": "opted_in",
-                "tier": "express_written",
-                "event_id": "01OPTIN",
-                "decided_at": "2026-01-10T12:00:00.000Z",
-                "last_inbound_at": "2026-07-15T18:00:00.000Z",
-            }
-        },
-        "brand_state": {"status": "opted_out", "event_id": "01STOPALL", "decided_at": "2026-01-01T00:00:00.000Z"},
+        "status": "opted_in",
+        "tier": "express_written",
+        "event_id": "01OPTIN",
+        "decided_at": "2026-01-10T12:00:00.000Z",
+        "last_inbound_at": "2026-07-15T18:00:00.000Z",
     }
     noon, night = datetime(2026, 7, 15, 19, tzinfo=UTC), datetime(2026, 7, 16, 3, 30, tzinfo=UTC)
     phone = "+13055550123"
@@ -88,7 +86,7 @@ def main() -> None:
     print(f"check() throughput in process ({args.seconds:.1f} s each):")
     rate("never seen (no_consent)", lambda i: check(None, campaign, "informational", noon, phone), args.seconds)
     rate(
-        "informational, express_written, brand opt-out older",
+        "informational, express_written",
         lambda i: check(written, campaign, "informational", noon, phone),
         args.seconds,
     )

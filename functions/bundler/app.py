@@ -1,4 +1,5 @@
-"""The daily evidence run (EventBridge Scheduler): bundles and anchor of the previous UTC day for every brand."""
+"""The daily evidence run (EventBridge Scheduler): bundles and anchor of the previous UTC day for every brand, and the
+count of unclear replies waiting past half their FCC deadline (metric ``ReviewsPastHalfDeadline``, alarmed)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optledger import runtime
+from optledger import review_deadlines, runtime
 from optledger.evidence import compile_day, previous_utc_day
 from optledger.http import logger
-from optledger.observability import instrumented
+from optledger.observability import gauge, instrumented
 
 
 @instrumented()
@@ -24,4 +25,8 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
     )
     summary = {r.brand: {"events": r.events, "bundles": len(r.bundles), "anchor": r.anchor_key} for r in results}
     logger.info("daily evidence written", extra={"day": day, "brands": summary})
-    return {"day": day, "brands": summary}
+    late = review_deadlines.count_all_past_half_deadline(
+        store=runtime.store(), directory=runtime.campaigns().directory()
+    )
+    gauge("ReviewsPastHalfDeadline", late)
+    return {"day": day, "brands": summary, "reviews_past_half_deadline": late}

@@ -75,6 +75,7 @@ def post_evidence():
     created = number_bundle(
         body["phone"],
         campaign=body.get("campaign"),
+        brand=app.current_event.get_query_string_value("brand"),
         store=runtime.store(),
         evidence=runtime.evidence(),
         directory=runtime.campaigns().directory(),

@@ -22,6 +22,7 @@ from optledger.chain import sha256_hex
 from optledger.evidence import compile_day
 from optledger.providers import sinch
 from optledger.providers import sns as sns_provider
+from tests.support import REPLY_TEXTS
 from tests.support.functions import function
 from tests.support.optins import json_optin, with_body
 from tests.support.twilio import form as twilio_form
@@ -285,6 +286,7 @@ def test_injection_in_campaign_subject_and_disclosure_comes_out_escaped_in_page_
         "brand": "acme",
         "name": f"{FORMULA} {SCRIPT}",
         "purpose": "informational",
+        **REPLY_TEXTS,
         "senders": ["+18885550177"],
         "disclosures": [INJECTED_DISCLOSURE],
         "allowed_origins": ["https://acme.example"],

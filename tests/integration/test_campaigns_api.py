@@ -52,6 +52,7 @@ def test_put_creates_then_replaces_and_get_reads_it_back(env, lambda_context):
     code, read = get(lambda_context, "/campaigns/C7NEWS")
     assert code == 200 and read["name"] == "Acme News Daily"
     assert {k: v for k, v in read.items() if k != "disclosure_sha256"} == {
+        "brand_name": "",
         **sample(),
         "name": "Acme News Daily",
         "double_opt_in": True,

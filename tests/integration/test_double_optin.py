@@ -90,9 +90,10 @@ def test_an_expired_pending_shows_expired_and_a_late_yes_does_not_confirm_it(env
     late = state["events"][-1]
     assert late["type"] == "message" and late["tier"] == "implied"
     assert late["evidence"]["expired_pending"] == pending["event_id"] and "confirms" not in late["evidence"]
-    # An ordinary text: implied consent for conversational replies, never the promotional tier it asked for.
+    # An ordinary text: a conversation for replies at most, never the promotional tier it asked for.
     deals = state["campaigns"]["C7DEALS"]
-    assert (deals["tier"], deals["pending_expired"]) == ("implied", True)
+    assert (deals["status"], deals["tier"], deals["pending_expired"]) == ("none", None, True)
+    assert (deals["allowed"], deals["reason"]) == (False, "no_consent")
     assert "expired" in reply["body"] and "not subscribed" in reply["body"]
 
 
@@ -102,10 +103,13 @@ def test_a_pending_just_inside_the_window_still_confirms(env, lambda_context):
     assert record(lambda_context)["events"][-1]["evidence"]["confirms"] == pending["event_id"]
 
 
-def test_stop_after_a_pending_cancels_it_and_a_later_yes_is_an_ordinary_keyword_opt_in(env, lambda_context):
+def test_stop_after_a_pending_cancels_it_and_a_later_yes_is_an_ordinary_message(env, lambda_context):
     pending_now(lambda_context)
     text("STOP", lambda_context, "SM00000000000000000000000000000d06")
     assert record(lambda_context)["campaigns"]["C7DEALS"]["status"] == "opted_out"
     text("YES", lambda_context, "SM00000000000000000000000000000d07")
-    last = record(lambda_context)["events"][-1]
-    assert last["type"] == "opt_in" and "confirms" not in last["evidence"]
+    # Nothing is pending any more: "YES" answers whatever was asked, it is no agreement to marketing.
+    state = record(lambda_context)
+    last = state["events"][-1]
+    assert last["type"] == "message" and last["tier"] == "implied" and "confirms" not in last["evidence"]
+    assert state["campaigns"]["C7DEALS"]["status"] == "opted_out"

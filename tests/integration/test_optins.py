@@ -11,6 +11,7 @@ from botocore.exceptions import ClientError
 
 from optledger import runtime
 from optledger.chain import sha256_hex
+from tests.support import REPLY_TEXTS
 from tests.support.functions import function
 from tests.support.optins import ALERTS_DISCLOSURE, DEALS_DISCLOSURE, form_optin, json_optin, with_body
 from tests.support.twilio import load_event
@@ -330,6 +331,7 @@ def test_campaign_text_is_html_escaped_on_the_page(env, lambda_context):
         "brand": "acme",
         "name": name,
         "purpose": "informational",
+        **REPLY_TEXTS,
         "disclosures": [
             f"I agree to receive recurring text messages (SMS) from {name}. Msg frequency varies. "
             "Msg & data rates may apply. Reply STOP to cancel, HELP for help. "

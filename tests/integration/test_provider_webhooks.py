@@ -13,6 +13,7 @@ from optledger.phone import normalize, normalize_sender
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers import sns as sns_provider
 from optledger.providers import vonage as vonage_provider
+from tests.support import REPLY_TEXTS
 from tests.support.functions import function
 from tests.support.webhooks import HTTP_PROVIDERS, http_event, load_sample, sample_event, sample_now, sns_event
 
@@ -40,6 +41,7 @@ def configured(env, monkeypatch):
                             "name": provider,
                             "purpose": "informational",
                             "senders": [recipient],
+                            **REPLY_TEXTS,
                             "opt_out_text": "Acme: unsubscribed.",
                         }
                     )

@@ -74,8 +74,9 @@ def test_conversational_reply_is_allowed_inside_the_conversation_only(env, lambd
     text(lambda_context, "Do you have size 10?", "SM1")
     _, body = check(lambda_context, campaign="C7CHAT", purpose="conversational", at=None)
     assert (body["allowed"], body["tier"]) == (True, "implied")
+    # The consumer's message is no opt-in: nothing but conversational replies
     _, body = check(lambda_context, campaign="C7CHAT", purpose="informational", at=None)
-    assert (body["allowed"], body["reason"]) == (False, "insufficient_tier")
+    assert (body["allowed"], body["reason"]) == (False, "no_consent")
 
 
 def test_check_reads_one_item(env, lambda_context, monkeypatch):

@@ -27,7 +27,16 @@ def test_unknown_fields_are_refused_so_a_typo_never_changes_behaviour():
 def test_every_bad_field_is_named():
     with pytest.raises(ValidationError) as caught:
         Campaign.from_dict({"id": "bad id!", "brand": "Acme", "purpose": "marketing", "senders": ["12"]})
-    assert set(caught.value.fields) == {"id", "brand", "name", "purpose", "senders"}
+    assert set(caught.value.fields) == {
+        "id",
+        "brand",
+        "name",
+        "purpose",
+        "senders",
+        "help_text",
+        "opt_out_text",
+        "opt_in_text",
+    }
 
 
 @pytest.mark.parametrize("purpose", [[], ["promotional"], {}, {"a": 1}])

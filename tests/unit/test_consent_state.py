@@ -44,7 +44,9 @@ def test_opt_in_records_the_campaign_tier():
 
 
 def test_inbound_message_gives_implied_consent_but_never_revives_an_opt_out():
-    assert effective(fold([event("M", "message", T1)]), "C1")["tier"] == "implied"
+    # A message is a fact (the conversation it opens), not an opt-in: the send gate reads last_inbound_at
+    view = effective(fold([event("M", "message", T1)]), "C1")
+    assert (view["status"], view["tier"], view["last_inbound_at"]) == ("none", None, T1)
     events = [event("A", "opt_out", T1), event("M", "message", T3)]
     for order in itertools.permutations(events):
         view = effective(fold(order), "C1")

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from optledger import quiet_hours
+from optledger.consent import apply_event
 from optledger.errors import ValidationError
 from optledger.models import Campaign
-from optledger.sendgate import PURPOSES, REASONS, CheckResult, check, effective_state
+from optledger.sendgate import PURPOSES, REASONS, CheckResult, answer, check
 from optledger.timeutil import format_ts, parse_ts
+from tests.support import REPLY_TEXTS
 
 CASES_FILE = Path(__file__).parents[1] / "data" / "send_gate_cases.csv"
 COLUMNS = [
@@ -27,6 +29,7 @@ COLUMNS = [
     "decided_at",
     "last_inbound_at",
     "brand_opt_out_at",
+    "review_at",
     "conversation_window_hours",
     "purpose",
     "at_utc",
@@ -38,7 +41,14 @@ COLUMNS = [
     "expect_local_time",
     "note",
 ]
-EVENT_IDS = {"own": "01OWNEVENT", "brand": "01BRANDSTOPALL", "pending": "01PENDINGSIGNUP", "": None}
+EVENT_IDS = {
+    "own": "01OWNEVENT",
+    "brand": "01BRANDSTOPALL",
+    "pending": "01PENDINGSIGNUP",
+    "inbound": "01INBOUNDMESSAGE",
+    "review": "01UNCLEARREPLY",
+    "": None,
+}
 LAYER = Path(__file__).parents[2] / "layers" / "optledger"
 
 
@@ -55,37 +65,65 @@ def stamp(text: str) -> str | None:
 
 
 def campaign_for(row: dict[str, str]) -> Campaign:
-    data = {"id": "C7DEALS", "brand": "acme", "name": "Acme", "purpose": row["campaign_purpose"]}
+    data = {"id": "C7DEALS", "brand": "acme", "name": "Acme", "purpose": row["campaign_purpose"], **REPLY_TEXTS}
     if row["conversation_window_hours"]:
         data["conversation_window_hours"] = int(row["conversation_window_hours"])
     return Campaign.from_dict(data)
 
 
-def head_for(row: dict[str, str]) -> dict | None:
-    """The chain-head item the lead's store returns for this row (None: the number was never seen)."""
-    if row["consent"] == "never_seen" and not row["brand_opt_out_at"]:
-        return None
-    head: dict = {"seq": 3, "hash": "ab" * 32, "campaigns": {}, "brand_state": {}}
-    if row["consent"] != "never_seen":
-        own = {
-            "status": row["consent"],
-            "tier": row["consent_tier"] or None,
-            "since": stamp(row["decided_at"]),
-            "event_id": EVENT_IDS["own"] if row["consent"] != "none" else None,
-            "decided_at": stamp(row["decided_at"]),
-            "last_inbound_at": stamp(row["last_inbound_at"]),
-        }
-        if row["consent"] == "pending":
-            own["pending_event_id"] = EVENT_IDS["pending"]
-        head["campaigns"]["C7DEALS"] = {key: value for key, value in own.items() if value is not None}
+class Undecided:
+    """The store as the gate sees it: every queued reply of the table is still waiting for a person."""
+
+    def get_review(self, brand: str, event_id: str) -> dict:
+        assert event_id == EVENT_IDS["review"]
+        return {"event_id": event_id}
+
+
+def events_for(row: dict[str, str]) -> list[dict]:
+    """The ledger events that lead to the row's state: opt-in (or, for implied consent, the consumer's first
+    message), opt-out, double opt-in request, the consumer's last message, a brand-scope STOPALL."""
+    events: list[dict] = []
+
+    def add(event_id: str, kind: str, at: str, tier: str | None = None, *, brand_scope: bool = False) -> None:
+        events.append(
+            {
+                "event_id": event_id,
+                "type": kind,
+                "campaigns": ["C7DEALS"],
+                "occurred_at": stamp(at),
+                "tier": tier,
+                "brand_scope": brand_scope,
+            }
+        )
+
+    consent_kind, tier, decided = row["consent"], row["consent_tier"] or None, row["decided_at"]
+    if consent_kind == "opted_in":
+        add(EVENT_IDS["own"], "opt_in", decided, tier)
+    elif consent_kind == "opted_out":
+        add(EVENT_IDS["own"], "opt_out", decided)
+    elif consent_kind == "pending":
+        add(EVENT_IDS["pending"], "pending", decided)
+    if row["last_inbound_at"]:
+        add(EVENT_IDS["inbound"], "message", row["last_inbound_at"])
     if row["brand_opt_out_at"]:
-        head["brand_state"] = {
-            "status": "opted_out",
-            "since": stamp(row["brand_opt_out_at"]),
-            "event_id": EVENT_IDS["brand"],
-            "decided_at": stamp(row["brand_opt_out_at"]),
-        }
-    return head
+        add(EVENT_IDS["brand"], "opt_out", row["brand_opt_out_at"], brand_scope=True)
+    if row["review_at"]:
+        add(EVENT_IDS["review"], "message", row["review_at"])
+        events[-1]["evidence"] = {"detected_by": "review", "review": True}
+    return events
+
+
+def state_for(row: dict[str, str]) -> dict | None:
+    """The chain head's state as production folds it from the row's events (None: the number was never seen)."""
+    state = None
+    for event in events_for(row):
+        tiers = {"C7DEALS": event["tier"]} if event["tier"] else {}
+        state = apply_event(state, event, tiers=tiers, brand_scope=event["brand_scope"])
+    return state
+
+
+def gate(row: dict[str, str], at: datetime) -> CheckResult:
+    return answer(state_for(row), campaign_for(row), row["purpose"], at, row["phone"], store=Undecided(), now=at)
 
 
 def test_the_case_table_is_well_formed() -> None:
@@ -110,10 +148,9 @@ def test_the_case_table_is_well_formed() -> None:
 
 @pytest.mark.parametrize("row", CASES, ids=[row["case"] for row in CASES])
 def test_send_gate_case(row: dict[str, str]) -> None:
-    # Given the consent state and the campaign of the row
-    head, campaign = head_for(row), campaign_for(row)
+    # Given the events of the row, folded by the production code into the chain head's state
     # When the sender asks whether it may send this purpose at this instant
-    result = check(head, campaign, row["purpose"], parse_ts(row["at_utc"]), row["phone"])
+    result = gate(row, parse_ts(row["at_utc"]))
     # Then the answer is the one the row expects
     answer = result.to_dict()
     expected = {
@@ -141,8 +178,8 @@ def test_quiet_hours_reopening_instant_is_allowed_and_the_minute_before_is_not()
     for row in (row for row in CASES if row["expect_reason"] == "quiet_hours"):
         reopening = parse_ts(row["expect_next_allowed_at"])
         # When the gate is asked again at the reopening instant and one minute before
-        again = check(head_for(row), campaign_for(row), row["purpose"], reopening, row["phone"])
-        before = check(head_for(row), campaign_for(row), row["purpose"], reopening - timedelta(minutes=1), row["phone"])
+        again = gate(row, reopening)
+        before = gate(row, reopening - timedelta(minutes=1))
         # Then it is allowed at the reopening and still quiet a minute before
         assert again.allowed, row["case"]
         assert before.reason == "quiet_hours", row["case"]
@@ -150,14 +187,23 @@ def test_quiet_hours_reopening_instant_is_allowed_and_the_minute_before_is_not()
 
 # --- edges beyond the table ---------------------------------------------------------------------------------------
 
-PROMO = Campaign.from_dict({"id": "C7DEALS", "brand": "acme", "name": "Acme Deals", "purpose": "promotional"})
+PROMO = Campaign.from_dict(
+    {"id": "C7DEALS", "brand": "acme", "name": "Acme Deals", "purpose": "promotional", **REPLY_TEXTS}
+)
 NOON_SF = datetime(2026, 7, 15, 19, 0, tzinfo=UTC)
+T_APRIL = "2026-04-01T10:00:00.000Z"
 SF = "+14155550123"
 
 
 def opted_in(tier: str, **extra: str) -> dict:
-    state = {"status": "opted_in", "tier": tier, "event_id": "01OPTIN", "decided_at": "2026-01-10T12:00:00.000Z"}
-    return {"campaigns": {"C7DEALS": {**state, **extra}}, "brand_state": {}}
+    """A campaign's view as :func:`optledger.consent.effective` gives it."""
+    return {
+        "status": "opted_in",
+        "tier": tier,
+        "event_id": "01OPTIN",
+        "decided_at": "2026-01-10T12:00:00.000Z",
+        **extra,
+    }
 
 
 def test_result_dict_has_exactly_the_contract_keys() -> None:
@@ -180,15 +226,6 @@ def test_naive_instant_is_a_422() -> None:
     assert caught.value.fields == {"at": "naive"}
 
 
-def test_campaign_of_another_brand_is_refused() -> None:
-    # Given the ids of the brand whose head was read, which do not include the campaign
-    with pytest.raises(ValidationError) as caught:
-        check(opted_in("express_written"), PROMO, "informational", NOON_SF, SF, brand_campaign_ids={"C1", "C2"})
-    assert caught.value.fields == {"campaign": "not in brand"}
-    # And a campaign of the brand passes
-    assert check(opted_in("express"), PROMO, "informational", NOON_SF, SF, brand_campaign_ids={"C7DEALS"}).allowed
-
-
 def test_pending_upgrade_answers_pending_confirmation_for_the_higher_purpose_only() -> None:
     # Given an express opt-in and a web sign-up to the promotional campaign awaiting YES
     head = opted_in("express", pending_event_id="01PENDING")
@@ -204,47 +241,85 @@ def test_pending_upgrade_answers_pending_confirmation_for_the_higher_purpose_onl
     assert (informational.reason, informational.event_id) == ("ok", "01OPTIN")
 
 
-def test_brand_state_that_is_not_an_opt_out_never_grants_consent() -> None:
-    # Given a later brand-level opt-in (say START after STOPALL) and no opt-in to this campaign
-    brand = {
-        "status": "opted_in",
-        "tier": "express_written",
-        "event_id": "01START",
-        "decided_at": "2026-06-01T00:00:00.000Z",
-    }
-    head = {"campaigns": {}, "brand_state": brand}
-    # Then the campaign still has no consent
-    assert check(head, PROMO, "promotional", NOON_SF, SF).reason == "no_consent"
-    # And with an earlier opt-in to the campaign, that opt-in speaks again
-    head["campaigns"] = opted_in("express_written")["campaigns"]
-    assert check(head, PROMO, "promotional", NOON_SF, SF).event_id == "01OPTIN"
+def fold(*events: tuple[str, str, str, bool]) -> dict:
+    state = None
+    for event_id, kind, at, brand_scope in events:
+        event = {"event_id": event_id, "type": kind, "campaigns": ["C7DEALS"], "occurred_at": at}
+        state = apply_event(state, event, tiers={"C7DEALS": "express_written"}, brand_scope=brand_scope)
+    return state
 
 
-@pytest.mark.parametrize("brand_decided_at", [None, "not a time", "2026-01-10T12:00:00"])
-def test_brand_opt_out_that_cannot_be_ordered_wins(brand_decided_at: str | None) -> None:
-    # Given a brand opt-out whose time is missing, garbled or has no zone
-    head = opted_in("express_written")
-    head["brand_state"] = {"status": "opted_out", "event_id": "01STOPALL", "decided_at": brand_decided_at}
-    # Then the conservative answer is the opt-out
-    result = check(head, PROMO, "conversational", NOON_SF, SF)
+class Reviews:
+    def __init__(self, **decided: bool) -> None:
+        self.decided = decided
+
+    def get_review(self, brand: str, event_id: str) -> dict | None:
+        if event_id not in self.decided:
+            return None
+        return {
+            "event_id": event_id,
+            **({"resolved": {"decision": "not_revocation"}} if self.decided[event_id] else {}),
+        }
+
+
+def test_a_start_after_stopall_lets_the_campaign_speak_again() -> None:
+    # Given a STOPALL and, later, a START to this campaign
+    state = fold(("01STOPALL", "opt_out", "2026-03-01T10:00:00.000Z", True), ("01START", "opt_in", T_APRIL, False))
+    # Then the later opt-in decides; before it, the brand opt-out did
+    assert answer(state, PROMO, "informational", NOON_SF, SF, store=Reviews()).event_id == "01START"
+    earlier = fold(("01START", "opt_in", "2026-02-01T10:00:00.000Z", False), ("01STOPALL", "opt_out", T_APRIL, True))
+    result = answer(earlier, PROMO, "conversational", NOON_SF, SF, store=Reviews())
     assert (result.reason, result.event_id) == ("opted_out", "01STOPALL")
 
 
-def test_effective_state_prefers_the_campaign_opt_out_on_a_tie_with_the_brand_opt_out() -> None:
-    head = {
-        "campaigns": {
-            "C7DEALS": {"status": "opted_out", "event_id": "01STOP", "decided_at": "2026-03-01T10:00:00.000Z"}
+def test_an_undecided_review_holds_marketing_but_not_conversation() -> None:
+    # Given an express written opt-in, then an unclear reply queued for review
+    state = fold(("01OPTIN", "opt_in", "2026-01-10T12:00:00.000Z", False))
+    state = apply_event(
+        state,
+        {
+            "event_id": "01UNCLEAR",
+            "type": "message",
+            "campaigns": ["C7DEALS"],
+            "occurred_at": T_APRIL,
+            "evidence": {"detected_by": "review"},
         },
-        "brand_state": {"status": "opted_out", "event_id": "01STOPALL", "decided_at": "2026-03-01T10:00:00.000Z"},
-    }
-    assert effective_state(head, "C7DEALS").event_id == "01STOP"
-    assert effective_state(None, "C7DEALS") is None
-    assert effective_state({"campaigns": {}}, "C7DEALS") is None
+        tiers={},
+    )
+    undecided = Reviews(**{"01UNCLEAR": False})
+    # Then informational and promotional sends wait for the decision, naming the reply
+    for purpose in ("informational", "promotional"):
+        result = answer(state, PROMO, purpose, NOON_SF, SF, store=undecided)
+        assert (result.allowed, result.reason, result.event_id) == (False, "review_pending", "01UNCLEAR")
+    # And a conversational reply is still allowed (the express written opt-in covers it)
+    assert answer(state, PROMO, "conversational", NOON_SF, SF, store=undecided).allowed
+    # And once decided "not a revocation" the hold is released
+    assert answer(state, PROMO, "promotional", NOON_SF, SF, store=Reviews(**{"01UNCLEAR": True})).allowed
+    # And a queue item that cannot be found holds too: when in doubt, the gate says no
+    assert answer(state, PROMO, "promotional", NOON_SF, SF, store=Reviews()).reason == "review_pending"
+    # And a later opt-in answers the doubt: the consumer spoke again
+    later = fold(("01AGAIN", "opt_in", "2026-05-01T10:00:00.000Z", False))
+    for event in (
+        {"event_id": "01OPTIN", "type": "opt_in", "campaigns": ["C7DEALS"], "occurred_at": "2026-01-10T12:00:00.000Z"},
+    ):
+        later = apply_event(later, event, tiers={"C7DEALS": "express_written"})
+    later = apply_event(
+        later,
+        {
+            "event_id": "01UNCLEAR",
+            "type": "message",
+            "campaigns": ["C7DEALS"],
+            "occurred_at": T_APRIL,
+            "evidence": {"detected_by": "review"},
+        },
+        tiers={},
+    )
+    assert answer(later, PROMO, "promotional", NOON_SF, SF, store=undecided).allowed
 
 
 def test_unknown_status_or_tier_is_treated_as_no_consent() -> None:
     # Given stored state the gate does not recognise
-    odd_status = {"campaigns": {"C7DEALS": {"status": "archived", "tier": "express_written"}}}
+    odd_status = {"status": "archived", "tier": "express_written"}
     odd_tier = opted_in("gold")
     # Then nothing is allowed on its strength
     assert check(odd_status, PROMO, "informational", NOON_SF, SF).reason == "no_consent"
@@ -273,11 +348,12 @@ def test_importing_the_gate_and_non_promotional_checks_do_not_load_the_geocoder(
         "from optledger.models import Campaign\n"
         "from optledger.sendgate import check\n"
         "loaded = [m for m in ('phonenumbers.geocoder', 'phonenumbers.timezone') if m in sys.modules]\n"
-        "c = Campaign.from_dict({'id': 'C1', 'brand': 'acme', 'name': 'A', 'purpose': 'informational'})\n"
-        "head = {'campaigns': {'C1': {'status': 'opted_in', 'tier': 'express'}}}\n"
-        "assert check(head, c, 'informational', datetime.now(UTC), '+14155550123').allowed\n"
+        "c = Campaign.from_dict({'id': 'C1', 'brand': 'acme', 'name': 'A', 'purpose': 'informational',\n"
+        "    'help_text': 'h', 'opt_out_text': 'o', 'opt_in_text': 'i'})\n"
+        "view = {'status': 'opted_in', 'tier': 'express'}\n"
+        "assert check(view, c, 'informational', datetime.now(UTC), '+14155550123').allowed\n"
         "loaded += [m for m in ('phonenumbers.geocoder', 'phonenumbers.timezone') if m in sys.modules]\n"
-        "check({'campaigns': {'C1': {'status': 'opted_in', 'tier': 'express_written'}}}, c, 'promotional',\n"
+        "check({'status': 'opted_in', 'tier': 'express_written'}, c, 'promotional',\n"
         "      datetime.now(UTC), '+14155550123')\n"
         "print(loaded, 'phonenumbers.geocoder' in sys.modules)\n"
     )

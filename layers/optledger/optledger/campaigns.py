@@ -37,6 +37,16 @@ class Directory:
         return sorted({c.brand for c in self.by_id.values()})
 
 
+def check_brand_unchanged(campaign: Campaign, existing: Campaign | None) -> None:
+    """A campaign's brand never changes: its consent lives in that brand's chains, so moving it would orphan every
+    opt-out recorded for it (DESIGN section 1). Moving a program means a new campaign."""
+    if existing is not None and existing.brand != campaign.brand:
+        raise Conflict(
+            "a campaign's brand never changes: create a new campaign for the other brand",
+            fields={"brand": f"is {existing.brand}"},
+        )
+
+
 def check_senders(campaign: Campaign, others: Iterable[Campaign]) -> None:
     """A sender number belongs to one brand, so an inbound STOP always has one ledger to land in."""
     for other in others:
@@ -68,7 +78,14 @@ class CampaignCache:
         self._directory = None
 
     def put(self, campaign: Campaign) -> None:
-        """Store a validated campaign (replacing one with the same id)."""
-        check_senders(campaign, self.directory().by_id.values())
-        self.store.put_campaign(campaign.id, campaign.to_dict())
+        """Store a validated campaign (replacing one with the same id, of the same brand)."""
+        known = self.directory().by_id
+        check_brand_unchanged(campaign, known.get(campaign.id))
+        check_senders(campaign, known.values())
+        stored = self.store.put_campaign(campaign.id, campaign.to_dict())
         self.invalidate()
+        if not stored:
+            raise Conflict(
+                "a campaign's brand never changes: create a new campaign for the other brand",
+                fields={"brand": "differs from the stored campaign's"},
+            )

@@ -6,7 +6,10 @@ opt-out wins). Each campaign keeps three facts, each merged by "latest wins":
 - ``base``: the winning opt-in or opt-out (``status``, ``tier``, ``event_id``, ``decided_at``);
 - ``pending``: the latest double opt-in awaiting confirmation (with ``expires_at``: after it, the pending opt-in is
   expired and a late YES no longer confirms it);
-- ``inbound``: the consumer's latest inbound message (implied consent for conversational replies).
+- ``inbound``: the consumer's latest inbound message (implied consent for conversational replies);
+- ``reviews``: the unclear replies queued for a person (``{event_id: occurred_at}``) that no opt-in or opt-out of
+  the campaign has since overtaken. While one of them is undecided the send gate holds informational and promotional
+  sends (``review_pending``); its decision lives on the review item, which the gate reads.
 
 A brand-scope opt-out (STOPALL, or a deployment in brand scope) is kept as the brand's own ``base`` and competes with
 every campaign's base. What a consumer sees (``effective``) is derived from these facts, never stored.
@@ -61,6 +64,7 @@ def apply_event(
             }
             if _beats(base, entry.get("base")):
                 entry["base"] = base
+                _drop_overtaken_reviews(entry)
         elif kind == "pending":
             pending = {"event_id": event_id, "at": at}
             expires_at = (event.get("evidence") or {}).get("expires_at")
@@ -72,11 +76,35 @@ def apply_event(
             inbound = {"event_id": event_id, "at": at}
             if _later(inbound, entry.get("inbound")):
                 entry["inbound"] = inbound
+            if is_review(event):
+                entry.setdefault("reviews", {})[event_id] = at
+                _drop_overtaken_reviews(entry)
     if brand_scope and kind == "opt_out":
         base = {"status": "opted_out", "tier": None, "event_id": event_id, "decided_at": at}
         if _beats(base, new_state.setdefault("brand", {}).get("base")):
             new_state["brand"]["base"] = base
     return new_state
+
+
+def is_review(event: Mapping[str, Any]) -> bool:
+    """An unclear reply queued for a person: a ``message`` whose evidence says ``detected_by: review``."""
+    return event.get("type") == "message" and (event.get("evidence") or {}).get("detected_by") == "review"
+
+
+def _drop_overtaken_reviews(entry: dict[str, Any]) -> None:
+    """An opt-in or opt-out that occurred at or after an unclear reply answers it: the consumer spoke again."""
+    base, reviews = entry.get("base"), entry.get("reviews")
+    if not base or not reviews:
+        return
+    entry["reviews"] = {eid: at for eid, at in reviews.items() if at > base["decided_at"]}
+    if not entry["reviews"]:
+        del entry["reviews"]
+
+
+def open_reviews(state: Mapping[str, Any] | None, campaign_id: str) -> list[str]:
+    """The unclear replies of a campaign not overtaken by a later opt-in or opt-out (decided or not), oldest first."""
+    reviews = (state or {}).get("campaigns", {}).get(campaign_id, {}).get("reviews", {})
+    return [eid for eid, _ in sorted(reviews.items(), key=lambda item: (item[1], item[0]))]
 
 
 def _decision(state: Mapping[str, Any], campaign_id: str) -> Mapping[str, Any] | None:
@@ -117,8 +145,10 @@ def effective(
     state: Mapping[str, Any] | None, campaign_id: str, *, now: datetime | str | None = None
 ) -> dict[str, Any]:
     """The consent state of one campaign as users see it at ``now`` (default: the current time): status, tier, since,
-    event_id, and the supporting facts. A pending double opt-in past its ``expires_at`` no longer counts as pending:
-    the status falls back to what it was, and ``pending_expired`` says why."""
+    event_id, and the supporting facts. A consumer's own message is no opt-in: it stays a fact (``last_inbound_at``)
+    from which the send gate allows conversational replies inside the conversation window, and nothing else. A
+    pending double opt-in past its ``expires_at`` no longer counts as pending: the status falls back to what it was,
+    and ``pending_expired`` says why."""
     state = state or {}
     entry = state.get("campaigns", {}).get(campaign_id, {})
     base = _decision(state, campaign_id)
@@ -132,9 +162,6 @@ def effective(
         view.update(status="pending", since=awaiting["at"], event_id=awaiting["event_id"])
     elif base:
         view.update(status="opted_out", since=base["decided_at"], event_id=base["event_id"])
-    elif inbound:
-        # The consumer texted first: implied consent, for conversational replies within the conversation window.
-        view.update(status="opted_in", tier="implied", since=inbound["at"], event_id=inbound["event_id"])
     if base:
         view["decided_at"] = base["decided_at"]
     if pending:
@@ -147,6 +174,9 @@ def effective(
     if inbound:
         view["last_inbound_at"] = inbound["at"]
         view["last_inbound_event_id"] = inbound["event_id"]
+    reviews = open_reviews(state, campaign_id)
+    if reviews:
+        view["review_event_ids"] = reviews
     return view
 
 

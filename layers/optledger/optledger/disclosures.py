@@ -107,7 +107,9 @@ REQUIREMENTS: tuple[Requirement, ...] = (
 
 
 def _program_pattern(campaign: Campaign) -> str:
-    names = {campaign.name.strip(), campaign.brand.replace("-", " ").replace("_", " ").strip()}
+    # The program is named by the campaign's name, the brand as consumers know it, or the brand id written as words.
+    brand_words = campaign.brand.replace("-", " ").replace("_", " ").strip()
+    names = {campaign.name.strip(), campaign.brand_name.strip(), brand_words}
     alternatives = sorted((re.escape(name).replace(r"\ ", r"\s+") for name in names if name), key=len, reverse=True)
     return "(?:" + "|".join(alternatives) + ")"
 

@@ -21,6 +21,7 @@ from optledger.errors import NotFound, ValidationError
 from optledger.phone import normalize
 from optledger.store import Evidence, Store
 from optledger.timeutil import format_ts, utcnow
+from optledger.views import one_brand
 
 RETENTION_YEARS = 5
 OPT_OUT_RETENTION_YEARS = 10
@@ -154,21 +155,17 @@ def number_bundle(
     store: Store,
     evidence: Evidence,
     directory: Directory,
+    brand: str | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """``POST /evidence``: the whole history of one number (its complete chain) as a bundle, and a 24-hour link."""
     phone = normalize(phone_raw)
     if campaign is not None and not isinstance(campaign, str):
         raise ValidationError("campaign must be a campaign id", fields={"campaign": "invalid"})
-    brands = [directory.get(campaign).brand] if campaign else directory.brands
-    heads = store.get_heads(brands, phone)
-    if not heads:
-        raise NotFound("no consent history for this number", fields={"phone": "unknown"})
-    if len(heads) > 1:
-        raise ValidationError(
-            "the number has history with several brands: name a campaign", fields={"campaign": "required"}
-        )
-    brand = next(iter(heads))
+    if brand is not None and (not isinstance(brand, str) or brand not in directory.brands):
+        raise NotFound("unknown brand", fields={"brand": "unknown"})
+    brands = [directory.get(campaign).brand] if campaign else [brand] if brand else directory.brands
+    brand, _ = one_brand(store.get_heads(brands, phone))
     now = now or utcnow()
     generated_at = format_ts(now)
     key = bundles.number_bundle_key(brand, phone, generated_at)

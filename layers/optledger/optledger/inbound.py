@@ -17,7 +17,7 @@ from optledger.models import TIER_RANK, Campaign
 from optledger.phone import normalize, normalize_sender
 from optledger.providers import PROVIDERS, InboundMessage, WebhookReply, WebhookRequest
 from optledger.store import Head, Store
-from optledger.timeutil import format_ts, parse_ts, utcnow
+from optledger.timeutil import CLOCK_SKEW, format_ts, in_range, parse_ts, utcnow
 
 logger = logging.getLogger(__name__)
 MAX_STORED_TEXT = 1600  # ten SMS segments: longer texts are cut in the evidence, never in classification
@@ -67,6 +67,8 @@ def receive_webhook(
     first_message, first = answered[0]
     reply_to = next(((m, a["reply"]) for m, a in answered if a.get("reply")), (first_message, None))
     summary: dict[str, Any] = {"recorded": True, "action": first["action"], "event_id": first["event_id"]}
+    if all(a.get("duplicate") for _, a in answered):
+        summary["duplicate"] = True
     if len(answered) > 1:
         summary["events"] = [{"action": a["action"], "event_id": a["event_id"]} for _, a in answered]
     return adapter.reply(reply_to[1], summary, inbound=reply_to[0])
@@ -135,6 +137,10 @@ def record_message(
     recipient = normalize_sender(message.recipient)
     on_number = sorted(directory.for_sender(recipient), key=lambda c: c.id)
     if not on_number:
+        # A redelivery of a message recorded before its sender number moved still gets the answer given then.
+        previous = ledger.store.get_delivery(message.provider, message.message_id)
+        if previous is not None:
+            return {**previous, "duplicate": True}
         raise NotFound("no campaign sends from the recipient number", fields={"recipient": "unknown"})
     brand = on_number[0].brand
     join_keywords = {k for c in on_number for k in c.join_keywords}
@@ -159,13 +165,16 @@ def record_message(
         evidence.update(matched=verdict.matched, detected_by=verdict.detected_by)
     if verdict.review:
         evidence["review"] = True
-    occurred_at = format_ts(message.occurred_at) if message.occurred_at else received_at
+    occurred_at = source_time(message.occurred_at, received_at, evidence)
     action = verdict.action
     override_reply: str | None = None
     answering = confirmation_answer(message.text, verdict.action, on_number, ledger, brand, phone, occurred_at)
     if answering is not None:
         action, targets, tier, override_reply, extra = answering
         evidence.update(extra)
+    elif action == "opt_in" and normalize_text(message.text) in LATE_WORDS:
+        # With nothing pending, YES/Y answers whatever was asked: never a (written) agreement to any campaign.
+        action, targets, tier = "message", on_number, "implied"
     draft = Draft(
         brand=brand,
         phone=phone,
@@ -189,7 +198,22 @@ def record_message(
             "reply": override_reply or reply_text(action, targets, head),
         }
 
-    return ledger.append(draft, delivery=(message.provider, message.message_id), answer=answer).answer
+    appended = ledger.append(draft, delivery=(message.provider, message.message_id), answer=answer)
+    # A redelivery gets the answer given the first time, marked so the provider's logs can tell (DESIGN section 3).
+    return {**appended.answer, "duplicate": True} if appended.duplicate else appended.answer
+
+
+def source_time(provider_time: datetime | None, received_at: str, evidence: dict[str, Any]) -> str:
+    """The provider's own send time when it is plausible; otherwise the receipt time, the provider's value kept.
+
+    A provider clock far in the past or ahead would otherwise decide the order of consent events (DESIGN section 1).
+    """
+    if provider_time is None:
+        return received_at
+    if in_range(provider_time, latest=parse_ts(received_at) + CLOCK_SKEW):
+        return format_ts(provider_time)
+    evidence["provider_occurred_at"] = provider_time.isoformat()
+    return received_at
 
 
 CONFIRM_WORDS = frozenset({"YES", "Y", "START"})

@@ -24,6 +24,8 @@ PURPOSE_TIER: dict[str, str] = {
 EVENT_TYPES = ("opt_in", "opt_out", "help", "message", "pending")
 CHANNELS = ("sms", "web_form", "hosted_page", "verbal", "paper", "pos", "ivr", "email", "api")
 
+MAX_REPLY_CHARS = 1600  # ten SMS segments: a reply longer than that is a mistake, not a message
+
 CAMPAIGN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 BRAND_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
@@ -39,6 +41,7 @@ class Campaign:
     brand: str
     name: str
     purpose: str
+    brand_name: str = ""  # the brand as consumers know it (TCR brand or DBA name)
     senders: tuple[str, ...] = ()
     join_keywords: tuple[str, ...] = ()
     double_opt_in: bool = False
@@ -87,9 +90,16 @@ class Campaign:
                 senders.append(normalize_sender(raw))
             except ValidationError:
                 problems["senders"] = "every sender must be a valid phone number or short code"
+        # CTIA: HELP and STOP always get an answer, and so does a keyword opt-in.
         for name in ("help_text", "opt_out_text", "opt_in_text"):
-            if not isinstance(data.get(name, ""), str):
-                problems[name] = "must be a string"
+            value = data.get(name)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                problems[name] = "required: the reply sent to the consumer"
+            elif not isinstance(value, str) or len(value) > MAX_REPLY_CHARS:
+                problems[name] = f"must be a string of at most {MAX_REPLY_CHARS} characters"
+        brand_name = data.get("brand_name", "")
+        if not isinstance(brand_name, str) or len(brand_name) > 128:
+            problems["brand_name"] = "must be a string of at most 128 characters"
         if not isinstance(data.get("double_opt_in", False), bool):
             problems["double_opt_in"] = "must be true or false"
         window = data.get("conversation_window_hours", 24)
@@ -105,9 +115,10 @@ class Campaign:
             senders=tuple(senders),
             join_keywords=tuple(k.strip().upper() for k in lists["join_keywords"]),
             double_opt_in=data.get("double_opt_in", False),
-            help_text=data.get("help_text", ""),
-            opt_out_text=data.get("opt_out_text", ""),
-            opt_in_text=data.get("opt_in_text", ""),
+            brand_name=brand_name.strip(),
+            help_text=data["help_text"],
+            opt_out_text=data["opt_out_text"],
+            opt_in_text=data["opt_in_text"],
             disclosures=lists["disclosures"],
             allowed_origins=lists["allowed_origins"],
             conversation_window_hours=window,

@@ -47,5 +47,12 @@ def count(name: str) -> None:
     metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)
 
 
+def gauge(name: str, value: float) -> None:
+    """A measured level (say, replies waiting past half their deadline) in this invocation's metrics."""
+    from aws_lambda_powertools.metrics import MetricUnit
+
+    metrics.add_metric(name=name, unit=MetricUnit.Count, value=value)
+
+
 def tracing_enabled() -> bool:
     return os.environ.get("POWERTOOLS_TRACE_DISABLED", "").strip().lower() not in ("1", "true", "yes")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from optledger import disclosures
@@ -22,7 +22,7 @@ from optledger.ledger import Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
 from optledger.phone import normalize
 from optledger.store import Store
-from optledger.timeutil import format_ts, parse_ts, utcnow
+from optledger.timeutil import format_ts, parse_occurred_at
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,6 @@ FIELDS = frozenset(
 )
 LIMITS = {"subject": 256, "agent_id": 128, "note": 1000}
 SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
-MAX_CLOCK_SKEW = timedelta(minutes=5)
 MAX_DISCLOSURE_CHARS = disclosures.MAX_DISCLOSURE_CHARS
 
 
@@ -116,10 +115,7 @@ def validate(body: Mapping[str, Any], directory: Directory, *, now: datetime | N
 
     occurred_at = ""
     try:
-        moment = parse_ts(body.get("occurred_at"))
-        if moment > (now or utcnow()) + MAX_CLOCK_SKEW:
-            problems["occurred_at"] = "is in the future"
-        occurred_at = format_ts(moment)
+        occurred_at = format_ts(parse_occurred_at(body.get("occurred_at"), now=now))
     except ValidationError as error:
         problems.update(error.fields)
 

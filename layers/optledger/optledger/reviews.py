@@ -22,14 +22,18 @@ DECISIONS = ("revocation", "not_revocation")
 MAX_TEXT = 500
 
 
-def _brand(brand: str | None, directory: Directory) -> str:
-    if brand:
-        if brand not in directory.brands:
-            raise NotFound("unknown brand", fields={"brand": "unknown"})
-        return brand
-    if len(directory.brands) != 1:
-        raise Conflict("several brands: choose one with ?brand=", fields={"brand": directory.brands})
-    return directory.brands[0]
+UNKNOWN_REPLY = "no such reply in the review queue"
+
+
+def _brand(event_id: str, brand: str | None, store: Store, directory: Directory) -> str:
+    """The brand whose queue holds the reply: event ids are unique, so the id alone finds it."""
+    owner = store.review_brand(event_id)
+    if owner is None:
+        # Replies queued before the id pointer existed: look in each brand's queue.
+        owner = next((b for b in directory.brands if store.get_review(b, event_id) is not None), None)
+    if owner is None or (brand and brand != owner):
+        raise NotFound(UNKNOWN_REPLY, fields={"event_id": "unknown"})
+    return owner
 
 
 def _validate(body: Mapping[str, Any]) -> dict[str, str]:
@@ -60,10 +64,10 @@ def decide(
     directory: Directory,
 ) -> dict[str, Any]:
     decision = _validate(body)
-    brand = _brand(brand, directory)
+    brand = _brand(event_id, brand, store, directory)
     review = store.get_review(brand, event_id)
     if review is None:
-        raise NotFound("no such reply in the review queue", fields={"event_id": "unknown"})
+        raise NotFound(UNKNOWN_REPLY, fields={"event_id": "unknown"})
     if "resolved" in review:
         raise Conflict("this reply was already decided", fields={"decision": review["resolved"]["decision"]})
     answer: dict[str, Any] = {"event_id": event_id, "decision": decision["decision"]}

@@ -5,6 +5,8 @@ The order of the answers, strongest first:
 
 1. ``opted_out`` - an opt-out in scope always denies: the campaign's own, or a brand-scope opt-out (STOPALL) decided
    at or after the campaign's own state (``decided_at`` compared; a tie goes to the opt-out).
+1a. ``review_pending`` - an unclear reply to this campaign waits for a person, and no opt-in or opt-out has occurred
+   since: informational and promotional sends wait for the decision (conversational replies stay allowed).
 2. ``pending_confirmation`` - a double opt-in still awaiting YES.
 3. ``no_consent`` - never seen, no opt-in, or implied consent outside its conversation.
 4. ``insufficient_tier`` - consent never extends upward: implied covers conversational only, express adds
@@ -22,7 +24,7 @@ not replay history.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -31,7 +33,7 @@ from optledger import consent, quiet_hours
 from optledger.errors import ValidationError
 from optledger.models import TIER_RANK, CampaignState, tier_allows
 from optledger.phone import normalize
-from optledger.timeutil import parse_ts, utcnow
+from optledger.timeutil import parse_planned, utcnow
 
 if TYPE_CHECKING:
     from optledger.campaigns import Directory
@@ -39,7 +41,15 @@ if TYPE_CHECKING:
     from optledger.store import Store
 
 PURPOSES = ("conversational", "informational", "promotional")
-REASONS = ("ok", "opted_out", "no_consent", "insufficient_tier", "quiet_hours", "pending_confirmation")
+REASONS = (
+    "ok",
+    "opted_out",
+    "review_pending",
+    "no_consent",
+    "insufficient_tier",
+    "quiet_hours",
+    "pending_confirmation",
+)
 # A provider's clock may run a little ahead of ours: an inbound message stamped up to this far after ``at`` still
 # counts as having started the conversation.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -76,30 +86,6 @@ def _moment(text: object) -> datetime | None:
     return moment.astimezone(UTC) if moment.tzinfo else None
 
 
-def _state(data: object) -> CampaignState | None:
-    return CampaignState.from_dict(data) if isinstance(data, Mapping) and data else None
-
-
-def effective_state(head: Mapping[str, Any] | None, campaign_id: str) -> CampaignState | None:
-    """The campaign's own state, unless a brand-scope opt-out was decided at the same time or later."""
-    if not head:
-        return None
-    campaigns = head.get("campaigns")
-    own = _state(campaigns.get(campaign_id)) if isinstance(campaigns, Mapping) else None
-    brand = _state(head.get("brand_state"))
-    if brand is None or brand.status != "opted_out":
-        return own
-    if own is None:
-        return brand
-    own_at, brand_at = _moment(own.decided_at), _moment(brand.decided_at)
-    if own_at is None or brand_at is None:
-        # Undated state cannot be ordered: the opt-out wins.
-        return own if own.status == "opted_out" else brand
-    if own_at > brand_at or (own_at == brand_at and own.status == "opted_out"):
-        return own
-    return brand
-
-
 def in_conversation(state: CampaignState | None, campaign: Campaign, at: datetime) -> bool:
     """Is ``at`` inside the conversation the consumer opened with their last inbound message?"""
     last = _moment(state.last_inbound_at) if state else None
@@ -110,20 +96,21 @@ def in_conversation(state: CampaignState | None, campaign: Campaign, at: datetim
 
 
 def check(
-    head: Mapping[str, Any] | None,
+    view: Mapping[str, Any] | None,
     campaign: Campaign,
     purpose: str,
     at: datetime,
     phone: str,
     *,
-    brand_campaign_ids: Collection[str] | None = None,
+    review_pending: str | None = None,
 ) -> CheckResult:
     """Decide whether ``purpose`` may be sent to ``phone`` for ``campaign`` at ``at``.
 
-    ``head`` is the chain-head item of (campaign.brand, phone), None for a number never seen. ``brand_campaign_ids``,
-    when given, are the ids of the brand's campaigns: a campaign outside them is refused (422), so a check can never
-    read one brand's consent for another brand's campaign. Raises ValidationError (422) for an unknown purpose or a
-    naive ``at``.
+    ``view`` is the campaign's consent as :func:`optledger.consent.effective` derives it from the chain head of
+    (campaign.brand, phone) — a brand-scope opt-out already merged in — or None for a number never seen.
+    ``review_pending`` is the id of an undecided unclear reply that holds this campaign's informational and
+    promotional sends (see :func:`undecided_review`). Raises ValidationError (422) for an unknown purpose or a naive
+    ``at``.
     """
     if purpose not in PURPOSES:
         raise ValidationError(
@@ -132,15 +119,15 @@ def check(
         )
     if not isinstance(at, datetime) or at.tzinfo is None:
         raise ValidationError("at must be a timestamp with a time zone", fields={"at": "naive"})
-    if brand_campaign_ids is not None and campaign.id not in brand_campaign_ids:
-        raise ValidationError("campaign does not belong to this brand", fields={"campaign": "not in brand"})
     at = at.astimezone(UTC)
-    state = effective_state(head, campaign.id)
+    state = CampaignState.from_dict(view) if view else None
     status = state.status if state else "none"
     event_id = state.event_id if state else None
 
     if status == "opted_out":
         return CheckResult(False, "opted_out", None, event_id)
+    if review_pending and purpose != "conversational":
+        return CheckResult(False, "review_pending", state.tier if state else None, review_pending)
     if status == "pending":
         return CheckResult(False, "pending_confirmation", state.tier, state.pending_event_id or event_id)
     if status != "opted_in":
@@ -181,10 +168,40 @@ def check_send(
     if not isinstance(body["campaign"], str):
         raise ValidationError("campaign must be a campaign id", fields={"campaign": "invalid"})
     campaign = directory.get(body["campaign"])
-    at = parse_ts(body["at"], field="at") if body.get("at") is not None else (now or utcnow())
+    at = parse_planned(body["at"], now=now) if body.get("at") is not None else (now or utcnow())
+    if body["purpose"] not in PURPOSES:
+        check(None, campaign, str(body["purpose"]), at, phone)  # raises the 422 naming purpose
     head = store.get_head(campaign.brand, phone)
-    view = {"campaigns": {campaign.id: consent.effective(head.state, campaign.id)}} if head else None
-    return check(view, campaign, str(body["purpose"]), at, phone)
+    state = head.state if head else None
+    return answer(state, campaign, str(body["purpose"]), at, phone, store=store, now=now)
+
+
+def undecided_review(view: Mapping[str, Any], brand: str, store: Store) -> str | None:
+    """The first unclear reply of the view's campaign that nobody has decided yet (one read per open reply, which
+    is none for nearly every number). A reply whose queue item cannot be found holds too: when in doubt, no."""
+    for event_id in view.get("review_event_ids", ()):
+        review = store.get_review(brand, event_id)
+        if review is None or "resolved" not in review:
+            return event_id
+    return None
+
+
+def answer(
+    state: Mapping[str, Any] | None,
+    campaign: Campaign,
+    purpose: str,
+    at: datetime,
+    phone: str,
+    *,
+    store: Store,
+    now: datetime | None = None,
+) -> CheckResult:
+    """What the send gate answers for one campaign and purpose, given the chain head's state: the one code path
+    behind ``POST /consents/check`` and the ``allowed``/``reason`` of ``GET /consents/{phone}``. Consent is the
+    state ``now``; ``at`` places the send in time (quiet hours, conversation window)."""
+    view = consent.effective(state, campaign.id, now=now) if state else None
+    hold = undecided_review(view, campaign.brand, store) if view and purpose != "conversational" else None
+    return check(view, campaign, purpose, at, phone, review_pending=hold)
 
 
 def may_send(phone: str, campaign: str, purpose: str, at: datetime | None = None) -> CheckResult:

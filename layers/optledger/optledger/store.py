@@ -15,6 +15,7 @@ One table, keys ``pk``/``sk`` and a GSI ``by_day`` (``gsi1pk``/``gsi1sk``):
   (``ttl`` lets DynamoDB drop them after a week: they are not ledger events, the reassembled message is).
 - review        pk=``REVIEW#<brand>`` sk=``<event_id>`` (ULIDs sort by time); a reply queued for a person to read,
   and once decided the ``resolved`` decision (the queue is not the ledger: a decision is written onto its item).
+- review ref    pk=``REVIEWREF#<event_id>`` sk=``REVIEWREF``; the brand of a queued reply (decisions name only the id).
 - disclosure    S3 ``disclosures/<sha256>.txt``: the exact text shown to consumers, stored once (content-addressed).
 
 Every failure of the services is raised as ``StorageUnavailable`` (HTTP 503, so providers retry).
@@ -215,6 +216,19 @@ class Store:
                     }
                 }
             )
+            # Event ids are unique across brands: this pointer lets a decision name the reply by its id alone.
+            items.append(
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "Item": {
+                            "pk": {"S": f"REVIEWREF#{event['event_id']}"},
+                            "sk": {"S": "REVIEWREF"},
+                            "brand": {"S": brand},
+                        },
+                    }
+                }
+            )
         try:
             self.dynamodb.transact_write_items(TransactItems=items)
         except ClientError as exc:
@@ -330,6 +344,18 @@ class Store:
             review["resolved"] = json.loads(item["resolved"]["S"])
         return review
 
+    def review_brand(self, event_id: str) -> str | None:
+        """The brand whose queue holds the reply ``event_id`` (None when no reply of that id was queued)."""
+        try:
+            item = self.dynamodb.get_item(
+                TableName=self.table,
+                Key={"pk": {"S": f"REVIEWREF#{event_id}"}, "sk": {"S": "REVIEWREF"}},
+                ConsistentRead=True,
+            ).get("Item")
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        return item["brand"]["S"] if item else None
+
     def resolve_review(self, brand: str, event_id: str, decision: Mapping[str, Any]) -> bool:
         """Record the decision on a queued reply; False when it was already decided (the first decision stands)."""
         try:
@@ -350,18 +376,31 @@ class Store:
 
     # -- campaigns --------------------------------------------------------------------------------------------------
 
-    def put_campaign(self, campaign_id: str, document: Mapping[str, Any]) -> None:
+    def put_campaign(self, campaign_id: str, document: Mapping[str, Any]) -> bool:
+        """Store a campaign; False (nothing written) when a campaign of that id exists with another brand.
+
+        The brand is a key attribute of the condition, so two writers with stale caches can never move a campaign.
+        """
         try:
             self.dynamodb.put_item(
                 TableName=self.table,
                 Item={
                     "pk": {"S": CAMPAIGN_PK},
                     "sk": {"S": campaign_id},
+                    "brand": {"S": str(document["brand"])},
                     "campaign": {"S": json.dumps(dict(document), sort_keys=True)},
                 },
+                ConditionExpression="attribute_not_exists(pk) OR attribute_not_exists(#brand) OR #brand = :brand",
+                ExpressionAttributeNames={"#brand": "brand"},
+                ExpressionAttributeValues={":brand": {"S": str(document["brand"])}},
             )
-        except (ClientError, BotoCoreError) as exc:
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                return False
             raise _storage_error(exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error(exc) from exc
+        return True
 
     def list_campaigns(self) -> list[dict[str, Any]]:
         try:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from optledger import consent
+from optledger import consent, review_deadlines, sendgate
 from optledger.campaigns import Directory
 from optledger.errors import Conflict, NotFound
+from optledger.models import Campaign
 from optledger.phone import normalize
-from optledger.store import Store
-from optledger.timeutil import format_ts, parse_ts
+from optledger.store import Head, Store
+from optledger.timeutil import format_ts, parse_ts, utcnow
 
 
 def consent_record(phone_raw: str, *, brand: str | None, store: Store, directory: Directory) -> dict[str, Any]:
@@ -18,21 +19,15 @@ def consent_record(phone_raw: str, *, brand: str | None, store: Store, directory
     phone = normalize(phone_raw)
     brands = [brand] if brand else directory.brands
     heads = store.get_heads(brands, phone)
-    if not heads:
-        raise NotFound("no consent history for this number", fields={"phone": "unknown"})
-    if len(heads) > 1:
-        raise Conflict(
-            "the number has history with several brands: choose one with ?brand=", fields={"brand": sorted(heads)}
-        )
-    chosen, head = next(iter(heads.items()))
+    chosen, head = one_brand(heads)
     campaign_ids = {c.id for c in directory.of_brand(chosen)} | set(consent.campaign_ids(head.state))
+    now = utcnow()
     campaigns: dict[str, Any] = {}
     for campaign_id in sorted(campaign_ids):
-        view = consent.effective(head.state, campaign_id)
+        view = consent.effective(head.state, campaign_id, now=now)
         known = directory.by_id.get(campaign_id)
-        if known is not None and view.get("last_inbound_at"):
-            until = parse_ts(view["last_inbound_at"]) + timedelta(hours=known.conversation_window_hours)
-            view["conversation_until"] = format_ts(until)
+        if known is not None:
+            describe_for_people(view, known, head.state, phone, store=store, now=now)
         campaigns[campaign_id] = view
     return {
         "phone": phone,
@@ -44,6 +39,18 @@ def consent_record(phone_raw: str, *, brand: str | None, store: Store, directory
     }
 
 
+SEVERAL_BRANDS = "the number has history with several brands: choose one with ?brand="
+
+
+def one_brand(heads: dict[str, Head]) -> tuple[str, Head]:
+    """The one brand whose chain of a number a request is about: the same answers on every route that asks."""
+    if not heads:
+        raise NotFound("no consent history for this number", fields={"phone": "unknown"})
+    if len(heads) > 1:
+        raise Conflict(SEVERAL_BRANDS, fields={"brand": sorted(heads)})
+    return next(iter(heads.items()))
+
+
 def review_queue(brand: str | None, *, after: str | None, store: Store, directory: Directory) -> dict[str, Any]:
     """``GET /reviews``: unclear replies waiting for a person, oldest first, a page at a time."""
     brands = [brand] if brand else directory.brands
@@ -52,4 +59,25 @@ def review_queue(brand: str | None, *, after: str | None, store: Store, director
     if len(brands) != 1:
         raise Conflict("several brands: choose one with ?brand=", fields={"brand": brands})
     items, following = store.list_reviews(brands[0], after=after)
-    return {"brand": brands[0], "reviews": items, "next": following}
+    now = utcnow()
+    return {
+        "brand": brands[0],
+        "reviews": [review_deadlines.with_deadline(item, now) for item in items],
+        "next": following,
+    }
+
+
+def describe_for_people(
+    view: dict[str, Any], campaign: Campaign, state: dict[str, Any], phone: str, *, store: Store, now: datetime
+) -> None:
+    """Add what the send gate answers now for the campaign's own purpose (the same code as ``POST /consents/check``,
+    so the two never disagree), and show implied consent only where it allows something: inside the conversation
+    the consumer opened, for a campaign whose own purpose is conversational."""
+    result = sendgate.answer(state, campaign, campaign.purpose, now, phone, store=store, now=now)
+    view["allowed"], view["reason"] = result.allowed, result.reason
+    if view.get("last_inbound_at"):
+        until = parse_ts(view["last_inbound_at"]) + timedelta(hours=campaign.conversation_window_hours)
+        view["conversation_until"] = format_ts(until)
+    if view["status"] == "none" and result.allowed and result.tier == "implied":
+        view.update(status="opted_in", tier="implied", since=view["last_inbound_at"])
+        view["event_id"] = view["last_inbound_event_id"]

@@ -100,8 +100,9 @@ def provider_time(value: Any, *, provider: str, field: str) -> datetime | None:
         moment = moment.replace(tzinfo=UTC)
     try:
         return moment.astimezone(UTC)
-    except (OverflowError, ValueError) as exc:
-        raise MalformedRequest(f"{provider} field {field} is out of range", fields={field: "invalid"}) from exc
+    except (OverflowError, ValueError):
+        # Past the ends of the calendar in UTC: implausible, so the receipt time will be used (optledger.inbound).
+        return (datetime.max if moment.year > 1 else datetime.min).replace(tzinfo=UTC)
 
 
 def json_object(value: Any, *, provider: str) -> dict[str, Any]:
