@@ -64,6 +64,16 @@ class InvalidPhoneNumber(ValidationError):
     code = "invalid_phone"
 
 
+def raise_problems(message: str, problems: dict[str, Any], *, alone: ValidationError | None = None) -> None:
+    """One 422 naming every problem found. When the only problem is ``alone`` (say, an invalid phone number), that
+    typed error is raised as it is, so the same mistake gets the same answer on every route."""
+    if not problems:
+        return
+    if alone is not None and problems == alone.fields:
+        raise alone
+    raise ValidationError(message, fields=problems)
+
+
 class StorageUnavailable(OptLedgerError):
     """DynamoDB or S3 failed: answer 503 so the caller (a provider) retries; nothing was written."""
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from optledger import disclosures
 from optledger.campaigns import Directory
-from optledger.errors import ValidationError
+from optledger.errors import ValidationError, raise_problems
 from optledger.ledger import Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
 from optledger.phone import normalize
@@ -80,10 +80,11 @@ def validate(body: Mapping[str, Any], directory: Directory, *, now: datetime | N
         raise ValidationError("campaign is required", fields={"campaign": "required string", **problems})
     campaign = directory.get(campaign_id)
 
-    phone = ""
+    phone, phone_error = "", None
     try:
         phone = normalize(body.get("phone"))
     except ValidationError as error:
+        phone_error = error
         problems.update(error.fields)
     kind = body.get("type")
     if kind not in ("opt_in", "opt_out"):
@@ -124,8 +125,7 @@ def validate(body: Mapping[str, Any], directory: Directory, *, now: datetime | N
         problems["scope"] = "must be campaign, or brand for an opt_out"
 
     disclosure, disclosure_sha = _disclosure(body, campaign, problems, required=kind == "opt_in")
-    if problems:
-        raise ValidationError("consent event is invalid", fields=problems)
+    raise_problems("consent event is invalid", problems, alone=phone_error)
     evidence: dict[str, Any] = dict(texts)
     if disclosure_sha:
         evidence["disclosure_sha256"] = disclosure_sha

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from optledger import disclosures
 from optledger.campaigns import Directory
-from optledger.errors import Forbidden, MalformedRequest, ValidationError
+from optledger.errors import Forbidden, MalformedRequest, ValidationError, raise_problems
 from optledger.http import json_object
 from optledger.ledger import Draft, Ledger
 from optledger.models import Campaign
@@ -142,10 +142,11 @@ def _optional_text(fields: Mapping[str, Any], name: str, limit: int, problems: d
 def validate(fields: Mapping[str, Any], campaign: Campaign) -> OptinRequest:
     """Every rule of DESIGN section 3 for ``POST /optins``; one 422 names every field that breaks one."""
     problems: dict[str, Any] = {}
-    phone = ""
+    phone, phone_error = "", None
     try:
         phone = normalize(fields.get("phone"))
     except ValidationError as error:
+        phone_error = error
         problems.update(error.fields)
 
     consent = _consent_value(fields.get("consent"))
@@ -160,8 +161,7 @@ def validate(fields: Mapping[str, Any], campaign: Campaign) -> OptinRequest:
     session_id = _optional_text(fields, "session_id", MAX_IDENTITY_CHARS, problems)
 
     text, sha = _disclosure(fields, campaign, problems)
-    if problems:
-        raise ValidationError("opt-in is invalid", fields=problems)
+    raise_problems("opt-in is invalid", problems, alone=phone_error)
     return OptinRequest(phone, campaign, text, sha, consent or "", page_url, subject, session_id)
 
 
