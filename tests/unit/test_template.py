@@ -30,6 +30,7 @@ from samtranslator.parser.parser import Parser
 from samtranslator.translator.translator import Translator
 from samtranslator.yaml_helper import yaml_parse
 
+from optledger.http import CONSOLE_API_PREFIX
 from optledger.local.template import http_routes, load_template
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -361,6 +362,9 @@ def test_every_route_in_the_code_is_in_the_template_on_that_function(uri):
 def test_every_route_in_the_template_is_served_by_its_function(uri):
     served = code_routes(ROOT / uri / "app.py")
     pending = {(m, p) for f, m, p in PENDING_ROUTES if f == uri}
+    if uri == "functions/consents":
+        # /console/api/{proxy+} is every route of the function again, for console users (the prefix is stripped).
+        served.add(("ANY", CONSOLE_API_PREFIX + "/{}"))
     assert template_routes().get(uri, set()) - served <= pending
 
 
@@ -375,8 +379,18 @@ def test_business_routes_need_iam_and_the_public_ones_do_not():
         if operation.get("security") == [{"AWS_IAM": []}]
     }
     everything = {(method.upper(), shape(path)) for path, operations in paths.items() for method in operations}
-    consents = template_routes()["functions/consents"]
+    console_api = ("ANY", CONSOLE_API_PREFIX + "/{}")
+    consents = template_routes()["functions/consents"] - {console_api}
     assert iam == consents
+    # Console users reach the same routes under /console/api, with a Cognito access token checked by API Gateway.
+    jwt = {
+        (method.upper(), shape(path))
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+        if operation.get("security") == [{"ConsoleUsers": []}]
+    }
+    assert jwt == {("X-AMAZON-APIGATEWAY-ANY-METHOD", console_api[1])} or jwt == {console_api}
+    everything -= jwt
     assert everything - iam == set().union(*(r for f, r in template_routes().items() if f != "functions/consents"))
     assert ("POST", "/webhooks/{}") in everything - iam and ("GET", "/health") in everything - iam
 
