@@ -18,7 +18,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from optledger import campaign_admin, console_data, offline, reviews, runtime
 from optledger.access import Caller
 from optledger.campaigns import Directory
-from optledger.errors import Conflict, Forbidden, ValidationError
+from optledger.errors import Conflict, Forbidden, NotFound, ValidationError
 from optledger.evidence import number_bundle
 from optledger.http import CONSOLE_API_PREFIX, caller_middleware, json_body, json_response, logger, make_resolver
 from optledger.observability import count, instrumented
@@ -126,6 +126,8 @@ def post_evidence():
 def get_daily_evidence():
     brand = requested_brand()
     brands = [brand] if brand else directory().brands
+    if brand is not None and brand not in directory().brands:
+        raise NotFound("unknown brand", fields={"brand": "unknown"})
     if brand is None and len(brands) != 1:
         raise Conflict("several brands: choose one with ?brand=", fields={"brand": brands})
     return json_response(200, console_data.list_daily(brands[0], evidence=runtime.evidence()))
