@@ -18,6 +18,7 @@ from optledger import config
 ASSETS = {
     "console.js": "text/javascript; charset=utf-8",
     "console.css": "text/css; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
 }
 PAGE = "index.html"
 HTML = "text/html; charset=utf-8"

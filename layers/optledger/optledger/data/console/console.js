@@ -326,10 +326,10 @@
           "tr",
           { "data-campaign": id },
           el("th", { scope: "row", text: id }),
-          el("td", {}, el("span", { class: "status-" + view.status, text: view.status.replace("_", " ") })),
-          el("td", { text: view.tier || "—" }),
-          el("td", {}, timeEl(view.since)),
-          el("td", {}, gate)
+          el("td", { "data-label": "Status" }, el("span", { class: "status-" + view.status, text: view.status.replace("_", " ") })),
+          el("td", { "data-label": "Tier", text: view.tier || "—" }),
+          el("td", { "data-label": "Since" }, timeEl(view.since)),
+          el("td", { "data-label": "Send now" }, gate)
         )
       );
     }
@@ -347,7 +347,7 @@
       const body = { phone };
       if (state.brand && state.me.known_brands.length > 1) body.brand = state.brand;
       renderRecord(await api("POST", "consents/lookup", body));
-      say("Showing " + state.record.events.length + " events.");
+      say("Showing " + state.record.events.length + (state.record.events.length === 1 ? " event." : " events."));
       $("lookup-heading").setAttribute("tabindex", "-1");
       $("lookup-heading").focus();
     } catch (error) {
@@ -448,7 +448,7 @@
       const queue = await api("GET", "reviews", undefined, { brand: state.brand });
       for (const item of queue.reviews) list.append(reviewItem(item));
       $("reviews-empty").hidden = queue.reviews.length > 0;
-      say(queue.reviews.length + " replies waiting for review.");
+      say(queue.reviews.length === 1 ? "1 reply waiting for review." : queue.reviews.length + " replies waiting for review.");
     } catch (error) {
       say("");
       alarm(explain(error, "review queue"));
@@ -470,7 +470,7 @@
         ...listing.bundles.map((o) => ({ ...o, kind: "Bundle" })),
       ].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.kind.localeCompare(b.kind)));
       for (const row of rows) {
-        const cell = el("td");
+        const cell = el("td", { "data-label": "Download" });
         cell.append(
           el("button", {
             type: "button",
@@ -489,7 +489,15 @@
           })
         );
         body.append(
-          el("tr", {}, el("td", { text: row.day }), el("td", { text: row.kind }), el("td", { text: row.campaign || "—" }), el("td", { text: bytes(row.bytes) }), cell)
+          el(
+            "tr",
+            {},
+            el("th", { scope: "row", text: row.day }),
+            el("td", { "data-label": "Kind", text: row.kind }),
+            el("td", { "data-label": "Campaign", text: row.campaign || "—" }),
+            el("td", { "data-label": "Size", text: bytes(row.bytes) }),
+            cell
+          )
         );
       }
       table.hidden = rows.length === 0;
