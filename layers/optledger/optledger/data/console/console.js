@@ -221,7 +221,11 @@
     try {
       state.me = await api("GET", "caller");
     } catch (error) {
-      if (error.status !== 401 && error.status !== 403) alarm(explain(error, "access"));
+      if (error.status === 403 && error.body.message === "this user belongs to no brand group") {
+        alarm("Your account is in no brand group yet: ask an administrator to add you to your brand's group.");
+      } else if (error.status !== 401 && error.status !== 403) {
+        alarm(explain(error, "access"));
+      }
       return false;
     }
     $("who-name").textContent = state.me.identity + (state.me.brands === "*" ? " · every brand" : "");
