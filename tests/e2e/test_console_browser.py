@@ -362,3 +362,105 @@ def test_the_keyboard_reaches_the_look_up_and_the_tabs(console, browser):
     reviews.send_keys(Keys.ENTER)
     visible(browser, "#screen-reviews")
     assert browser.switch_to.active_element.get_attribute("id") == "reviews-title"  # focus follows the screen
+
+
+class FakeCognito:
+    """The two endpoints of Cognito's hosted UI the console uses, on loopback: /oauth2/authorize signs the user in at
+    once (redirects back with a code), /oauth2/token checks the PKCE verifier against the challenge and answers
+    with an access token. The token is an acme API key, so ``optledger serve`` (no JWT authorizer there) takes it."""
+
+    def __init__(self, token: str) -> None:
+        import hashlib
+        import threading
+        from base64 import urlsafe_b64encode
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from urllib.parse import parse_qs, urlencode, urlsplit
+
+        self.requests: list[tuple[str, dict]] = []
+        codes: dict[str, str] = {}
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                return
+
+            def _cors(self):
+                self.send_header("Access-Control-Allow-Origin", self.headers.get("origin") or "*")
+                self.send_header("Access-Control-Allow-Headers", "content-type")
+
+            def do_OPTIONS(self):
+                self.send_response(204)
+                self._cors()
+                self.end_headers()
+
+            def do_GET(self):
+                parts = urlsplit(self.path)
+                query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+                fake.requests.append((parts.path, query))
+                code = "code-" + query["state"][:8]
+                codes[code] = query["code_challenge"]
+                self.send_response(302)
+                self.send_header(
+                    "Location", query["redirect_uri"] + "?" + urlencode({"code": code, "state": query["state"]})
+                )
+                self.end_headers()
+
+            def do_POST(self):
+                form = {
+                    k: v[0] for k, v in parse_qs(self.rfile.read(int(self.headers["content-length"])).decode()).items()
+                }
+                fake.requests.append((self.path, form))
+                digest = hashlib.sha256(form.get("code_verifier", "").encode()).digest()
+                challenge = urlsafe_b64encode(digest).decode().rstrip("=")
+                good = form.get("grant_type") == "authorization_code" and codes.pop(form.get("code"), None) == challenge
+                body = json.dumps({"access_token": token, "expires_in": 3600} if good else {"error": "invalid_grant"})
+                self.send_response(200 if good else 400)
+                self._cors()
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(body.encode())
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_cognito_sign_in_uses_the_code_flow_with_pkce_and_keeps_the_token_in_the_tab(browser):
+    from selenium.webdriver.common.by import By
+
+    cognito = FakeCognito("console-acme-key")
+    secrets = {
+        "TWILIO_AUTH_TOKEN": TWILIO,
+        "API_KEYS": json.dumps(KEYS),
+        "COGNITO_DOMAIN": cognito.url,
+        "COGNITO_CLIENT_ID": "console-client",
+    }
+    try:
+        with serve(secrets) as served:
+            policy = served.request("GET", "/console")[1]["Content-Security-Policy"]
+            assert f"connect-src 'self' {cognito.url}" in policy
+            browser.get(served.url + "/console")
+            visible(browser, "#signin-cognito")
+            assert not browser.find_element(By.ID, "signin-form").is_displayed()  # no API key box in this mode
+            button(browser, "Sign in").click()
+            visible(browser, "#screen-lookup")
+
+            (path, authorize), (token_path, exchange) = cognito.requests
+            assert path == "/oauth2/authorize" and token_path == "/oauth2/token"
+            assert authorize["response_type"] == "code" and authorize["code_challenge_method"] == "S256"
+            assert authorize["client_id"] == exchange["client_id"] == "console-client"
+            assert authorize["redirect_uri"] == exchange["redirect_uri"] == served.url + "/console"
+            assert len(exchange["code_verifier"]) >= 43
+            # The code left the address bar; the token lives in this tab's sessionStorage only.
+            assert browser.current_url == served.url + "/console"
+            assert browser.execute_script("return window.localStorage.length") == 0
+            assert "console-acme-key" in browser.execute_script("return JSON.stringify(window.sessionStorage)")
+            assert browser.get_cookies() == []
+            assert csp_violations(browser) == []
+            browser.execute_script("window.sessionStorage.clear()")
+    finally:
+        cognito.close()
