@@ -621,3 +621,19 @@ def test_every_function_touching_encrypted_data_may_use_the_key():
         touches = any(kind in ("table", "index", "objects", "secret", "stream") for _, kind in grants)
         key = any(action == "kms:Decrypt" and "LedgerKey" in kind for action, kind in grants)
         assert key == touches, uri
+
+
+def test_console_users_sign_in_with_mfa_through_the_code_flow_and_a_jwt_authorizer():
+    resources = translated()["Resources"]
+    [pool] = resources_of("AWS::Cognito::UserPool").values()
+    assert pool["Properties"]["MfaConfiguration"] == {"Ref": "ConsoleMfa"}
+    assert translated()["Parameters"]["ConsoleMfa"]["Default"] == "ON"
+    assert pool["Properties"]["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"] is True
+    [client] = resources_of("AWS::Cognito::UserPoolClient").values()
+    props = client["Properties"]
+    assert props["AllowedOAuthFlows"] == ["code"] and props["GenerateSecret"] is False  # PKCE, no secret in a page
+    [authorizer] = resources_of("AWS::ApiGatewayV2::Api").values()
+    schemes = authorizer["Properties"]["Body"]["components"]["securitySchemes"]
+    jwt = schemes["ConsoleUsers"]["x-amazon-apigateway-authorizer"]["jwtConfiguration"]
+    assert jwt["audience"] == [{"Ref": "ConsoleUserPoolClient"}] and refers_to(jwt["issuer"], "ConsoleUserPool")
+    assert "ConsoleUserPoolDomain" in resources
