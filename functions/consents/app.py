@@ -1,4 +1,11 @@
-"""Authenticated business API: consent records of a number, consent from other channels, campaign configuration."""
+"""Authenticated business API: consent records of a number, consent from other channels, campaign configuration,
+reviews and evidence.
+
+Every route runs behind ``caller_middleware``: the caller (IAM principal, console user or API key) is authenticated
+once, and everything a route reads goes through ``caller.directory(...)``, the campaigns of the caller's brands, so a
+restricted caller never reaches another brand's data. The console calls the same routes under ``/console/api``
+(Cognito JWT authorizer in AWS); the prefix is stripped here.
+"""
 
 from __future__ import annotations
 
@@ -8,67 +15,100 @@ from urllib.parse import unquote
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optledger import campaign_admin, offline, reviews, runtime
-from optledger.errors import ValidationError
+from optledger import campaign_admin, console_data, offline, reviews, runtime
+from optledger.access import Caller
+from optledger.campaigns import Directory
+from optledger.errors import Conflict, Forbidden, NotFound, ValidationError
 from optledger.evidence import number_bundle
-from optledger.http import json_body, json_response, logger, make_resolver, require_caller
+from optledger.http import CONSOLE_API_PREFIX, caller_middleware, json_body, json_response, logger, make_resolver
 from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
 from optledger.views import consent_record, review_queue
 
-app = make_resolver()
+app = make_resolver(strip_prefixes=[CONSOLE_API_PREFIX])
+app.use(middlewares=[caller_middleware])
+
+
+def caller() -> Caller:
+    return app.context["caller"]
+
+
+def directory() -> Directory:
+    """The campaigns of the caller's brands (every campaign for an unrestricted caller)."""
+    return caller().directory(runtime.campaigns().directory())
+
+
+def requested_brand() -> str | None:
+    brand = app.current_event.get_query_string_value("brand")
+    caller().require(brand)
+    return brand
+
+
+def _record(phone: object, brand: str | None) -> dict[str, Any]:
+    if not isinstance(phone, str):
+        raise ValidationError("phone is required", fields={"phone": "required"})
+    caller().require(brand)
+    seen = directory()
+    record = consent_record(phone, brand=brand, store=runtime.store(), directory=seen)
+    return console_data.with_send_gate(record, store=runtime.store(), directory=seen)
 
 
 @app.get("/consents/<phone>")
 def get_consents(phone: str):
-    require_caller(app.current_event)
-    brand = app.current_event.get_query_string_value("brand")
-    record = consent_record(
-        unquote(phone), brand=brand, store=runtime.store(), directory=runtime.campaigns().directory()
-    )
-    return json_response(200, record)
+    return json_response(200, _record(unquote(phone), app.current_event.get_query_string_value("brand")))
+
+
+@app.post("/consents/lookup")
+def post_lookup():
+    # The same answer as GET /consents/{phone}, with the number in the body: never in a URL, a log or a history.
+    body = json_body(app.current_event)
+    brand = body.get("brand")
+    if brand is not None and not isinstance(brand, str):
+        raise ValidationError("brand must be a brand id", fields={"brand": "invalid"})
+    return json_response(200, _record(body.get("phone"), brand))
 
 
 @app.post("/consents/check")
 def post_check():
-    require_caller(app.current_event)
     body = json_body(app.current_event)
-    result = check_send(body, store=runtime.store(), directory=runtime.campaigns().directory())
+    result = check_send(body, store=runtime.store(), directory=directory())
     count("ConsentChecked" if result.allowed else "ConsentDenied")
     return json_response(200, result.to_dict())
 
 
 @app.get("/reviews")
 def get_reviews():
-    require_caller(app.current_event)
     event = app.current_event
     queue = review_queue(
-        event.get_query_string_value("brand"),
+        requested_brand(),
         after=event.get_query_string_value("after"),
         store=runtime.store(),
-        directory=runtime.campaigns().directory(),
+        directory=directory(),
     )
-    return json_response(200, queue)
+    return json_response(200, console_data.with_deadlines(queue))
 
 
 @app.post("/reviews/<event_id>")
 def post_review_decision(event_id: str):
-    caller = require_caller(app.current_event)
+    who = caller()
+    body = json_body(app.current_event)
+    if who.kind == "user":
+        # A signed-in person decides as themselves, whatever the body says.
+        body["agent_id"] = who.identity
     answer = reviews.decide(
         unquote(event_id),
-        json_body(app.current_event),
-        brand=app.current_event.get_query_string_value("brand"),
-        caller=caller,
+        body,
+        brand=requested_brand(),
+        caller=who.identity,
         store=runtime.store(),
         ledger=runtime.ledger(),
-        directory=runtime.campaigns().directory(),
+        directory=directory(),
     )
     return json_response(200, answer)
 
 
 @app.post("/evidence")
 def post_evidence():
-    require_caller(app.current_event)
     body = json_body(app.current_event)
     if "phone" not in body:
         raise ValidationError("phone is required", fields={"phone": "required"})
@@ -78,22 +118,39 @@ def post_evidence():
         brand=app.current_event.get_query_string_value("brand"),
         store=runtime.store(),
         evidence=runtime.evidence(),
-        directory=runtime.campaigns().directory(),
+        directory=directory(),
     )
     return json_response(201, created)
+
+
+@app.get("/evidence/daily")
+def get_daily_evidence():
+    brand = requested_brand()
+    brands = [brand] if brand else directory().brands
+    if brand is not None and brand not in directory().brands:
+        raise NotFound("unknown brand", fields={"brand": "unknown"})
+    if brand is None and len(brands) != 1:
+        raise Conflict("several brands: choose one with ?brand=", fields={"brand": brands})
+    return json_response(200, console_data.list_daily(brands[0], evidence=runtime.evidence()))
+
+
+@app.post("/evidence/links")
+def post_evidence_link():
+    return json_response(
+        201, console_data.daily_link(json_body(app.current_event), caller=caller(), evidence=runtime.evidence())
+    )
 
 
 @app.post("/consents/events")
 def post_consent_event():
     event = app.current_event
-    caller = require_caller(event)
-    directory = runtime.campaigns().directory()
-    consent_event = offline.validate(json_body(event), directory)
+    seen = directory()
+    consent_event = offline.validate(json_body(event), seen)
     answer = offline.record(
         consent_event,
-        caller=caller,
+        caller=caller().identity,
         source_ip=event.request_context.http.source_ip,
-        directory=directory,
+        directory=seen,
         ledger=runtime.ledger(),
         store=runtime.store(),
     )
@@ -103,25 +160,39 @@ def post_consent_event():
 
 @app.put("/campaigns/<campaign_id>")
 def put_campaign(campaign_id: str):
-    require_caller(app.current_event)
-    campaign, is_new = campaign_admin.register(json_body(app.current_event), unquote(campaign_id), runtime.campaigns())
+    who = caller()
+    document = json_body(app.current_event)
+    campaign_id = unquote(campaign_id)
+    existing = runtime.campaigns().directory().by_id.get(campaign_id)
+    if who.restricted and (
+        (existing is not None and not who.allows(existing.brand)) or not who.allows(str(document.get("brand")))
+    ):
+        raise Forbidden("not allowed for this caller")
+    try:
+        campaign, is_new = campaign_admin.register(document, campaign_id, runtime.campaigns())
+    except Conflict as error:
+        if who.restricted:  # the details name another brand's campaign
+            raise Conflict(error.message) from None
+        raise
     logger.info("campaign stored", extra={"campaign": campaign.id, "new": is_new})
     return json_response(201 if is_new else 200, campaign_admin.describe(campaign))
 
 
 @app.get("/campaigns/<campaign_id>")
 def get_campaign(campaign_id: str):
-    require_caller(app.current_event)
-    return json_response(200, campaign_admin.describe(runtime.campaigns().directory().get(unquote(campaign_id))))
+    return json_response(200, campaign_admin.describe(directory().get(unquote(campaign_id))))
 
 
 @app.get("/campaigns")
 def list_campaigns():
-    require_caller(app.current_event)
-    directory = runtime.campaigns().directory()
-    return json_response(
-        200, {"campaigns": [campaign_admin.describe(directory.by_id[i]) for i in sorted(directory.by_id)]}
-    )
+    seen = directory()
+    return json_response(200, {"campaigns": [campaign_admin.describe(seen.by_id[i]) for i in sorted(seen.by_id)]})
+
+
+@app.get("/caller")
+def get_caller():
+    """Who the credentials belong to and which brands they reach (the console shows it and picks a brand)."""
+    return json_response(200, {**caller().describe(), "known_brands": directory().brands})
 
 
 @instrumented(correlation_paths.API_GATEWAY_HTTP)

@@ -30,6 +30,7 @@ from samtranslator.parser.parser import Parser
 from samtranslator.translator.translator import Translator
 from samtranslator.yaml_helper import yaml_parse
 
+from optledger.http import CONSOLE_API_PREFIX
 from optledger.local.template import http_routes, load_template
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -361,6 +362,9 @@ def test_every_route_in_the_code_is_in_the_template_on_that_function(uri):
 def test_every_route_in_the_template_is_served_by_its_function(uri):
     served = code_routes(ROOT / uri / "app.py")
     pending = {(m, p) for f, m, p in PENDING_ROUTES if f == uri}
+    if uri == "functions/consents":
+        # /console/api/{proxy+} is every route of the function again, for console users (the prefix is stripped).
+        served.add(("ANY", CONSOLE_API_PREFIX + "/{}"))
     assert template_routes().get(uri, set()) - served <= pending
 
 
@@ -375,8 +379,18 @@ def test_business_routes_need_iam_and_the_public_ones_do_not():
         if operation.get("security") == [{"AWS_IAM": []}]
     }
     everything = {(method.upper(), shape(path)) for path, operations in paths.items() for method in operations}
-    consents = template_routes()["functions/consents"]
+    console_api = ("ANY", CONSOLE_API_PREFIX + "/{}")
+    consents = template_routes()["functions/consents"] - {console_api}
     assert iam == consents
+    # Console users reach the same routes under /console/api, with a Cognito access token checked by API Gateway.
+    jwt = {
+        (method.upper(), shape(path))
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+        if operation.get("security") == [{"ConsoleUsers": []}]
+    }
+    assert jwt == {("X-AMAZON-APIGATEWAY-ANY-METHOD", console_api[1])} or jwt == {console_api}
+    everything -= jwt
     assert everything - iam == set().union(*(r for f, r in template_routes().items() if f != "functions/consents"))
     assert ("POST", "/webhooks/{}") in everything - iam and ("GET", "/health") in everything - iam
 
@@ -607,3 +621,19 @@ def test_every_function_touching_encrypted_data_may_use_the_key():
         touches = any(kind in ("table", "index", "objects", "secret", "stream") for _, kind in grants)
         key = any(action == "kms:Decrypt" and "LedgerKey" in kind for action, kind in grants)
         assert key == touches, uri
+
+
+def test_console_users_sign_in_with_mfa_through_the_code_flow_and_a_jwt_authorizer():
+    resources = translated()["Resources"]
+    [pool] = resources_of("AWS::Cognito::UserPool").values()
+    assert pool["Properties"]["MfaConfiguration"] == {"Ref": "ConsoleMfa"}
+    assert translated()["Parameters"]["ConsoleMfa"]["Default"] == "ON"
+    assert pool["Properties"]["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"] is True
+    [client] = resources_of("AWS::Cognito::UserPoolClient").values()
+    props = client["Properties"]
+    assert props["AllowedOAuthFlows"] == ["code"] and props["GenerateSecret"] is False  # PKCE, no secret in a page
+    [authorizer] = resources_of("AWS::ApiGatewayV2::Api").values()
+    schemes = authorizer["Properties"]["Body"]["components"]["securitySchemes"]
+    jwt = schemes["ConsoleUsers"]["x-amazon-apigateway-authorizer"]["jwtConfiguration"]
+    assert jwt["audience"] == [{"Ref": "ConsoleUserPoolClient"}] and refers_to(jwt["issuer"], "ConsoleUserPool")
+    assert "ConsoleUserPoolDomain" in resources

@@ -21,6 +21,7 @@ SECRET_NAMES = (
     "RINGCENTRAL_VERIFICATION_TOKEN",
     "SNS_TOPIC_ARNS",
     "API_KEY",
+    "API_KEYS",  # JSON object: API key -> list of brands or "*" (optledger.access)
 )
 SECRETS_CACHE_SECONDS = 300
 
@@ -35,6 +36,8 @@ class Settings:
     kms_key_id: str | None = None  # customer key for evidence objects (the bucket default applies otherwise)
     object_lock_mode: str = "COMPLIANCE"
     link_signer_secret_arn: str | None = None  # key that signs 24-hour evidence links (a role's session is shorter)
+    cognito_domain: str | None = None  # the console's hosted sign-in (https://<prefix>.auth.<region>.amazoncognito.com)
+    cognito_client_id: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -51,6 +54,8 @@ class Settings:
             kms_key_id=env.get("OPTLEDGER_KMS_KEY_ID") or None,
             object_lock_mode=(env.get("OPTLEDGER_OBJECT_LOCK_MODE") or "COMPLIANCE").upper(),
             link_signer_secret_arn=env.get("OPTLEDGER_LINK_SIGNER_SECRET_ARN") or None,
+            cognito_domain=(env.get("OPTLEDGER_COGNITO_DOMAIN") or "").rstrip("/") or None,
+            cognito_client_id=env.get("OPTLEDGER_COGNITO_CLIENT_ID") or None,
         )
 
 

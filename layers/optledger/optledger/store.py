@@ -565,3 +565,35 @@ class Evidence:
                 config=Config(signature_version="s3v4"),
             )
         return self._link_clients[access_key]
+
+    # -- browsing the bucket (the console's evidence screen) ---------------------------------------------------------
+
+    def list_objects(self, prefix: str, *, limit: int = 1000) -> tuple[list[dict[str, Any]], bool]:
+        """Keys under ``prefix`` with size and time (at most ``limit``), and whether there were more."""
+        try:
+            response = self.store.s3.list_objects_v2(Bucket=self.bucket, Prefix=prefix, MaxKeys=limit)
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        objects = [
+            {"key": o["Key"], "bytes": o["Size"], "last_modified": o["LastModified"].isoformat()}
+            for o in response.get("Contents", [])
+        ]
+        return objects, bool(response.get("IsTruncated"))
+
+    def exists(self, key: str) -> bool:
+        try:
+            self.store.s3.head_object(Bucket=self.bucket, Key=key)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return False
+            raise _storage_error(exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error(exc) from exc
+        return True
+
+    def session_url(self, key: str, *, seconds: int) -> str:
+        """A short download link signed by the function's own credentials (daily bundles and anchors, which the
+        24-hour link key may not read); it lives at most as long as the session that signed it."""
+        return self.store.s3.generate_presigned_url(
+            "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=seconds
+        )
