@@ -49,8 +49,7 @@ def _record(phone: object, brand: str | None) -> dict[str, Any]:
         raise ValidationError("phone is required", fields={"phone": "required"})
     caller().require(brand)
     seen = directory()
-    record = consent_record(phone, brand=brand, store=runtime.store(), directory=seen)
-    return console_data.with_send_gate(record, store=runtime.store(), directory=seen)
+    return consent_record(phone, brand=brand, store=runtime.store(), directory=seen)
 
 
 @app.get("/consents/<phone>")
@@ -85,7 +84,7 @@ def get_reviews():
         store=runtime.store(),
         directory=directory(),
     )
-    return json_response(200, console_data.with_deadlines(queue))
+    return json_response(200, queue)
 
 
 @app.post("/reviews/<event_id>")

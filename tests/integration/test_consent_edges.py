@@ -267,12 +267,15 @@ def test_an_unclear_reply_holds_marketing_until_decided(env, lambda_context):
     assert check(lambda_context, campaign="C7ALERTS", purpose="informational")["allowed"] is True
 
 
-def test_review_deadline_is_ten_business_days():
-    from optledger.review_deadlines import business_days_after, deadlines
+def test_review_deadline_is_ten_business_days_and_late_from_halfway():
+    from optledger.review_deadlines import deadlines, with_deadline
 
-    friday = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
-    assert business_days_after(friday, 10) == datetime(2026, 12, 11, 15, 0, tzinfo=UTC)
-    assert deadlines("2026-11-27T15:00:00.000Z") == ("2026-12-11T15:00:00.000Z", "2026-12-04T15:00:00.000Z")
+    # Friday 27 November 2026: ten business days later is Friday 11 December (no federal holiday between)
+    assert deadlines("2026-11-27T15:00:00.000Z") == ("2026-12-11T23:59:59.999Z", "2026-12-04T23:59:59.999Z")
+    item = {"occurred_at": "2026-11-27T15:00:00.000Z"}
+    assert with_deadline(item, datetime(2026, 12, 4, 23, 0, tzinfo=UTC))["past_half_deadline"] is False
+    assert with_deadline(item, datetime(2026, 12, 5, 0, 0, tzinfo=UTC))["past_half_deadline"] is True
+    assert with_deadline(item, datetime(2026, 12, 12, 0, 0, tzinfo=UTC))["overdue"] is True
 
 
 # --- one view, one answer ---------------------------------------------------------------------------------------------

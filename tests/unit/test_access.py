@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from optledger import access, config, console, console_data
+from optledger import access, config, console, console_data, review_deadlines
 from optledger.errors import Forbidden, NotFound, Unauthorized
 
 
@@ -97,7 +97,7 @@ def test_scoped_turns_not_found_into_the_refusal_for_restricted_callers_only():
     ],
 )
 def test_the_fcc_deadline_is_ten_business_days_after_the_reply(occurred_at, deadline):
-    assert console_data.fcc_deadline(occurred_at) == deadline
+    assert review_deadlines.fcc_deadline(occurred_at) == deadline
 
 
 @pytest.mark.parametrize(

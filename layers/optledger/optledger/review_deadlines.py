@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from optledger.timeutil import format_ts, parse_ts, utcnow
@@ -18,30 +19,77 @@ if TYPE_CHECKING:
 FCC_BUSINESS_DAYS = 10  # 47 CFR 64.1200(a)(10): a revocation is honoured within ten business days
 
 
-def business_days_after(moment: datetime, days: int) -> datetime:
-    """``days`` business days (Monday to Friday) after ``moment``, same time of day. Public holidays count as
-    business days here: that only ever makes the deadline earlier, never later than the FCC's."""
-    current, counted = moment, 0
-    while counted < days:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            counted += 1
-    return current
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _last_weekday(year: int, month: int, weekday: int) -> date:
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _observed(day: date) -> date:
+    # A holiday on Saturday is observed on Friday, on Sunday the Monday after (5 U.S.C. 6103).
+    return day - timedelta(days=1) if day.weekday() == 5 else day + timedelta(days=1) if day.weekday() == 6 else day
+
+
+@cache
+def federal_holidays(year: int) -> frozenset[date]:
+    mon, thu = 0, 3
+    return frozenset(
+        {
+            _observed(date(year, 1, 1)),
+            _nth_weekday(year, 1, mon, 3),  # Martin Luther King Jr. Day
+            _nth_weekday(year, 2, mon, 3),  # Washington's Birthday
+            _last_weekday(year, 5, mon),  # Memorial Day
+            _observed(date(year, 6, 19)),
+            _observed(date(year, 7, 4)),
+            _nth_weekday(year, 9, mon, 1),  # Labor Day
+            _nth_weekday(year, 10, mon, 2),  # Columbus Day
+            _observed(date(year, 11, 11)),
+            _nth_weekday(year, 11, thu, 4),  # Thanksgiving
+            _observed(date(year, 12, 25)),
+            _observed(date(year + 1, 1, 1)),  # 1 January on a Saturday is observed on 31 December
+        }
+    )
+
+
+def is_business_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in federal_holidays(day.year)
+
+
+def business_day_end(occurred_at: str, days: int) -> str:
+    """The end (23:59:59.999 UTC) of the ``days``-th business day after the day a reply was written."""
+    day = parse_ts(occurred_at).date()
+    left = days
+    while left:
+        day += timedelta(days=1)
+        left -= is_business_day(day)
+    return format_ts(datetime.combine(day, datetime.max.time(), tzinfo=UTC))
+
+
+def fcc_deadline(occurred_at: str) -> str:
+    return business_day_end(occurred_at, FCC_BUSINESS_DAYS)
 
 
 def deadlines(occurred_at: str) -> tuple[str, str]:
     """The FCC deadline of a reply and the halfway mark after which it is counted as late in the metrics."""
-    moment = parse_ts(occurred_at)
-    return (
-        format_ts(business_days_after(moment, FCC_BUSINESS_DAYS)),
-        format_ts(business_days_after(moment, FCC_BUSINESS_DAYS // 2)),
-    )
+    return fcc_deadline(occurred_at), business_day_end(occurred_at, FCC_BUSINESS_DAYS // 2)
 
 
 def with_deadline(review: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """A queue item as people see it: its FCC deadline, its age, and whether it is late."""
     deadline, halfway = deadlines(review["occurred_at"])
     at = format_ts(now)
-    return {**review, "deadline": deadline, "past_half_deadline": at >= halfway, "overdue": at >= deadline}
+    age = max(0, int((now - parse_ts(review["occurred_at"])).total_seconds()))
+    return {
+        **review,
+        "deadline": deadline,
+        "age_seconds": age,
+        "past_half_deadline": at > halfway,
+        "overdue": at > deadline,
+    }
 
 
 def count_past_half_deadline(brand: str, *, store: Store, now: datetime | None = None) -> int:
