@@ -71,6 +71,8 @@ class ConsentEvent:
     evidence: dict[str, Any]
     disclosure: str | None
     brand_scope: bool
+    tier_cap: str | None = None  # the highest tier the evidence supports (imports); None: the channel's rule
+    source: Mapping[str, Any] | None = None  # where it came from (imports); None: the caller and their IP
 
 
 def validate(body: Mapping[str, Any], directory: Directory, *, now: datetime | None = None) -> ConsentEvent:
@@ -158,9 +160,20 @@ def _disclosure(
 
 
 def record(
-    event: ConsentEvent, *, caller: str, source_ip: str, directory: Directory, ledger: Ledger, store: Store
+    event: ConsentEvent,
+    *,
+    caller: str,
+    source_ip: str,
+    directory: Directory,
+    ledger: Ledger,
+    store: Store,
+    delivery: tuple[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Store the disclosure (once) and append the event; returns the 201 answer."""
+    """Store the disclosure (once) and append the event; returns the 201 answer.
+
+    ``delivery`` makes the append idempotent (``optledger.imports`` passes the file hash and row): a delivery recorded
+    before records nothing and answers ``duplicate``.
+    """
     if event.disclosure is not None:
         store.put_disclosure(event.evidence["disclosure_sha256"], event.disclosure)
     campaign = event.campaign
@@ -169,7 +182,7 @@ def record(
         targets = sorted(directory.of_brand(campaign.brand), key=lambda c: c.id)
     tier = None
     if event.type == "opt_in":
-        cap = CHANNEL_RULES[event.channel].max_tier
+        cap = event.tier_cap or CHANNEL_RULES[event.channel].max_tier
         tier = min(campaign.tier, cap, key=TIER_RANK.__getitem__)
     draft = Draft(
         brand=campaign.brand,
@@ -178,11 +191,17 @@ def record(
         campaigns=tuple(c.id for c in targets),
         channel=event.channel,
         occurred_at=event.occurred_at,
-        source={"recorded_by": caller, "ip": source_ip},
+        source=dict(event.source) if event.source is not None else {"recorded_by": caller, "ip": source_ip},
         evidence=event.evidence,
         tier=tier,
         brand_scope=event.brand_scope,
         tiers={campaign.id: tier} if tier else {},
     )
-    sealed = ledger.append(draft).event
-    return {"event_id": sealed["event_id"], "type": sealed["type"], "tier": tier}
+    appended = ledger.append(draft, delivery=delivery, answer=_answer)
+    if appended.duplicate:
+        return {**appended.answer, "duplicate": True}
+    return appended.answer
+
+
+def _answer(head: Any, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+    return {"event_id": event["event_id"], "type": event["type"], "tier": event["tier"]}

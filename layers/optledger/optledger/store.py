@@ -242,6 +242,23 @@ class Store:
             raise _storage_error(exc) from exc
         return json.loads(item["answer"]["S"]) if item else None
 
+    def delivered(self, provider: str, message_ids: list[str]) -> set[str]:
+        """Which of ``message_ids`` were recorded before (BatchGetItem, 100 keys a call): an import's re-run check."""
+        seen: set[str] = set()
+        for start in range(0, len(message_ids), 100):
+            chunk = message_ids[start : start + 100]
+            keys = [{"pk": {"S": f"MSG#{provider}#{message_id}"}, "sk": {"S": "MSG"}} for message_id in chunk]
+            request: dict[str, Any] = {self.table: {"Keys": keys, "ProjectionExpression": "pk"}}
+            try:
+                while request:
+                    response = self.dynamodb.batch_get_item(RequestItems=request)
+                    for item in response.get("Responses", {}).get(self.table, []):
+                        seen.add(item["pk"]["S"].split("#", 2)[2])
+                    request = response.get("UnprocessedKeys") or {}
+            except (ClientError, BotoCoreError) as exc:
+                raise _storage_error(exc) from exc
+        return seen
+
     def iter_events(self, brand: str, phone: str) -> Iterator[dict[str, Any]]:
         """Every event of one chain, in seq order."""
         yield from self._query_events(
