@@ -32,7 +32,7 @@ from typing import Any
 from optledger import disclosures, offline
 from optledger.campaigns import Directory
 from optledger.errors import NotFound, OptLedgerError, StorageUnavailable, ValidationError
-from optledger.ledger import Ledger
+from optledger.ledger import UNREAD, Ledger
 from optledger.models import CHANNELS, TIER_RANK, Campaign
 from optledger.phone import normalize
 from optledger.store import Store
@@ -57,6 +57,7 @@ MAX_CLOCK_SKEW = timedelta(minutes=5)
 MAX_CELL_CHARS = 2000
 MAX_ROW_CHARS = 16_000  # well under DynamoDB's 400 KB item, with the event's other fields and the head
 MAX_FILE_BYTES = 512 * 1024 * 1024
+CHUNK = 100  # chains per unit of work: one BatchGetItem of their heads
 LIMITS = {"subject": 256, "ip": 64, "user_agent": 512, "page_url": 2048}
 TYPE_WORDS = {
     "opt_in": "opt_in",
@@ -535,26 +536,31 @@ def run(
     groups: dict[tuple[str, str], list[ImportRow]] = {}
     for item in pending:
         groups.setdefault((item.event.campaign.brand, item.event.phone), []).append(item)
+    chains = list(groups)
     lock = threading.Lock()
 
-    def append_group(items: list[ImportRow]) -> list[tuple[ImportRow, bool]]:
+    def append_chunk(keys: list[tuple[str, str]]) -> list[tuple[ImportRow, bool]]:
+        # One BatchGetItem for the heads of 100 chains saves each chain's first read.
+        heads = store.get_chain_heads(keys)
         outcomes = []
-        for item in items:
-            answer = offline.record(
-                item.event,
-                caller=options.caller,
-                source_ip="",
-                directory=directory,
-                ledger=ledger,
-                store=store,
-                delivery=(DELIVERY_PROVIDER, delivery_id(file_sha256, item.row)),
-            )
-            outcomes.append((item, bool(answer.get("duplicate"))))
+        for key in keys:
+            for position, item in enumerate(groups[key]):
+                answer = offline.record(
+                    item.event,
+                    caller=options.caller,
+                    source_ip="",
+                    directory=directory,
+                    ledger=ledger,
+                    store=store,
+                    delivery=(DELIVERY_PROVIDER, delivery_id(file_sha256, item.row)),
+                    head=heads.get(key) if position == 0 else UNREAD,
+                )
+                outcomes.append((item, bool(answer.get("duplicate"))))
         return outcomes
 
     first_error: OptLedgerError | None = None
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = [pool.submit(append_group, items) for items in groups.values()]
+        futures = [pool.submit(append_chunk, chains[i : i + CHUNK]) for i in range(0, len(chains), CHUNK)]
         for future in as_completed(futures):
             try:
                 outcomes = future.result()

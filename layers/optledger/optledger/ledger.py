@@ -66,22 +66,36 @@ def _review_entry(event: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+class Unread:
+    """No head given: ``Ledger.append`` reads it."""
+
+
+UNREAD = Unread()
+
+
 class Ledger:
     def __init__(self, store: Store, *, clock: Callable[[], Any] = utcnow) -> None:
         self.store = store
         self.clock = clock
 
     def append(
-        self, draft: Draft, *, delivery: tuple[str, str] | None = None, answer: Answerer = _no_answer
+        self,
+        draft: Draft,
+        *,
+        delivery: tuple[str, str] | None = None,
+        answer: Answerer = _no_answer,
+        head: Head | Unread | None = UNREAD,
     ) -> Appended:
         """Append ``draft`` to its (brand, phone) chain.
 
         Read the head, seal the event after it, and write event + head + delivery in one conditional transaction; a
         lost race re-reads the head and tries again, so concurrent appends never fork the chain. A delivery id already
-        recorded returns the answer given then and records nothing.
+        recorded returns the answer given then and records nothing. ``head``, when the caller read it already (a bulk
+        import reads heads 100 at a time), saves the first read; a stale one only costs a lost race.
         """
         for attempt in range(MAX_APPEND_ATTEMPTS):
-            head = self.store.get_head(draft.brand, draft.phone)
+            if attempt > 0 or isinstance(head, Unread):
+                head = self.store.get_head(draft.brand, draft.phone)
             event = self._seal(draft, head)
             state = consent.apply_event(
                 head.state if head else None, event, tiers=draft.tiers, brand_scope=draft.brand_scope

@@ -18,7 +18,7 @@ from typing import Any
 from optledger import disclosures
 from optledger.campaigns import Directory
 from optledger.errors import ValidationError
-from optledger.ledger import Draft, Ledger
+from optledger.ledger import UNREAD, Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
 from optledger.phone import normalize
 from optledger.store import Store
@@ -168,6 +168,7 @@ def record(
     ledger: Ledger,
     store: Store,
     delivery: tuple[str, str] | None = None,
+    head: Any = UNREAD,
 ) -> dict[str, Any]:
     """Store the disclosure (once) and append the event; returns the 201 answer.
 
@@ -197,7 +198,7 @@ def record(
         brand_scope=event.brand_scope,
         tiers={campaign.id: tier} if tier else {},
     )
-    appended = ledger.append(draft, delivery=delivery, answer=_answer)
+    appended = ledger.append(draft, delivery=delivery, answer=_answer, head=head)
     if appended.duplicate:
         return {**appended.answer, "duplicate": True}
     return appended.answer

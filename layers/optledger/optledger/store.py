@@ -126,6 +126,23 @@ class Store:
                 raise _storage_error(exc) from exc
         return heads
 
+    def get_chain_heads(self, chains: list[tuple[str, str]]) -> dict[tuple[str, str], Head]:
+        """The heads of many (brand, phone) chains, one BatchGetItem per 100 (a bulk import's first reads)."""
+        heads: dict[tuple[str, str], Head] = {}
+        for start in range(0, len(chains), 100):
+            keys = [{"pk": {"S": chain_pk(b, p)}, "sk": {"S": "HEAD"}} for b, p in chains[start : start + 100]]
+            request: dict[str, Any] = {self.table: {"Keys": keys, "ConsistentRead": True}}
+            try:
+                while request:
+                    response = self.dynamodb.batch_get_item(RequestItems=request)
+                    for item in response.get("Responses", {}).get(self.table, []):
+                        _, brand, phone = item["pk"]["S"].split("#", 2)
+                        heads[(brand, phone)] = _head(item)
+                    request = response.get("UnprocessedKeys") or {}
+            except (ClientError, BotoCoreError) as exc:
+                raise _storage_error(exc) from exc
+        return heads
+
     def append(
         self,
         event: Mapping[str, Any],
