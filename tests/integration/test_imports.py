@@ -258,3 +258,36 @@ def test_the_range_rule_uses_the_clock_it_is_given():
     assert imports.parse_when("2026-01-01T00:04:59Z", timezone=None, now=now)
     with pytest.raises(ValueError, match="outside"):
         imports.parse_when("2026-01-01T00:05:01Z", timezone=None, now=now)
+
+
+def test_a_batch_cancelled_by_a_stale_head_is_appended_row_by_row(env, tmp_path, monkeypatch):
+    first = "phone,type,occurred_at,campaign\n" + "".join(
+        f"+1415555{n:04d},opt_in,2024-03-01T12:00:00Z,C7ALERTS\n" for n in range(200, 240)
+    )
+    run(write(tmp_path, "first.csv", first))
+    # The heads read in bulk are stale (they claim new chains): the batch transaction is cancelled as a whole.
+    monkeypatch.setattr(type(runtime.store()), "get_chain_heads", lambda self, chains: {})
+    second = first.replace("opt_in,2024-03-01", "opt_out,2024-03-02")
+
+    report = run(write(tmp_path, "second.csv", second))
+
+    assert report.recorded == 40 and report.failed == []
+    for n in range(200, 240):
+        one, two = env.events("acme", f"+1415555{n:04d}")
+        assert (one["seq"], two["seq"]) == (1, 2) and two["prev_hash"] == one["hash"]
+        assert state(f"+1415555{n:04d}", "C7ALERTS")["status"] == "opted_out"
+
+
+def test_rows_of_one_number_land_in_file_order_and_the_latest_occurred_at_decides(env, tmp_path):
+    text = (
+        "phone,type,occurred_at,campaign\n"
+        "+14155550171,opt_in,2024-03-01T12:00:00Z,C7ALERTS\n"
+        "+14155550171,opt_out,2024-03-03T12:00:00Z,C7ALERTS\n"
+        "+14155550171,opt_in,2024-03-02T12:00:00Z,C7ALERTS\n"
+    )
+
+    run(write(tmp_path, "one.csv", text))
+
+    events = env.events("acme", "+14155550171")
+    assert [e["evidence"]["import"]["row"] for e in events] == [1, 2, 3]
+    assert state("+14155550171", "C7ALERTS")["status"] == "opted_out"

@@ -58,6 +58,7 @@ MAX_CELL_CHARS = 2000
 MAX_ROW_CHARS = 16_000  # well under DynamoDB's 400 KB item, with the event's other fields and the head
 MAX_FILE_BYTES = 512 * 1024 * 1024
 CHUNK = 100  # chains per unit of work: one BatchGetItem of their heads
+BATCH = 33  # chains per transaction: 3 items each (event, head, delivery), DynamoDB takes 100
 LIMITS = {"subject": 256, "ip": 64, "user_agent": 512, "page_url": 2048}
 TYPE_WORDS = {
     "opt_in": "opt_in",
@@ -539,23 +540,44 @@ def run(
     chains = list(groups)
     lock = threading.Lock()
 
+    def append_one(item: ImportRow, head: Any) -> tuple[ImportRow, bool]:
+        answer = offline.record(
+            item.event,
+            caller=options.caller,
+            source_ip="",
+            directory=directory,
+            ledger=ledger,
+            store=store,
+            delivery=(DELIVERY_PROVIDER, delivery_id(file_sha256, item.row)),
+            head=head,
+        )
+        return item, bool(answer.get("duplicate"))
+
     def append_chunk(keys: list[tuple[str, str]]) -> list[tuple[ImportRow, bool]]:
-        # One BatchGetItem for the heads of 100 chains saves each chain's first read.
+        # One BatchGetItem for the heads of 100 chains; then the first row of each chain goes in transactions of up
+        # to BATCH chains (all or nothing: a cancelled one is appended row by row), the chain's later rows after it.
         heads = store.get_chain_heads(keys)
-        outcomes = []
-        for key in keys:
-            for position, item in enumerate(groups[key]):
-                answer = offline.record(
-                    item.event,
-                    caller=options.caller,
-                    source_ip="",
-                    directory=directory,
-                    ledger=ledger,
-                    store=store,
-                    delivery=(DELIVERY_PROVIDER, delivery_id(file_sha256, item.row)),
-                    head=heads.get(key) if position == 0 else UNREAD,
+        outcomes: list[tuple[ImportRow, bool]] = []
+        for start in range(0, len(keys), BATCH):
+            firsts = [groups[key][0] for key in keys[start : start + BATCH]]
+            for item in firsts:
+                offline.store_disclosure(item.event, store)
+            drafts = [
+                (
+                    offline.draft_of(item.event, caller=options.caller, source_ip="", directory=directory),
+                    heads.get((item.event.campaign.brand, item.event.phone)),
+                    (DELIVERY_PROVIDER, delivery_id(file_sha256, item.row)),
                 )
-                outcomes.append((item, bool(answer.get("duplicate"))))
+                for item in firsts
+            ]
+            if ledger.append_batch(drafts) is not None:
+                outcomes += [(item, False) for item in firsts]
+            else:
+                outcomes += [
+                    append_one(item, heads.get((item.event.campaign.brand, item.event.phone))) for item in firsts
+                ]
+        for key in keys:
+            outcomes += [append_one(item, UNREAD) for item in groups[key][1:]]
         return outcomes
 
     first_error: OptLedgerError | None = None

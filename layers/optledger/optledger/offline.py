@@ -175,8 +175,25 @@ def record(
     ``delivery`` makes the append idempotent (``optledger.imports`` passes the file hash and row): a delivery recorded
     before records nothing and answers ``duplicate``.
     """
+    store_disclosure(event, store)
+    appended = ledger.append(
+        draft_of(event, caller=caller, source_ip=source_ip, directory=directory),
+        delivery=delivery,
+        answer=answer_of,
+        head=head,
+    )
+    if appended.duplicate:
+        return {**appended.answer, "duplicate": True}
+    return appended.answer
+
+
+def store_disclosure(event: ConsentEvent, store: Store) -> None:
     if event.disclosure is not None:
         store.put_disclosure(event.evidence["disclosure_sha256"], event.disclosure)
+
+
+def draft_of(event: ConsentEvent, *, caller: str, source_ip: str, directory: Directory) -> Draft:
+    """The ledger draft of a validated event: its campaigns (all of the brand's for a brand-wide opt-out) and tier."""
     campaign = event.campaign
     targets = [campaign]
     if event.brand_scope:
@@ -185,7 +202,7 @@ def record(
     if event.type == "opt_in":
         cap = event.tier_cap or CHANNEL_RULES[event.channel].max_tier
         tier = min(campaign.tier, cap, key=TIER_RANK.__getitem__)
-    draft = Draft(
+    return Draft(
         brand=campaign.brand,
         phone=event.phone,
         type=event.type,
@@ -198,11 +215,7 @@ def record(
         brand_scope=event.brand_scope,
         tiers={campaign.id: tier} if tier else {},
     )
-    appended = ledger.append(draft, delivery=delivery, answer=_answer, head=head)
-    if appended.duplicate:
-        return {**appended.answer, "duplicate": True}
-    return appended.answer
 
 
-def _answer(head: Any, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+def answer_of(head: Any, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
     return {"event_id": event["event_id"], "type": event["type"], "tier": event["tier"]}

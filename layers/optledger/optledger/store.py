@@ -42,6 +42,7 @@ _CLIENT_CONFIG = Config(
     retries={"mode": "standard", "max_attempts": 4}, connect_timeout=3, read_timeout=10, tcp_keepalive=True
 )
 CAMPAIGN_PK = "CAMPAIGN"
+MAX_TRANSACTION_ITEMS = 100  # DynamoDB's limit for TransactWriteItems
 
 
 def chain_pk(brand: str, phone: str) -> str:
@@ -62,6 +63,21 @@ class AlreadyDelivered(Exception):
     def __init__(self, answer: dict[str, Any]) -> None:
         super().__init__("delivery already recorded")
         self.answer = answer
+
+
+class BatchNotWritten(Exception):
+    """A batch of appends was cancelled as a whole: append its members one by one."""
+
+
+class _CapturedTransaction:
+    """Stands in for the DynamoDB client: keeps the TransactItems that ``Store.append`` would send."""
+
+    def __init__(self) -> None:
+        self.items: list[dict[str, Any]] = []
+
+    def transact_write_items(self, *, TransactItems: list[dict[str, Any]]) -> dict[str, Any]:
+        self.items = TransactItems
+        return {}
 
 
 @dataclass(frozen=True)
@@ -244,6 +260,29 @@ class Store:
                     raise AlreadyDelivered(previous) from exc
             if "ConditionalCheckFailed" in reasons[:2] or "TransactionConflict" in reasons:
                 raise ChainRaceLost from exc
+            raise _storage_error(exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error(exc) from exc
+
+    def append_batch(self, appends: list[Mapping[str, Any]]) -> None:
+        """Several appends to different chains (``append``'s keyword arguments each) in one transaction: all or none.
+
+        Raises BatchNotWritten when any condition fails (a lost race, a delivery recorded before); the caller then
+        appends them one by one, and ``append`` tells which failed and why. The items are the ones ``append`` itself
+        would write (captured, not rebuilt), so the two can never disagree about the table's layout.
+        """
+        items: list[dict[str, Any]] = []
+        for append in appends:
+            capture = _CapturedTransaction()
+            Store(self.table, self.bucket, dynamodb=capture).append(**append)
+            items.extend(capture.items)
+        if len(items) > MAX_TRANSACTION_ITEMS:
+            raise ValueError(f"a transaction takes at most {MAX_TRANSACTION_ITEMS} items")
+        try:
+            self.dynamodb.transact_write_items(TransactItems=items)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") == "TransactionCanceledException":
+                raise BatchNotWritten from exc
             raise _storage_error(exc) from exc
         except BotoCoreError as exc:
             raise _storage_error(exc) from exc
