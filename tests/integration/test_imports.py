@@ -159,6 +159,13 @@ def test_a_naive_timestamp_takes_the_given_zone(env, tmp_path):
     assert event["occurred_at"] == "2024-03-01T14:30:00.000Z"
 
 
+def test_an_unknown_time_zone_is_refused_before_any_row(env, tmp_path):
+    text = "phone,type,occurred_at,campaign\n+14155550122,opt_in,03/01/2024 09:30,C7ALERTS\n"
+
+    with pytest.raises(ValidationError, match="IANA"):
+        run(write(tmp_path, "naive.csv", text), timezone="Mars/Olympus_Mons")
+
+
 def test_dry_run_reports_and_writes_nothing(env, tmp_path):
     path = write(tmp_path, "subscribers.csv", GENERIC)
     before = env.ledger_items()

@@ -489,6 +489,13 @@ def run(
         text_ok = False
     if not text_ok:
         raise ValidationError("the file is not UTF-8 text", fields={"file": "encoding"})
+    if options.timezone:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(options.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationError("--timezone is not an IANA time zone", fields={"timezone": "unknown"}) from None
     file_sha256 = hashlib.sha256(data).hexdigest()
     report = Report(file_sha256=file_sha256, dry_run=dry_run)
     headers, rows = read_rows(data, options.preset)
