@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
 import random
 import sys
 import time
@@ -89,4 +90,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    # Tearing down the embedded backend's 100,000 in-memory items took the interpreter minutes and measures nothing.
+    os._exit(status)
