@@ -11,8 +11,8 @@ from tests.e2e.conftest import API_KEY, ROOT
 
 CSV = (
     "phone,type,occurred_at,campaign,brand\n"
-    "+14155550181,opt_in,2024-05-01T10:00:00Z,C7ALERTS,\n"
-    "+14155550182,opt_out,2024-05-01T10:00:00Z,,acme\n"
+    "+14155550391,opt_in,2024-05-01T10:00:00Z,C7ALERTS,\n"
+    "+14155550392,opt_out,2024-05-01T10:00:00Z,,acme\n"
     "+1415555,opt_in,2024-05-01T10:00:00Z,C7ALERTS,\n"
 )
 
@@ -46,9 +46,9 @@ def test_import_reaches_the_running_server_and_a_second_run_records_nothing(serv
     assert "Traceback" not in first.stderr and "+1415555" not in first.stdout + first.stderr
     assert json.loads(again.stdout)["recorded"] == 0 and json.loads(again.stdout)["already_imported"] == 2
     headers = {"Authorization": f"Bearer {API_KEY}"}
-    status, _, body = served.request("GET", "/consents/+14155550181", headers=headers)
+    status, _, body = served.request("GET", "/consents/+14155550391", headers=headers)
     record = json.loads(body)
     assert status == 200 and record["campaigns"]["C7ALERTS"]["status"] == "opted_in"
     assert record["campaigns"]["C7ALERTS"]["tier"] == "express" and record["events"][0]["channel"] == "import"
-    status, _, body = served.request("GET", "/consents/+14155550182", headers=headers)
+    status, _, body = served.request("GET", "/consents/+14155550392", headers=headers)
     assert {c["status"] for c in json.loads(body)["campaigns"].values()} == {"opted_out"}
