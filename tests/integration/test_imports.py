@@ -298,3 +298,29 @@ def test_rows_of_one_number_land_in_file_order_and_the_latest_occurred_at_decide
     events = env.events("acme", "+14155550171")
     assert [e["evidence"]["import"]["row"] for e in events] == [1, 2, 3]
     assert state("+14155550171", "C7ALERTS")["status"] == "opted_out"
+
+
+def test_an_imported_number_has_an_evidence_bundle_that_verifies_with_its_disclosure(env, tmp_path):
+    import zipfile
+
+    from optledger.bundles import verify_bundle
+    from optledger.evidence import number_bundle
+
+    run(write(tmp_path, "subscribers.csv", GENERIC))
+
+    created = number_bundle(
+        "+14155550101",
+        campaign=None,
+        store=runtime.store(),
+        evidence=runtime.evidence(),
+        directory=runtime.campaigns().directory(),
+    )
+
+    path = tmp_path / "number.zip"
+    path.write_bytes(runtime.evidence().get_bytes(created["key"]))
+    verdict = verify_bundle(path)
+    assert verdict.ok and verdict.event_count == 1
+    with zipfile.ZipFile(path) as bundle:
+        [event] = [json.loads(line) for line in bundle.read("events.jsonl").decode().splitlines()]
+        assert bundle.read(f"disclosures/{event['evidence']['disclosure_sha256']}.txt").decode() == DEALS_DISCLOSURE
+        assert "import" in bundle.read("consents.csv").decode()

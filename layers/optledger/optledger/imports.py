@@ -409,7 +409,7 @@ def validate_row(
             texts[name] = value
     raw_channel = _cell(row, columns, "channel")
     channel = preset.channels.get(raw_channel.lower(), raw_channel).lower()
-    if channel and channel not in CHANNELS and channel != "import":
+    if channel and channel not in CHANNELS:
         raise _Invalid(f"channel must be one of {', '.join(CHANNELS)}")
     disclosure = _cell(row, columns, "disclosure") or None
     if disclosure is not None and len(disclosure) > disclosures.MAX_DISCLOSURE_CHARS:

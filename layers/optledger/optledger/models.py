@@ -22,7 +22,7 @@ PURPOSE_TIER: dict[str, str] = {
     "promotional": "express_written",
 }
 EVENT_TYPES = ("opt_in", "opt_out", "help", "message", "pending")
-CHANNELS = ("sms", "web_form", "hosted_page", "verbal", "paper", "pos", "ivr", "email", "api")
+CHANNELS = ("sms", "web_form", "hosted_page", "verbal", "paper", "pos", "ivr", "email", "api", "import")
 
 CAMPAIGN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 BRAND_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
