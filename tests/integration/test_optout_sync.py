@@ -169,7 +169,18 @@ def test_lists_cover_the_campaigns_they_name(flow, lists):
     assert [a["action"] for a in result["actions"]] == ["delete", "put"]
 
 
+def test_an_opt_in_of_a_number_that_never_opted_out_here_leaves_the_aws_list_alone(flow):
+    flow.text("START", to="+18885550100")
+
+    [result] = flow.sync()  # no response queued: a call would fail
+
+    assert result["actions"] == [{"list_name": LIST_ARN, "action": "left"}]
+
+
 def test_a_number_not_in_the_list_counts_as_removed(flow):
+    flow.text("STOP", to="+18885550100")
+    flow.expect("put_opted_out_number")
+    flow.sync()
     flow.text("START", to="+18885550100")
     flow.stubber.add_client_error(
         "delete_opted_out_number",
@@ -243,6 +254,9 @@ class MovingStore:
 
     def get_head(self, brand: str, phone: str) -> Head:
         return self.heads.pop(0) if len(self.heads) > 1 else self.heads[0]
+
+    def iter_events(self, brand: str, phone: str) -> list[dict[str, Any]]:
+        return [{"type": "opt_out", "campaigns": ["C7DEALS"]}, {"type": "opt_in", "campaigns": ["C7DEALS"]}]
 
 
 class Recorder(OptOutLists):

@@ -7,7 +7,9 @@ brand that has opt-out lists configured, it reads the number's consent state (th
 - a number opted out of any campaign the list covers is put into the list (``PutOptedOutNumber``): AWS applies a
   list to every send through the phone numbers and pools it is attached to, it cannot tell campaigns apart;
 - a number no longer opted out of any of them (a later opt-in made it sendable again for every campaign the list
-  covers) is removed (``DeleteOptedOutNumber``); "not in the list" counts as done.
+  covers) is removed (``DeleteOptedOutNumber``); "not in the list" counts as done. Only a number the ledger has seen
+  opt out of one of those campaigns: a STOP that reached AWS but never the ledger (before the switch to OptLedger) is
+  not lifted by an opt-in the ledger knows of, so import the AWS opt-out list first (``--preset aws-eum``).
 
 Both calls are idempotent, so redelivered, retried and out-of-order events are harmless. Two events of one number
 handled at the same time cannot leave a stale answer behind: after its calls a handler reads the head again and,
@@ -87,7 +89,16 @@ def blocked(state: Mapping[str, Any] | None, campaign_ids: Iterable[str]) -> boo
 @dataclass(frozen=True)
 class Action:
     list_name: str
-    action: str  # "put", "delete" (removed), "absent" (delete: it was not there)
+    action: str  # "put", "delete" (removed), "absent" (delete: it was not there), "left" (never opted out here)
+
+
+def _ever_opted_out(store: Store, brand: str, phone: str, campaigns: set[str]) -> bool:
+    """Has the ledger recorded an opt-out of one of ``campaigns`` (or a brand-wide one) for this number?"""
+    return any(
+        event.get("type") == "opt_out"
+        and (event.get("scope") == "brand" or campaigns & set(event.get("campaigns", [])))
+        for event in store.iter_events(brand, phone)
+    )
 
 
 def sync(
@@ -114,6 +125,10 @@ def sync(
             if blocked(state, campaigns):
                 eum.put(target.name, phone)
                 actions.append(Action(target.name, "put"))
+            elif not _ever_opted_out(store, str(brand), phone, set(campaigns)):
+                # Never opted out here: if AWS lists the number, the STOP was not ours to lift (one the ledger never
+                # saw, sent before the switch to OptLedger): leave it.
+                actions.append(Action(target.name, "left"))
             else:
                 removed = eum.delete(target.name, phone)
                 actions.append(Action(target.name, "delete" if removed else "absent"))
