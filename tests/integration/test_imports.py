@@ -197,6 +197,9 @@ def test_a_file_without_the_needed_columns_is_refused_before_any_row(env, tmp_pa
         run(write(tmp_path, "bad.csv", "Mobile,type,occurred_at,campaign\n+14155550141,opt_in,2024-03-01T12:00Z,X\n"))
     with pytest.raises(ValidationError, match="campaign or brand"):
         run(write(tmp_path, "bad.csv", "phone,type,occurred_at\n+14155550141,opt_in,2024-03-01T12:00:00Z\n"))
+    with pytest.raises(ValidationError) as refused:
+        run(write(tmp_path, "bad.csv", "+14155550142,opt_in,2024-03-01T12:00:00Z,C7ALERTS\n"))
+    assert "5550142" not in refused.value.message and "<data, not a header?>" in refused.value.message
     assert env.ledger_items() == []
 
 

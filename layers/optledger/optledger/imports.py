@@ -277,7 +277,8 @@ def resolve_columns(headers: Sequence[str], options: Options) -> dict[str, str]:
         missing.append("type")
     if missing:
         raise ValidationError(
-            f"no column for {', '.join(missing)} (the header has: {', '.join(headers)}); use --map SOURCE=FIELD",
+            f"no column for {', '.join(missing)} (the header has: {', '.join(_shown(h) for h in headers)}); "
+            "use --map SOURCE=FIELD",
             fields={"columns": missing},
         )
     if "campaign" not in resolved and "brand" not in resolved and not (options.campaign or options.brand):
@@ -286,6 +287,11 @@ def resolve_columns(headers: Sequence[str], options: Options) -> dict[str, str]:
             fields={"campaign": "required"},
         )
     return resolved
+
+
+def _shown(header: str) -> str:
+    """A header cell as it may appear in a message: a file without a header row has a phone number there."""
+    return "<data, not a header?>" if re.search(r"\d{5}", header) else header[:64]
 
 
 def parse_when(text: str, *, timezone: str | None, now: datetime) -> datetime:
