@@ -583,7 +583,7 @@ def run(
                 )
                 for item in firsts
             ]
-            if ledger.append_batch(drafts) is not None:
+            if ledger.append_batch(drafts, answer=offline.answer_of) is not None:
                 outcomes += [(item, False) for item in firsts]
             else:
                 outcomes += [
