@@ -170,6 +170,66 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return verify_main([args.bundle, *(["--anchor", args.anchor] if args.anchor else [])])
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """``optledger import FILE.csv``: every row an ``import`` event; failed rows listed with their lines."""
+    import json
+    import time
+
+    from optledger import imports, runtime
+
+    if args.preset not in imports.PRESETS:
+        print(f"error: unknown preset {args.preset} (one of {', '.join(imports.PRESETS)})", file=sys.stderr)
+        return 2
+    options = imports.Options(
+        preset=imports.PRESETS[args.preset],
+        mapping=imports.parse_mapping(args.map or []),
+        campaign=args.campaign,
+        brand=args.brand,
+        timezone=args.timezone,
+        caller=os.environ.get("USER") or "cli",
+    )
+    started = time.monotonic()
+
+    def progress(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        rate = done / max(time.monotonic() - started, 1e-6)
+        bar = "#" * filled + "." * (width - filled)
+        print(f"\rimporting [{bar}] {done:,}/{total:,} rows ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: no such file: {args.file}", file=sys.stderr)
+        return 2
+    report = imports.import_file(
+        path,
+        options,
+        directory=runtime.campaigns().directory(),
+        ledger=runtime.ledger(),
+        store=runtime.store(),
+        dry_run=args.dry_run,
+        workers=args.workers,
+        progress=None if args.quiet else progress,
+    )
+    if not args.quiet:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=1))
+    else:
+        verb = "would record" if args.dry_run else "recorded"
+        kinds = ", ".join(f"{count:,} {kind}" for kind, count in sorted(report.by_type.items())) or "nothing"
+        print(f"file sha256 {report.file_sha256}")
+        print(
+            f"{report.rows:,} rows: {verb} {report.recorded:,} ({kinds}), {report.already:,} already imported, "
+            f"{report.skipped:,} skipped (not consent), {len(report.failed):,} failed"
+        )
+        for error in report.failed[: args.show_errors]:
+            print(f"  line {error.line}: {error.reason}")
+        if len(report.failed) > args.show_errors:
+            print(f"  ... and {len(report.failed) - args.show_errors:,} more (--json lists them all)")
+    return 1 if report.failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="optledger", description="SMS consent ledger for US A2P 10DLC")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -204,6 +264,20 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("bundle")
     verify.add_argument("--anchor", help="the daily anchor JSON to check the bundle against")
     verify.set_defaults(func=cmd_verify)
+
+    importer = commands.add_parser("import", help="bring existing opt-ins and opt-outs in from a CSV export")
+    importer.add_argument("file", help="CSV with a header (or, for --preset aws-eum, the AWS CLI's JSON output)")
+    importer.add_argument("--preset", default="generic", help="generic (default), aws-eum or attentive")
+    importer.add_argument("--map", action="append", metavar="SRC=FIELD", help="read FIELD from column SRC")
+    importer.add_argument("--campaign", help="the campaign of rows that name none")
+    importer.add_argument("--brand", help="rows that name no campaign are opt-outs from every campaign of BRAND")
+    importer.add_argument("--timezone", help="zone of timestamps that carry none (e.g. UTC, America/New_York)")
+    importer.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    importer.add_argument("--workers", type=int, default=8, help="parallel appends (default 8)")
+    importer.add_argument("--json", action="store_true", help="print the report as JSON")
+    importer.add_argument("--quiet", action="store_true", help="no progress bar")
+    importer.add_argument("--show-errors", type=int, default=20, help="failed rows listed (default 20)")
+    importer.set_defaults(func=cmd_import)
     return parser
 
 

@@ -22,7 +22,7 @@ PURPOSE_TIER: dict[str, str] = {
     "promotional": "express_written",
 }
 EVENT_TYPES = ("opt_in", "opt_out", "help", "message", "pending")
-CHANNELS = ("sms", "web_form", "hosted_page", "verbal", "paper", "pos", "ivr", "email", "api")
+CHANNELS = ("sms", "web_form", "hosted_page", "verbal", "paper", "pos", "ivr", "email", "api", "import")
 
 MAX_REPLY_CHARS = 1600  # ten SMS segments: a reply longer than that is a mistake, not a message
 

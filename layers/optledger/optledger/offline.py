@@ -18,7 +18,7 @@ from typing import Any
 from optledger import disclosures
 from optledger.campaigns import Directory
 from optledger.errors import ValidationError, raise_problems
-from optledger.ledger import Draft, Ledger
+from optledger.ledger import UNREAD, Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
 from optledger.phone import normalize
 from optledger.store import Store
@@ -70,6 +70,8 @@ class ConsentEvent:
     evidence: dict[str, Any]
     disclosure: str | None
     brand_scope: bool
+    tier_cap: str | None = None  # the highest tier the evidence supports (imports); None: the channel's rule
+    source: Mapping[str, Any] | None = None  # where it came from (imports); None: the caller and their IP
 
 
 def validate(body: Mapping[str, Any], directory: Directory, *, now: datetime | None = None) -> ConsentEvent:
@@ -154,31 +156,62 @@ def _disclosure(
 
 
 def record(
-    event: ConsentEvent, *, caller: str, source_ip: str, directory: Directory, ledger: Ledger, store: Store
+    event: ConsentEvent,
+    *,
+    caller: str,
+    source_ip: str,
+    directory: Directory,
+    ledger: Ledger,
+    store: Store,
+    delivery: tuple[str, str] | None = None,
+    head: Any = UNREAD,
 ) -> dict[str, Any]:
-    """Store the disclosure (once) and append the event; returns the 201 answer."""
+    """Store the disclosure (once) and append the event; returns the 201 answer.
+
+    ``delivery`` makes the append idempotent (``optledger.imports`` passes the file hash and row): a delivery recorded
+    before records nothing and answers ``duplicate``.
+    """
+    store_disclosure(event, store)
+    appended = ledger.append(
+        draft_of(event, caller=caller, source_ip=source_ip, directory=directory),
+        delivery=delivery,
+        answer=answer_of,
+        head=head,
+    )
+    if appended.duplicate:
+        return {**appended.answer, "duplicate": True}
+    return appended.answer
+
+
+def store_disclosure(event: ConsentEvent, store: Store) -> None:
     if event.disclosure is not None:
         store.put_disclosure(event.evidence["disclosure_sha256"], event.disclosure)
+
+
+def draft_of(event: ConsentEvent, *, caller: str, source_ip: str, directory: Directory) -> Draft:
+    """The ledger draft of a validated event: its campaigns (all of the brand's for a brand-wide opt-out) and tier."""
     campaign = event.campaign
     targets = [campaign]
     if event.brand_scope:
         targets = sorted(directory.of_brand(campaign.brand), key=lambda c: c.id)
     tier = None
     if event.type == "opt_in":
-        cap = CHANNEL_RULES[event.channel].max_tier
+        cap = event.tier_cap or CHANNEL_RULES[event.channel].max_tier
         tier = min(campaign.tier, cap, key=TIER_RANK.__getitem__)
-    draft = Draft(
+    return Draft(
         brand=campaign.brand,
         phone=event.phone,
         type=event.type,
         campaigns=tuple(c.id for c in targets),
         channel=event.channel,
         occurred_at=event.occurred_at,
-        source={"recorded_by": caller, "ip": source_ip},
+        source=dict(event.source) if event.source is not None else {"recorded_by": caller, "ip": source_ip},
         evidence=event.evidence,
         tier=tier,
         brand_scope=event.brand_scope,
         tiers={campaign.id: tier} if tier else {},
     )
-    sealed = ledger.append(draft).event
-    return {"event_id": sealed["event_id"], "type": sealed["type"], "tier": tier}
+
+
+def answer_of(head: Any, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+    return {"event_id": event["event_id"], "type": event["type"], "tier": event["tier"]}

@@ -43,6 +43,7 @@ _CLIENT_CONFIG = Config(
     retries={"mode": "standard", "max_attempts": 4}, connect_timeout=3, read_timeout=10, tcp_keepalive=True
 )
 CAMPAIGN_PK = "CAMPAIGN"
+MAX_TRANSACTION_ITEMS = 100  # DynamoDB's limit for TransactWriteItems
 
 
 def chain_pk(brand: str, phone: str) -> str:
@@ -63,6 +64,21 @@ class AlreadyDelivered(Exception):
     def __init__(self, answer: dict[str, Any]) -> None:
         super().__init__("delivery already recorded")
         self.answer = answer
+
+
+class BatchNotWritten(Exception):
+    """A batch of appends was cancelled as a whole: append its members one by one."""
+
+
+class _CapturedTransaction:
+    """Stands in for the DynamoDB client: keeps the TransactItems that ``Store.append`` would send."""
+
+    def __init__(self) -> None:
+        self.items: list[dict[str, Any]] = []
+
+    def transact_write_items(self, *, TransactItems: list[dict[str, Any]]) -> dict[str, Any]:
+        self.items = TransactItems
+        return {}
 
 
 @dataclass(frozen=True)
@@ -122,6 +138,23 @@ class Store:
                     response = self.dynamodb.batch_get_item(RequestItems=request)
                     for item in response.get("Responses", {}).get(self.table, []):
                         heads[item["pk"]["S"].split("#", 2)[1]] = _head(item)
+                    request = response.get("UnprocessedKeys") or {}
+            except (ClientError, BotoCoreError) as exc:
+                raise _storage_error(exc) from exc
+        return heads
+
+    def get_chain_heads(self, chains: list[tuple[str, str]]) -> dict[tuple[str, str], Head]:
+        """The heads of many (brand, phone) chains, one BatchGetItem per 100 (a bulk import's first reads)."""
+        heads: dict[tuple[str, str], Head] = {}
+        for start in range(0, len(chains), 100):
+            keys = [{"pk": {"S": chain_pk(b, p)}, "sk": {"S": "HEAD"}} for b, p in chains[start : start + 100]]
+            request: dict[str, Any] = {self.table: {"Keys": keys, "ConsistentRead": True}}
+            try:
+                while request:
+                    response = self.dynamodb.batch_get_item(RequestItems=request)
+                    for item in response.get("Responses", {}).get(self.table, []):
+                        _, brand, phone = item["pk"]["S"].split("#", 2)
+                        heads[(brand, phone)] = _head(item)
                     request = response.get("UnprocessedKeys") or {}
             except (ClientError, BotoCoreError) as exc:
                 raise _storage_error(exc) from exc
@@ -245,6 +278,29 @@ class Store:
         except BotoCoreError as exc:
             raise _storage_error(exc) from exc
 
+    def append_batch(self, appends: list[Mapping[str, Any]]) -> None:
+        """Several appends to different chains (``append``'s keyword arguments each) in one transaction: all or none.
+
+        Raises BatchNotWritten when any condition fails (a lost race, a delivery recorded before); the caller then
+        appends them one by one, and ``append`` tells which failed and why. The items are the ones ``append`` itself
+        would write (captured, not rebuilt), so the two can never disagree about the table's layout.
+        """
+        items: list[dict[str, Any]] = []
+        for append in appends:
+            capture = _CapturedTransaction()
+            Store(self.table, self.bucket, dynamodb=capture).append(**append)
+            items.extend(capture.items)
+        if len(items) > MAX_TRANSACTION_ITEMS:
+            raise ValueError(f"a transaction takes at most {MAX_TRANSACTION_ITEMS} items")
+        try:
+            self.dynamodb.transact_write_items(TransactItems=items)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") == "TransactionCanceledException":
+                raise BatchNotWritten from exc
+            raise _storage_error(exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error(exc) from exc
+
     def get_delivery(self, provider: str, message_id: str) -> dict[str, Any] | None:
         try:
             item = self.dynamodb.get_item(
@@ -255,6 +311,23 @@ class Store:
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
         return json.loads(item["answer"]["S"]) if item else None
+
+    def delivered(self, provider: str, message_ids: list[str]) -> set[str]:
+        """Which of ``message_ids`` were recorded before (BatchGetItem, 100 keys a call): an import's re-run check."""
+        seen: set[str] = set()
+        for start in range(0, len(message_ids), 100):
+            chunk = message_ids[start : start + 100]
+            keys = [{"pk": {"S": f"MSG#{provider}#{message_id}"}, "sk": {"S": "MSG"}} for message_id in chunk]
+            request: dict[str, Any] = {self.table: {"Keys": keys, "ProjectionExpression": "pk"}}
+            try:
+                while request:
+                    response = self.dynamodb.batch_get_item(RequestItems=request)
+                    for item in response.get("Responses", {}).get(self.table, []):
+                        seen.add(item["pk"]["S"].split("#", 2)[2])
+                    request = response.get("UnprocessedKeys") or {}
+            except (ClientError, BotoCoreError) as exc:
+                raise _storage_error(exc) from exc
+        return seen
 
     def iter_events(self, brand: str, phone: str) -> Iterator[dict[str, Any]]:
         """Every event of one chain, in seq order."""
