@@ -8,7 +8,7 @@ PORT ?= 3000
 SAM_VERSION := 1.170.0
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: help install dev serve test unit integration e2e lint format build deploy bench clean
+.PHONY: help install dev serve test unit integration e2e lint format build deploy bench soak clean
 
 help:
 	@echo "make serve   run OptLedger locally (embedded DynamoDB + S3) on port $(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint    ruff, cfn-lint, sam validate --lint"
 	@echo "make build   sam build (no Docker)        make deploy   sam deploy --guided"
 	@echo "make bench   print the benchmark figures"
+	@echo "make soak    the consent model test with 3,000 random sequences"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +73,10 @@ build: $(SAM)
 
 deploy: build
 	$(SAM) deploy --guided
+
+# The model-based test of the consent rules at ten times CI's examples (about 3,000 random sequences of 25 steps).
+soak: $(VENV)/.dev
+	OPTLEDGER_MODEL_EXAMPLES=3000 $(BIN)/python -m pytest -q tests/integration/test_consent_model.py
 
 bench: $(VENV)/.dev
 	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
