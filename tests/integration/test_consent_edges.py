@@ -339,3 +339,15 @@ def test_a_redelivered_webhook_says_duplicate(env, lambda_context, monkeypatch):
     again = json.loads(webhooks.lambda_handler(sample_event(sample), lambda_context)["body"])
     assert "duplicate" not in first
     assert again == {**first, "duplicate": True}
+
+
+def test_a_campaign_stored_before_reply_texts_were_required_still_answers_stop(env, lambda_context):
+    # Given a campaign document stored by an earlier version, without reply texts
+    legacy = {k: v for k, v in bob3().items() if k not in ("help_text", "opt_out_text", "opt_in_text")}
+    runtime.store().put_campaign("BOB3", {**legacy, "help_text": "", "opt_out_text": "", "opt_in_text": ""})
+    runtime.campaigns().invalidate()
+    # When the consumer texts STOP to it
+    response = sms(lambda_context, "STOP", "SMlegacy", to="+18885550177")
+    # Then every route still loads the campaigns, and STOP gets a plain confirmation
+    assert "Bob Tips: you are unsubscribed" in response["body"]
+    assert api(lambda_context, "GET", "/campaigns/BOB3")[0] == 200

@@ -69,7 +69,7 @@ class CampaignCache:
     def directory(self) -> Directory:
         now = time.monotonic()
         if self._directory is None or now - self._loaded_at > self.ttl:
-            campaigns = [Campaign.from_dict(doc) for doc in self.store.list_campaigns()]
+            campaigns = [Campaign.from_stored(doc) for doc in self.store.list_campaigns()]
             self._directory = Directory({c.id: c for c in campaigns})
             self._loaded_at = now
         return self._directory

@@ -124,6 +124,19 @@ class Campaign:
             conversation_window_hours=window,
         )
 
+    @classmethod
+    def from_stored(cls, data: Mapping[str, Any]) -> Campaign:
+        """A campaign as stored. One saved before the reply texts were required gets plain compliant defaults, so
+        HELP and STOP are still answered (CTIA) and one old document never stops every route from loading."""
+        name = str(data.get("name") or data.get("id") or "")
+        defaults = {
+            "help_text": f"{name}: for help reply HELP or contact us. Msg&data rates may apply. Reply STOP to cancel.",
+            "opt_out_text": f"{name}: you are unsubscribed and will receive no more messages.",
+            "opt_in_text": f"{name}: you are subscribed. Msg&data rates may apply. Reply HELP for help, STOP to end.",
+        }
+        filled = {key: value for key, value in defaults.items() if not str(data.get(key) or "").strip()}
+        return cls.from_dict({**data, **filled})
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         return {key: list(value) if isinstance(value, tuple) else value for key, value in data.items()}
