@@ -170,6 +170,34 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return verify_main([args.bundle, *(["--anchor", args.anchor] if args.anchor else [])])
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    """Invoke again, with its original event, every failed invocation kept in an on-failure queue."""
+    import boto3
+
+    from optledger.replay import lambda_invoker, replay_queue
+
+    sqs = boto3.client("sqs")
+    queue = args.queue if "://" in args.queue else sqs.get_queue_url(QueueName=args.queue)["QueueUrl"]
+    result = replay_queue(queue, sqs=sqs, invoke=lambda_invoker(boto3.client("lambda")), limit=args.limit)
+    for error in result.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(
+        f"{result.replayed} replayed, {result.failed} failed again (left in the queue), {result.skipped} not replayable"
+    )
+    return 0 if result.failed == result.skipped == 0 else 1
+
+
+def add_replay_command(commands: argparse._SubParsersAction) -> None:
+    replay = commands.add_parser(
+        "replay", help="invoke again the failed invocations kept in an on-failure queue (safe: deliveries dedupe)"
+    )
+    replay.add_argument(
+        "queue", help="queue URL or name (stack outputs WebhooksFailureQueueUrl, BundlerFailureQueueUrl)"
+    )
+    replay.add_argument("--limit", type=int, help="replay at most this many messages")
+    replay.set_defaults(func=cmd_replay)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="optledger", description="SMS consent ledger for US A2P 10DLC")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -204,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("bundle")
     verify.add_argument("--anchor", help="the daily anchor JSON to check the bundle against")
     verify.set_defaults(func=cmd_verify)
+    add_replay_command(commands)
     return parser
 
 
