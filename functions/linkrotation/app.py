@@ -8,8 +8,8 @@ from typing import Any
 import boto3
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optledger.http import logger
 from optledger.linkkeys import LinkKeyRotation
+from optledger.logs import logger
 from optledger.observability import instrumented
 
 
