@@ -147,3 +147,17 @@ def test_evidence_links_are_presigned_gets_of_number_bundles_signed_by_a_key_rot
 
 def test_the_x_ray_sdk_is_off_by_default():
     assert translated()["Parameters"]["XRaySdkTracing"]["Default"] == "false"
+
+
+def test_the_local_server_still_routes_every_provider_to_the_webhooks_function():
+    from pathlib import Path
+
+    from optledger.local.server import LocalApi
+
+    api = LocalApi(Path(__file__).resolve().parents[2])
+    for provider in PROVIDERS:
+        route = api.route("POST", f"/webhooks/{provider}")
+        assert route is not None and route.function == "functions/webhooks", provider
+    assert api.route("GET", "/webhooks/vonage").function == "functions/webhooks"
+    unknown = api.route("POST", "/webhooks/nosuchprovider")
+    assert unknown.function == "functions/webhooks" and unknown.path == "/webhooks/{provider}"  # its JSON 404
