@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import boto3
@@ -22,11 +23,13 @@ from tests.support.functions import function
 from tests.support.webhooks import load_sample, sample_now, sns_event
 
 webhooks = function("webhooks")
+bundler = function("bundler")
 FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:optledger-WebhooksFunction-Abc123"
+BUNDLER_ARN = "arn:aws:lambda:us-east-1:123456789012:function:optledger-BundlerFunction-Def456"
 _queues = itertools.count(1)
 
 
-def destination_record(event: dict[str, Any]) -> str:
+def destination_record(event: dict[str, Any], function_arn: str = FUNCTION_ARN) -> str:
     """What Lambda sends to an on-failure destination once an asynchronous invocation's retries are spent."""
     return json.dumps(
         {
@@ -34,7 +37,7 @@ def destination_record(event: dict[str, Any]) -> str:
             "timestamp": "2026-11-28T10:00:00.000Z",
             "requestContext": {
                 "requestId": "6a2c1f7e-0000-4000-8000-000000000000",
-                "functionArn": f"{FUNCTION_ARN}:$LATEST",
+                "functionArn": f"{function_arn}:$LATEST",
                 "condition": "RetriesExhausted",
                 "approximateInvokeCount": 3,
             },
@@ -162,3 +165,46 @@ def test_the_command_leaves_what_it_cannot_replay_and_says_so(aws, queue, capsys
 
     assert "0 replayed, 0 failed again (left in the queue), 1 not replayable" in capsys.readouterr().out
     assert depth(sqs, url) == 1
+
+
+def test_a_failed_daily_run_replayed_days_later_compiles_its_own_day_and_replays_again_safely(
+    env, queue, lambda_context, monkeypatch
+):
+    from optledger.ledger import Draft
+
+    monkeypatch.setattr(runtime.ledger(), "clock", lambda: datetime(2026, 11, 27, 15, 0, tzinfo=UTC))
+    for n in range(3):
+        runtime.ledger().append(
+            Draft(
+                brand="acme",
+                phone=f"+1415555{n:04d}",
+                type="opt_in",
+                campaigns=("C7DEALS",),
+                channel="sms",
+                occurred_at=f"2026-11-27T10:0{n}:00.000Z",
+                source={"provider": "twilio", "provider_message_id": f"SMREPLAY{n}"},
+                tier="express_written",
+                tiers={"C7DEALS": "express_written"},
+            )
+        )
+    sqs, url = queue
+    # The schedule passes its own time (template: Input), so the run knows its day whenever it is replayed.
+    record = destination_record({"time": "2026-11-28T01:30:00Z"}, BUNDLER_ARN)
+
+    def invoke(function_arn, payload):
+        assert function_arn == BUNDLER_ARN
+        bundler.lambda_handler(dict(payload), lambda_context)
+
+    def anchor() -> dict:
+        body = env.s3.get_object(Bucket=env.bucket, Key="anchors/acme/2026-11-27.json")["Body"].read()
+        return json.loads(body)
+
+    sqs.send_message(QueueUrl=url, MessageBody=record)
+    assert replay_queue(url, sqs=sqs, invoke=invoke).replayed == 1
+    first = anchor()
+    assert first["merkle"]["count"] == 3
+
+    sqs.send_message(QueueUrl=url, MessageBody=record)
+    assert replay_queue(url, sqs=sqs, invoke=invoke).replayed == 1
+    assert anchor()["merkle"] == first["merkle"]  # the same day, the same events, the same root
+    assert depth(sqs, url) == 0

@@ -161,3 +161,8 @@ def test_the_local_server_still_routes_every_provider_to_the_webhooks_function()
     assert api.route("GET", "/webhooks/vonage").function == "functions/webhooks"
     unknown = api.route("POST", "/webhooks/nosuchprovider")
     assert unknown.function == "functions/webhooks" and unknown.path == "/webhooks/{provider}"  # its JSON 404
+
+
+def test_the_schedule_passes_its_time_so_a_replayed_run_compiles_its_own_day():
+    [schedule] = resources_of("AWS::Scheduler::Schedule").values()
+    assert json.loads(schedule["Properties"]["Target"]["Input"]) == {"time": "<aws.scheduler.scheduled-time>"}
