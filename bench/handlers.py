@@ -1,4 +1,5 @@
-"""Handlers in process against the embedded DynamoDB: AWS calls per request, warm latency, and cold-start imports.
+"""Handlers in process against the embedded DynamoDB: AWS calls per request and warm latency (cold starts:
+cold_imports.py).
 
 Prints one figure a line. Latencies include the embedded DynamoDB's HTTP round trips on loopback, so they measure this
 machine, not Lambda; the ratios and call counts are what carry over.
@@ -7,49 +8,11 @@ machine, not Lambda; the ratios and call counts are what carry over.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 
-from _harness import ROOT, CallCounter, Context, local_stack, percentile
+from _harness import CallCounter, Context, local_stack, percentile
 
 REQUESTS = 200
-
-
-def import_seconds(statement: str, **extra_env: str) -> float:
-    """Best of five fresh interpreters: the time to run ``statement`` (an import) from a cold start."""
-    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
-    env = {
-        "PYTHONPATH": f"{ROOT / 'layers' / 'optledger'}:{ROOT}",
-        "PATH": "/usr/bin:/bin",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        **extra_env,
-    }
-    runs = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, cwd=ROOT
-            ).stdout
-        )
-        for _ in range(5)
-    ]
-    return min(runs)
-
-
-def cold_starts() -> None:
-    baseline = import_seconds("import boto3")
-    print(f"cold_start.import_boto3_ms {baseline * 1000:.1f}")
-    for name in sorted(p.parent.name for p in (ROOT / "functions").glob("*/app.py")):
-        statement = (
-            f"import importlib.util as u; s = u.spec_from_file_location('app', 'functions/{name}/app.py'); "
-            "m = u.module_from_spec(s); s.loader.exec_module(m)"
-        )
-        seconds = import_seconds(statement)
-        untraced = import_seconds(statement, POWERTOOLS_TRACE_DISABLED="true")
-        print(f"cold_start.{name}.import_ms {seconds * 1000:.1f}")
-        print(f"cold_start.{name}.ratio_to_boto3 {seconds / baseline:.2f}")
-        print(f"cold_start.{name}.xray_sdk_off.import_ms {untraced * 1000:.1f}")
-        print(f"cold_start.{name}.xray_sdk_off.ratio_to_boto3 {untraced / baseline:.2f}")
 
 
 def measure(name: str, handler, events: list[dict], counter: CallCounter) -> None:
@@ -95,7 +58,6 @@ def main() -> None:
         checks.append(event)
     measure("consents_check", consents.lambda_handler, checks, counter)
     embedded.stop()
-    cold_starts()
 
 
 if __name__ == "__main__":

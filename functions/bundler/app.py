@@ -10,7 +10,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import review_deadlines, runtime
 from optledger.evidence import compile_day, previous_utc_day
-from optledger.http import logger
+from optledger.logs import logger
 from optledger.observability import gauge, instrumented
 
 

@@ -10,7 +10,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import bus
-from optledger.http import logger
+from optledger.logs import logger
 from optledger.observability import instrumented, metrics
 from optledger.publisher import publish
 

@@ -230,6 +230,34 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    """Invoke again, with its original event, every failed invocation kept in an on-failure queue."""
+    import boto3
+
+    from optledger.replay import lambda_invoker, replay_queue
+
+    sqs = boto3.client("sqs")
+    queue = args.queue if "://" in args.queue else sqs.get_queue_url(QueueName=args.queue)["QueueUrl"]
+    result = replay_queue(queue, sqs=sqs, invoke=lambda_invoker(boto3.client("lambda")), limit=args.limit)
+    for error in result.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(
+        f"{result.replayed} replayed, {result.failed} failed again (left in the queue), {result.skipped} not replayable"
+    )
+    return 0 if result.failed == result.skipped == 0 else 1
+
+
+def add_replay_command(commands: argparse._SubParsersAction) -> None:
+    replay = commands.add_parser(
+        "replay", help="invoke again the failed invocations kept in an on-failure queue (safe: deliveries dedupe)"
+    )
+    replay.add_argument(
+        "queue", help="queue URL or name (stack outputs WebhooksFailureQueueUrl, BundlerFailureQueueUrl)"
+    )
+    replay.add_argument("--limit", type=int, help="replay at most this many messages")
+    replay.set_defaults(func=cmd_replay)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="optledger", description="SMS consent ledger for US A2P 10DLC")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -278,6 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--quiet", action="store_true", help="no progress bar")
     importer.add_argument("--show-errors", type=int, default=20, help="failed rows listed (default 20)")
     importer.set_defaults(func=cmd_import)
+    add_replay_command(commands)
     return parser
 
 

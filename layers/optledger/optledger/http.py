@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 from typing import TYPE_CHECKING, Any
 
-from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 
 from optledger import config
 from optledger.errors import MalformedRequest, OptLedgerError, PayloadTooLarge
+from optledger.logs import logger
 from optledger.providers import WebhookReply
 
 if TYPE_CHECKING:
     from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
     from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
 
-logger = Logger(service=os.environ.get("POWERTOOLS_SERVICE_NAME", "optledger"))
 
 JSON = "application/json"
 CONSOLE_API_PREFIX = "/console/api"  # the console calls the business routes here (JWT authorizer in AWS)
@@ -41,7 +39,7 @@ def make_resolver(**options: Any) -> APIGatewayHttpResolver:
 
     @app.exception_handler(OptLedgerError)
     def handle_domain_error(error: OptLedgerError) -> Response:
-        from optledger.observability import count  # observability imports this module's logger
+        from optledger.observability import count  # only when a request is refused
 
         log = logger.warning if error.status >= 500 else logger.info
         log("request refused", extra={"error": error.code, "status": error.status})

@@ -19,7 +19,7 @@ from typing import Any
 
 from aws_lambda_powertools import Metrics
 
-from optledger.http import logger
+from optledger.logs import logger
 
 # Pages, preflights and reads publish no metric of their own: an empty flush is expected, not worth a warning each time.
 warnings.filterwarnings("ignore", message="No application metrics to publish", category=UserWarning)

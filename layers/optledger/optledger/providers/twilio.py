@@ -3,8 +3,8 @@
 Signature (X-Twilio-Signature): base64 HMAC-SHA1, keyed by the account auth token, over the full URL followed by every
 POST parameter name and value, names sorted (values of a repeated name sorted too). For a JSON body Twilio adds
 ``bodySHA256`` (hex SHA-256 of the body) to the query string and signs the URL alone.
-Twilio may or may not have included the default port (:443/:80) in the URL it signed, so both forms are tried, as
-Twilio's own SDKs do.
+Twilio may or may not have included a port in the URL it signed, so the URL is tried without any port and with its
+port (or the default :443/:80), as Twilio's own SDKs do.
 """
 
 from __future__ import annotations
@@ -31,18 +31,19 @@ def compute_signature(auth_token: str, url: str, params: Mapping[str, list[str]]
 
 
 def url_variants(url: str) -> list[str]:
-    """The URL as given, without its default port, and with it."""
+    """The URL without any port, and with its port (the default one when it has none), as Twilio's SDKs try them:
+    Twilio signs the URL as configured, and a proxy in front may have added or dropped a port on the way."""
     parts = urlsplit(url)
     default_port = _DEFAULT_PORTS.get(parts.scheme)
     if default_port is None or not parts.hostname:
         return [url]
-    host = parts.hostname
-    userinfo = parts.netloc.rpartition("@")[0]
+    netloc = parts.netloc
+    userinfo = netloc.rpartition("@")[0]
+    hostport = netloc.rpartition("@")[2]
+    host = hostport[: hostport.rindex(":")] if parts.port is not None else hostport  # keeps the host's own case
     prefix = f"{userinfo}@" if userinfo else ""
     without_port = urlunsplit(parts._replace(netloc=f"{prefix}{host}"))
     with_port = urlunsplit(parts._replace(netloc=f"{prefix}{host}:{parts.port or default_port}"))
-    if parts.port not in (None, default_port):
-        return [url]
     return [without_port, with_port]
 
 

@@ -1,0 +1,95 @@
+"""Cold start: the import of each function's ``app``, as a ratio to ``import boto3``, with and without the X-Ray SDK.
+
+Each figure is the best CPU time of several fresh interpreters, the function and the baseline measured in turns so
+that the load of the machine weighs on both alike. The default deployment has ``XRaySdkTracing=false``
+(``POWERTOOLS_TRACE_DISABLED=true``): that is the figure the goal (at most 1.3x) is about. Then, from
+``python -X importtime``, the largest imports of the slowest function beyond those of ``import boto3``: what stands
+between it and boto3 alone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from _harness import ROOT
+
+RUNS = 5
+FUNCTIONS = sorted(p.parent.name for p in (ROOT / "functions").glob("*/app.py"))
+
+
+def _env(**extra: str) -> dict[str, str]:
+    # Nothing from the caller's environment but a path: no AWS settings, no PYTHON* variables.
+    return {
+        "PYTHONPATH": f"{ROOT / 'layers' / 'optledger'}",
+        "PATH": "/usr/bin:/bin",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        **extra,
+    }
+
+
+def _load(name: str) -> str:
+    return (
+        "import importlib.util as u; "
+        f"s = u.spec_from_file_location('app', {str(ROOT / 'functions' / name / 'app.py')!r}); "
+        "m = u.module_from_spec(s); s.loader.exec_module(m)"
+    )
+
+
+def _seconds(statement: str, env: dict[str, str]) -> float:
+    # CPU time of the interpreter (user + system), not wall time: on a shared machine the wait for a core would
+    # otherwise be most of the figure. An import is CPU and file-system work, both counted.
+    code = f"import time; t = time.process_time(); {statement}; print(time.process_time() - t)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, cwd=ROOT)
+    return float(done.stdout)
+
+
+def ratio(statement: str, env: dict[str, str]) -> tuple[float, float]:
+    """(best seconds of ``statement``, best seconds of ``import boto3``), taken in turns."""
+    own, base = [], []
+    for _ in range(RUNS):
+        base.append(_seconds("import boto3", env))
+        own.append(_seconds(statement, env))
+    return min(own), min(base)
+
+
+def importtime_beyond_boto3(name: str, env: dict[str, str], top: int = 8) -> list[tuple[str, float]]:
+    """Top-level packages a function imports beyond boto3's, by cumulative import time (ms)."""
+
+    def packages(statement: str) -> dict[str, float]:
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", statement], capture_output=True, text=True, env=env, cwd=ROOT
+        )
+        found: dict[str, float] = {}
+        for line in done.stderr.splitlines():
+            match = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\s*)(\S+)", line)
+            if match and len(match.group(2)) <= 4:  # a package imported near the top, with what it pulls in
+                found[match.group(3)] = max(found.get(match.group(3), 0.0), int(match.group(1)) / 1000)
+        return found
+
+    boto = packages("import boto3")
+    own = packages(f"import boto3; {_load(name)}")
+    extra = [(m, ms) for m, ms in own.items() if m not in boto and not m.startswith(("boto", "s3transfer"))]
+    return sorted(extra, key=lambda item: -item[1])[:top]
+
+
+def main() -> None:
+    off, on = _env(POWERTOOLS_TRACE_DISABLED="true"), _env(POWERTOOLS_TRACE_DISABLED="false")
+    print(f"cold_start.python {sys.version.split()[0]}")
+    worst, worst_ratio = "", 0.0
+    for name in FUNCTIONS:
+        for label, env in (("default_xray_sdk_off", off), ("xray_sdk_on", on)):
+            own, base = ratio(_load(name), env)
+            print(f"cold_start.{name}.{label}.import_ms {own * 1000:.1f} (import boto3 {base * 1000:.1f})")
+            print(f"cold_start.{name}.{label}.ratio_to_boto3 {own / base:.2f}")
+            if env is off and own / base > worst_ratio:
+                worst, worst_ratio = name, own / base
+    for module, ms in importtime_beyond_boto3(worst, off):
+        print(f"cold_start.{worst}.beyond_boto3.{module}_ms {ms:.1f}")
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    main()
