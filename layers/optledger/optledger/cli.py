@@ -372,7 +372,9 @@ def cmd_consents(args: argparse.Namespace) -> int:
         return 0
     print(f"{record['phone']} ({record['brand']})")
     for campaign, view in sorted(record["campaigns"].items()):
-        allowed = "" if "allowed" not in view else "may send" if view["allowed"] else f"may not send: {view.get('reason')}"
+        allowed = ""
+        if "allowed" in view:
+            allowed = "may send" if view["allowed"] else f"may not send: {view.get('reason')}"
         tier, since = view.get("tier") or "-", view.get("since") or "-"
         print(f"  {campaign:<14}{view.get('status'):<12}{tier:<17}{since:<26}{allowed}")
     print(f"{len(record['events'])} events (chain order)" if record["events"] else "no events")
