@@ -65,6 +65,7 @@ def _telnyx_key_pair() -> tuple[str, str]:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import errno
+    import signal
 
     import boto3
 
@@ -169,6 +170,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if recorded is not None:
         print(f"recorded in        {recorded}   (other commands, e.g. `optledger consents +14155550123`, use it)")
     print("ready (Ctrl-C stops)", flush=True)
+    # `kill` (SIGTERM) stops the server as Ctrl-C does, so the record of it is removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -357,7 +357,13 @@ def _paths() -> dict[str, Any]:
                 "operationId": "optinPreflight",
                 "summary": "CORS preflight",
                 "security": [],
-                "responses": {"204": {"description": "CORS headers for an allowed origin (none otherwise)"}},
+                "parameters": [
+                    {"name": "Origin", "in": "header", "required": False, "schema": {"type": "string"}},
+                ],
+                "responses": {
+                    "204": {"description": "CORS headers for an origin some campaign allows"},
+                    **_errors(403),
+                },
             },
         },
         "/optin/{campaign}": {
