@@ -123,13 +123,6 @@ def list_campaigns():
     )
 
 
-@app.get("/openapi.json")
-def get_openapi():
-    from optledger import openapi  # only this route pays for building the document
-
-    return json_response(200, openapi.document())
-
-
 @instrumented(correlation_paths.API_GATEWAY_HTTP)
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return app.resolve(event, context)

@@ -282,3 +282,39 @@ def test_busy_port_is_one_line(served, tmp_path):
     assert result.returncode == 1
     assert_one_line_error(result, contains="already in use")
     assert not (tmp_path / "serve.json").exists()
+
+
+def test_serve_records_no_real_credentials_and_removes_its_record_when_stopped(tmp_path):
+    import time
+
+    state = tmp_path / "serve.json"
+    env = Served("", "", []).cli_env(
+        OPTLEDGER_STATE=str(state),
+        AWS_ACCESS_KEY_ID="AKIAREALKEYNEVERSTORED",
+        AWS_SECRET_ACCESS_KEY="real-secret-never-stored",
+        AWS_PROFILE="production",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "optledger.cli", "serve", "--port", "0", "--no-demo"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not state.exists() and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.2)
+        text = state.read_text()
+        assert "AKIAREAL" not in text and "real-secret" not in text and "production" not in text
+        assert json.loads(text)["access_key_id"] == "local"
+        dead = json.loads(text)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert not state.exists()
+    # A record left by a server that was killed: sign names it instead of printing a useless command
+    dead["url"] = "http://127.0.0.1:9"
+    state.write_text(json.dumps(dead))
+    result = optledger("sign", "twilio", "--from", "+14155550123", "--to", ACME_SENDER, "--text", "x", env=env)
+    assert_one_line_error(result, contains="does not answer")

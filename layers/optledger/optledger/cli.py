@@ -29,6 +29,7 @@ DEMO_SECRET_NAMES = (
 LOCAL_REGION = "us-east-1"
 PURPOSES = ("conversational", "informational", "promotional")
 SIGNABLE = ("twilio", "telnyx")
+AWS_CREDENTIALS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
 
 
 class CommandError(Exception):
@@ -74,9 +75,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from optledger.local.server import LocalApi, make_server
     from optledger.local.state import remove_state, state_path, write_state
 
-    for name in ("AWS_ENDPOINT_URL", "AWS_PROFILE"):
-        if not args.endpoint_url:
-            os.environ.pop(name, None)  # the embedded endpoint, never a real account or another server's
+    if not args.endpoint_url:
+        # The embedded endpoint takes any credentials: use dummies, so no real AWS key is ever used or recorded.
+        for name in (*AWS_CREDENTIALS, "AWS_ENDPOINT_URL", "AWS_PROFILE"):
+            os.environ.pop(name, None)
     _local_aws_defaults()
     try:
         root = repo_root()
@@ -146,8 +148,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "url": url,
         "endpoint_url": os.environ["AWS_ENDPOINT_URL"],
         "region": os.environ.get("AWS_DEFAULT_REGION", LOCAL_REGION),
-        "access_key_id": os.environ["AWS_ACCESS_KEY_ID"],
-        "secret_access_key": os.environ["AWS_SECRET_ACCESS_KEY"],
+        # Dummies for the embedded endpoint; with --endpoint-url the other commands bring their own credentials.
+        "access_key_id": "local",
+        "secret_access_key": "local",
         "table": os.environ["OPTLEDGER_TABLE"],
         "bucket": os.environ["OPTLEDGER_BUCKET"],
         "api_key": os.environ["OPTLEDGER_API_KEY"],
@@ -399,6 +402,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
     state = read_state()
     if state is None:
         raise CommandError(f"no running optledger serve recorded in {state_path()}: start `optledger serve` first")
+    if not _reachable(state["url"]):
+        raise CommandError(f"the server recorded in {state_path()} ({state['url']}) does not answer: is it running?")
     url = f"{state['url']}/webhooks/{args.provider}"
     message_id = args.message_id or "SM" + token_source.token_hex(16)
     if args.provider == "twilio":
