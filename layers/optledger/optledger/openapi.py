@@ -30,6 +30,7 @@ REASONS = [
 TIMESTAMP = {"type": "string", "description": "UTC, YYYY-MM-DDTHH:MM:SS.mmmZ", "examples": ["2026-11-28T10:00:00.000Z"]}
 PHONE = {"type": "string", "description": "E.164 phone number", "examples": ["+14155550123"]}
 SHA256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+CAMPAIGN_ID = {"type": "string", "description": "campaign id", "examples": ["C7DEALS", "C7ALERTS"]}
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -146,7 +147,7 @@ def _schemas() -> dict[str, Any]:
             "additionalProperties": False,
             "properties": {
                 "phone": PHONE,
-                "campaign": {"type": "string"},
+                "campaign": CAMPAIGN_ID,
                 "purpose": {"type": "string", "enum": PURPOSES},
                 "at": {"type": "string", "description": "ISO-8601 moment of the planned send (default now)"},
             },
@@ -169,10 +170,14 @@ def _schemas() -> dict[str, Any]:
             "additionalProperties": False,
             "properties": {
                 "phone": PHONE,
-                "campaign": {"type": "string"},
+                "campaign": CAMPAIGN_ID,
                 "type": {"type": "string", "enum": ["opt_in", "opt_out"]},
                 "channel": {"type": "string", "enum": ["verbal", "paper", "pos", "ivr", "email", "api"]},
-                "occurred_at": {"type": "string", "description": "ISO-8601, between 2000-01-01 and now + 5 minutes"},
+                "occurred_at": {
+                    "type": "string",
+                    "description": "ISO-8601, between 2000-01-01 and now + 5 minutes",
+                    "examples": ["2026-11-27T15:30:00Z"],
+                },
                 "subject": {"type": "string", "maxLength": 256},
                 "agent_id": {"type": "string", "maxLength": 128},
                 "document_sha256": SHA256,
@@ -263,7 +268,7 @@ def _schemas() -> dict[str, Any]:
             "required": ["phone", "campaign", "consent"],
             "properties": {
                 "phone": PHONE,
-                "campaign": {"type": "string"},
+                "campaign": CAMPAIGN_ID,
                 "consent": {
                     "description": "must be true / on / yes / 1",
                     "anyOf": [{"type": "boolean"}, {"type": "string"}],
@@ -300,7 +305,7 @@ def _schemas() -> dict[str, Any]:
 
 
 def _paths() -> dict[str, Any]:
-    phone_param = _path_param("phone", {"type": "string"}, "E.164 number (URL-encode the +)")
+    phone_param = _path_param("phone", {**PHONE, "type": "string"}, "E.164 number (URL-encode the +)")
     xml = {"schema": {"type": "string"}}
     html = {"content": {"text/html": xml}}
     return {
@@ -372,7 +377,7 @@ def _paths() -> dict[str, Any]:
                 "summary": "Hosted, compliant opt-in page of a campaign",
                 "security": [],
                 "parameters": [
-                    _path_param("campaign", {"type": "string"}, "campaign id"),
+                    _path_param("campaign", CAMPAIGN_ID, "campaign id"),
                     _query("disclosure", "SHA-256 of the registered disclosure to show"),
                 ],
                 "responses": {
@@ -418,7 +423,7 @@ def _paths() -> dict[str, Any]:
             }
         },
         "/campaigns/{id}": {
-            "parameters": [_path_param("id", {"type": "string"}, "campaign id")],
+            "parameters": [_path_param("id", CAMPAIGN_ID, "campaign id")],
             "put": {
                 "operationId": "putCampaign",
                 "summary": "Create or replace a campaign (its brand never changes)",
