@@ -12,18 +12,22 @@ CHECKOV := $(CHECKOV_VENV)/bin/checkov
 CHECKOV_VERSION := 3.3.30
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: help install dev serve test unit integration e2e lint format build artifact-test deploy bench soak clean
+.PHONY: help install dev browser serve test unit integration e2e lint format build artifact-test deploy bench soak clean
 
 help:
 	@echo "make serve   run OptLedger locally (embedded DynamoDB + S3) on port $(PORT)"
-	@echo "make test    lint + the whole test suite"
+	@echo "make test    lint + the whole test suite (installs Chromium for the browser tests when root)"
 	@echo "make lint    ruff, cfn-lint, checkov, sam validate --lint"
 	@echo "make build   sam build (no Docker)        make deploy   sam deploy --guided"
 	@echo "make artifact-test   run each built function as Lambda would, against the embedded AWS endpoint"
 	@echo "make bench   print the benchmark figures"
 	@echo "make soak    the consent model test with 3,000 random sequences"
 
+# A fresh Debian machine has python3 but maybe not its venv module (package python3-venv): install or say how.
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+		{ echo "OptLedger needs Python 3.11 or newer as $(PYTHON) (make PYTHON=python3.12 ... picks another)"; exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || sh .ci/need-apt "python3 cannot create a venv" python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
@@ -58,8 +62,12 @@ lint: $(VENV)/.dev $(SAM) $(CHECKOV)
 	AWS_DEFAULT_REGION=us-east-1 $(SAM) validate --template template.yaml
 	AWS_DEFAULT_REGION=us-east-1 $(SAM) validate --lint --template template.yaml
 
-test: lint
-	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { echo "make test drives Debian's Chromium in the browser tests: apt-get install chromium chromium-driver"; exit 1; }
+# The browser tests (hosted opt-in page, report.html) drive Debian's Chromium through chromedriver.
+browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+		sh .ci/need-apt "the browser tests drive Debian's Chromium" chromium chromium-driver
+
+test: browser lint
 	$(BIN)/python -m pytest
 
 unit: $(VENV)/.dev

@@ -1,4 +1,5 @@
-"""Inbound SMS webhooks of every provider: POST /webhooks/{provider} (and GET for Vonage), and GET /health."""
+"""Inbound SMS webhooks of every provider: POST /webhooks/{provider} (and GET for Vonage); the public GET /health and
+GET /openapi.json."""
 
 from __future__ import annotations
 
@@ -42,6 +43,13 @@ def webhook(provider: str):
 @app.get("/health")
 def health():
     return json_response(200, {"status": "ok"})
+
+
+@app.get("/openapi.json")
+def openapi_document():
+    from optledger import openapi  # only this route pays for building the document
+
+    return json_response(200, openapi.document())
 
 
 @instrumented(correlation_paths.API_GATEWAY_HTTP)

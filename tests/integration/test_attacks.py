@@ -317,7 +317,11 @@ def test_injection_in_campaign_subject_and_disclosure_comes_out_escaped_in_page_
     # When the day's evidence bundle is written
     today = datetime.now(UTC).strftime("%Y-%m-%d")
     [result] = compile_day(
-        today, store=runtime.store(), evidence=runtime.evidence(), directory=runtime.campaigns().directory()
+        today,
+        store=runtime.store(),
+        evidence=runtime.evidence(),
+        directory=runtime.campaigns().directory(),
+        now=datetime.now(UTC) + timedelta(days=1),  # a day is bundled once it has ended
     )
     key = result.bundles["CINJECT"]["key"]
     bundle = zipfile.ZipFile(io.BytesIO(env.s3.get_object(Bucket=env.bucket, Key=key)["Body"].read()))

@@ -334,8 +334,14 @@ def _bundle_day(served: Served, day: str, ledger_events: int, directory: Path) -
     them against the served instance."""
     env = _aws_env(served)
     command = [sys.executable, "-m", "optledger.cli"]
+    # Today's events: bundled with a clock a day ahead (a day is bundled once it has ended).
     bundled = subprocess.run(
-        [*command, "bundle", "--date", day], env=env, cwd=ROOT, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "tests.support.cli_tomorrow", "bundle", "--date", day],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if bundled.returncode != 0:
         raise AssertionError(f"optledger bundle failed:\n{bundled.stdout}\n{bundled.stderr}")

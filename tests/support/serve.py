@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -30,6 +32,16 @@ class Served:
     table: str = "optledger"
     bucket: str = "optledger-evidence"
     secrets: dict[str, str] = field(default_factory=dict)
+    state: Path | None = None  # the file optledger serve records itself in (what other commands read)
+
+    def cli_env(self, **extra: str) -> dict[str, str]:
+        """The environment of a second terminal: no AWS or OptLedger exports, only the server's record."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("OPTLEDGER_", "AWS_"))}
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "layers" / "optledger"), str(ROOT)])
+        if self.state is not None:
+            env["OPTLEDGER_STATE"] = str(self.state)
+        env.update(extra)
+        return env
 
     def request(self, method: str, path: str, *, body: bytes | None = None, headers: dict | None = None):
         request = urllib.request.Request(self.url + path, data=body, method=method, headers=headers or {})
@@ -46,6 +58,10 @@ def serve(secrets: dict[str, str], *, startup_seconds: float = 60) -> Iterator[S
     prefix); stops it on exit."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPTLEDGER_", "AWS_"))}
     env.update({f"OPTLEDGER_{name}": value for name, value in secrets.items()}, PYTHONUNBUFFERED="1")
+    # Each server records itself in its own file, never in the user's ~/.local/state.
+    state_dir = tempfile.mkdtemp(prefix="optledger-serve-")
+    state = Path(state_dir) / "serve.json"
+    env["OPTLEDGER_STATE"] = str(state)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "layers" / "optledger"), env.get("PYTHONPATH", "")]).rstrip(
         os.pathsep
     )
@@ -81,7 +97,7 @@ def serve(secrets: dict[str, str], *, startup_seconds: float = 60) -> Iterator[S
     # Keep draining the output so the server never blocks on a full pipe.
     threading.Thread(target=lambda: [lines.append(x) for x in process.stdout], daemon=True).start()
     try:
-        yield Served(url, endpoint, lines, table, bucket, dict(secrets))
+        yield Served(url, endpoint, lines, table, bucket, dict(secrets), state)
     finally:
         process.terminate()
         try:
@@ -89,3 +105,4 @@ def serve(secrets: dict[str, str], *, startup_seconds: float = 60) -> Iterator[S
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        shutil.rmtree(state_dir, ignore_errors=True)

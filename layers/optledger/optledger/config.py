@@ -38,6 +38,7 @@ class Settings:
     link_signer_secret_arn: str | None = None  # key that signs 24-hour evidence links (a role's session is shorter)
     cognito_domain: str | None = None  # the console's hosted sign-in (https://<prefix>.auth.<region>.amazoncognito.com)
     cognito_client_id: str | None = None
+    campaign_cache_seconds: float = 60.0  # how long a warm container trusts its campaign directory (0: every request)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -56,7 +57,20 @@ class Settings:
             link_signer_secret_arn=env.get("OPTLEDGER_LINK_SIGNER_SECRET_ARN") or None,
             cognito_domain=(env.get("OPTLEDGER_COGNITO_DOMAIN") or "").rstrip("/") or None,
             cognito_client_id=env.get("OPTLEDGER_COGNITO_CLIENT_ID") or None,
+            campaign_cache_seconds=_seconds(env.get("OPTLEDGER_CAMPAIGN_CACHE_SECONDS"), 60.0),
         )
+
+
+def _seconds(value: str | None, default: float) -> float:
+    if value is None or not value.strip():
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ValueError("OPTLEDGER_CAMPAIGN_CACHE_SECONDS must be a number of seconds") from None
+    if not 0 <= seconds <= 3600:
+        raise ValueError("OPTLEDGER_CAMPAIGN_CACHE_SECONDS must be between 0 and 3600")
+    return seconds
 
 
 @cache

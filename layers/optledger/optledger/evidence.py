@@ -43,6 +43,19 @@ def check_day(day: str) -> str:
         raise ValidationError("date must be YYYY-MM-DD", fields={"date": "invalid"}) from None
 
 
+def check_finished_day(day: str, now: datetime | None = None) -> str:
+    """Only a UTC day that has ended can be bundled: its anchor is immutable (Object Lock), so an anchor of a day
+    still running would contradict the events that arrive after it."""
+    day = check_day(day)
+    ends = datetime.fromisoformat(day).replace(tzinfo=UTC) + timedelta(days=1)
+    if (now or utcnow()) < ends:
+        raise ValidationError(
+            f"{day} has not ended (UTC): only a finished day can be bundled and anchored; try {previous_utc_day(now)}",
+            fields={"date": "not finished"},
+        )
+    return day
+
+
 @dataclass
 class _CampaignBundle:
     key: str
@@ -72,10 +85,15 @@ def compile_day(
     now: datetime | None = None,
 ) -> list[DayResult]:
     """Write the daily bundles (one per campaign) and the anchor of every brand for ``day`` (YYYY-MM-DD)."""
-    day = check_day(day)
     now = now or utcnow()
+    day = check_finished_day(day, now)
     if campaign is not None:
         brands = [directory.get(campaign).brand]
+    elif brands is not None:
+        # A brand without a campaign would get an anchor of nothing, immutable and probably a typo.
+        unknown = sorted(set(brands) - set(directory.brands))
+        if unknown:
+            raise NotFound(f"no campaign of brand {', '.join(unknown)}: nothing to bundle", fields={"brand": "unknown"})
     results = []
     for brand in sorted(brands if brands is not None else directory.brands):
         results.append(_compile_brand_day(brand, day, store, evidence, directory, campaign, progress, now))

@@ -10,11 +10,106 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from html import escape
 from typing import Any
 
 EVENT_TYPES = ("opt_in", "opt_out", "pending", "help", "message")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+MAX_REPORT_EVENTS = 2000  # rows of the event table; events.jsonl and consents.csv always hold every event
+MAX_CELL_CHARS = 400  # a consumer's text or a user agent is cut here in the report (the bundle keeps it whole)
+BACKDATED_AFTER = timedelta(minutes=15)
+# Events whose disclosure a consumer was shown: web and offline opt-ins (and pending double opt-ins). A disclosure
+# attached to anything else (an agent's opt-out, say) is kept in the bundle but never called "shown".
+SHOWN_AT = ("opt_in", "pending")
+BACKDATED = "backdated"  # a per-day counter beside the event types (not a type)
+BACKDATED_COLOUR = "#e0a126"
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """What the report prints of one event: short strings only, so the table's memory is bounded by its cap."""
+
+    seq: str
+    phone: str
+    occurred_at: str
+    recorded_at: str
+    backdated: bool
+    type: str
+    tier: str
+    channel: str
+    campaigns: str
+    ip: str
+    user_agent: str
+    page_url: str
+    provider: str
+    identity: str
+    text: str
+    matched: str
+    disclosure_sha256: str
+    event_id: str
+    hash: str
+
+    @classmethod
+    def of(cls, event: Mapping[str, Any], *, backdated: bool) -> EventRow:
+        source = _mapping(event.get("source"))
+        evidence = _mapping(event.get("evidence"))
+        campaigns = event.get("campaigns")
+        identity = " / ".join(
+            f"{key}: {_cut(evidence[key])}"
+            for key in ("subject", "session_id", "agent_id")
+            if evidence.get(key) not in (None, "")
+        )
+        provider = " ".join(_cut(source.get(k)) for k in ("provider", "provider_message_id") if source.get(k))
+        matched = ""
+        if evidence.get("matched"):
+            how = f" ({_cut(evidence.get('detected_by'))})" if evidence.get("detected_by") else ""
+            matched = f"matched {_cut(evidence.get('matched'))}{how}"
+        elif evidence.get("detected_by") and event.get("channel") == "sms":
+            matched = f"detected by {_cut(evidence.get('detected_by'))}"
+        sha = evidence.get("disclosure_sha256")
+        return cls(
+            seq=_cut(event.get("seq")),
+            phone=_cut(event.get("phone")),
+            occurred_at=_cut(event.get("occurred_at")),
+            recorded_at=_cut(event.get("recorded_at")),
+            backdated=backdated,
+            type=_cut(event.get("type")),
+            tier=_cut(event.get("tier")),
+            channel=_cut(event.get("channel")),
+            campaigns=", ".join(_cut(c) for c in campaigns[:20]) if isinstance(campaigns, list) else _cut(campaigns),
+            ip=_cut(source.get("ip")),
+            user_agent=_cut(source.get("user_agent")),
+            page_url=_cut(source.get("page_url")),
+            provider=provider,
+            identity=identity,
+            text=_cut(evidence.get("text")),
+            matched=matched,
+            disclosure_sha256=sha if isinstance(sha, str) and _SHA.match(sha) else "",
+            event_id=_cut(event.get("event_id")),
+            hash=_cut(event.get("hash")),
+        )
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _cut(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS] + "…"
+
+
+def is_backdated(event: Mapping[str, Any]) -> bool:
+    """Recorded well after it happened (an offline consent entered later, an import): worth an auditor's look."""
+    occurred, recorded = event.get("occurred_at"), event.get("recorded_at")
+    if not (isinstance(occurred, str) and isinstance(recorded, str)):
+        return False
+    try:
+        return datetime.fromisoformat(recorded) - datetime.fromisoformat(occurred) > BACKDATED_AFTER
+    except (ValueError, TypeError):
+        return False
 
 
 @dataclass
@@ -33,8 +128,12 @@ class NumberRow:
 class ReportAggregates:
     """Counts per day and type, and a per-number table capped at ``max_numbers`` rows (events come grouped by phone)."""
 
-    def __init__(self, *, max_numbers: int = 500) -> None:
+    def __init__(self, *, max_numbers: int = 500, max_events: int = MAX_REPORT_EVENTS) -> None:
         self.max_numbers = max_numbers
+        self.max_events = max_events
+        self.events: list[EventRow] = []
+        self.backdated = 0
+        self.shown_disclosures: set[str] = set()  # referenced by an opt-in a consumer saw (see SHOWN_AT)
         self.per_day: dict[str, Counter[str]] = {}
         self.per_type: Counter[str] = Counter()
         self.per_channel: Counter[str] = Counter()
@@ -54,6 +153,15 @@ class ReportAggregates:
         if counts is None:
             counts = self.per_day[day] = Counter()
         counts[kind] += 1
+        backdated = is_backdated(event)
+        if backdated:
+            counts[BACKDATED] += 1
+            self.backdated += 1
+        if len(self.events) < self.max_events:
+            self.events.append(EventRow.of(event, backdated=backdated))
+        sha = _mapping(event.get("evidence")).get("disclosure_sha256")
+        if kind in SHOWN_AT and isinstance(sha, str) and _SHA.match(sha):
+            self.shown_disclosures.add(sha)
         self.per_type[kind] += 1
         self.per_channel[str(event.get("channel"))] += 1
         if occurred:
@@ -97,7 +205,13 @@ th{background:#eef2f6;font-weight:600}td.n,th.n{text-align:right;font-variant-nu
 .mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
 pre{white-space:pre-wrap;background:#fff;border:1px solid #d5dbe3;border-radius:6px;padding:10px;margin:4px 0 14px}
 .chart{background:#fff;border:1px solid #d5dbe3;border-radius:8px;padding:8px}
-.note{color:#5b6878;font-size:12px}table.kv th{width:230px}
+.note{color:#5b6878;font-size:12px}table.kv th{width:230px}.warn{color:#9a6200}
+table.events{font-size:12px}table.events td{max-width:260px;overflow-wrap:anywhere}
+table.events td.t{min-width:190px}.nw{white-space:nowrap}
+.tag{display:inline-block;padding:0 5px;border-radius:4px;font-size:11px}
+.tag.opt_in{background:#dff3e8;color:#12724a}.tag.opt_out{background:#fbe3e1;color:#b3261e}
+.tag.back{background:#fdf0d5;color:#9a6200}.tag.other{background:#eef2f6}
+.k{color:#5b6878}.quote{font-style:italic}
 """
 
 
@@ -128,6 +242,7 @@ def render_report(
         _card("numbers", aggregates.number_count),
         _card("opt-ins", aggregates.per_type.get("opt_in", 0)),
         _card("opt-outs", aggregates.per_type.get("opt_out", 0)),
+        _card("back-dated", aggregates.backdated, "warn" if aggregates.backdated else ""),
         _card("hash chain", "verified" if verified else "NOT verified", "ok" if verified else "bad"),
         "</div>",
         '<h2>Scope</h2><table class="kv">',
@@ -151,12 +266,27 @@ def render_report(
     parts += ["</table>", "<h2>Opt-ins and opt-outs per day</h2>", _chart(aggregates)]
     parts += ["<h2>Events per day and type</h2>", _day_table(aggregates)]
     parts += ["<h2>Numbers</h2>", _number_table(aggregates)]
+    parts += [
+        f"<h2>Every event ({aggregates.event_count:,})</h2>",
+        _event_table(aggregates, with_phone=summary.get("kind") != "number"),
+    ]
+    shown = [(sha, text) for sha, text in disclosures if sha in aggregates.shown_disclosures]
+    other = [(sha, text) for sha, text in disclosures if sha not in aggregates.shown_disclosures]
     parts += ["<h2>Disclosures shown to consumers</h2>"]
-    if not disclosures:
-        parts.append('<p class="note">No event in this bundle references a disclosure.</p>')
-    for sha, text in disclosures:
-        parts.append(f'<p class="mono">disclosures/{e(sha)}.txt</p>')
-        parts.append(f"<pre>{e(text)}</pre>" if text is not None else '<p class="bad">text missing from storage</p>')
+    parts.append(
+        '<p class="note">The exact texts that web, hosted-page and offline opt-ins recorded as shown to the'
+        " consumer.</p>"
+    )
+    if not shown:
+        parts.append('<p class="note">No opt-in in this bundle references a disclosure.</p>')
+    parts += _disclosure_texts(shown)
+    if other:
+        parts += [
+            "<h2>Other texts referenced by events</h2>",
+            '<p class="note">Attached to events that are not opt-ins (for example an agent-recorded opt-out): kept'
+            " as evidence, but no consumer agreed to them.</p>",
+            *_disclosure_texts(other),
+        ]
     parts.append(f'<p class="note">This report shows up to {max_disclosures} disclosure texts.')
     if disclosure_total > len(disclosures):
         parts.append(f" {disclosure_total - len(disclosures)} more are in the disclosures/ folder.")
@@ -190,9 +320,14 @@ def _chart(agg: ReportAggregates) -> str:
         return '<p class="note">No events.</p>'
     width, height, left, bottom, top = 960, 260, 48, 40, 16
     plot_w, plot_h = width - left - 12, height - bottom - top
-    peak = max(max(c.get("opt_in", 0), c.get("opt_out", 0)) for c in agg.per_day.values()) or 1
+    series = (
+        ("opt_in", "#2e9d6a", "opt-ins"),
+        ("opt_out", "#c8463d", "opt-outs"),
+        (BACKDATED, BACKDATED_COLOUR, "back-dated"),
+    )
+    peak = max(max(c.get(kind, 0) for kind, _, _ in series) for c in agg.per_day.values()) or 1
     slot = plot_w / len(days)
-    bar = max(slot * 0.38, 0.5)
+    bar = max(slot * 0.26, 0.5)
     out = [
         f'<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%"'
         ' role="img" aria-label="opt-ins and opt-outs per day">',
@@ -204,12 +339,12 @@ def _chart(agg: ReportAggregates) -> str:
     for i, day in enumerate(days):
         counts = agg.per_day[day]
         x = left + i * slot + slot * 0.1
-        for j, (kind, colour) in enumerate((("opt_in", "#2e9d6a"), ("opt_out", "#c8463d"))):
+        for j, (kind, colour, label) in enumerate(series):
             value = counts.get(kind, 0)
             h = plot_h * value / peak
             out.append(
                 f'<rect x="{x + j * bar:.2f}" y="{top + plot_h - h:.2f}" width="{bar:.2f}" height="{h:.2f}"'
-                f' fill="{colour}"><title>{_e(day)} {kind}: {value}</title></rect>'
+                f' fill="{colour}"><title>{_e(day)} {label}: {value}</title></rect>'
             )
     label_every = max(1, len(days) // 8)
     for i in range(0, len(days), label_every):
@@ -224,6 +359,9 @@ def _chart(agg: ReportAggregates) -> str:
         f'<text x="{left + 14}" y="{legend_y}" font-size="11" fill="#1d2733">opt-ins</text>',
         f'<rect x="{left + 80}" y="{legend_y - 9}" width="10" height="10" fill="#c8463d"/>',
         f'<text x="{left + 94}" y="{legend_y}" font-size="11" fill="#1d2733">opt-outs</text>',
+        f'<rect x="{left + 160}" y="{legend_y - 9}" width="10" height="10" fill="{BACKDATED_COLOUR}"/>',
+        f'<text x="{left + 174}" y="{legend_y}" font-size="11" fill="#1d2733">back-dated (recorded more than'
+        f" {int(BACKDATED_AFTER.total_seconds() // 60)} min after it occurred; any type)</text>",
         "</svg></div>",
     ]
     return "".join(out)
@@ -231,7 +369,10 @@ def _chart(agg: ReportAggregates) -> str:
 
 def _day_table(agg: ReportAggregates) -> str:
     kinds = [k for k in EVENT_TYPES if agg.per_type.get(k)] + sorted(set(agg.per_type) - set(EVENT_TYPES))
-    rows = ["<table><tr><th>day (occurred_at, UTC)</th>", *(f'<th class="n">{_e(k)}</th>' for k in kinds), "</tr>"]
+    if agg.backdated:
+        kinds.append(BACKDATED)
+    heads = (f'<th class="n">{"back-dated" if k == BACKDATED else _e(k)}</th>' for k in kinds)
+    rows = ["<table><tr><th>day (occurred_at, UTC)</th>", *heads, "</tr>"]
     for day in sorted(agg.per_day):
         counts = agg.per_day[day]
         rows.append(f"<tr><td>{_e(day)}</td>" + "".join(f'<td class="n">{counts.get(k, 0)}</td>' for k in kinds))
@@ -257,5 +398,72 @@ def _number_table(agg: ReportAggregates) -> str:
         out.append(
             f'<p class="note">Showing the first {len(agg.numbers)} of {agg.number_count} numbers;'
             " consents.csv and events.jsonl hold every event.</p>"
+        )
+    return "".join(out)
+
+
+def _disclosure_texts(texts: Sequence[tuple[str, str | None]]) -> list[str]:
+    out = []
+    for sha, text in texts:
+        name = f"disclosures/{_e(sha)}.txt"
+        out.append(f'<p class="mono" id="disclosure-{_e(sha)}"><a href="{name}">{name}</a></p>')
+        out.append(f"<pre>{_e(text)}</pre>" if text is not None else '<p class="bad">text missing from storage</p>')
+    return out
+
+
+def _event_table(agg: ReportAggregates, *, with_phone: bool) -> str:
+    """Every event (up to the cap) with what an auditor asks for: when, what, where from, who, the consumer's words,
+    the disclosure shown, and the ids that tie the row to events.jsonl."""
+    if not agg.events:
+        return '<p class="note">No events.</p>'
+    e = _e
+    out = [
+        '<table class="events"><tr><th class="n">seq</th><th>time (UTC)</th><th>event</th><th>campaigns</th>'
+        "<th>source: IP · user agent · page</th><th>identity</th><th>consumer's text</th><th>disclosure</th>"
+        "<th>event id · hash</th></tr>"
+    ]
+    for row in agg.events:
+        css = row.type if row.type in ("opt_in", "opt_out") else "other"
+        time = f'<span class="mono">{e(row.occurred_at)}</span>'
+        if row.backdated:
+            time += (
+                f'<br><span class="tag back">back-dated</span><br><span class="k">recorded {e(row.recorded_at)}</span>'
+            )
+        event = f'<span class="tag {css}">{e(row.type)}</span> {e(row.channel)}'
+        if row.tier:
+            event += f'<br><span class="k">{e(row.tier)}</span>'
+        if with_phone and row.phone:
+            event += f'<br><span class="mono nw">{e(row.phone)}</span>'
+        source = "<br>".join(
+            f'<span class="k">{label}</span> {e(value)}'
+            for label, value in (
+                ("IP", row.ip),
+                ("UA", row.user_agent),
+                ("page", row.page_url),
+                ("provider", row.provider),
+            )
+            if value
+        )
+        text = f'<span class="quote">{e(row.text)}</span>' if row.text else ""
+        if row.matched:
+            text += f'<br><span class="k">{e(row.matched)}</span>'
+        disclosure = ""
+        if row.disclosure_sha256:
+            sha = e(row.disclosure_sha256)
+            shown = "shown at opt-in" if row.disclosure_sha256 in agg.shown_disclosures and row.type in SHOWN_AT else ""
+            disclosure = (
+                f'<a class="mono" href="disclosures/{sha}.txt" title="{sha}">{sha[:12]}…</a>'
+                f' <a href="#disclosure-{sha}">text</a>' + (f'<br><span class="k">{shown}</span>' if shown else "")
+            )
+        out.append(
+            f'<tr><td class="n">{e(row.seq)}</td><td class="t">{time}</td><td>{event}</td><td>{e(row.campaigns)}</td>'
+            f"<td>{source}</td><td>{e(row.identity)}</td><td>{text}</td><td>{disclosure}</td>"
+            f'<td class="mono">{e(row.event_id)}<br><span class="k">{e(row.hash)}</span></td></tr>'
+        )
+    out.append("</table>")
+    if agg.event_count > len(agg.events):
+        out.append(
+            f'<p class="note">Showing the first {len(agg.events):,} of {agg.event_count:,} events (the report is'
+            " bounded); events.jsonl and consents.csv hold every event.</p>"
         )
     return "".join(out)

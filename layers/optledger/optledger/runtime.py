@@ -36,7 +36,7 @@ def ledger() -> Ledger:
 
 @cache
 def campaigns() -> CampaignCache:
-    return CampaignCache(store())
+    return CampaignCache(store(), ttl=settings().campaign_cache_seconds)
 
 
 def reset() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from optledger import disclosures
 from optledger.campaign_admin import check_origins, register
 from optledger.campaigns import CampaignCache
+from optledger.errors import OptLedgerError, ValidationError
 from optledger.local.template import load_template, table_definition
 from optledger.models import Campaign
 
@@ -18,7 +19,7 @@ def repo_root() -> Path:
     """The checkout holding template.yaml and functions/ (an editable install points into it)."""
     configured = os.environ.get("OPTLEDGER_ROOT")
     candidates = [Path(configured)] if configured else []
-    candidates += [Path(__file__).resolve().parents[3], Path.cwd()]
+    candidates += [Path(__file__).resolve().parents[4], Path.cwd()]
     for candidate in candidates:
         if (candidate / "template.yaml").is_file() and (candidate / "functions").is_dir():
             return candidate
@@ -37,13 +38,30 @@ def provision(root: Path, *, table: str, bucket: str, dynamodb: Any, s3: Any) ->
 
 
 def load_campaigns(path: Path, cache: CampaignCache) -> list[Campaign]:
-    """Validate every campaign of a JSON list first (fields, origins, disclosures), then store each as
-    ``PUT /campaigns/{id}`` does: a bad file stores nothing."""
-    documents = json.loads(path.read_text(encoding="utf-8"))
+    """The campaigns of a JSON file, stored as :func:`store_campaigns` does."""
+    return store_campaigns(json.loads(path.read_text(encoding="utf-8")), cache)
+
+
+def store_campaigns(documents: Any, cache: CampaignCache) -> list[Campaign]:
+    """Validate every campaign of a JSON list (or one object) first (fields, origins, disclosures), then store each
+    as ``PUT /campaigns/{id}`` does: a bad file stores nothing."""
     if isinstance(documents, dict):
         documents = [documents]
-    for document in documents:
-        campaign = Campaign.from_dict(document)
-        check_origins(campaign)
-        disclosures.check_all(campaign.disclosures, campaign)
+    if not isinstance(documents, list) or not documents:
+        raise ValidationError("a campaigns file holds a JSON list of campaign objects (or one object)")
+    checked = []
+    for index, document in enumerate(documents):
+        if not isinstance(document, dict):
+            raise ValidationError(f"campaign #{index + 1} is not a JSON object")
+        try:
+            campaign = Campaign.from_dict(document)
+            check_origins(campaign)
+            disclosures.check_all(campaign.disclosures, campaign)
+        except OptLedgerError as exc:
+            name = document.get("id") if isinstance(document.get("id"), str) else f"#{index + 1}"
+            raise type(exc)(f"campaign {name}: {exc.message}", fields=exc.fields) from None
+        checked.append(campaign)
+    ids = [c.id for c in checked]
+    if len(set(ids)) != len(ids):
+        raise ValidationError("the file holds the same campaign id twice", fields={"id": "duplicate"})
     return [register(document, document["id"], cache)[0] for document in documents]
