@@ -1,37 +1,34 @@
-"""Classification of inbound message text into opt-out, opt-in, help or an ordinary message.
+"""Classification of inbound message text into opt-out, opt-in, help or an ordinary message, with a review flag.
 
 The standard is FCC 24-24 (47 CFR 64.1200(a)(10)): STOP, QUIT, END, REVOKE, OPT OUT, CANCEL and UNSUBSCRIBE revoke
 consent per se, and any other wording revokes it when a reasonable person would read it as a wish to receive no more
 texts. A sender has ten business days to honour a revocation, which leaves time for a person to read the replies that
-a program cannot decide. Every word list is data (``data/keywords.json``); this module only says how they are used.
+a program cannot decide. Every word list and pattern is data (``data/keywords.json``); this module only says how they
+are used. Three outcomes always: a revocation (``opt_out``), a reply queued for review (``message`` with
+``review=True``), or an ordinary message; keywords add ``opt_in`` and ``help``.
 
 Order of decision, first match wins:
 
-1. ``keyword`` - the whole reply, after trimming whitespace, case, accents and surrounding punctuation or emoji, is a
-   keyword of DESIGN section 1. Opt-out keywords come first; ``STOPALL``/``STOP ALL`` have brand scope. Opt-in
-   keywords are ``START, UNSTOP, YES`` and the campaign's join keywords (``matched`` is then the join keyword as the
-   campaign spells it). ``Y`` is an opt-in keyword too: it is the short ``YES`` that double opt-in accepts, and a
-   reply of one letter has no other reading. Opt-in is strict on purpose: "yes please" or "UNSTOP please" are
-   messages, because recording consent nobody gave is the costly mistake on that side. ``AYUDA`` is help in Spanish.
-2. ``phrase`` - other wording a reasonable person reads as revocation, found on a normalised form of the reply after
-   masking trap patterns ("stop by", "can't stop laughing", "stop sign", "stop the delivery", "don't cancel"...):
-   requests to stop or no longer receive texts, to remove a number from a list, "unsubscribe"/"opt out"/"revoke"
-   anywhere, typos of STOP ("stpo", "STOPPP"), Spanish ("alto", "baja", "no me envíen más mensajes"), a keyword in a
-   clause of its own ("Stop. Thank you", "wrong number, stop"), hostile dismissals ("leave me alone", "go away") and
-   a reply made only of stop-sign emoji. Decisions taken here:
-   - "wrong number" is an opt-out: whoever answers never consented, and further texts to them have no consent at all.
-   - "spam", "reported as spam", "I'm blocking this number" are opt-outs: they say the texts are unwanted.
-   - "how do I unsubscribe?" is an opt-out: asking how to revoke is wanting to revoke.
-   - CANCEL, END and REMOVE (and Spanish "cancelar", "para", "fin") have everyday meanings, so they revoke in a
-     clause only when the whole reply is nothing else ("Cancel please"); "cancel my appointment" is a message.
-   - Brand scope also comes from phrases that name everything ("unsubscribe from all", "stop all texts").
-3. ``review`` - replies that may be a revocation but whose meaning depends on the conversation: "no", "not
-   interested", "no thanks", "how did you get my number?", "I never signed up", "too many texts", partial requests
-   ("don't text after 9pm", "only text me about appointments", "email me instead"), "cancel my subscription" (the
-   subscription may be the product), "pause", "this isn't Maria", a thumbs-down, and any remaining "stop" that no
-   rule explained. They are recorded as ``message`` with ``review=True``, ``detected_by="review"`` and ``matched`` set
-   to the suspicious words, for a person to decide in time. "who is this?" is an ordinary question, not a review.
-4. Anything else is an ordinary ``message``.
+1. ``keyword`` - the whole reply, after trimming whitespace, case, accents and surrounding punctuation or emoji, and
+   then again without courtesy words ("HELP pls", "START please", "stop thx"), is a keyword of DESIGN section 1.
+   Opt-out keywords come first (``STOPALL`` has brand scope; a lone keyword asked as a question, "stop?", is queued).
+   ``START``, ``UNSTOP`` and the campaign's join keywords opt in. ``YES`` and ``Y`` are ordinary messages whose
+   ``matched`` names them: inbound.py alone decides whether they confirm a pending double opt-in.
+2. The reply is normalised: accents, repeated letters ("STOPPP"), digits for letters ("st0p"), spaced letters
+   ("s t o p"), SMS spellings in English and Spanish ("pls", "txt", "u", "xfa", "kiero", "q", "d", "msj"), and
+   clause breaks kept. Then masked, clause by clause: traps ("stop by", "stop sign"), negations ("don't stop",
+   "no dejen de", "replied STOP by mistake") and requests about something other than texts (emails, calls, paper,
+   an order, an appointment, auto-renew, "opt out of the arbitration clause"), unless the reply names texts too.
+   A reply that only says texts are welcome ("texts are fine") beside such a request is an ordinary message.
+3. ``phrase`` - intents, not sentences: a directive to stop or not send with texts as its object, "take/remove me or
+   my number", do-not-text lists, "no longer consent", "revoke my consent", and their Spanish forms; a stop request
+   in Chinese, Korean, Vietnamese, Tagalog, Portuguese, French, Haitian Creole, Russian or Arabic; a revocation word
+   in a clause of its own ("Stop. Thank you"). CANCEL, END and REMOVE revoke in a clause only when the whole reply is
+   nothing else. A standalone STOP beside a request about something else is queued instead.
+4. ``review`` - a revocation cue that is not certainly something else: "no", "not interested", "wrong number",
+   "basta", "who is this?", "this number belongs to my late mother", partial requests, any remaining "stop"/"cancel";
+   and any reply in a script or language the detector does not read (matched ``other-language``).
+5. Anything else is an ordinary ``message``.
 """
 
 from __future__ import annotations
@@ -62,25 +59,21 @@ class Classification:
 _DATA = json.loads((Path(__file__).parent / "data" / "keywords.json").read_text(encoding="utf-8"))
 
 _SPACES = re.compile(r"\s+")
-_NOT_FLAT = re.compile(r"[^a-z0-9#&]+")
-_CLAUSE_BREAK = re.compile(r"[^\w\s'*&#-]+|\s[-–—]+\s")
 _REPEATS = re.compile(r"(.)\1+")
 _MACRO = re.compile(r"\{(\w+)\}")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "đ": "d", "Đ": "d", "#": " number "})
 _DELETED = str.maketrans("", "", "'*")
 _EMOJI_NOISE = str.maketrans("", "", "\ufe0f\u200d\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
+OTHER_LANGUAGE = "other-language"
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents; quotes unified."""
+    """Lower case without accents on Latin letters; quotes unified; other scripts kept as written (Hangul recomposed)."""
     text = text.translate(_QUOTES)
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        text = unicodedata.normalize("NFC", text)
     return text.casefold()
-
-
-def _flatten(folded: str) -> str:
-    return _NOT_FLAT.sub(" ", folded.translate(_DELETED)).strip()
 
 
 def _squeeze(flat: str) -> str:
@@ -101,46 +94,159 @@ def normalize_text(text: str) -> str:
     return plain[start:end].upper()
 
 
-def _union(patterns: Iterable[str]) -> re.Pattern[str]:
+def _expand(pattern: str) -> str:
     vocab = _DATA["vocab"]
-    expanded = (_MACRO.sub(lambda m: vocab.get(m[1], m[0]), p) for p in patterns)
-    return re.compile("|".join(f"(?:{p})" for p in expanded))
+    for _ in range(3):  # vocabulary entries may name others
+        pattern = _MACRO.sub(lambda m: vocab.get(m[1], m[0]), pattern)
+    return pattern
+
+
+def _union(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{_expand(p)})" for p in patterns))
 
 
 def _words(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(_squeeze(_flatten(_fold(w))) for w in words)
+    return frozenset(_SPACES.sub(" ", re.sub(r"[^\w#&]+", " ", _fold(w).translate(_DELETED))).strip() for w in words)
 
 
 _KEYWORDS = {action: frozenset(normalize_text(k) for k in words) for action, words in _DATA["keywords"].items()}
+_CONFIRMATIONS = frozenset(_DATA["confirmations"])
 _BRAND_KEYWORDS = frozenset(normalize_text(k) for k in _DATA["brand_scope_keywords"])
-_STANDALONE = _words(_DATA["standalone_opt_out"])
-_STANDALONE_WHOLE = _words(_DATA["standalone_opt_out_whole_reply"])
-_STANDALONE_BRAND = _words(_DATA["brand_scope_keywords"])
 _EMOJI_OPT_OUT = frozenset(_DATA["emoji"]["opt_out"])
 _EMOJI_REVIEW = frozenset(_DATA["emoji"]["review"])
 
 
 class _Patterns(NamedTuple):
+    standalone: frozenset[str]
+    standalone_whole: frozenset[str]
+    standalone_brand: frozenset[str]
+    courtesy: re.Pattern[str]
     fillers: re.Pattern[str]
+    abbreviations: re.Pattern[str]
+    targets: re.Pattern[str]
+    leet: re.Pattern[str]
+    spaced: re.Pattern[str]
     brand: re.Pattern[str]
     sender: re.Pattern[str]
     traps: re.Pattern[str]
+    negation: re.Pattern[str]
+    scope_objects: re.Pattern[str]
+    other: re.Pattern[str]
+    texts: re.Pattern[str]
+    keep: re.Pattern[str]
+    languages: re.Pattern[str]
     review: re.Pattern[str]
     watch: re.Pattern[str]
+    markers: frozenset[str]
+
+
+def _word_union(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
+
+
+def _target_pattern(targets: Iterable[str]) -> re.Pattern[str]:
+    """Each target word with any letter repeated ("stooop", "stopp"); a letter the word doubles must stay doubled."""
+    branches = []
+    for index, word in enumerate(targets):
+        runs = "".join(f"{m[1]}{{{len(m[0])},}}" if len(m[0]) > 1 else f"{m[1]}+" for m in re.finditer(r"(.)\1*", word))
+        branches.append(f"(?P<t{index}>{runs})")
+    return re.compile(r"\b(?:" + "|".join(branches) + r")\b")
 
 
 @cache
 def _patterns() -> _Patterns:
     """Compiled on first use, not at import: keywords (most replies) never need them, and a cold start stays cheap."""
-    fillers = sorted(map(re.escape, _words(_DATA["fillers"])), key=len, reverse=True)
+    canon = _DATA["canon"]
+    scope = _DATA["scope"]
     return _Patterns(
-        fillers=re.compile(r"\b(?:" + "|".join(fillers) + r")\b"),
+        standalone=_words(_DATA["standalone_opt_out"]),
+        standalone_whole=_words(_DATA["standalone_opt_out_whole_reply"]),
+        standalone_brand=_words(_DATA["brand_scope_keywords"]),
+        courtesy=_word_union(_words(_DATA["courtesy"])),
+        fillers=_word_union(_words(_DATA["fillers"])),
+        abbreviations=_word_union(canon["abbreviations"]),
+        targets=_target_pattern(canon["targets"]),
+        leet=re.compile(r"(?<![\w@$])[\w@$]*[0-9@$][\w@$]*"),
+        spaced=re.compile(r"(?<!\w)(?:[a-z][ .\-_*]+){2,}[a-z](?!\w)"),
         brand=_union(_DATA["phrases"]["brand"]),
         sender=_union(_DATA["phrases"]["sender"]),
         traps=_union(_DATA["traps"]),
+        negation=_union(_DATA["negation"]),
+        scope_objects=_union(scope["objects"]),
+        other=_union([scope["other"]]),
+        texts=_union([scope["texts"]]),
+        keep=_union([scope["keep"]]),
+        languages=_union(p for patterns in _DATA["languages"].values() for p in patterns),
         review=_union(_DATA["review"]),
         watch=_union(rf"\b{re.escape(w)}\b" for w in _DATA["watch_words"]),
+        markers=frozenset(_DATA["foreign"]["markers"]),
     )
+
+
+# Letters of scripts the detector does not read: Greek to Ethiopic, Hangul Jamo, CJK, kana, Hangul syllables.
+# Latin (with Vietnamese's extended block), digits, punctuation, symbols and emoji are not in it.
+_OTHER_SCRIPT = re.compile("[\u0370-\u1dff\u2c00-\u2dff\u3040-\u9fff\ua000-\ud7ff\uf900-\ufaff\uff66-\uffdc]")
+# Latin letters with marks Spanish does not use (ã, ç, è, ơ, đ, ...): French, Portuguese, Vietnamese, Creole.
+_OTHER_LATIN = re.compile("(?![áéíóúñüÁÉÍÓÚÑÜ])[À-ÖØ-öø-ɏḀ-ỿ]")
+_CLAUSE_MARKS = re.compile(r"[.!?;:,\n\r…¿¡()\[\]\"]+|\s[-–—]+\s")
+_NOT_FLAT = re.compile(r"[^\w#&|]+")
+_BARS = re.compile(r"(?:\s*\|\s*)+")
+_TRIPLES = re.compile(r"([a-z])\1{2,}")
+
+
+def _canonical(folded: str) -> str:
+    """The flat form: SMS spellings made canonical, clause breaks written ' | ', other symbols made spaces."""
+    patterns = _patterns()
+    abbreviations = _DATA["canon"]["abbreviations"]
+    leet = _DATA["canon"]["leet"]
+    targets = _DATA["canon"]["targets"]
+    text = folded.translate(_DELETED)
+
+    def spaced(match: re.Match[str]) -> str:
+        joined = re.sub(r"[ .\-_*]+", "", match[0])
+        return joined if patterns.targets.fullmatch(joined) else match[0]
+
+    def digits_for_letters(match: re.Match[str]) -> str:
+        token = match[0]
+        if not any("a" <= ch <= "z" for ch in token):
+            return token
+        word = "".join(leet.get(ch, ch) for ch in token)
+        return word if patterns.targets.fullmatch(word) else token
+
+    text = patterns.spaced.sub(spaced, text)
+    if any(ch.isdigit() or ch in "@$" for ch in text):
+        text = patterns.leet.sub(digits_for_letters, text)
+    text = _CLAUSE_MARKS.sub(" | ", text)
+    text = _NOT_FLAT.sub(" ", text)
+    text = _TRIPLES.sub(r"\1\1", text)
+    text = patterns.targets.sub(lambda m: targets[int(m.lastgroup[1:])], text)  # type: ignore[index]
+    text = patterns.abbreviations.sub(lambda m: abbreviations[m[0]], text)
+    return _BARS.sub(" | ", f" {text} ").strip(" |")
+
+
+def _keyword(word: str, join_keywords: Iterable[str], *, question: bool = False) -> Classification | None:
+    if word in _KEYWORDS["opt_out"]:
+        if question:  # "stop?" asks what STOP does, or whether to send it
+            return Classification("message", word, "review", review=True)
+        return Classification("opt_out", word, "keyword", "brand" if word in _BRAND_KEYWORDS else "sender")
+    if word in _KEYWORDS["opt_in"]:
+        return Classification("opt_in", word, "keyword")
+    for keyword in join_keywords:
+        if word and normalize_text(keyword) == word:
+            return Classification("opt_in", keyword, "keyword")
+    if word in _KEYWORDS["help"]:
+        return Classification("help", word, "keyword")
+    if word in _CONFIRMATIONS:
+        return Classification("message", word, "keyword")
+    return None
+
+
+def _courtesy_keyword(flat: str, join_keywords: Iterable[str]) -> Classification | None:
+    """A keyword said with courtesy words only ("HELP pls", "START please", "stop thx", "VIP porfa")."""
+    bare = _SPACES.sub(" ", _patterns().courtesy.sub(" ", flat.replace("|", " "))).strip()
+    if not bare:
+        return None
+    return _keyword(bare.upper(), join_keywords)
 
 
 def _bare(clause: str) -> str:
@@ -151,21 +257,23 @@ def _bare(clause: str) -> str:
     return " ".join(words)
 
 
-def _standalone_keyword(folded: str) -> Classification | None:
+def _standalone_keyword(clauses: list[str]) -> Classification | None:
     """A revocation word that makes up a clause on its own, give or take courtesy words ("Stop. Thank you").
 
     Words with everyday meanings (CANCEL, END, REMOVE...) count only when no clause says anything else.
     """
+    patterns = _patterns()
     weak: str | None = None
     only_weak = True
-    for raw in _CLAUSE_BREAK.split(folded):
-        clause = _flatten(raw)
+    for raw in clauses:
+        clause = raw.strip()
         bare = _bare(clause)
         if not bare:
             continue
-        if bare in _STANDALONE or _squeeze(clause) in _STANDALONE:
-            return Classification("opt_out", clause, "phrase", "brand" if bare in _STANDALONE_BRAND else "sender")
-        if bare in _STANDALONE_WHOLE:
+        if bare in patterns.standalone or _squeeze(clause) in patterns.standalone:
+            scope: Scope = "brand" if bare in patterns.standalone_brand else "sender"
+            return Classification("opt_out", clause, "phrase", scope)
+        if bare in patterns.standalone_whole:
             weak = weak or clause
         else:
             only_weak = False
@@ -182,30 +290,63 @@ def _symbols_only(text: str) -> Classification:
     return Classification("message")
 
 
+def _mask_scope(marked: str, flat: str) -> tuple[str, bool, bool]:
+    """Clauses about something other than texts masked; whether any was, and whether texts are only welcomed."""
+    patterns = _patterns()
+    keep = patterns.keep.search(flat) is not None
+    named = patterns.texts.search(patterns.keep.sub(" ", patterns.other.sub(" ", flat))) is not None
+    scoped = False
+    if keep or not named:
+        clauses = marked.split("|")
+        for index, clause in enumerate(clauses):
+            if patterns.other.search(clause) and not patterns.texts.search(patterns.other.sub(" ", clause)):
+                clauses[index] = " ~ "
+                scoped = True
+        marked = "|".join(clauses)
+    return marked, scoped, keep and not named
+
+
+def _review(found: str) -> Classification:
+    return Classification("message", found, "review", review=True)
+
+
+def _other_language(text: str, flat: str) -> bool:
+    if _OTHER_SCRIPT.search(text) or _OTHER_LATIN.search(text):
+        return True
+    markers = _patterns().markers
+    return len({word for word in flat.split() if word in markers}) >= _DATA["foreign"]["min_markers"]
+
+
 def classify(text: str, *, join_keywords: Iterable[str] = ()) -> Classification:
     word = normalize_text(text)
-    if word in _KEYWORDS["opt_out"]:
-        return Classification("opt_out", word, "keyword", "brand" if word in _BRAND_KEYWORDS else "sender")
-    if word in _KEYWORDS["opt_in"]:
-        return Classification("opt_in", word, "keyword")
-    for keyword in join_keywords:
-        if normalize_text(keyword) == word and word:
-            return Classification("opt_in", keyword, "keyword")
-    if word in _KEYWORDS["help"]:
-        return Classification("help", word, "keyword")
+    if verdict := _keyword(word, join_keywords, question=text.rstrip().endswith("?")):
+        return verdict
     if not word:
         return _symbols_only(text)
 
-    folded = _fold(text)
-    flat = _flatten(folded)
+    flat = _canonical(_fold(text))
+    if verdict := _courtesy_keyword(flat, join_keywords):
+        return verdict
+
     patterns = _patterns()
-    masked = patterns.traps.sub(" ~ ", flat)
+    marked = patterns.traps.sub(" ~ ", flat)
+    marked = patterns.negation.sub(" ~ ", marked)
+    marked = patterns.scope_objects.sub(" ~ ", marked)
+    marked, scoped, only_welcomed = _mask_scope(marked, flat)
+    if only_welcomed:  # "stop calling, texting is fine": unless it limits the texts too ("only text me on weekdays")
+        found = patterns.review.search(_SPACES.sub(" ", marked.replace("|", " ")).strip())
+        return _review(found[0]) if found else Classification("message")
+    masked = _SPACES.sub(" ", marked.replace("|", " ")).strip()
     if found := patterns.brand.search(masked):
         return Classification("opt_out", found[0], "phrase", "brand")
     if found := patterns.sender.search(masked):
         return Classification("opt_out", found[0], "phrase")
-    if verdict := _standalone_keyword(folded):
-        return verdict
-    if found := patterns.review.search(flat) or patterns.watch.search(masked):
-        return Classification("message", found[0], "review", review=True)
+    if found := patterns.languages.search(masked):
+        return Classification("opt_out", found[0], "phrase")
+    if verdict := _standalone_keyword(marked.split("|")):
+        return _review(verdict.matched or "stop") if scoped else verdict
+    if found := patterns.review.search(masked) or patterns.watch.search(masked):
+        return _review(found[0])
+    if _other_language(text, flat):
+        return _review(OTHER_LANGUAGE)
     return Classification("message")
