@@ -159,7 +159,9 @@ def main(arguments: list[str]) -> None:
     print(f"classifier.corpus.us_per_classification {microseconds_each(texts, 10):.2f}")
     print(f"classifier.corpus.per_second {1e6 / microseconds_each(texts, 10):.0f}")
     print(f"classifier.keyword.per_second {1e6 / microseconds_each(['STOP'], 20000):.0f}")
-    print(f"classifier.long_message.per_second {1e6 / microseconds_each(['Hi, can you stop by at 5? Thanks!'], 5000):.0f}")
+    print(
+        f"classifier.long_message.per_second {1e6 / microseconds_each(['Hi, can you stop by at 5? Thanks!'], 5000):.0f}"
+    )
 
     # replies crafted to make backtracking regexes blow up; a real reply is at most a few thousand characters
     hostile = [
