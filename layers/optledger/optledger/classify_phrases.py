@@ -264,15 +264,23 @@ def _starts(source: str, anchored: bool = False) -> frozenset[str] | None:
                 break
         if part.startswith("(?:", position):
             end = _group_end(part, position)
-            inner = _starts(part[position + 3 : end], part_anchored) if end > 0 else None
-            after = part[end + 1 : end + 3]
-            if inner is not None and (after[:1] in ("?", "*") or after == "{0"):  # an optional group: or what follows
-                rest = part[end + 2 :].lstrip("?")
-                following = _starts(rest, part_anchored) if rest and not rest[0].isspace() else None
-                inner = None if following is None else inner | following
-            if inner is None:
+            if end < 0:
                 return None
-            found |= inner
+            quantifier = re.match(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??", part[end + 1 :])
+            tail = part[end + 1 + (quantifier.end() if quantifier else 0) :]
+            optional = quantifier is not None and quantifier[0][0] in "?*{" and not quantifier[0].startswith("{1")
+            # each alternative read with what follows the group, so that "(?:i|we) want" is the short word "i"
+            follows = "" if quantifier else tail
+            for alternative in _split_top(part[position + 3 : end]):
+                inner = _starts(alternative + follows, part_anchored)
+                if inner is None:
+                    return None
+                found |= inner
+            if optional:  # or the group is skipped
+                following = _starts(tail, part_anchored) if tail and not tail[0].isspace() else None
+                if following is None:
+                    return None
+                found |= following
             continue
         letters = _leading_letters(part[position:])
         if not part_anchored or not letters.strip():
