@@ -102,10 +102,11 @@ def test_a_pending_just_inside_the_window_still_confirms(env, lambda_context):
     assert record(lambda_context)["events"][-1]["evidence"]["confirms"] == pending["event_id"]
 
 
-def test_stop_after_a_pending_cancels_it_and_a_later_yes_is_an_ordinary_keyword_opt_in(env, lambda_context):
+def test_stop_after_a_pending_cancels_it_and_a_later_yes_is_an_ordinary_message(env, lambda_context):
     pending_now(lambda_context)
     text("STOP", lambda_context, "SM00000000000000000000000000000d06")
     assert record(lambda_context)["campaigns"]["C7DEALS"]["status"] == "opted_out"
     text("YES", lambda_context, "SM00000000000000000000000000000d07")
     last = record(lambda_context)["events"][-1]
-    assert last["type"] == "opt_in" and "confirms" not in last["evidence"]
+    # YES is no opt-in keyword (issue 12): with nothing pending it confirms nothing
+    assert last["type"] == "message" and "confirms" not in last["evidence"]
