@@ -44,9 +44,21 @@ def _fold(text: str) -> str:
     if not text.isascii() or "#" in text or "`" in text:
         text = text.translate(_QUOTES)
     if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-        text = unicodedata.normalize("NFC", text)
+        text = text.translate(_LATIN_ACCENTS)  # the common case (Spanish) without decomposing every character
+        if not text.isascii():
+            text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+            text = unicodedata.normalize("NFC", text)
     return text.casefold()
+
+
+def _unaccented(char: str) -> str:
+    return "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
+
+
+# Latin-1 and Latin Extended-A letters to their letters without marks ("á" -> "a", "ñ" -> "n"), one table lookup each
+_LATIN_ACCENTS = {
+    code: plain for code in range(0xC0, 0x180) if (plain := _unaccented(chr(code))) != chr(code) and plain.isascii()
+}
 
 
 def _squeeze(flat: str) -> str:
@@ -71,8 +83,7 @@ class _Patterns(NamedTuple):
     standalone_brand: frozenset[str]
     standalone_words: frozenset[str]
     courtesy: _WordSet
-    courtesy_words: frozenset[str]
-    keyword_words: frozenset[str]
+    courtesy_or_keyword_words: frozenset[str]
     fillers: _WordSet
     targets: frozenset[str]
     squeezed_targets: dict[str, str]
@@ -143,10 +154,8 @@ def _patterns() -> _Patterns:
             for word in phrase.split()
         ),
         courtesy=_WordSet(_words(data["courtesy"])),
-        courtesy_words=frozenset({"|"}.union(*(phrase.split() for phrase in _words(data["courtesy"])))),
-        keyword_words=frozenset(
-            word for words in _KEYWORDS.values() for keyword in words for word in _fold(keyword).split()
-        )
+        courtesy_or_keyword_words=frozenset({"|"}.union(*(phrase.split() for phrase in _words(data["courtesy"]))))
+        | frozenset(word for words in _KEYWORDS.values() for keyword in words for word in _fold(keyword).split())
         | frozenset(word.casefold() for word in _CONFIRMATIONS),
         fillers=_WordSet(_words(data["fillers"])),
         targets=frozenset(canon["targets"]),
@@ -298,19 +307,23 @@ class _Rules:
 
     def __init__(self, patterns: Iterable[str]) -> None:
         # patterns that start at the same words are one alternation: one regex call instead of several
-        merged: dict[frozenset[str] | None, list[str]] = {}
+        # patterns whose words start with the same letters are one alternation: one regex call instead of several
+        merged: dict[frozenset[str] | None, tuple[set[str], list[str]]] = {}
         for pattern in patterns:
             source = _expand(pattern)
             starts = _starts(source)
             if starts is None and not source.isascii():
                 starts = frozenset({_OTHER_SCRIPT_KEY})  # a rule in another script cannot match an ASCII reply
-            merged.setdefault(starts, []).append(source)
-        self.sources = ["|".join(f"(?:{source})" for source in sources) for sources in merged.values()]
+            letters = None if starts is None else frozenset(start[0] for start in starts)
+            group = merged.setdefault(letters, (set(), []))
+            group[0].update(starts or ())
+            group[1].append(source)
+        self.sources = ["|".join(f"(?:{source})" for source in sources) for _, sources in merged.values()]
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.sources)
         self.always: list[int] = []
         self.index: dict[str, list[int]] = {}
-        for number, starts in enumerate(merged):
-            if starts is None:
+        for number, (letters, (starts, _)) in enumerate(merged.items()):
+            if letters is None:
                 self.always.append(number)
             else:
                 for start in starts:
@@ -358,11 +371,13 @@ def _beginnings(flat: str) -> frozenset[str] | None:
     """The first one to three letters of every word of an ASCII reply; None (try every rule) for other scripts."""
     if not flat.isascii():
         return None
-    words = flat.split()
-    return frozenset(
-        [word[:length] for word in words for length in range(1, _PREFIX + 1)]
-        + [f"{word} " for word in words if len(word) <= _PREFIX]
-    )
+    return frozenset().union(*map(_word_beginnings, flat.split()))
+
+
+@lru_cache(maxsize=8192)
+def _word_beginnings(word: str) -> tuple[str, ...]:
+    short = (f"{word} ",) if len(word) <= _PREFIX else ()
+    return (*(word[:length] for length in range(1, min(len(word), _PREFIX) + 1)), *short)
 
 
 def _canonical(folded: str) -> str:
@@ -412,9 +427,10 @@ def _courtesy_keyword(flat: str, join_keywords: Iterable[str]) -> Classification
     """A keyword said with courtesy words only ("HELP pls", "START please", "stop thx", "VIP porfa")."""
     patterns = _patterns()
     words = {*flat.split()}
-    joins = {word for keyword in join_keywords for word in _fold(keyword).split()}
-    if not words <= patterns.courtesy_words | patterns.keyword_words | joins:  # a word that is neither: no keyword
-        return None
+    if not words <= patterns.courtesy_or_keyword_words:  # a word that is neither: no keyword, unless a join keyword
+        joins = {word for keyword in join_keywords for word in _fold(keyword).split()}
+        if not joins or not words <= patterns.courtesy_or_keyword_words | joins:
+            return None
     bare = " ".join(patterns.courtesy.strip([word for word in flat.split() if word != "|"]))
     if not bare:
         return None
