@@ -39,7 +39,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -115,12 +114,16 @@ def classify(text: str, *, join_keywords: Iterable[str] = ()) -> Classification:
         return verdict
     if not word:
         return _symbols_only(text)
-    return _reader()(text, join_keywords)
+    return (_read or _reader())(text, join_keywords)
 
 
-@cache
+_read: Callable[[str, Iterable[str]], Classification] | None = None
+
+
 def _reader() -> Callable[[str, Iterable[str]], Classification]:
     """The phrase reader is a module of its own: a cold start that only meets keywords never compiles it."""
+    global _read
     from optledger.classify_phrases import read
 
+    _read = read
     return read

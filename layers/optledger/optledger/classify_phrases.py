@@ -386,15 +386,10 @@ def _canonical(folded: str) -> str:
     text = folded.replace("'", "").replace("*", "")
     if patterns.spaced_hint.search(text):
         text = patterns.spaced.sub(_join_spaced, text)
-    words: list[str] = []
-    for word in patterns.words.findall(text):
-        if word[0] not in _CLAUSE_CHARS:
-            words.append(_canonical_word(word))
-        elif words and words[-1] != "|":
-            words.append("|")
-    if words and words[-1] == "|":
-        words.pop()
-    return " ".join(words)
+    flat = " ".join(map(_canonical_word, patterns.words.findall(text)))
+    while "| |" in flat:
+        flat = flat.replace("| |", "|")
+    return flat.strip(" |")
 
 
 def _join_spaced(match: re.Match[str]) -> str:
@@ -412,7 +407,12 @@ def _target(word: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _canonical_word(word: str) -> str:
-    """One word's canonical spelling: "pls" -> "please", "st0p" -> "stop", "STOPPP" -> "stop", "kiero" -> "quiero"."""
+    """One word's canonical spelling: "pls" -> "please", "st0p" -> "stop", "STOPPP" -> "stop", "kiero" -> "quiero".
+
+    A run of clause punctuation is "|".
+    """
+    if word[0] in _CLAUSE_CHARS:
+        return "|"
     canon = _phrase_data()["canon"]
     if word in canon["abbreviations"]:
         return canon["abbreviations"][word]
