@@ -98,6 +98,7 @@ class _Patterns(NamedTuple):
     review: _Rules
     watch: _WordSet
     markers: frozenset[str]
+    strong_markers: frozenset[str]
     other_script: re.Pattern[str]
     other_latin: re.Pattern[str]
     words: re.Pattern[str]
@@ -172,6 +173,7 @@ def _patterns() -> _Patterns:
         review=_Rules(data["review"]),
         watch=_WordSet(data["watch_words"]),
         markers=frozenset(data["foreign"]["markers"]),
+        strong_markers=frozenset(data["foreign"]["strong_markers"]),
         # letters of scripts the detector does not read: Greek to Ethiopic, Hangul Jamo, CJK, kana, Hangul syllables
         # (Latin with Vietnamese's extended block, digits, punctuation, symbols and emoji are not in it)
         other_script=re.compile("[\u0370-\u1dff\u2c00-\u2dff\u3040-\u9fff\ua000-\ud7ff\uf900-\ufaff\uff66-\uffdc]"),
@@ -497,7 +499,11 @@ def _other_language(text: str, flat: str) -> bool:
     patterns = _patterns()
     if not text.isascii() and (patterns.other_script.search(text) or patterns.other_latin.search(text)):
         return True
-    return len(patterns.markers.intersection(flat.split())) >= _phrase_data()["foreign"]["min_markers"]
+    words = flat.split()
+    foreign = _phrase_data()["foreign"]
+    return len(patterns.markers.intersection(words)) >= foreign[
+        "min_markers"
+    ] or not patterns.strong_markers.isdisjoint(words)
 
 
 def _plain(marked: str) -> str:
