@@ -66,11 +66,23 @@ _EMOJI_NOISE = str.maketrans("", "", "\ufe0f\u200d\U0001f3fb\U0001f3fc\U0001f3fd
 OTHER_LANGUAGE = "other-language"
 
 
+def _unaccented(char: str) -> str:
+    return "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
+
+
+# Latin-1 and Latin Extended-A letters to their letters without marks ("á" -> "a", "ñ" -> "n"), one table lookup each
+_LATIN_ACCENTS = {
+    code: plain for code in range(0xC0, 0x180) if (plain := _unaccented(chr(code))) != chr(code) and plain.isascii()
+}
+
+
 def normalize_text(text: str) -> str:
     """Upper-case, accents removed, inner whitespace collapsed, surrounding punctuation/symbols/emoji stripped."""
     plain = text
     if not text.isascii():
-        plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        plain = text.translate(_LATIN_ACCENTS)  # the common case (Spanish) without decomposing every character
+        if not plain.isascii():
+            plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
     return _SPACES.sub(" ", _EDGES.sub("", plain)).upper()
 
 

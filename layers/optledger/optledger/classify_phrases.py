@@ -19,6 +19,7 @@ from optledger.classify import (
     _CONFIRMATIONS,
     _DATA_DIR,
     _KEYWORDS,
+    _LATIN_ACCENTS,
     _SPACES,
     OTHER_LANGUAGE,
     Classification,
@@ -49,16 +50,6 @@ def _fold(text: str) -> str:
             text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
             text = unicodedata.normalize("NFC", text)
     return text.casefold()
-
-
-def _unaccented(char: str) -> str:
-    return "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
-
-
-# Latin-1 and Latin Extended-A letters to their letters without marks ("á" -> "a", "ñ" -> "n"), one table lookup each
-_LATIN_ACCENTS = {
-    code: plain for code in range(0xC0, 0x180) if (plain := _unaccented(chr(code))) != chr(code) and plain.isascii()
-}
 
 
 def _squeeze(flat: str) -> str:
@@ -522,11 +513,12 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
         return Classification("opt_out", found[0], "phrase", "brand")
     if found := patterns.revocations.search(masked, beginnings):
         return Classification("opt_out", found[0], "phrase")
-    if not patterns.standalone_words.isdisjoint(masked.split()) and (verdict := _standalone_keyword(marked.split("|"))):
+    words = masked.split()
+    if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
         return _review(verdict.matched or "stop") if scoped else verdict
     if found := patterns.review.search(masked, beginnings):
         return _review(found[0])
-    if word := patterns.watch.find(masked.split()):
+    if word := patterns.watch.find(words):
         return _review(word)
     return None
 
