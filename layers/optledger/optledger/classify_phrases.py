@@ -3,7 +3,7 @@
 Imported by ``classify`` on the first such reply, so that a cold start which only meets keywords never pays for it.
 Its word lists and patterns are ``data/phrases.json``. Patterns are indexed by the first letters of the word at which
 every match starts (``_starts``) and compiled on first use: a reply is tried only against the few patterns that could
-match it, which keeps the cost of a classification close to that of one small regular expression.
+match it, so a classification costs about what one alternation of every pattern would, however many patterns there are.
 """
 
 from __future__ import annotations
@@ -78,7 +78,6 @@ class _Patterns(NamedTuple):
     fillers: _WordSet
     targets: frozenset[str]
     squeezed_targets: dict[str, str]
-    leet: re.Pattern[str]
     spaced: re.Pattern[str]
     brand: _Rules
     other: _Rules
@@ -152,7 +151,6 @@ def _patterns() -> _Patterns:
         fillers=_WordSet(_words(data["fillers"])),
         targets=frozenset(canon["targets"]),
         squeezed_targets={_squeeze(word): word for word in canon["targets"]},
-        leet=re.compile(r"(?<![\w@$])[\w@$]*[0-9@$][\w@$]*"),
         spaced=re.compile(r"(?<!\w)(?:[a-z][ .\-_*]+){2,}[a-z](?!\w)"),
         brand=_Rules(data["phrases"]["brand"]),
         revocations=_Rules([*data["phrases"]["sender"], *(p for ps in data["languages"].values() for p in ps)]),
