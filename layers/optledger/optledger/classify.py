@@ -26,9 +26,10 @@ Order of decision, first match wins:
    in Chinese, Korean, Vietnamese, Tagalog, Portuguese, French, Haitian Creole, Russian or Arabic; a revocation word
    in a clause of its own ("Stop. Thank you"). CANCEL, END and REMOVE revoke in a clause only when the whole reply is
    nothing else. A standalone STOP beside a request about something else is queued instead.
-4. ``review`` - a revocation cue that is not certainly something else: "no", "not interested", "wrong number",
-   "basta", "who is this?", "this number belongs to my late mother", partial requests, any remaining "stop"/"cancel";
-   and any reply in a script or language the detector does not read (matched ``other-language``).
+4. ``review`` - a revocation cue that is not certainly something else: "no", "not interested", "wrong number" (the
+   replier may not be the consumer at all: a person decides, and marketing waits), "basta", "who is this?", "this
+   number belongs to my late mother", partial requests ("only text me on weekdays"), any remaining "stop" or
+   "unsubscribe"; and any reply in a script or language the detector does not read (matched ``other-language``).
 5. Anything else is an ordinary ``message``.
 """
 
