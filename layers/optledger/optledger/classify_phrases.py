@@ -86,6 +86,8 @@ class _Patterns(NamedTuple):
     revocations: _Rules
     masks: _Rules
     review: _Rules
+    review_replies: frozenset[str]
+    review_fillers: _WordSet
     watch: _WordSet
     markers: frozenset[str]
     strong_markers: frozenset[str]
@@ -160,6 +162,8 @@ def _patterns() -> _Patterns:
         texts=_Rules(scope["texts"]),
         keep=_Rules(scope["keep"]),
         review=_Rules(data["review"]),
+        review_replies=_words(data["review_replies"]),
+        review_fillers=_WordSet(_words(data["review_fillers"])),
         watch=_WordSet(data["watch_words"]),
         markers=frozenset(data["foreign"]["markers"]),
         strong_markers=frozenset(data["foreign"]["strong_markers"]),
@@ -514,6 +518,8 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
         return _review(verdict.matched or "stop") if scoped else verdict
+    if (bare := " ".join(patterns.review_fillers.strip(words))) in patterns.review_replies:
+        return _review(bare)
     if found := patterns.review.search(masked, beginnings):
         return _review(found[0])
     if word := patterns.watch.find(words):
