@@ -209,6 +209,10 @@ def test_numbers_and_times_are_not_read_as_letters():
         "Stop. Thank you",
         "How many times do I have to say stop",
         "Why do you keep texting me? Stop.",
+        "Remove me from your list please",
+        "stop lol",
+        "I'd prefer not to receive texts anymore",
+        "I no longer want to be contacted",
     ],
 )
 def test_revocation_intents_in_english(text):
@@ -355,6 +359,8 @@ def test_an_exasperated_question_is_still_a_revocation(text):
         "No me manden la factura en papel, por mensaje está bien",
         "dejen de mandar el periódico a mi casa",
         "Quiero dar de baja la línea adicional de mi plan",
+        "Remove me from the carpool list",
+        "Stop sending me the wrong orders",
     ],
 )
 def test_a_request_about_something_else_is_not_a_texting_revocation(text):
@@ -433,6 +439,12 @@ def test_traps_are_ordinary_messages_without_review(text):
         "Cancel it",
         "Ya no",
         "Stop! I forgot to add the coupon, can you hold the order?",
+        "lol stop, that's hilarious",  # a lone stop beside laughter may be a joke
+        "Stop it, you're making me blush 😂",
+        "Eh, no thanks",
+        "Is this spam?",
+        "I used to have this number",
+        "Hola, ¿quién habla?",
         "👎",
     ],
 )

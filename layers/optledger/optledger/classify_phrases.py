@@ -90,6 +90,8 @@ class _Patterns(NamedTuple):
     review_fillers: _WordSet
     watch: _WordSet
     markers: frozenset[str]
+    playful: frozenset[str]
+    playful_signs: tuple[str, ...]
     strong_markers: frozenset[str]
     other_script: re.Pattern[str]
     other_latin: re.Pattern[str]
@@ -166,6 +168,8 @@ def _patterns() -> _Patterns:
         review_fillers=_WordSet(_words(data["review_fillers"])),
         watch=_WordSet(data["watch_words"]),
         markers=frozenset(data["foreign"]["markers"]),
+        playful=frozenset(word for word in data["playful"] if word.isascii()),
+        playful_signs=tuple(sign for sign in data["playful"] if not sign.isascii()),
         strong_markers=frozenset(data["foreign"]["strong_markers"]),
         # letters of scripts the detector does not read: Greek to Ethiopic, Hangul Jamo, CJK, kana, Hangul syllables
         # (Latin with Vietnamese's extended block, digits, punctuation, symbols and emoji are not in it)
@@ -536,7 +540,11 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     patterns = _patterns()
     beginnings = _beginnings(flat)
     marked = patterns.masks.mask(flat, beginnings)
-    if verdict := _decide(marked, beginnings, scoped=False):
+    # a lone "stop" beside laughter and more words may be a joke ("lol stop, that's hilarious"): queued, not honoured
+    playful = "|" in flat and (
+        not patterns.playful.isdisjoint(flat.split()) or any(sign in text for sign in patterns.playful_signs)
+    )
+    if verdict := _decide(marked, beginnings, scoped=playful):
         # only a reply with a cue pays for the scope test: it can only turn a cue into something else, and a
         # revocation that names texts ("stop texting me") is about texts whatever else the reply mentions
         if verdict.action == "opt_out" and patterns.texts.search(verdict.matched or "", None):
@@ -546,7 +554,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             found = patterns.review.search(_plain(scoped_marked), beginnings)
             return _review(found[0]) if found else Classification("message")
         if scoped_marked != marked:
-            verdict = _decide(scoped_marked, beginnings, scoped=scoped) or Classification("message")
+            verdict = _decide(scoped_marked, beginnings, scoped=scoped or playful) or Classification("message")
         return verdict
     if _other_language(text, flat):
         return _review(OTHER_LANGUAGE)
