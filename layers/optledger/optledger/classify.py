@@ -40,6 +40,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -87,6 +88,9 @@ def normalize_text(text: str) -> str:
     return _SPACES.sub(" ", _EDGES.sub("", plain)).upper()
 
 
+# a campaign's join keywords come with every reply to its number: normalised once, not once a reply
+_join_keyword = lru_cache(maxsize=1024)(normalize_text)
+
 _KEYWORDS = {action: frozenset(normalize_text(k) for k in words) for action, words in _DATA["keywords"].items()}
 _CONFIRMATIONS = frozenset(_DATA["confirmations"])
 _BRAND_KEYWORDS = frozenset(normalize_text(k) for k in _DATA["brand_scope_keywords"])
@@ -102,7 +106,7 @@ def _keyword(word: str, join_keywords: Iterable[str], text: str = "") -> Classif
     if word in _KEYWORDS["opt_in"]:
         return Classification("opt_in", word, "keyword")
     for keyword in join_keywords:
-        if word and normalize_text(keyword) == word:
+        if word and _join_keyword(keyword) == word:
             return Classification("opt_in", keyword, "keyword")
     if word in _KEYWORDS["help"]:
         return Classification("help", word, "keyword")

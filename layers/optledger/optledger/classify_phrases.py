@@ -184,6 +184,7 @@ def _patterns() -> _Patterns:
     )
 
 
+_REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _CLAUSE_CHARS = frozenset('.!?;:,\n\r…¿¡()[]"| \t')
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 _PREFIX = 3  # a rule is indexed by the first letters (up to three) of the word its every match starts with
@@ -427,13 +428,18 @@ def _courtesy_keyword(flat: str, join_keywords: Iterable[str]) -> Classification
     patterns = _patterns()
     words = {*flat.split()}
     if not words <= patterns.courtesy_or_keyword_words:  # a word that is neither: no keyword, unless a join keyword
-        joins = {word for keyword in join_keywords for word in _fold(keyword).split()}
+        joins = {word for keyword in join_keywords for word in _join_words(keyword)}
         if not joins or not words <= patterns.courtesy_or_keyword_words | joins:
             return None
     bare = " ".join(patterns.courtesy.strip([word for word in flat.split() if word != "|"]))
     if not bare:
         return None
     return _keyword(bare.upper(), join_keywords)
+
+
+@lru_cache(maxsize=1024)
+def _join_words(keyword: str) -> tuple[str, ...]:
+    return tuple(_fold(keyword).split())
 
 
 def _bare(clause: str) -> str:
@@ -497,6 +503,8 @@ def _other_language(text: str, flat: str) -> bool:
     if not text.isascii() and (patterns.other_script.search(text) or patterns.other_latin.search(text)):
         return True
     words = flat.split()
+    if patterns.markers.isdisjoint(words) and patterns.strong_markers.isdisjoint(words):
+        return False  # the common case, without counting
     foreign = _phrase_data()["foreign"]
     return len(patterns.markers.intersection(words)) >= foreign[
         "min_markers"
@@ -522,7 +530,9 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
         return _review(verdict.matched or "stop") if scoped else verdict
-    if (bare := " ".join(patterns.review_fillers.strip(words))) in patterns.review_replies:
+    if len(words) <= _REVIEW_REPLY_WORDS and (bare := " ".join(patterns.review_fillers.strip(words))) in (
+        patterns.review_replies
+    ):
         return _review(bare)
     if found := patterns.review.search(masked, beginnings):
         return _review(found[0])
