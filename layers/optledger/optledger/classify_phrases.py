@@ -306,10 +306,13 @@ class _Rules:
     """
 
     def __init__(self, patterns: Iterable[str]) -> None:
-        # patterns that start at the same words are one alternation: one regex call instead of several
+        self.patterns = list(patterns)
+        self.built = False  # indexed on first use: a cold start pays only for the rules its first reply needs
+
+    def _build(self) -> None:
         # patterns whose words start with the same letters are one alternation: one regex call instead of several
         merged: dict[frozenset[str] | None, tuple[set[str], list[str]]] = {}
-        for pattern in patterns:
+        for pattern in self.patterns:
             source = _expand(pattern)
             starts = _starts(source)
             if starts is None and not source.isascii():
@@ -318,8 +321,8 @@ class _Rules:
             group = merged.setdefault(letters, (set(), []))
             group[0].update(starts or ())
             group[1].append(source)
-        self.sources = ["|".join(f"(?:{source})" for source in sources) for _, sources in merged.values()]
-        self.compiled: list[re.Pattern[str] | None] = [None] * len(self.sources)
+        self._sources = ["|".join(f"(?:{source})" for source in sources) for _, sources in merged.values()]
+        self.compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self.always: list[int] = []
         self.index: dict[str, list[int]] = {}
         for number, (letters, (starts, _)) in enumerate(merged.items()):
@@ -330,14 +333,23 @@ class _Rules:
                     self.index.setdefault(start, []).append(number)
         self.keys = frozenset(self.index)
         self.cache: dict[frozenset[str] | None, list[re.Pattern[str]]] = {}
+        self.built = True
+
+    @property
+    def sources(self) -> list[str]:
+        if not self.built:
+            self._build()
+        return self._sources
 
     def chosen(self, beginnings: frozenset[str] | None) -> list[re.Pattern[str]]:
         """The rules a reply with these word beginnings could match, in order; remembered per set of beginnings."""
+        if not self.built:
+            self._build()
         key = None if beginnings is None else beginnings & self.keys
         rules = self.cache.get(key)
         if rules is None:
             if key is None:
-                numbers: Iterable[int] = range(len(self.sources))
+                numbers: Iterable[int] = range(len(self._sources))
             else:
                 found = set(self.always)
                 for beginning in key:
@@ -352,7 +364,7 @@ class _Rules:
     def _compiled(self, number: int) -> re.Pattern[str]:
         rule = self.compiled[number]
         if rule is None:
-            rule = self.compiled[number] = re.compile(self.sources[number])
+            rule = self.compiled[number] = re.compile(self._sources[number])
         return rule
 
     def search(self, text: str, beginnings: frozenset[str] | None) -> re.Match[str] | None:
