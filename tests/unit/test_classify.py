@@ -160,6 +160,8 @@ def test_a_lone_keyword_asked_as_a_question_is_queued():
         "dejen d mandarme msjs xfa",  # Spanish abbreviations
         "ya no kiero q me manden mensajes",
         "no mas msj porfa",
+        "ya no m manden msjs",
+        "kiero darme d baja",
     ],
 )
 def test_spellings_of_sms_are_read_as_their_words(text):
@@ -241,6 +243,8 @@ def test_revocation_intents_in_english(text):
         "Pongan mi número en su lista de no contactar",
         "alto",
         "baja",
+        "Me quiero salir de la lista",
+        "Detengan los mensajes",
     ],
 )
 def test_revocation_intents_in_spanish(text):
@@ -360,6 +364,7 @@ def test_an_exasperated_question_is_still_a_revocation(text):
         "dejen de mandar el periódico a mi casa",
         "Quiero dar de baja la línea adicional de mi plan",
         "Remove me from the carpool list",
+        "Denme de baja la tarjeta de crédito",
         "Stop sending me the wrong orders",
     ],
 )
