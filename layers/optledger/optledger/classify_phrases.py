@@ -184,6 +184,7 @@ def _patterns() -> _Patterns:
     )
 
 
+_TEXT_WORDS = ("text", "txt", "sms", "messag", "msg", "mesag", "mensaje", "texto", "these", "those", "them")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _CLAUSE_CHARS = frozenset('.!?;:,\n\r…¿¡()[]"| \t')
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
@@ -379,11 +380,11 @@ class _Rules:
         return text
 
 
-def _beginnings(flat: str) -> frozenset[str] | None:
+def _beginnings(flat: str, words: list[str] | None = None) -> frozenset[str] | None:
     """The first one to three letters of every word of an ASCII reply; None (try every rule) for other scripts."""
     if not flat.isascii():
         return None
-    return frozenset().union(*map(_word_beginnings, flat.split()))
+    return frozenset().union(*map(_word_beginnings, flat.split() if words is None else words))
 
 
 @lru_cache(maxsize=8192)
@@ -435,15 +436,14 @@ def _canonical_word(word: str) -> str:
     return _target(word) or patterns.triples.sub(r"\1\1", word)
 
 
-def _courtesy_keyword(flat: str, join_keywords: Iterable[str]) -> Classification | None:
+def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
     """A keyword said with courtesy words only ("HELP pls", "START please", "stop thx", "VIP porfa")."""
     patterns = _patterns()
-    words = {*flat.split()}
-    if not words <= patterns.courtesy_or_keyword_words:  # a word that is neither: no keyword, unless a join keyword
+    if not patterns.courtesy_or_keyword_words.issuperset(words):  # a word that is neither: no keyword, unless joined
         joins = {word for keyword in join_keywords for word in _join_words(keyword)}
-        if not joins or not words <= patterns.courtesy_or_keyword_words | joins:
+        if not joins or not (patterns.courtesy_or_keyword_words | joins).issuperset(words):
             return None
-    bare = " ".join(patterns.courtesy.strip([word for word in flat.split() if word != "|"]))
+    bare = " ".join(patterns.courtesy.strip([word for word in words if word != "|"]))
     if not bare:
         return None
     return _keyword(bare.upper(), join_keywords)
@@ -556,20 +556,23 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
 def read(text: str, join_keywords: Iterable[str]) -> Classification:
     """Steps 2 to 5 of ``optledger.classify`` on a reply that is not a keyword."""
     flat = _canonical(_fold(text))
-    if flat.count(" ") < 6 and (verdict := _courtesy_keyword(flat, join_keywords)):
+    words = flat.split()
+    if len(words) < 7 and (verdict := _courtesy_keyword(words, join_keywords)):
         return verdict
 
     patterns = _patterns()
-    beginnings = _beginnings(flat)
+    beginnings = _beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)
     # a lone "stop" beside laughter and more words may be a joke ("lol stop, that's hilarious"): queued, not honoured
-    playful = "|" in flat and (
-        not patterns.playful.isdisjoint(flat.split()) or any(sign in text for sign in patterns.playful_signs)
+    playful = "|" in words and (
+        not patterns.playful.isdisjoint(words) or any(sign in text for sign in patterns.playful_signs)
     )
     if verdict := _decide(marked, beginnings, scoped=playful):
         # only a reply with a cue pays for the scope test: it can only turn a cue into something else, and a
         # revocation that names texts ("stop texting me") is about texts whatever else the reply mentions
-        if verdict.action == "opt_out" and patterns.texts.search(verdict.matched or "", None):
+        if verdict.action == "opt_out" and any(
+            word.startswith(_TEXT_WORDS) for word in (verdict.matched or "").split()
+        ):
             return verdict
         scoped_marked, scoped, only_welcomed = _mask_scope(marked, flat, beginnings)
         if only_welcomed:  # "stop calling, texting is fine": unless it limits the texts too ("only text me at 9")
