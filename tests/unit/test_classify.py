@@ -329,6 +329,10 @@ def test_an_opt_out_wins_over_a_confirmation_in_the_same_reply():
         "Perdón, mandé STOP por error, no me den de baja",
         "no quiero darme de baja",
         "No paren de mandar cupones",
+        "Nobody said stop",
+        "Why would I unsubscribe? Love these",
+        "No quiero que dejen de mandarme mensajes",
+        "jamás me den de baja",
     ],
 )
 def test_a_negated_revocation_is_not_one(text):
