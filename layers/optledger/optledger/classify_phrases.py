@@ -553,6 +553,11 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
     return None
 
 
+def _playful(words: list[str], text: str) -> bool:
+    patterns = _patterns()
+    return not patterns.playful.isdisjoint(words) or any(sign in text for sign in patterns.playful_signs)
+
+
 def read(text: str, join_keywords: Iterable[str]) -> Classification:
     """Steps 2 to 5 of ``optledger.classify`` on a reply that is not a keyword."""
     flat = _canonical(_fold(text))
@@ -564,9 +569,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     beginnings = _beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)
     # a lone "stop" beside laughter and more words may be a joke ("lol stop, that's hilarious"): queued, not honoured
-    playful = "|" in words and (
-        not patterns.playful.isdisjoint(words) or any(sign in text for sign in patterns.playful_signs)
-    )
+    playful = "|" in words and _playful(words, text)
     if verdict := _decide(marked, beginnings, scoped=playful):
         # only a reply with a cue pays for the scope test: it can only turn a cue into something else, and a
         # revocation that names texts ("stop texting me") is about texts whatever else the reply mentions
