@@ -1,6 +1,10 @@
-"""Classifier figures on the labelled corpus: confusion, precision and recall, speed. One figure a line.
+"""Classifier figures on labelled corpora: confusion, revocations honoured and lost, unclear replies queued, keyword
+errors, speed. One figure a line.
 
-Run from the repository root: ``PYTHONPATH=layers/optledger python bench/classifier.py``.
+Run from the repository root: ``python bench/classifier.py [NAME ...] [NAME=PATH ...]``. Without arguments every
+named corpus below is measured; ``NAME`` picks named corpora and ``NAME=PATH`` adds any CSV with ``text`` and
+``label`` columns (labels ``opt_out, review, message, help, opt_in``; an optional ``category`` column marks keyword
+rows; other columns are ignored).
 """
 
 from __future__ import annotations
@@ -15,22 +19,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 
-# replies.csv was written before the classifier; holdout and blind were written later and each measured once before
-# the gaps they showed were fixed (holdout: revocation precision 1.00, recall 0.88; blind: 1.00 and 0.85).
+# replies.csv was written before the first classifier; holdout and blind were written later and each measured once
+# before the gaps they showed were fixed (holdout: revocation precision 1.00, recall 0.88; blind: 1.00 and 0.85).
+# tuning (issue 12) was written by someone who never read the detector; all four are tuning data now.
 CORPORA = {
     "corpus": ROOT / "tests" / "data" / "replies.csv",
     "holdout": ROOT / "tests" / "data" / "replies_holdout.csv",
     "blind": ROOT / "tests" / "data" / "replies_blind.csv",
+    "tuning": ROOT / "tests" / "data" / "replies_tuning.csv",
 }
-JOIN_KEYWORDS = ("DEALS", "VIP")  # the join keywords the corpus assumes (rows noted "join keyword")
+JOIN_KEYWORDS = ("DEALS", "VIP")  # the join keywords the corpora assume (rows noted "join keyword")
 LABELS = ("opt_out", "opt_in", "help", "message", "review")
+KEYWORD_CATEGORIES = {"keyword", "courtesy_keyword"}
+# Times are CPU time of this process (time.process_time): on a machine shared with other work, wall time mostly
+# measures the others.
 IMPORT_PROBE = """
 import dataclasses, json, pathlib, re, typing, unicodedata, functools, time
-start = time.perf_counter()
+start = time.process_time()
 import optledger.classify as classify
-imported = time.perf_counter()
+imported = time.process_time()
 classify.classify("please stop texting me")
-first = time.perf_counter()
+first = time.process_time()
 print((imported - start) * 1e3, (first - imported) * 1e3)
 """
 
@@ -43,24 +52,33 @@ def ratio(numerator: int, denominator: int) -> float:
     return numerator / denominator if denominator else 0.0
 
 
-def cold_start_ms() -> tuple[float, float]:
-    """Import time of the module (stdlib already loaded) and the cost of the first phrase, in a fresh interpreter."""
-    out = subprocess.run(
-        [sys.executable, "-c", IMPORT_PROBE],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": str(ROOT / "layers" / "optledger"), "PYTHONDONTWRITEBYTECODE": "1"},
-    ).stdout.split()
-    return float(out[0]), float(out[1])
+def cold_start_ms(runs: int = 7) -> tuple[float, float]:
+    """Best of ``runs`` fresh interpreters: import of the module (stdlib loaded) and the first phrase after it."""
+    best = (float("inf"), float("inf"))
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", IMPORT_PROBE],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": str(ROOT / "layers" / "optledger"), "PYTHONDONTWRITEBYTECODE": "1"},
+        ).stdout.split()
+        best = (min(best[0], float(out[0])), min(best[1], float(out[1])))
+    return best
 
 
 def report(name: str, rows: list[dict[str, str]]) -> None:
     from optledger.classify import classify
 
     confusion: Counter[tuple[str, str]] = Counter()
+    keyword_rows = keyword_errors = 0
     for row in rows:
-        confusion[row["label"], label_of(classify(row["text"], join_keywords=JOIN_KEYWORDS))] += 1
+        expected = row["label"].strip()
+        got = label_of(classify(row["text"], join_keywords=JOIN_KEYWORDS))
+        confusion[expected, got] += 1
+        if expected in {"help", "opt_in"} or row.get("category", "").strip() in KEYWORD_CATEGORIES:
+            keyword_rows += 1
+            keyword_errors += got != expected
 
     prefix = f"classifier.{name}"
     print(f"{prefix}.size {len(rows)}")
@@ -74,12 +92,22 @@ def report(name: str, rows: list[dict[str, str]]) -> None:
     actual = sum(count for (expected, _), count in confusion.items() if expected == "opt_out")
     print(f"{prefix}.revocation.true_positives {true_positive}")
     print(f"{prefix}.revocation.false_positives {predicted - true_positive}")
-    print(f"{prefix}.revocation.false_negatives {actual - true_positive}")
     print(f"{prefix}.revocation.precision {ratio(true_positive, predicted):.4f}")
     print(f"{prefix}.revocation.recall {ratio(true_positive, actual):.4f}")
     # a revocation sent to review is not lost: a person decides it within the FCC's ten business days
     reviewed = confusion["opt_out", "review"]
-    print(f"{prefix}.revocation.recall_incl_review {ratio(true_positive + reviewed, actual):.4f}")
+    lost = actual - true_positive - reviewed
+    print(f"{prefix}.revocation.queued_for_review {reviewed}")
+    print(f"{prefix}.revocation.lost {lost}")
+    print(f"{prefix}.revocation.lost_ratio {ratio(lost, actual):.4f}")
+    unclear = sum(count for (expected, _), count in confusion.items() if expected == "review")
+    queued, honoured = confusion["review", "review"], confusion["review", "opt_out"]
+    print(f"{prefix}.unclear.size {unclear}")
+    print(f"{prefix}.unclear.queued_review {queued}")
+    print(f"{prefix}.unclear.queued_opt_out {honoured}")
+    print(f"{prefix}.unclear.queued_ratio {ratio(queued + honoured, unclear):.4f}")
+    print(f"{prefix}.keyword.size {keyword_rows}")
+    print(f"{prefix}.keyword.errors {keyword_errors}")
     for label in LABELS:
         hits = confusion[label, label]
         as_label = sum(count for (_, got), count in confusion.items() if got == label)
@@ -88,27 +116,54 @@ def report(name: str, rows: list[dict[str, str]]) -> None:
         print(f"{prefix}.{label}.recall {ratio(hits, of_label):.4f}")
 
 
-def per_second(texts: list[str], passes: int) -> float:
+def microseconds_each(texts: list[str], passes: int, rounds: int = 5) -> float:
+    """Best of ``rounds``: mean time of one classification over ``passes`` passes through ``texts``."""
     from optledger.classify import classify
 
-    start = time.perf_counter()
-    for _ in range(passes):
-        for text in texts:
-            classify(text, join_keywords=JOIN_KEYWORDS)
-    return passes * len(texts) / (time.perf_counter() - start)
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for _ in range(passes):
+            for text in texts:
+                classify(text, join_keywords=JOIN_KEYWORDS)
+        best = min(best, (time.process_time() - start) / (passes * len(texts)))
+    return best * 1e6
 
 
-def main() -> None:
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if row.get("text") is not None and row.get("label")]
+
+
+def corpora_of(arguments: list[str]) -> dict[str, Path]:
+    if not arguments:
+        return {name: path for name, path in CORPORA.items() if path.exists()}
+    chosen: dict[str, Path] = {}
+    for argument in arguments:
+        name, _, path = argument.partition("=")
+        if path:
+            chosen[name] = Path(path)
+        elif name in CORPORA:
+            chosen[name] = CORPORA[name]
+        else:
+            raise SystemExit(f"unknown corpus {name!r}: use one of {', '.join(CORPORA)} or NAME=PATH")
+    return chosen
+
+
+def main(arguments: list[str]) -> None:
     from optledger.classify import classify
 
-    corpora = {name: list(csv.DictReader(path.open(encoding="utf-8"))) for name, path in CORPORA.items()}
+    corpora = {name: read(path) for name, path in corpora_of(arguments).items()}
     for name, rows in corpora.items():
         report(name, rows)
 
-    texts = [row["text"] for row in corpora["corpus"]]
-    print(f"classifier.corpus.per_second {per_second(texts, 20):.0f}")
-    print(f"classifier.keyword.per_second {per_second(['STOP'], 20000):.0f}")
-    print(f"classifier.long_message.per_second {per_second(['Hi, can you stop by the store at 5? Thanks!'], 5000):.0f}")
+    texts = [row["text"] for row in read(CORPORA["corpus"])]
+    print(f"classifier.corpus.us_per_classification {microseconds_each(texts, 10):.2f}")
+    print(f"classifier.corpus.per_second {1e6 / microseconds_each(texts, 10):.0f}")
+    print(f"classifier.keyword.per_second {1e6 / microseconds_each(['STOP'], 20000):.0f}")
+    print(
+        f"classifier.long_message.per_second {1e6 / microseconds_each(['Hi, can you stop by at 5? Thanks!'], 5000):.0f}"
+    )
 
     # replies crafted to make backtracking regexes blow up; a real reply is at most a few thousand characters
     hostile = [
@@ -118,12 +173,14 @@ def main() -> None:
         "stop " * 2000,
         "a" * 10000,
         "x, " * 3000,
+        "s " * 3000,
+        "不要" * 2000,
     ]
     worst = 0.0
     for text in hostile:
-        start = time.perf_counter()
+        start = time.process_time()
         classify(text)
-        worst = max(worst, time.perf_counter() - start)
+        worst = max(worst, time.process_time() - start)
     print(f"classifier.hostile_input.worst_ms {worst * 1e3:.2f}")
 
     import_ms, first_phrase_ms = cold_start_ms()
@@ -132,4 +189,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -40,7 +40,7 @@ def test_stop_all_opts_out_of_the_whole_brand(text):
 
 @pytest.mark.parametrize(
     ("text", "action"),
-    [("START", "opt_in"), ("unstop", "opt_in"), ("Yes", "opt_in"), ("HELP", "help"), ("info?", "help")],
+    [("START", "opt_in"), ("unstop", "opt_in"), ("Yes", "message"), ("HELP", "help"), ("info?", "help")],
 )
 def test_opt_in_and_help_keywords(text, action):
     assert classify(text).action == action
