@@ -25,7 +25,6 @@ REASONS = [
     "quiet_hours",
     "pending_confirmation",
     "review_pending",
-    "outside_conversation",
 ]
 TIMESTAMP = {"type": "string", "description": "UTC, YYYY-MM-DDTHH:MM:SS.mmmZ", "examples": ["2026-11-28T10:00:00.000Z"]}
 PHONE = {"type": "string", "description": "E.164 phone number", "examples": ["+14155550123"]}
@@ -471,6 +470,78 @@ def _paths() -> dict[str, Any]:
                 "requestBody": _body(_ref("ReviewDecision")),
                 "responses": {"200": _json({"type": "object"}, "decided"), **_errors(*AUTH_ERRORS)},
             }
+        },
+        "/consents/lookup": {
+            "post": {
+                "operationId": "lookUpConsents",
+                "summary": "GET /consents/{phone} with the number in the body (never in a URL or a log)",
+                "security": SECURED,
+                "requestBody": _body(
+                    {
+                        "type": "object",
+                        "required": ["phone"],
+                        "properties": {"phone": PHONE, "brand": {"type": "string"}},
+                    }
+                ),
+                "responses": {"200": _json(_ref("ConsentRecord"), "the record"), **_errors(*AUTH_ERRORS)},
+            }
+        },
+        "/evidence/daily": {
+            "get": {
+                "operationId": "listDailyEvidence",
+                "summary": "The daily bundles and anchors of a brand, newest day first",
+                "security": SECURED,
+                "parameters": [_query("brand", "the brand, where the caller may see several")],
+                "responses": {"200": _json({"type": "object"}, "bundles and anchors"), **_errors(*AUTH_ERRORS)},
+            }
+        },
+        "/evidence/links": {
+            "post": {
+                "operationId": "linkDailyEvidence",
+                "summary": "A 15-minute download link for one daily bundle or anchor of an allowed brand",
+                "security": SECURED,
+                "requestBody": _body(
+                    {"type": "object", "required": ["key"], "properties": {"key": {"type": "string"}}}
+                ),
+                "responses": {"201": _json({"type": "object"}, "the link"), **_errors(*AUTH_ERRORS)},
+            }
+        },
+        "/caller": {
+            "get": {
+                "operationId": "whoAmI",
+                "summary": "Who the credentials belong to and which brands they reach",
+                "security": SECURED,
+                "responses": {"200": _json({"type": "object"}, "the caller"), **_errors(*AUTH_ERRORS)},
+            }
+        },
+        "/console": {
+            "get": {
+                "operationId": "console",
+                "summary": "The compliance console (a page; it signs in and calls /console/api/...)",
+                "security": [],
+                "responses": {"200": {"description": "the page", **html}},
+            }
+        },
+        "/console/{asset}": {
+            "parameters": [_path_param("asset", {"type": "string"}, "console.js, console.css or favicon.svg")],
+            "get": {
+                "operationId": "consoleAsset",
+                "summary": "The console's script, style and icon",
+                "security": [],
+                "responses": {"200": {"description": "the file"}, **_errors(404)},
+            },
+        },
+        "/console/api/{proxy+}": {
+            "description": (
+                "Every business route again, for console users: /console/api/consents/check is POST /consents/check. "
+                "In AWS a Cognito access token (JWT authorizer) instead of IAM; locally the bearer API key."
+            ),
+            "x-amazon-apigateway-any-method": {
+                "operationId": "consoleApi",
+                "summary": "The business routes under the console's prefix",
+                "security": [{"bearerApiKey": []}],
+                "responses": {"default": {"description": "as the route without the prefix"}},
+            },
         },
         "/openapi.json": {
             "get": {
