@@ -35,6 +35,7 @@ class Settings:
     kms_key_id: str | None = None  # customer key for evidence objects (the bucket default applies otherwise)
     object_lock_mode: str = "COMPLIANCE"
     link_signer_secret_arn: str | None = None  # key that signs 24-hour evidence links (a role's session is shorter)
+    day_shards: int = 16  # partitions of a brand's day in the by_day index (fixed per deployment: see README)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -51,7 +52,16 @@ class Settings:
             kms_key_id=env.get("OPTLEDGER_KMS_KEY_ID") or None,
             object_lock_mode=(env.get("OPTLEDGER_OBJECT_LOCK_MODE") or "COMPLIANCE").upper(),
             link_signer_secret_arn=env.get("OPTLEDGER_LINK_SIGNER_SECRET_ARN") or None,
+            day_shards=_day_shards(env.get("OPTLEDGER_DAY_SHARDS")),
         )
+
+
+def _day_shards(value: str | None) -> int:
+    if not (value or "").strip():
+        return 16
+    if not value.strip().isdigit() or not 1 <= int(value) <= 256:
+        raise ValueError("OPTLEDGER_DAY_SHARDS must be a whole number from 1 to 256")
+    return int(value)
 
 
 @cache
