@@ -119,29 +119,9 @@ class Progress:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from optledger import runtime
-    from optledger.evidence import compile_day
+    from optledger.dayrun import bundle_command
 
-    progress = Progress(f"bundling {args.date}")
-    results = compile_day(
-        args.date,
-        store=runtime.store(),
-        evidence=runtime.evidence(),
-        directory=runtime.campaigns().directory(),
-        brands=[args.brand] if args.brand else None,
-        campaign=args.campaign,
-        progress=progress,
-    )
-    progress.done()
-    for result in results:
-        print(
-            f"{result.brand} {result.day}: {result.events} events, anchor s3://{runtime.evidence().bucket}/"
-            f"{result.anchor_key}"
-        )
-        for campaign, bundle in result.bundles.items():
-            state = "verified" if bundle["verified"] else "CHAIN PROBLEM"
-            print(f"  {campaign}: {bundle['events']} events ({state}) s3://{runtime.evidence().bucket}/{bundle['key']}")
-    return 0
+    return bundle_command(args.date, campaign=args.campaign, brand=args.brand, workers=args.workers)
 
 
 def cmd_evidence(args: argparse.Namespace) -> int:
@@ -192,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_argument("--date", required=True, help="YYYY-MM-DD")
     bundle.add_argument("--campaign", help="only this campaign")
     bundle.add_argument("--brand", help="only this brand")
+    bundle.add_argument("--workers", type=int, default=4, help="worker processes compiling the day's parts")
     bundle.set_defaults(func=cmd_bundle)
 
     evidence = commands.add_parser("evidence", help="build the whole-history bundle of one number now")

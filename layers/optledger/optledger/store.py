@@ -571,8 +571,9 @@ class Evidence:
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
 
-    def put_json(self, key: str, document: Mapping[str, Any], *, retain_until: datetime | None) -> None:
-        body = json.dumps(dict(document), sort_keys=True, indent=1, ensure_ascii=False).encode("utf-8")
+    def put_json(self, key: str, document: Mapping[str, Any] | list[Any], *, retain_until: datetime | None) -> None:
+        value = list(document) if isinstance(document, list) else dict(document)
+        body = json.dumps(value, sort_keys=True, indent=1, ensure_ascii=False).encode("utf-8")
         try:
             self.store.s3.put_object(
                 Bucket=self.bucket,
@@ -584,6 +585,18 @@ class Evidence:
             )
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
+
+    def get_json(self, key: str) -> Any:
+        """A JSON document of the bucket, or None when there is no such object."""
+        try:
+            body = self.store.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return None
+            raise _storage_error(exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error(exc) from exc
+        return json.loads(body)
 
     def get_bytes(self, key: str) -> bytes:
         try:
