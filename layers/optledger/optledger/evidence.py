@@ -246,6 +246,11 @@ def day_generated_at(day: str) -> str:
     return format_ts(datetime.fromisoformat(day).replace(tzinfo=UTC) + timedelta(days=1))
 
 
+def plan_key(day: str, what: str) -> str:
+    """Where the state machine's plan of a day is written (``parts`` or ``brands``: its Map states read them)."""
+    return f"bundles/plans/{check_day(day)}/{what}.json"
+
+
 def plan_day(
     day: str, *, store: Store, directory: Directory, brands: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:
