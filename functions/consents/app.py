@@ -14,7 +14,7 @@ from optledger.evidence import number_bundle
 from optledger.http import json_body, json_response, logger, make_resolver, require_caller
 from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
-from optledger.views import consent_record, review_queue
+from optledger.views import consent_record, page_request, review_queue
 
 app = make_resolver()
 
@@ -23,8 +23,16 @@ app = make_resolver()
 def get_consents(phone: str):
     require_caller(app.current_event)
     brand = app.current_event.get_query_string_value("brand")
+    limit, after = page_request(
+        app.current_event.get_query_string_value("limit"), app.current_event.get_query_string_value("cursor")
+    )
     record = consent_record(
-        unquote(phone), brand=brand, store=runtime.store(), directory=runtime.campaigns().directory()
+        unquote(phone),
+        brand=brand,
+        store=runtime.store(),
+        directory=runtime.campaigns().directory(),
+        limit=limit,
+        after=after,
     )
     return json_response(200, record)
 
