@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from optledger import dayrun, runtime
+from optledger import dayrun, evidence, runtime
 from optledger.bundles import verify_day, verify_main
 from optledger.chain import canonical_json, event_hash
 from optledger.evidence import PartsMissing
@@ -41,7 +41,9 @@ def record(phone: str, kind: str, at: str, campaigns=("C7DEALS",)) -> dict:
 
 @pytest.fixture
 def day_of_events(env, monkeypatch):
-    """20 numbers (so most of the 16 shards hold some), 3 campaigns, recorded on DAY."""
+    """20 numbers (so most of the 16 shards hold some), 3 campaigns, recorded on DAY; planned a part per shard (a
+    day this small is one part by default)."""
+    monkeypatch.setattr(evidence, "PART_EVENTS", 16)
     monkeypatch.setattr(runtime.ledger(), "clock", lambda: datetime(2026, 11, 27, 15, 0, tzinfo=UTC))
     for n in range(20):
         phone = f"+1415555{n:04d}"
@@ -144,7 +146,7 @@ def test_a_brand_with_no_events_gets_an_anchor_and_an_empty_bundle_per_campaign(
     assert anchor["merkle"]["count"] == 0 and anchor["heads"] == {}
     campaigns = {c.id for c in runtime.campaigns().directory().of_brand("acme")}
     zips = sorted(p.relative_to(tmp_path / f"bundles/daily/acme/{DAY}") for p in tmp_path.rglob("*.zip"))
-    assert [str(z) for z in zips] == [f"{c}/part-00-of-16.zip" for c in sorted(campaigns)]
+    assert [str(z) for z in zips] == [f"{c}/part-00-of-01.zip" for c in sorted(campaigns)]  # a small day: one part
     assert verify_day(tmp_path / "bundles", anchor).ok
 
 
@@ -194,6 +196,18 @@ def test_an_edited_event_or_a_dropped_part_fails_the_day(day_of_events, lambda_c
     biggest.unlink()
     verdict = verify_day(tmp_path / "bundles", anchor)
     assert not verdict.ok and any("missing" in p for p in verdict.problems)
+
+
+def test_a_small_day_is_one_part_reading_every_shard(env, lambda_context, tmp_path, monkeypatch):
+    monkeypatch.setattr(runtime.ledger(), "clock", lambda: datetime(2026, 11, 27, 15, 0, tzinfo=UTC))
+    for n in range(20):
+        record(f"+1415555{n:04d}", "opt_in", f"{DAY}T10:00:{n:02d}.000Z")
+    planned = run_state_machine_steps(lambda_context, brands=["acme"])
+    assert runtime.evidence().get_json(planned["parts_key"]) == [
+        {"brand": "acme", "day": DAY, "shard": 0, "shards": 1, "merged": True}
+    ]
+    anchor = download_day(env, tmp_path)
+    assert anchor["merkle"]["count"] == 20 and verify_day(tmp_path / "bundles", anchor).ok
 
 
 def test_the_whole_day_in_one_invocation_writes_the_same_parts(day_of_events, lambda_context):

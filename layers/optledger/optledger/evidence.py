@@ -4,7 +4,8 @@ Daily, fanned out (what runs in AWS and ``optledger bundle``): ``plan_day`` list
 (brand, shard) of the day index; ``compile_part`` writes one item's bundle parts (one zip per campaign with events in
 that shard; shard 0 also writes an empty part for every other campaign of the brand, so every campaign has a daily
 bundle every day) and its part summary; ``finish_brand`` writes the brand's anchor over the parts' roots, only when
-every part summary exists. Days written before the index was sharded are planned as one part that reads every key.
+every part summary exists. Days written before the index was sharded, and small days, are planned as one part that
+reads every key.
 Each part streams into its own S3 multipart upload, which becomes visible only when complete; the part summary is
 written after its bundles and the anchor after every part, so an interrupted run leaves nothing that claims to be
 complete, and a re-run writes the same bytes (``generated_at`` of a daily bundle is the end of its period).
@@ -251,15 +252,22 @@ def plan_key(day: str, what: str) -> str:
     return f"bundles/plans/{check_day(day)}/{what}.json"
 
 
+# A brand-day expected to hold fewer events than this is one part (a task per shard would mostly carry fixed costs:
+# a Lambda invocation, a Query per key, an S3 upload per campaign); a bigger one gets a part per shard.
+PART_EVENTS = 20_000
+
+
 def plan_day(
     day: str, *, store: Store, directory: Directory, brands: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:
-    """The brands of a day and how each is read: ``{"brand", "shards", "merged"}``. A day with events under the
-    unsharded key (written before sharding) is one merged part; otherwise ``store.day_shards`` parts."""
+    """The brands of a day and how each is read: ``{"brand", "shards", "merged"}``. One merged part (reading every
+    key of the day) for a day with events under the unsharded key (written before sharding) or a small day (shard 0
+    holds fewer than PART_EVENTS / shards events: the hash spreads numbers evenly); otherwise a part per shard."""
     day = check_day(day)
     plan = []
+    per_shard = max(1, PART_EVENTS // store.day_shards)
     for brand in sorted(set(brands if brands is not None else directory.brands)):
-        merged = store.day_has_unsharded_events(brand, day)
+        merged = store.day_has_unsharded_events(brand, day) or not store.day_shard_holds(brand, day, 0, per_shard)
         plan.append({"brand": brand, "shards": 1 if merged else store.day_shards, "merged": merged})
     return plan
 

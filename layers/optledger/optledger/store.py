@@ -307,6 +307,27 @@ class Store:
             raise _storage_error(exc) from exc
         return bool(response.get("Items"))
 
+    def day_shard_holds(self, brand: str, day: str, shard: int, count: int) -> bool:
+        """Whether one shard of a brand's day holds at least ``count`` events (reads at most about that many keys)."""
+        query: dict[str, Any] = {
+            "TableName": self.table,
+            "IndexName": "by_day",
+            "KeyConditionExpression": "gsi1pk = :day",
+            "ExpressionAttributeValues": {":day": {"S": day_key(brand, day, shard)}},
+            "Select": "COUNT",
+        }
+        seen = 0
+        try:
+            while seen < count:
+                response = self.dynamodb.query(**query, Limit=count - seen)
+                seen += response.get("Count", 0)
+                if "LastEvaluatedKey" not in response:
+                    break
+                query["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        return seen >= count
+
     def _query_day_key(self, key: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """(gsi1sk, event) of one ``by_day`` partition, in index order."""
         for item in self._query_items(
