@@ -159,7 +159,10 @@ def build_parts_anchor(brand: str, date: str, parts: list[Mapping[str, Any]]) ->
             entry = part["campaigns"].get(name) or MerkleAccumulator().summary()
             campaigns[name].add(entry["root"])
             counts[name] += entry["count"]
-        heads.update(part["heads"])
+        for phone, head in part["heads"].items():
+            # A number is in one shard, unless the shard count was raised during the day: then the later seq wins.
+            if phone not in heads or head["seq"] > heads[phone]["seq"]:
+                heads[phone] = head
     return {
         "anchor_version": PARTS_ANCHOR_VERSION,
         "brand": brand,
