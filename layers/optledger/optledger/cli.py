@@ -172,7 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_argument("--date", required=True, help="YYYY-MM-DD")
     bundle.add_argument("--campaign", help="only this campaign")
     bundle.add_argument("--brand", help="only this brand")
-    bundle.add_argument("--workers", type=int, default=4, help="worker processes compiling the day's parts")
+    bundle.add_argument(
+        "--workers", type=int, help="worker processes compiling the day's parts (default: cores, at most 4)"
+    )
     bundle.set_defaults(func=cmd_bundle)
 
     evidence = commands.add_parser("evidence", help="build the whole-history bundle of one number now")

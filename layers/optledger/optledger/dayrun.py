@@ -147,7 +147,13 @@ def run_day(
     return run
 
 
-def bundle_command(day: str, *, campaign: str | None, brand: str | None, workers: int) -> int:
+def default_workers() -> int:
+    import os
+
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def bundle_command(day: str, *, campaign: str | None, brand: str | None, workers: int | None = None) -> int:
     """``optledger bundle``: run the day's plan with a progress bar and print each brand's anchor and bundle parts;
     exit 1 when a part failed (its brand has no anchor: run the command again, done parts are rewritten as they
     were)."""
@@ -168,7 +174,7 @@ def bundle_command(day: str, *, campaign: str | None, brand: str | None, workers
         day, store=runtime.store(), directory=runtime.campaigns().directory(), brands=[brand] if brand else None
     )
     total_items = sum(b["shards"] for b in plan)
-    run = run_day(day, plan=plan, workers=workers, progress=progress)
+    run = run_day(day, plan=plan, workers=workers or default_workers(), progress=progress)
     if bar is not None:
         bar.done()
     bucket = runtime.evidence().bucket
