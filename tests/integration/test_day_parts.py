@@ -216,3 +216,13 @@ def test_the_whole_day_in_one_invocation_writes_the_same_parts(day_of_events, la
     first = day_objects(day_of_events)
     dayrun.run_day(DAY, brands=["acme"], workers=2)  # worker processes, spawned
     assert day_objects(day_of_events) == first
+
+
+def test_optledger_bundle_runs_the_plan_with_a_progress_bar(day_of_events, capsys):
+    from optledger.cli import main
+
+    assert main(["bundle", "--date", DAY, "--brand", "acme", "--workers", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert "16/16 parts" in err and "50 events" in err  # the bar, redrawn in place
+    assert f"acme {DAY}: 50 events, anchor s3://{day_of_events.bucket}/anchors/acme/{DAY}.json" in out
+    assert "C7DEALS.part-" in out and "(verified)" in out and "FAILED" not in out

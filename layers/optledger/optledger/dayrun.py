@@ -112,14 +112,17 @@ def run_day(
             run.parts[key], run.task_seconds[key] = outcome
             waiting[item["brand"]] -= 1
             if waiting[item["brand"]] == 0:
-                run.anchors[item["brand"]] = finish_brand(
-                    item["brand"], day, item["shards"], evidence=runtime.evidence()
-                )
+                try:
+                    run.anchors[item["brand"]] = finish_brand(
+                        item["brand"], day, item["shards"], evidence=runtime.evidence()
+                    )
+                except Exception as exc:  # the brand's anchor failed: reported like a part (shard -1), others go on
+                    run.failed[(item["brand"], -1)] = f"anchor: {type(exc).__name__}: {exc}"
         if progress:
             progress(len(run.parts) + len(run.failed), run.events)
         return True
 
-    if workers <= 1:
+    if min(workers, len(items)) <= 1:  # a pool for one item would only add its start-up
         for item in items:
             while True:
                 try:
@@ -192,5 +195,5 @@ def bundle_command(day: str, *, campaign: str | None, brand: str | None, workers
                 print(f"  {label}: {bundle['events']} events ({state}) s3://{bucket}/{bundle['key']}")
         for (b, shard), error in sorted(run.failed.items()):
             if b == name:
-                print(f"  part {shard} FAILED: {error}")
+                print(f"  {'anchor' if shard < 0 else f'part {shard}'} FAILED: {error}")
     return 0 if run.ok else 1
