@@ -4,6 +4,7 @@ passes is what the plan writes, failures are retried with backoff and caught int
 from __future__ import annotations
 
 import inspect
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -95,3 +96,36 @@ def test_the_schedule_starts_the_state_machine_not_the_function():
     assert "Events" not in resources["BundlerFunction"]["Properties"]
     [event] = machine()["Events"].values()
     assert event["Type"] == "ScheduleV2" and "<aws.scheduler.scheduled-time>" in event["Properties"]["Input"]
+
+
+STATE_TYPES = {"Task", "Map", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel"}
+
+
+def definition_problems(definition: dict[str, Any], where: str = "") -> list[str]:
+    """The structural rules of the Amazon States Language that a typo breaks (cfn-lint does not check an inline SAM
+    definition): StartAt and every Next or Catch target name a state of the same scope, every state ends or goes on,
+    each state is of a known type."""
+    names = set(definition["States"])
+    problems = [] if definition["StartAt"] in names else [f"{where}StartAt {definition['StartAt']} is not a state"]
+    for name, state in definition["States"].items():
+        if state["Type"] not in STATE_TYPES:
+            problems.append(f"{where}{name}: unknown type {state['Type']}")
+        targets = [state.get("Next")] + [c["Next"] for c in state.get("Catch", [])]
+        problems += [f"{where}{name}: {t} is not a state" for t in targets if t is not None and t not in names]
+        terminal = state["Type"] in ("Succeed", "Fail")
+        if not terminal and (("Next" in state) == bool(state.get("End"))):
+            problems.append(f"{where}{name}: needs exactly one of Next and End")
+        if "ItemProcessor" in state:
+            problems += definition_problems(state["ItemProcessor"], f"{where}{name}/")
+    return problems
+
+
+def test_the_definition_is_well_formed():
+    assert definition_problems(machine()["Definition"]) == []
+
+
+def test_the_structural_check_is_not_blind():
+    broken = json.loads(json.dumps(machine()["Definition"]))
+    broken["States"]["Parts"]["Next"] = "Anchorz"
+    broken["States"]["Parts"]["ItemProcessor"]["States"]["CompilePart"]["Type"] = "Taskk"
+    assert len(definition_problems(broken)) == 2
