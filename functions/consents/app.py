@@ -23,7 +23,7 @@ from optledger.evidence import number_bundle
 from optledger.http import CONSOLE_API_PREFIX, caller_middleware, json_body, json_response, logger, make_resolver
 from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
-from optledger.views import consent_record, review_queue
+from optledger.views import DEFAULT_PAGE, consent_record, page_request, review_queue
 
 app = make_resolver(strip_prefixes=[CONSOLE_API_PREFIX])
 app.use(middlewares=[caller_middleware])
@@ -44,17 +44,19 @@ def requested_brand() -> str | None:
     return brand
 
 
-def _record(phone: object, brand: str | None) -> dict[str, Any]:
+def _record(phone: object, brand: str | None, limit: int = DEFAULT_PAGE, after: int = 0) -> dict[str, Any]:
     if not isinstance(phone, str):
         raise ValidationError("phone is required", fields={"phone": "required"})
     caller().require(brand)
     seen = directory()
-    return consent_record(phone, brand=brand, store=runtime.store(), directory=seen)
+    return consent_record(phone, brand=brand, store=runtime.store(), directory=seen, limit=limit, after=after)
 
 
 @app.get("/consents/<phone>")
 def get_consents(phone: str):
-    return json_response(200, _record(unquote(phone), app.current_event.get_query_string_value("brand")))
+    event = app.current_event
+    limit, after = page_request(event.get_query_string_value("limit"), event.get_query_string_value("cursor"))
+    return json_response(200, _record(unquote(phone), event.get_query_string_value("brand"), limit, after))
 
 
 @app.post("/consents/lookup")

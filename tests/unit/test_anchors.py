@@ -94,3 +94,48 @@ def test_anchor_refuses_events_out_of_by_day_order_or_of_another_brand():
         build_anchor("globex", "2026-11-27", events)
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         build_anchor("acme", "27/11/2026", events)
+
+
+def _part(shard: int, shards: int, events: list[dict]) -> dict:
+    from optledger.anchors import AnchorBuilder
+
+    builder = AnchorBuilder("acme", "2026-11-27")
+    for event in events:
+        builder.add(event)
+    return builder.part(shard, shards, {"C7DEALS": f"bundles/daily/acme/2026-11-27/C7DEALS/part-{shard:02d}.zip"})
+
+
+def test_an_anchor_of_parts_is_the_merkle_root_of_the_parts_roots():
+    from optledger.anchors import build_parts_anchor, check_parts_anchor
+    from optledger.merkle import EMPTY_ROOT, merkle_root
+    from tests.support.ledger_events import chain_events
+
+    first, second = chain_events("+14155550100", 3), chain_events("+14155550101", 2)
+    parts = [_part(0, 3, first), _part(1, 3, []), _part(2, 3, second)]
+    anchor = build_parts_anchor("acme", "2026-11-27", parts)
+
+    roots = [merkle_root(e["hash"] for e in first), EMPTY_ROOT, merkle_root(e["hash"] for e in second)]
+    assert anchor["anchor_version"] == 2 and anchor["merkle"]["count"] == 5
+    assert anchor["merkle"]["root"] == merkle_root(roots)
+    assert anchor["campaigns"]["C7DEALS"] == {"leaves": "part roots", "root": merkle_root(roots), "count": 5}
+    assert anchor["heads"]["+14155550100"]["seq"] == 3 and check_parts_anchor(anchor) == []
+
+    anchor["parts"][1]["merkle"]["count"] = 1  # an anchor edited by hand no longer adds up
+    assert check_parts_anchor(anchor)
+
+
+def test_an_anchor_of_parts_refuses_a_part_of_another_day_or_out_of_place():
+    from optledger.anchors import build_parts_anchor
+
+    with pytest.raises(ValueError):
+        build_parts_anchor("acme", "2026-11-27", [_part(1, 2, []), _part(0, 2, [])])
+
+
+def test_a_number_in_two_parts_keeps_its_latest_head():
+    from optledger.anchors import build_parts_anchor
+    from tests.support.ledger_events import chain_events
+
+    chain = chain_events("+14155550100", 5)
+    # The shard count was raised during the day: the number's later events went to another shard.
+    anchor = build_parts_anchor("acme", "2026-11-27", [_part(0, 2, chain[3:]), _part(1, 2, chain[:3])])
+    assert anchor["heads"]["+14155550100"]["seq"] == 5

@@ -465,17 +465,46 @@ def test_the_disk_spool_hands_back_bounded_chunks_however_well_the_data_compress
     assert sum(sizes) == len(row) * 100_000
 
 
-@pytest.mark.parametrize("kind", ["daily", "number"])
+def part_bundle(events: list[dict[str, Any]]) -> bytes:
+    out = io.BytesIO()
+    info = daily_bundle_info("acme", "C7DEALS", "2026-11-27", GENERATED_AT, part=(1, 2))
+    write_bundle(campaign_events(events), out, info, TEXTS.get)
+    return out.getvalue()
+
+
+def parts_anchor(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The anchor of a day in 2 parts whose part 1 holds ``events`` (part 0 is empty)."""
+    from optledger.anchors import AnchorBuilder, build_parts_anchor
+
+    parts = []
+    for shard, chosen in ((0, []), (1, events)):
+        builder = AnchorBuilder("acme", "2026-11-27")
+        for event in chosen:
+            builder.add(event)
+        parts.append(builder.part(shard, 2, {"C7DEALS": None}))
+    return build_parts_anchor("acme", "2026-11-27", parts)
+
+
+def test_a_part_bundle_verifies_against_its_part_of_the_anchor_only():
+    events = all_day_events(3, 7)
+    bundle = part_bundle(events)
+    assert verify_bundle(io.BytesIO(bundle), parts_anchor(events)).ok
+    assert not verify_bundle(io.BytesIO(bundle), build_anchor("acme", "2026-11-27", events)).ok  # a whole-day anchor
+    assert not verify_bundle(io.BytesIO(daily_bundle(events)), parts_anchor(events)).ok  # a whole-day bundle
+
+
+@pytest.mark.parametrize("kind", ["daily", "number", "part"])
 def test_the_anchor_snippet_in_verify_md_accepts_the_real_bundle_and_refuses_a_resealed_forgery(tmp_path, kind):
-    events = all_day_events(3, 7) if kind == "daily" else chain_events(phone_of(1), 7)
-    (tmp_path / "anchor.json").write_text(json.dumps(build_anchor("acme", "2026-11-27", events)))
+    events = chain_events(phone_of(1), 7) if kind == "number" else all_day_events(3, 7)
+    anchor = parts_anchor(events) if kind == "part" else build_anchor("acme", "2026-11-27", events)
+    (tmp_path / "anchor.json").write_text(json.dumps(anchor))
     forged = [dict(e) for e in events if e["phone"] == phone_of(1)]
     forged[2]["type"] = "opt_out"
     forged = [e for e in events if e["phone"] < phone_of(1)] + reseal(forged)
     forged += [e for e in events if e["phone"] > phone_of(1)]
     outcomes = []
     for name, chosen in (("real", events), ("forged", forged)):
-        bundle = daily_bundle(chosen) if kind == "daily" else number_bundle(chosen)
+        bundle = {"daily": daily_bundle, "number": number_bundle, "part": part_bundle}[kind](chosen)
         folder = extract(bundle, tmp_path / name / "bundle")
         snippet = (folder / "VERIFY.md").read_text("utf-8").split("```python\n")[2].split("```", 1)[0]
         (folder.parent / "anchor.json").write_text((tmp_path / "anchor.json").read_text())

@@ -4,6 +4,7 @@ quietly, alarms that reach someone (issue 16). Read on the template SAM translat
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from tests.unit.test_template import as_list, raw, refers_to, resources_of, translated
@@ -63,10 +64,13 @@ def test_each_provider_has_its_own_throttled_route_and_unknown_names_a_small_one
         assert method.lower() in paths[path], key
 
 
-def test_public_functions_have_reserved_concurrency_and_the_bundler_exactly_one():
+def test_public_functions_have_reserved_concurrency_and_the_bundler_the_daily_runs_fan_out():
     assert function("WebhooksFunction")["ReservedConcurrentExecutions"] == {"Ref": "WebhooksReservedConcurrency"}
     assert function("OptinsFunction")["ReservedConcurrentExecutions"] == {"Ref": "OptinsReservedConcurrency"}
-    assert function("BundlerFunction")["ReservedConcurrentExecutions"] == 1
+    # The daily run fans out on Step Functions (issue 17): the function's bound is the Map states' bound.
+    definition = json.dumps(raw()["Resources"]["DailyEvidenceStateMachine"]["Properties"]["Definition"])
+    bounds = {int(n) for n in re.findall(r'"MaxConcurrency": (\d+)', definition)}
+    assert bounds == {function("BundlerFunction")["ReservedConcurrentExecutions"]}
 
 
 def test_429s_and_a_high_4xx_share_raise_alarms():

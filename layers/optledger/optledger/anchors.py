@@ -30,12 +30,19 @@ from optledger import __version__
 from optledger.merkle import MerkleAccumulator
 
 ANCHOR_VERSION = 1
+PARTS_ANCHOR_VERSION = 2
+PART_VERSION = 1
 MERKLE_ALGORITHM = "sha256-pairs-promote-odd"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def anchor_key(brand: str, date: str) -> str:
     return f"anchors/{brand}/{date}.json"
+
+
+def part_key(brand: str, date: str, shard: int, shards: int) -> str:
+    """The summary one part task writes of its (brand, day, shard): roots, counts, bundle keys, chain heads."""
+    return f"bundles/daily/{brand}/{date}/part-{shard:02d}-of-{shards:02d}.json"
 
 
 class AnchorBuilder:
@@ -66,6 +73,24 @@ class AnchorBuilder:
         for campaign in sorted(set(event.get("campaigns") or ())):
             self._campaigns.setdefault(campaign, MerkleAccumulator()).add(event["hash"])
         self._heads[event["phone"]] = {"seq": event["seq"], "hash": event["hash"]}
+
+    def part(self, shard: int, shards: int, bundle_keys: Mapping[str, str | None]) -> dict[str, Any]:
+        """The part summary of one shard of the day: like an anchor, plus the key of each campaign's bundle part.
+        Every campaign in ``bundle_keys`` is listed, with a count of 0 when the shard had none of its events."""
+        campaigns = {name: acc.summary() for name, acc in self._campaigns.items()}
+        for name in bundle_keys:
+            campaigns.setdefault(name, MerkleAccumulator().summary())
+        return {
+            "part_version": PART_VERSION,
+            "brand": self.brand,
+            "date": self.date,
+            "shard": shard,
+            "shards": shards,
+            "generator": f"optledger {__version__}",
+            "merkle": {"algorithm": MERKLE_ALGORITHM, **self._day.summary()},
+            "campaigns": {name: {**campaigns[name], "key": bundle_keys.get(name)} for name in sorted(campaigns)},
+            "heads": {phone: self._heads[phone] for phone in sorted(self._heads)},
+        }
 
     def build(self, chain_heads: Mapping[str, Any] | Iterable[tuple[str, int, str]] | None = None) -> dict[str, Any]:
         heads = self._heads if chain_heads is None else _normalise_heads(chain_heads)
@@ -108,3 +133,87 @@ def _normalise_heads(chain_heads: Mapping[str, Any] | Iterable[tuple[str, int, s
             seq, hash_ = head
         heads[phone] = {"seq": int(seq), "hash": str(hash_)}
     return heads
+
+
+def build_parts_anchor(brand: str, date: str, parts: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """The anchor of a day written in parts (anchor_version 2), from every part's summary in shard order.
+
+    ``merkle`` is the Merkle root whose leaves are the parts' roots in shard order (an empty part's root is SHA-256
+    of the empty string), ``count`` the day's events; ``campaigns[C]`` likewise over the parts' roots of C; ``parts``
+    keeps each part's roots, counts and bundle keys, which is what a part bundle is checked against; ``heads``
+    merges the parts' chain heads (the shards hold disjoint sets of numbers).
+    """
+    shards = len(parts)
+    day = MerkleAccumulator()
+    campaign_names = sorted({name for part in parts for name in part["campaigns"]})
+    campaigns = {name: MerkleAccumulator() for name in campaign_names}
+    counts = dict.fromkeys(campaign_names, 0)
+    heads: dict[str, Any] = {}
+    total = 0
+    for shard, part in enumerate(parts):
+        if (part["brand"], part["date"], part["shard"], part["shards"]) != (brand, date, shard, shards):
+            raise ValueError(f"part {shard} of {shards} is not the part of {brand} {date} it should be")
+        day.add(part["merkle"]["root"])
+        total += part["merkle"]["count"]
+        for name in campaign_names:
+            entry = part["campaigns"].get(name) or MerkleAccumulator().summary()
+            campaigns[name].add(entry["root"])
+            counts[name] += entry["count"]
+        for phone, head in part["heads"].items():
+            # A number is in one shard, unless the shard count was raised during the day: then the later seq wins.
+            if phone not in heads or head["seq"] > heads[phone]["seq"]:
+                heads[phone] = head
+    return {
+        "anchor_version": PARTS_ANCHOR_VERSION,
+        "brand": brand,
+        "date": date,
+        "generator": f"optledger {__version__}",
+        "shards": shards,
+        "merkle": {"algorithm": MERKLE_ALGORITHM, "leaves": "part roots", "root": day.root(), "count": total},
+        "campaigns": {
+            name: {"leaves": "part roots", "root": campaigns[name].root(), "count": counts[name]}
+            for name in campaign_names
+        },
+        "parts": [
+            {
+                "shard": part["shard"],
+                "merkle": {"root": part["merkle"]["root"], "count": part["merkle"]["count"]},
+                "campaigns": {name: dict(entry) for name, entry in part["campaigns"].items()},
+            }
+            for part in parts
+        ],
+        "heads": {phone: heads[phone] for phone in sorted(heads)},
+    }
+
+
+def check_parts_anchor(anchor: Mapping[str, Any]) -> list[str]:
+    """Problems of an anchor of parts with itself: the day and campaign roots and counts recomputed from its parts."""
+    try:
+        return _parts_anchor_problems(anchor)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return ["anchor: malformed (a part, root or count is not what an anchor of parts holds)"]
+
+
+def _parts_anchor_problems(anchor: Mapping[str, Any]) -> list[str]:
+    problems: list[str] = []
+    parts = anchor.get("parts")
+    if not isinstance(parts, list) or len(parts) != anchor.get("shards"):
+        return ["anchor: parts missing or not one per shard"]
+    day = MerkleAccumulator()
+    for shard, part in enumerate(parts):
+        if part.get("shard") != shard:
+            problems.append(f"anchor: part {shard} is out of place")
+        day.add((part.get("merkle") or {}).get("root", ""))
+    if day.root() != anchor["merkle"].get("root"):
+        problems.append("anchor: the day root is not the Merkle root of the parts' roots")
+    if sum((p.get("merkle") or {}).get("count", 0) for p in parts) != anchor["merkle"].get("count"):
+        problems.append("anchor: the day count is not the sum of the parts' counts")
+    for name, entry in (anchor.get("campaigns") or {}).items():
+        acc, count = MerkleAccumulator(), 0
+        for part in parts:
+            of_part = (part.get("campaigns") or {}).get(name) or MerkleAccumulator().summary()
+            acc.add(of_part["root"])
+            count += of_part["count"]
+        if (acc.root(), count) != (entry.get("root"), entry.get("count")):
+            problems.append(f"anchor: campaign {name}'s root or count is not the parts'")
+    return problems

@@ -93,6 +93,8 @@ class BundleInfo:
     phone: str | None = None
     generator: str = f"optledger {__version__}"
     bundle_id: str | None = None
+    # (shard, shards) of a daily bundle part: the campaign's events of the numbers in one shard of the day index
+    part: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         if self.kind == "daily" and not self.campaign:
@@ -102,17 +104,24 @@ class BundleInfo:
         if self.kind not in ("daily", "number"):
             raise ValueError("kind is daily or number")
         parse_ts(self.generated_at, field="generated_at")
+        if self.part is not None and (self.kind != "daily" or not 0 <= self.part[0] < self.part[1]):
+            raise ValueError("a part is a shard of a daily bundle")
 
     @property
     def id(self) -> str:
         if self.bundle_id:
             return self.bundle_id
+        if self.kind == "daily" and self.part is not None:
+            day = str(self.period.get("from"))[:10]
+            return f"daily/{self.brand}/{day}/{self.campaign}/{part_name(*self.part)}"
         if self.kind == "daily":
             return f"daily/{self.brand}/{str(self.period.get('from'))[:10]}/{self.campaign}"
         return f"number/{self.brand}/{self.phone}/{self.generated_at}"
 
 
-def daily_bundle_info(brand: str, campaign: str, date: str, generated_at: str) -> BundleInfo:
+def daily_bundle_info(
+    brand: str, campaign: str, date: str, generated_at: str, *, part: tuple[int, int] | None = None
+) -> BundleInfo:
     start = parse_ts(f"{date}T00:00:00Z", field="date")
     return BundleInfo(
         kind="daily",
@@ -120,6 +129,7 @@ def daily_bundle_info(brand: str, campaign: str, date: str, generated_at: str) -
         campaign=campaign,
         generated_at=generated_at,
         period={"from": format_ts(start), "to": format_ts(start + timedelta(days=1))},
+        part=part,
     )
 
 
@@ -131,6 +141,15 @@ def number_bundle_info(brand: str, phone: str, generated_at: str) -> BundleInfo:
 
 def daily_bundle_key(brand: str, date: str, campaign: str) -> str:
     return f"bundles/daily/{brand}/{date}/{campaign}.zip"
+
+
+def part_name(shard: int, shards: int) -> str:
+    return f"part-{shard:02d}-of-{shards:02d}"
+
+
+def daily_part_key(brand: str, date: str, campaign: str, shard: int, shards: int) -> str:
+    """One part of a campaign's daily bundle: the campaign's events of the numbers in one shard of the day."""
+    return f"bundles/daily/{brand}/{date}/{campaign}/{part_name(shard, shards)}.zip"
 
 
 def number_bundle_key(brand: str, phone: str, generated_at: str) -> str:
@@ -509,6 +528,8 @@ class BundleWriter:
             "chain": None,
             "files": None,
         }
+        if self.info.part is not None:
+            top["part"] = {"shard": self.info.part[0], "shards": self.info.part[1]}
         member = _Member(self._zip, MANIFEST, self._date_time)
         member.write(b"{\n")
         keys = sorted(top)
@@ -613,6 +634,12 @@ def verify_doc(info: BundleInfo) -> str:
         if info.kind == "daily"
         else "the whole hash chain of one phone number, from seq 1"
     )
+    if info.part is not None:
+        scope += (
+            f", of the numbers in shard {info.part[0]} of {info.part[1]} of the day index (manifest `part`: the day"
+            f" is written in {info.part[1]} parts; the anchor holds this part's root and count under"
+            f" `parts[{info.part[0]}].campaigns.{info.campaign}`)"
+        )
     return f"""# Verifying this evidence bundle
 
 This is a `{info.kind}` bundle of brand `{info.brand}`: {scope}. You need nothing from OptLedger to check it: only
@@ -678,7 +705,11 @@ import json
 m, a = json.load(open("bundle/manifest.json")), json.load(open("anchor.json"))
 if m["kind"] == "daily":  # the campaign's anchored root and count are this bundle's (or neither has events)
     ours = {{"root": m["merkle"]["root"], "count": m["event_count"]}}
-    assert a["campaigns"].get(m["campaign"]) == ours or (m["event_count"] == 0 and m["campaign"] not in a["campaigns"])
+    # A day written in parts (manifest "part", anchor_version 2): the campaign's entry in this bundle's part.
+    where = a["parts"][m["part"]["shard"]]["campaigns"] if "part" in m else a["campaigns"]
+    entry = where.get(m["campaign"])
+    anchored = {{"root": entry["root"], "count": entry["count"]}} if entry else None
+    assert anchored == ours or (anchored is None and m["event_count"] == 0)
 else:  # the anchored head of the number (if it had events that day) is in the bundle
     head = a["heads"].get(m["phone"])
     events = (json.loads(line) for line in open("bundle/events.jsonl", encoding="utf-8"))
@@ -751,6 +782,10 @@ class _Verifier:
     def check_manifest_shape(self) -> None:
         m, r = self.manifest, self.result
         expected = _MANIFEST_KEYS | {"campaign" if self.kind == "daily" else "phone"}
+        if self.kind == "daily" and "part" in m:
+            expected |= {"part"}
+            if _part_of(m) is None:
+                r.fail_file(MANIFEST, "part must hold exactly shard and shards (0 <= shard < shards)")
         if set(m) != expected:
             r.fail_file(MANIFEST, f"unexpected or missing keys: {sorted(set(m) ^ expected)}")
         if set(m.get("chain") or {}) != {"heads", "problem", "verified"}:
@@ -934,6 +969,7 @@ class _Verifier:
                 phone=m.get("phone"),
                 generator=m["generator"],
                 bundle_id=m["bundle_id"],
+                part=_part_of(m),
             )
         except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as exc:
             r.fail_file(MANIFEST, f"descriptive fields malformed ({exc.__class__.__name__})")
@@ -964,6 +1000,26 @@ class _Verifier:
                 r.fail_file(name, "is not the document these events and this manifest produce")
         r.checks.append(f"{REPORT} and {VERIFY_DOC} rebuilt from the events and the manifest")
 
+    def _anchored_campaign(self, a: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        """The anchored root and count this daily bundle must match: the campaign's (anchor 1, a whole-day bundle)
+        or the campaign's in this bundle's part (anchor 2, a day written in parts)."""
+        r, m = self.result, self.manifest
+        empty = {"root": None, "count": 0}
+        part = _part_of(m)
+        if a.get("anchor_version", 1) == 1:
+            if part is not None:
+                r.fail("anchor: a bundle part checked against a whole-day anchor (anchor_version 1)")
+                return None
+            return (a.get("campaigns") or {}).get(m.get("campaign"), empty)
+        if part is None:
+            r.fail("anchor: a whole-day bundle checked against an anchor of parts (anchor_version 2)")
+            return None
+        parts = a.get("parts") if isinstance(a.get("parts"), list) else []
+        if a.get("shards") != part[1] or part[0] >= len(parts) or not isinstance(parts[part[0]], Mapping):
+            r.fail(f"anchor: it has no part {part[0]} of {part[1]}")
+            return None
+        return (parts[part[0]].get("campaigns") or {}).get(m.get("campaign"), empty)
+
     def check_anchor(self) -> None:
         r, m, a = self.result, self.manifest, self.anchor or {}
         if a.get("brand") != m.get("brand"):
@@ -974,7 +1030,9 @@ class _Verifier:
             if a.get("date") != day:
                 r.fail(f"anchor: it is the anchor of {a.get('date')}, the bundle covers {day}")
                 return
-            anchored = (a.get("campaigns") or {}).get(m.get("campaign"), {"root": None, "count": 0})
+            anchored = self._anchored_campaign(a)
+            if anchored is None:
+                return
             ours = {"root": self.merkle.root(), "count": self.merkle.count}
             if ours["count"] == 0 and anchored.get("count") == 0:
                 r.checks.append("anchor: no events of the campaign that day, none in the bundle")
@@ -995,6 +1053,16 @@ class _Verifier:
             r.fail(f"anchor: the bundle ends before the anchored chain head (seq {head.get('seq')})")
         elif not r.problems:
             r.checks.append(f"anchor {a.get('date')}: chain head seq {head['seq']} present with the anchored hash")
+
+
+def _part_of(manifest: Mapping[str, Any]) -> tuple[int, int] | None:
+    part = manifest.get("part")
+    if not isinstance(part, Mapping) or set(part) != {"shard", "shards"}:
+        return None
+    shard, shards = part["shard"], part["shards"]
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (shard, shards)) or not 0 <= shard < shards:
+        return None
+    return shard, shards
 
 
 _MANIFEST_KEYS = {
@@ -1055,10 +1123,56 @@ def verify_bundle(source: str | Path | BinaryIO, anchor: Mapping[str, Any] | Non
         return _Verifier(zf, manifest, anchor).run()
 
 
+def verify_day(directory: str | Path, anchor: Mapping[str, Any]) -> VerifyResult:
+    """Check a day written in parts: the anchor's day and campaign roots recomputed from its parts' roots, every
+    ``*.zip`` under ``directory`` verified against its part of the anchor, and every part that the anchor says holds
+    events of a campaign present."""
+    from optledger.anchors import PARTS_ANCHOR_VERSION, check_parts_anchor
+
+    result = VerifyResult(kind="daily")
+    if anchor.get("anchor_version") != PARTS_ANCHOR_VERSION:
+        result.fail("anchor: a day is checked from its parts against an anchor of parts (anchor_version 2)")
+        return result
+    for problem in check_parts_anchor(anchor):
+        result.fail(problem)
+    if result.ok:
+        result.checks.append(
+            f"anchor: day and campaign roots are the Merkle roots of the {anchor['shards']} parts' roots"
+        )
+    seen: set[tuple[int, str]] = set()
+    for path in sorted(Path(directory).rglob("*.zip")):
+        verdict = verify_bundle(path, anchor)
+        name = str(path.relative_to(directory))
+        if not verdict.ok:
+            result.fail_file(name, "; ".join(verdict.problems[:3]) or "does not verify")
+            continue
+        with zipfile.ZipFile(path) as zf:
+            manifest = json.loads(zf.read(MANIFEST))
+        part = _part_of(manifest)
+        if part is None or manifest.get("brand") != anchor.get("brand"):
+            result.fail_file(name, "not a part of this brand's day")
+            continue
+        if (part[0], manifest["campaign"]) in seen:
+            result.fail_file(name, "a second copy of the same part")
+        seen.add((part[0], manifest["campaign"]))
+        result.event_count += verdict.event_count
+    for shard, part in enumerate(anchor.get("parts") or []):
+        for campaign, entry in sorted((part.get("campaigns") or {}).items()):
+            if entry.get("count") and (shard, campaign) not in seen:
+                result.fail_file(
+                    entry.get("key") or f"{campaign} part {shard}", f"missing: the anchor holds {entry['count']} events"
+                )
+    anchored = sum(entry.get("count", 0) for entry in (anchor.get("campaigns") or {}).values())
+    if result.event_count != anchored:  # an event of several campaigns is in each of their bundles
+        result.fail(f"the parts hold {result.event_count} campaign events, the anchor {anchored}")
+    result.checks.append(f"{len(seen)} bundle parts verified against the anchor, none missing")
+    return result
+
+
 def verify_main(argv: list[str] | None = None) -> int:
     """``optledger verify FILE.zip [--anchor anchor.json]``: exit 0 only when every check holds."""
     parser = argparse.ArgumentParser(prog="optledger verify", description="Verify an OptLedger evidence bundle.")
-    parser.add_argument("bundle", help="the bundle zip file")
+    parser.add_argument("bundle", help="the bundle zip file, or a folder holding the parts of a day (with --anchor)")
     parser.add_argument("--anchor", help="the daily anchor JSON (anchors/<brand>/<YYYY-MM-DD>.json)")
     args = parser.parse_args(argv)
     anchor = None
@@ -1068,7 +1182,13 @@ def verify_main(argv: list[str] | None = None) -> int:
         except (OSError, ValueError) as exc:
             print(f"cannot read the anchor: {exc}", file=sys.stderr)
             return 2
-    result = verify_bundle(args.bundle, anchor)
+    if Path(args.bundle).is_dir():
+        if anchor is None:
+            print("a day's folder of parts is checked against its anchor: give --anchor", file=sys.stderr)
+            return 2
+        result = verify_day(args.bundle, anchor)
+    else:
+        result = verify_bundle(args.bundle, anchor)
     for check in result.checks:
         print(f"checked: {check}")
     if result.ok:

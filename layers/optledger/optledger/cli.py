@@ -279,33 +279,12 @@ class Progress:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from optledger import runtime
-    from optledger.evidence import check_finished_day, compile_day
+    from optledger.dayrun import bundle_command
+    from optledger.evidence import check_finished_day
 
     check_finished_day(args.date)  # before any connection: a refused day costs nothing and writes nothing
     _connect()
-    progress = Progress(f"bundling {args.date}")
-    results = compile_day(
-        args.date,
-        store=runtime.store(),
-        evidence=runtime.evidence(),
-        directory=runtime.campaigns().directory(),
-        brands=[args.brand] if args.brand else None,
-        campaign=args.campaign,
-        progress=progress,
-    )
-    progress.done()
-    if not results:
-        raise CommandError("no campaign is configured: nothing to bundle (load campaigns first)")
-    for result in results:
-        print(
-            f"{result.brand} {result.day}: {result.events} events, anchor s3://{runtime.evidence().bucket}/"
-            f"{result.anchor_key}"
-        )
-        for campaign, bundle in result.bundles.items():
-            state = "verified" if bundle["verified"] else "CHAIN PROBLEM"
-            print(f"  {campaign}: {bundle['events']} events ({state}) s3://{runtime.evidence().bucket}/{bundle['key']}")
-    return 0
+    return bundle_command(args.date, campaign=args.campaign, brand=args.brand, workers=args.workers)
 
 
 def _check_writable(path: str) -> Path:
@@ -610,6 +589,9 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_argument("--date", required=True, help="YYYY-MM-DD, a UTC day that has ended")
     bundle.add_argument("--campaign", help="only this campaign")
     bundle.add_argument("--brand", help="only this brand")
+    bundle.add_argument(
+        "--workers", type=int, help="worker processes compiling the day's parts (default: cores, at most 4)"
+    )
     bundle.set_defaults(func=cmd_bundle)
 
     evidence = commands.add_parser("evidence", help="build the whole-history bundle of one number now")

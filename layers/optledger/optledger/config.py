@@ -39,6 +39,7 @@ class Settings:
     cognito_domain: str | None = None  # the console's hosted sign-in (https://<prefix>.auth.<region>.amazoncognito.com)
     cognito_client_id: str | None = None
     campaign_cache_seconds: float = 60.0  # how long a warm container trusts its campaign directory (0: every request)
+    day_shards: int = 16  # partitions of a brand's day in the by_day index (fixed per deployment: see README)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -58,6 +59,7 @@ class Settings:
             cognito_domain=(env.get("OPTLEDGER_COGNITO_DOMAIN") or "").rstrip("/") or None,
             cognito_client_id=env.get("OPTLEDGER_COGNITO_CLIENT_ID") or None,
             campaign_cache_seconds=_seconds(env.get("OPTLEDGER_CAMPAIGN_CACHE_SECONDS"), 60.0),
+            day_shards=_day_shards(env.get("OPTLEDGER_DAY_SHARDS")),
         )
 
 
@@ -71,6 +73,14 @@ def _seconds(value: str | None, default: float) -> float:
     if not 0 <= seconds <= 3600:
         raise ValueError("OPTLEDGER_CAMPAIGN_CACHE_SECONDS must be between 0 and 3600")
     return seconds
+
+
+def _day_shards(value: str | None) -> int:
+    if not (value or "").strip():
+        return 16
+    if not value.strip().isdigit() or not 1 <= int(value) <= 256:
+        raise ValueError("OPTLEDGER_DAY_SHARDS must be a whole number from 1 to 256")
+    return int(value)
 
 
 @cache

@@ -14,7 +14,7 @@ from optledger.store import Evidence, Store
 @cache
 def store() -> Store:
     current = settings()
-    return Store(current.table, current.bucket)
+    return Store(current.table, current.bucket, day_shards=current.day_shards)
 
 
 @cache

@@ -3,8 +3,11 @@
 One table, keys ``pk``/``sk`` and a GSI ``by_day`` (``gsi1pk``/``gsi1sk``):
 
 - ledger event  pk=``PHONE#<brand>#<e164>`` sk=``EVENT#<seq:010>``; ``event`` holds the canonical JSON of the event, so
-  the bytes that were hashed are the bytes that are stored. ``gsi1pk=DAY#<brand>#<date>``, ``gsi1sk=<e164>#<seq:010>``
-  lets a day be read back grouped by number, in chain order.
+  the bytes that were hashed are the bytes that are stored. ``gsi1pk=DAY#<brand>#<date>#<shard:02>``,
+  ``gsi1sk=<e164>#<seq:010>`` lets a day be read back shard by shard, grouped by number, in chain order. The shard is a
+  stable hash of the number (``day_shard``), so a chain's events stay together and a STOP storm after a big send is
+  spread over ``OPTLEDGER_DAY_SHARDS`` partitions instead of one. Days written before sharding have
+  ``gsi1pk=DAY#<brand>#<date>`` (no shard); the readers merge that key in.
 - chain head    pk=``PHONE#<brand>#<e164>`` sk=``HEAD``; ``seq``, ``hash`` and ``state`` (JSON: the consent state of
   every campaign of the brand for that number). Appends are conditional on ``seq``, so two writers can
   never fork a chain.
@@ -23,6 +26,8 @@ Every failure of the services is raised as ``StorageUnavailable`` (HTTP 503, so 
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -44,6 +49,18 @@ _CLIENT_CONFIG = Config(
 )
 CAMPAIGN_PK = "CAMPAIGN"
 MAX_TRANSACTION_ITEMS = 100  # DynamoDB's limit for TransactWriteItems
+DEFAULT_DAY_SHARDS = 16
+MAX_DAY_SHARDS = 256
+
+
+def day_shard(phone: str, shards: int) -> int:
+    """The day-index shard of a number: a stable hash (not Python's per-process ``hash``), the same in every run."""
+    return int.from_bytes(hashlib.sha256(phone.encode("utf-8")).digest()[:8], "big") % shards
+
+
+def day_key(brand: str, day: str, shard: int | None) -> str:
+    """The ``by_day`` partition of one shard of a brand's day; ``None`` is the unsharded key of older days."""
+    return f"DAY#{brand}#{day}" if shard is None else f"DAY#{brand}#{day}#{shard:02d}"
 
 
 def chain_pk(brand: str, phone: str) -> str:
@@ -94,9 +111,20 @@ def _storage_error(exc: Exception) -> StorageUnavailable:
 
 
 class Store:
-    def __init__(self, table: str, bucket: str, *, dynamodb: Any = None, s3: Any = None) -> None:
+    def __init__(
+        self,
+        table: str,
+        bucket: str,
+        *,
+        dynamodb: Any = None,
+        s3: Any = None,
+        day_shards: int = DEFAULT_DAY_SHARDS,
+    ) -> None:
+        if not 1 <= day_shards <= MAX_DAY_SHARDS:
+            raise ValueError(f"day_shards must be between 1 and {MAX_DAY_SHARDS}")
         self.table = table
         self.bucket = bucket
+        self.day_shards = day_shards
         self._dynamodb = dynamodb
         self._s3 = s3
         self._stored_disclosures: set[str] = set()
@@ -196,7 +224,7 @@ class Store:
                         "sk": {"S": event_sk(seq)},
                         "event": {"S": event_json},
                         "event_id": {"S": event["event_id"]},
-                        "gsi1pk": {"S": f"DAY#{brand}#{event['recorded_at'][:10]}"},
+                        "gsi1pk": {"S": self.day_index_key(event)},
                         "gsi1sk": {"S": f"{phone}#{seq:010d}"},
                     },
                     "ConditionExpression": "attribute_not_exists(pk)",
@@ -301,6 +329,10 @@ class Store:
         except BotoCoreError as exc:
             raise _storage_error(exc) from exc
 
+    def day_index_key(self, event: Mapping[str, Any]) -> str:
+        """The ``by_day`` partition an event is written to (one of ``day_shards`` per brand and day)."""
+        return day_key(event["brand"], event["recorded_at"][:10], day_shard(event["phone"], self.day_shards))
+
     def get_delivery(self, provider: str, message_id: str) -> dict[str, Any] | None:
         try:
             item = self.dynamodb.get_item(
@@ -338,19 +370,92 @@ class Store:
         )
 
     def iter_day_events(self, brand: str, day: str) -> Iterator[dict[str, Any]]:
-        """Every event recorded on ``day`` (YYYY-MM-DD) for a brand, grouped by number in chain order."""
-        yield from self._query_events(
+        """Every event recorded on ``day`` (YYYY-MM-DD) for a brand, grouped by number in chain order: the shards and
+        the unsharded key of older days merged on the index sort key (one paginated Query each, read side by side)."""
+        return self.iter_day_shards(brand, day, [None, *range(self.day_shards)])
+
+    def iter_day_shards(self, brand: str, day: str, shards: list[int | None]) -> Iterator[dict[str, Any]]:
+        """The events of some shards of a brand's day (``None``: the unsharded key), merged into chain order."""
+        streams = [self._query_day_key(day_key(brand, day, shard)) for shard in shards]
+        for _, event in heapq.merge(*streams, key=lambda pair: pair[0]):
+            yield event
+
+    def day_has_unsharded_events(self, brand: str, day: str) -> bool:
+        """Whether any event of the day was written under the unsharded key (before sharding was deployed)."""
+        try:
+            response = self.dynamodb.query(
+                TableName=self.table,
+                IndexName="by_day",
+                KeyConditionExpression="gsi1pk = :day",
+                ExpressionAttributeValues={":day": {"S": day_key(brand, day, None)}},
+                Limit=1,
+            )
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        return bool(response.get("Items"))
+
+    def day_shard_holds(self, brand: str, day: str, shard: int, count: int) -> bool:
+        """Whether one shard of a brand's day holds at least ``count`` events (reads at most about that many keys)."""
+        query: dict[str, Any] = {
+            "TableName": self.table,
+            "IndexName": "by_day",
+            "KeyConditionExpression": "gsi1pk = :day",
+            "ExpressionAttributeValues": {":day": {"S": day_key(brand, day, shard)}},
+            "Select": "COUNT",
+        }
+        seen = 0
+        try:
+            while seen < count:
+                response = self.dynamodb.query(**query, Limit=count - seen)
+                seen += response.get("Count", 0)
+                if "LastEvaluatedKey" not in response:
+                    break
+                query["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        return seen >= count
+
+    def _query_day_key(self, key: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(gsi1sk, event) of one ``by_day`` partition, in index order."""
+        for item in self._query_items(
             IndexName="by_day",
             KeyConditionExpression="gsi1pk = :day",
-            ExpressionAttributeValues={":day": {"S": f"DAY#{brand}#{day}"}},
-        )
+            ExpressionAttributeValues={":day": {"S": key}},
+        ):
+            yield item["gsi1sk"]["S"], json.loads(item["event"]["S"])
+
+    def events_page(
+        self, brand: str, phone: str, *, limit: int, after_seq: int = 0
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        """One page of a chain: at most ``limit`` events after ``after_seq``, in seq order, in one Query; and the seq
+        to continue after (None at the end)."""
+        try:
+            response = self.dynamodb.query(
+                TableName=self.table,
+                KeyConditionExpression="pk = :pk AND sk BETWEEN :first AND :last",
+                ExpressionAttributeValues={
+                    ":pk": {"S": chain_pk(brand, phone)},
+                    ":first": {"S": event_sk(after_seq + 1)},
+                    ":last": {"S": event_sk(10**10 - 1)},
+                },
+                ConsistentRead=True,
+                Limit=limit,
+            )
+        except (ClientError, BotoCoreError) as exc:
+            raise _storage_error(exc) from exc
+        events = [json.loads(item["event"]["S"]) for item in response.get("Items", [])]
+        following = response.get("LastEvaluatedKey")
+        return events, (events[-1]["seq"] if following and events else None)
 
     def _query_events(self, **query: Any) -> Iterator[dict[str, Any]]:
+        for item in self._query_items(**query):
+            yield json.loads(item["event"]["S"])
+
+    def _query_items(self, **query: Any) -> Iterator[dict[str, Any]]:
         try:
             paginator = self.dynamodb.get_paginator("query")
             for page in paginator.paginate(TableName=self.table, **query):
-                for item in page.get("Items", []):
-                    yield json.loads(item["event"]["S"])
+                yield from page.get("Items", [])
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
 
@@ -599,8 +704,9 @@ class Evidence:
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
 
-    def put_json(self, key: str, document: Mapping[str, Any], *, retain_until: datetime | None) -> None:
-        body = json.dumps(dict(document), sort_keys=True, indent=1, ensure_ascii=False).encode("utf-8")
+    def put_json(self, key: str, document: Mapping[str, Any] | list[Any], *, retain_until: datetime | None) -> None:
+        value = list(document) if isinstance(document, list) else dict(document)
+        body = json.dumps(value, sort_keys=True, indent=1, ensure_ascii=False).encode("utf-8")
         try:
             self.store.s3.put_object(
                 Bucket=self.bucket,
@@ -612,6 +718,18 @@ class Evidence:
             )
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
+
+    def get_json(self, key: str) -> Any:
+        """A JSON document of the bucket, or None when there is no such object."""
+        try:
+            body = self.store.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return None
+            raise _storage_error(exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error(exc) from exc
+        return json.loads(body)
 
     def get_bytes(self, key: str) -> bytes:
         try:
