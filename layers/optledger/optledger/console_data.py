@@ -32,11 +32,17 @@ def list_daily(brand: str, *, evidence: Evidence) -> dict[str, Any]:
     answer: dict[str, Any] = {"brand": brand, "truncated": False}
     for name, prefix in evidence_prefixes(brand).items():
         objects, truncated = evidence.list_objects(prefix, limit=LIST_LIMIT)
+        if name == "bundles":  # the zips only: a day written in parts also keeps each part's summary beside them
+            objects = [item for item in objects if item["key"].endswith(".zip")]
         for item in objects:
             rest = item["key"][len(prefix) :]
             item["day"] = rest.split("/", 1)[0].removesuffix(".json")
             if name == "bundles":
-                item["campaign"] = rest.rsplit("/", 1)[-1].removesuffix(".zip")
+                # <day>/<campaign>.zip (a day in one pass) or <day>/<campaign>/part-SS-of-NN.zip (a day in parts)
+                segments = rest.removesuffix(".zip").split("/")
+                item["campaign"] = segments[1]
+                if len(segments) > 2:
+                    item["part"] = segments[2]
         answer[name] = sorted(objects, key=lambda o: (o["day"], o["key"]), reverse=True)
         answer["truncated"] |= truncated
     return answer

@@ -480,7 +480,7 @@
             type: "button",
             class: "quiet",
             text: "Get link",
-            "aria-label": "Get a download link for the " + row.kind.toLowerCase() + " of " + row.day + (row.campaign ? " " + row.campaign : ""),
+            "aria-label": "Get a download link for the " + row.kind.toLowerCase() + " of " + row.day + (row.campaign ? " " + row.campaign : "") + (row.part ? " " + row.part : ""),
             onclick: async () => {
               try {
                 const link = await api("POST", "evidence/links", { key: row.key });
@@ -498,7 +498,7 @@
             {},
             el("th", { scope: "row", text: row.day }),
             el("td", { "data-label": "Kind", text: row.kind }),
-            el("td", { "data-label": "Campaign", text: row.campaign || "—" }),
+            el("td", { "data-label": "Campaign", text: row.campaign ? row.campaign + (row.part ? " (" + row.part + ")" : "") : "—" }),
             el("td", { "data-label": "Size", text: bytes(row.bytes) }),
             cell
           )
