@@ -86,6 +86,7 @@ class _Patterns(NamedTuple):
     revocations: _Rules
     masks: _Rules
     review: _Rules
+    hedges: _Rules
     review_replies: frozenset[str]
     review_fillers: _WordSet
     watch: _WordSet
@@ -164,6 +165,7 @@ def _patterns() -> _Patterns:
         texts=_Rules(scope["texts"]),
         keep=_Rules(scope["keep"]),
         review=_Rules(data["review"]),
+        hedges=_Rules(data["hedges"]),
         review_replies=_words(data["review_replies"]),
         review_fillers=_WordSet(_words(data["review_fillers"])),
         watch=_WordSet(data["watch_words"]),
@@ -533,6 +535,8 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
     """Revocation, review, or None, on a reply whose traps, negations and other-scope clauses are masked."""
     patterns = _patterns()
     masked = _plain(marked)
+    if found := patterns.hedges.search(masked, beginnings):  # "maybe I should unsubscribe": a thought, not a request
+        return _review(found[0])
     if (beginnings is None or not _BRAND_WORDS.isdisjoint(beginnings)) and (
         found := patterns.brand.search(masked, beginnings)
     ):
