@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from optledger.classify import (
     _CONFIRMATIONS,
+    _EMOJI_REVIEW,
     _DATA_DIR,
     _KEYWORDS,
     _LATIN_ACCENTS,
@@ -87,6 +88,7 @@ class _Patterns(NamedTuple):
     masks: _Rules
     review: _Rules
     hedges: _Rules
+    channels: _Rules
     review_replies: frozenset[str]
     review_fillers: _WordSet
     watch: _WordSet
@@ -166,6 +168,7 @@ def _patterns() -> _Patterns:
         keep=_Rules(scope["keep"]),
         review=_Rules(data["review"]),
         hedges=_Rules(data["hedges"]),
+        channels=_Rules(scope["channels"]),
         review_replies=_words(data["review_replies"]),
         review_fillers=_WordSet(_words(data["review_fillers"])),
         watch=_WordSet(data["watch_words"]),
@@ -586,8 +589,21 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             found = patterns.review.search(_plain(scoped_marked), beginnings)
             return _review(found[0]) if found else Classification("message")
         if scoped_marked != marked:
-            verdict = _decide(scoped_marked, beginnings, scoped=scoped or playful) or Classification("message")
+            verdict = _decide(scoped_marked, beginnings, scoped=scoped or playful) or (
+                _channel(flat, beginnings) if verdict.action == "opt_out" else Classification("message")
+            )
+        elif verdict.action == "opt_out" and (found := patterns.keep.search(flat, beginnings)):
+            return _review(found[0])  # "I said STOP to the other company, keep sending": a cue beside texts welcomed
         return verdict
     if _other_language(text, flat):
         return _review(OTHER_LANGUAGE)
+    if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
+        return _review(min(unclear))  # "otra vez?? 🙄"
+    return Classification("message")
+
+
+def _channel(flat: str, beginnings: frozenset[str] | None) -> Classification:
+    """A request about calls alone ("stop calling me") may mean all contact: queued, unless texts are welcome."""
+    if found := _patterns().channels.search(flat, beginnings):
+        return _review(found[0])
     return Classification("message")
