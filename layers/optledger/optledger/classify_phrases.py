@@ -191,6 +191,7 @@ def _patterns() -> _Patterns:
 
 _TEXT_WORDS = ("text", "txt", "sms", "messag", "msg", "mesag", "mensaje", "texto", "these", "those", "them")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
+_BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
 _CLAUSE_CHARS = frozenset('.!?;:,\n\r…¿¡()[]"| \t')
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 _PREFIX = 3  # a rule is indexed by the first letters (up to three) of the word its every match starts with
@@ -338,7 +339,7 @@ class _Rules:
                 for start in starts:
                     self.index.setdefault(start, []).append(number)
         self.keys = frozenset(self.index)
-        self.cache: dict[frozenset[str] | None, list[re.Pattern[str]]] = {}
+        self.cache: dict[frozenset[str] | None, list[int]] = {}
         self.built = True
 
     @property
@@ -347,25 +348,26 @@ class _Rules:
             self._build()
         return self._sources
 
-    def chosen(self, beginnings: frozenset[str] | None) -> list[re.Pattern[str]]:
-        """The rules a reply with these word beginnings could match, in order; remembered per set of beginnings."""
+    def chosen(self, beginnings: frozenset[str] | None) -> list[int]:
+        """The numbers of the rules a reply with these word beginnings could match, in order; remembered per set of
+        beginnings. Each rule is compiled when a reply first reaches it: a search that matches early compiles no more.
+        """
         if not self.built:
             self._build()
         key = None if beginnings is None else beginnings & self.keys
-        rules = self.cache.get(key)
-        if rules is None:
+        numbers = self.cache.get(key)
+        if numbers is None:
             if key is None:
-                numbers: Iterable[int] = range(len(self._sources))
+                numbers = list(range(len(self._sources)))
             else:
                 found = set(self.always)
                 for beginning in key:
                     found.update(self.index[beginning])
                 numbers = sorted(found)
-            rules = [self._compiled(number) for number in numbers]
             if len(self.cache) >= 4096:
                 self.cache.clear()
-            self.cache[key] = rules
-        return rules
+            self.cache[key] = numbers
+        return numbers
 
     def _compiled(self, number: int) -> re.Pattern[str]:
         rule = self.compiled[number]
@@ -374,14 +376,18 @@ class _Rules:
         return rule
 
     def search(self, text: str, beginnings: frozenset[str] | None) -> re.Match[str] | None:
-        for rule in self.chosen(beginnings):
-            if found := rule.search(text):
+        numbers = self.chosen(beginnings)  # builds the index on first use
+        compiled = self.compiled
+        for number in numbers:
+            if found := (compiled[number] or self._compiled(number)).search(text):
                 return found
         return None
 
     def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
-        for rule in self.chosen(beginnings):
-            text = rule.sub(replacement, text)
+        numbers = self.chosen(beginnings)
+        compiled = self.compiled
+        for number in numbers:
+            text = (compiled[number] or self._compiled(number)).sub(replacement, text)
         return text
 
 
@@ -538,16 +544,18 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
     """Revocation, review, or None, on a reply whose traps, negations and other-scope clauses are masked."""
     patterns = _patterns()
     masked = _plain(marked)
-    if found := patterns.hedges.search(masked, beginnings):  # "maybe I should unsubscribe": a thought, not a request
-        return _review(found[0])
     if (beginnings is None or not _BRAND_WORDS.isdisjoint(beginnings)) and (
         found := patterns.brand.search(masked, beginnings)
     ):
         return Classification("opt_out", found[0], "phrase", "brand")
     if found := patterns.revocations.search(masked, beginnings):
+        if hedge := patterns.hedges.search(masked, beginnings):  # "maybe I should unsubscribe": a thought, not a request
+            return _review(hedge[0])
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
+        if hedge := patterns.hedges.search(masked, beginnings):
+            return _review(hedge[0])
         return _review(verdict.matched or "stop") if scoped else verdict
     if len(words) <= _REVIEW_REPLY_WORDS and (bare := " ".join(patterns.review_fillers.strip(words))) in (
         patterns.review_replies
@@ -592,7 +600,11 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             verdict = _decide(scoped_marked, beginnings, scoped=scoped or playful) or (
                 _channel(flat, beginnings) if verdict.action == "opt_out" else Classification("message")
             )
-        elif verdict.action == "opt_out" and (found := patterns.keep.search(flat, beginnings)):
+        elif (
+            verdict.action == "opt_out"
+            and len(words) > _BESIDE_WORDS
+            and (found := patterns.keep.search(flat, beginnings))
+        ):
             return _review(found[0])  # "I said STOP to the other company, keep sending": a cue beside texts welcomed
         return verdict
     if _other_language(text, flat):
