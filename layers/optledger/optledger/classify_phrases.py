@@ -201,8 +201,32 @@ _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in anothe
 _STRUCTURE = re.compile(r"\\.|[()\[\]|]")
 
 
-def _structure(source: str, start: int = 0):
-    """(index, char, depth) of each bracket and bar of a pattern outside character classes, escapes skipped."""
+@lru_cache(maxsize=4096)
+def _split_top(source: str) -> tuple[str, ...]:
+    """A pattern's top-level alternatives: bars outside brackets and character classes, escapes skipped."""
+    if "|" not in source:
+        return (source,)
+    parts, start, depth, in_class = [], 0, 0, False
+    for found in _STRUCTURE.finditer(source):
+        char = found[0]
+        if len(char) > 1:
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start : found.start()])
+            start = found.start() + 1
+    return (*parts, source[start:])
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index of the bracket closing the group that opens at ``start``, or -1."""
     depth, in_class = 0, False
     for found in _STRUCTURE.finditer(source, start):
         char = found[0]
@@ -210,31 +234,14 @@ def _structure(source: str, start: int = 0):
             continue
         if in_class:
             in_class = char != "]"
-            continue
-        if char == "[":
+        elif char == "[":
             in_class = True
         elif char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
-        yield found.start(), char, depth
-
-
-def _split_top(source: str) -> list[str]:
-    """A pattern's top-level alternatives."""
-    parts, start = [], 0
-    for index, char, depth in _structure(source):
-        if char == "|" and depth == 0:
-            parts.append(source[start:index])
-            start = index + 1
-    return [*parts, source[start:]]
-
-
-def _group_end(source: str, start: int) -> int:
-    """Index of the bracket closing the group that opens at ``start``, or -1."""
-    for index, char, depth in _structure(source, start):
-        if char == ")" and depth == 0:
-            return index
+            if depth == 0:
+                return found.start()
     return -1
 
 
