@@ -556,13 +556,12 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
     ):
         return Classification("opt_out", found[0], "phrase", "brand")
     if found := patterns.revocations.search(masked, beginnings):
-        if hedge := patterns.hedges.search(masked, beginnings):  # "maybe I should unsubscribe": a thought, not a request
+        # "maybe I should unsubscribe", "did I get unsubscribed?": a thought or a question, not a request
+        if found.start() and (hedge := patterns.hedges.search(masked, beginnings)):
             return _review(hedge[0])
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
-        if hedge := patterns.hedges.search(masked, beginnings):
-            return _review(hedge[0])
         return _review(verdict.matched or "stop") if scoped else verdict
     if len(words) <= _REVIEW_REPLY_WORDS and (bare := " ".join(patterns.review_fillers.strip(words))) in (
         patterns.review_replies
