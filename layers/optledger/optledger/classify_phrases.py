@@ -394,7 +394,9 @@ class _Rules:
         numbers = self.chosen(beginnings)
         compiled = self.compiled
         for number in numbers:
-            text = (compiled[number] or self._compiled(number)).sub(replacement, text)
+            rule = compiled[number] or self._compiled(number)
+            if rule.search(text):  # most rules find nothing, and a search that fails costs less than a sub
+                text = rule.sub(replacement, text)
         return text
 
 
