@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from optledger.classify import (
     _CONFIRMATIONS,
-    _EMOJI_REVIEW,
     _DATA_DIR,
+    _EMOJI_REVIEW,
     _KEYWORDS,
     _LATIN_ACCENTS,
     _SPACES,
