@@ -664,7 +664,8 @@ def test_a_bare_directive_with_texting_among_its_verbs_is_a_revocation(text):
         *("Any prior consent to text me is hereby withdrawn", "This serves as formal revocation of consent for SMS"),
         *("Anulo cualquier autorización que haya dado para recibir SMS",),
         *("Retiro meu consentimento para receber mensagens",),
-        *("수신 동의 철회합니다", "Отзываю согласие на получение СМС"),
+        *("수신 동의 철회합니다", "Отзываю согласие на получение СМС", "you do not have permission to text me"),
+        *("I am withdrawing permission for you to text me", "Ya no les doy permiso de mandarme mensajes"),
     ],
 )
 def test_consent_withdrawn_in_any_word_order_or_language_is_a_revocation(text):
@@ -686,7 +687,8 @@ def test_revoking_something_other_than_consent_is_not_a_revocation(text):
         *("stop emails and texts", "Quit it with the texts", "scrub me from your list", "kill my number"),
         *("I'd appreciate it if you removed my number from whatever list this is",),
         *("I want zero text messages from you",),
-        "Block this number from receiving your messages",
+        *("Block this number from receiving your messages", "Cease all communication", "Please refrain from texting"),
+        *("I want to be on your DNC list", "kiero q me borren d la lista", "Por favor, me removam da lista"),
     ],
 )
 def test_typos_coordinated_objects_and_any_verb_off_a_list_are_revocations(text):
@@ -725,7 +727,7 @@ def test_cancelling_an_appointment_in_arabic_is_not_a_revocation():
     [
         *("Don't leave me out of the next sale", "Don't lose my number lol, call me when the part comes in"),
         *("I never want these deals to stop", "Não parem de mandar as promoções!", "No pierdan mi número jaja"),
-        *("Don't remove me from the list!",),
+        *("Don't remove me from the list!", "I'm not asking you to stop texting"),
     ],
 )
 def test_more_negated_revocations_are_not_revocations(text):
