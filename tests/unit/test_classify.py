@@ -718,8 +718,15 @@ def test_more_stop_requests_in_other_languages_are_revocations(text):
     assert_revocation(text)
 
 
-def test_cancelling_an_appointment_in_arabic_is_not_a_revocation():
-    assert classify("أريد إلغاء موعدي يوم الخميس").action != "opt_out"
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("أريد إلغاء موعدي يوم الخميس", "请删除我购物车里的东西", "장바구니 삭제해 주세요"),
+        *("Удалите товар из корзины", "Você me tira uma dúvida?", "Arrête de me faire rire", "Отзываю заказ"),
+    ],
+)
+def test_cancelling_or_deleting_something_else_in_another_language_is_not_a_revocation(text):
+    assert classify(text).action != "opt_out"
 
 
 @pytest.mark.parametrize(
