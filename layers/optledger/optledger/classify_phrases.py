@@ -346,7 +346,7 @@ class _Rules:
                 for start in starts:
                     self.index.setdefault(start, []).append(number)
         self.keys = frozenset(self.index)
-        self.cache: dict[frozenset[str] | None, list[int]] = {}
+        self.cache: dict[frozenset[str] | None, list] = {}
         self.built = True
 
     @property
@@ -355,15 +355,16 @@ class _Rules:
             self._build()
         return self._sources
 
-    def chosen(self, beginnings: frozenset[str] | None) -> list[int]:
-        """The numbers of the rules a reply with these word beginnings could match, in order; remembered per set of
-        beginnings. Each rule is compiled when a reply first reaches it: a search that matches early compiles no more.
+    def chosen(self, beginnings: frozenset[str] | None) -> list:
+        """The rules a reply with these word beginnings could match, remembered per set of beginnings: their numbers in
+        order, and their compiled patterns once every one of them has been compiled (None until then). A rule is
+        compiled when a reply first reaches it, so a search that matches early on a cold start compiles no more.
         """
         if not self.built:
             self._build()
         key = None if beginnings is None else beginnings & self.keys
-        numbers = self.cache.get(key)
-        if numbers is None:
+        entry = self.cache.get(key)
+        if entry is None:
             if key is None:
                 numbers = list(range(len(self._sources)))
             else:
@@ -373,8 +374,8 @@ class _Rules:
                 numbers = sorted(found)
             if len(self.cache) >= 4096:
                 self.cache.clear()
-            self.cache[key] = numbers
-        return numbers
+            entry = self.cache[key] = [numbers, None]
+        return entry
 
     def _compiled(self, number: int) -> re.Pattern[str]:
         rule = self.compiled[number]
@@ -383,18 +384,24 @@ class _Rules:
         return rule
 
     def search(self, text: str, beginnings: frozenset[str] | None) -> re.Match[str] | None:
-        numbers = self.chosen(beginnings)  # builds the index on first use
-        compiled = self.compiled
-        for number in numbers:
-            if found := (compiled[number] or self._compiled(number)).search(text):
+        entry = self.chosen(beginnings)
+        if (rules := entry[1]) is not None:
+            for rule in rules:
+                if found := rule.search(text):
+                    return found
+            return None
+        for number in entry[0]:
+            if found := self._compiled(number).search(text):
                 return found
+        entry[1] = [self.compiled[number] for number in entry[0]]  # every rule was reached, so compiled
         return None
 
     def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
-        numbers = self.chosen(beginnings)
-        compiled = self.compiled
-        for number in numbers:
-            rule = compiled[number] or self._compiled(number)
+        entry = self.chosen(beginnings)
+        rules = entry[1]
+        if rules is None:
+            rules = entry[1] = [self._compiled(number) for number in entry[0]]
+        for rule in rules:
             if rule.search(text):  # most rules find nothing, and a search that fails costs less than a sub
                 text = rule.sub(replacement, text)
         return text
@@ -578,7 +585,9 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
 
 def _playful(words: list[str], text: str) -> bool:
     patterns = _patterns()
-    return not patterns.playful.isdisjoint(words) or any(sign in text for sign in patterns.playful_signs)
+    if not patterns.playful.isdisjoint(words):
+        return True
+    return not text.isascii() and any(sign in text for sign in patterns.playful_signs)  # the signs are emoji
 
 
 def read(text: str, join_keywords: Iterable[str]) -> Classification:
