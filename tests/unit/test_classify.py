@@ -747,7 +747,7 @@ def test_more_negated_revocations_are_not_revocations(text):
         *("Take my name off the reservation and put it under Jess", "Bórrenme a mi ex de la cuenta"),
         *("No me manden al técnico hoy, mejor mañana", "Stop emailing me the receipts, text them instead"),
         *("No me manden correos, los mensajes están bien", "Opt out form for the school photos, where is it?"),
-        *("The unsubscribe link in the email is broken, but I want to stay on texts",),
+        *("The unsubscribe link in the email is broken, but I want to stay on texts", "no quiero correos, solo msjs"),
     ],
 )
 def test_other_objects_compound_nouns_and_persons_are_not_texting_revocations(text):
@@ -805,6 +805,7 @@ def test_a_lone_stop_beside_delight_goes_to_review_not_revocation(text):
         *("Menos mensajes por favor", "¿Cómo consiguieron mi número?", "Mauvais numéro", "Número errado"),
         *("new phone who dis", "This is my son's phone, he's 12", "I think you meant to text someone else", "Ya no"),
         *("Lo que sea, ya no", "I'll pass", "no no no", "This person is no longer with us", "Can you text me less?"),
+        *("idk who this is", "how'd you get my number", "se equivocaron de numero"),
     ],
 )
 def test_more_unclear_replies_go_to_review(text):
