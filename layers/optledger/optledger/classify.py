@@ -29,7 +29,10 @@ Order of decision, first match wins:
 4. ``review`` - a revocation cue that is not certainly something else: "no", "not interested", "wrong number" (the
    replier may not be the consumer at all: a person decides, and marketing waits), "basta", "who is this?", "this
    number belongs to my late mother", partial requests ("only text me on weekdays"), any remaining "stop" or
-   "unsubscribe"; and any reply in a script or language the detector does not read (matched ``other-language``).
+   "unsubscribe"; a revocation said as a thought or a question ("maybe I should unsubscribe", "did I get
+   unsubscribed?"), a cue beside texts welcomed ("I said STOP to the other company, keep sending"), a request about
+   calls alone ("stop calling me"); and any reply in a script or language the detector does not read (matched
+   ``other-language``) or with an eye-roll or thumbs-down beside its words.
 5. Anything else is an ordinary ``message``.
 """
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from optledger.classify import (
     _CONFIRMATIONS,
     _DATA_DIR,
+    _EMOJI_REVIEW,
     _KEYWORDS,
     _LATIN_ACCENTS,
     _SPACES,
@@ -86,6 +87,8 @@ class _Patterns(NamedTuple):
     revocations: _Rules
     masks: _Rules
     review: _Rules
+    hedges: _Rules
+    channels: _Rules
     review_replies: frozenset[str]
     review_fillers: _WordSet
     watch: _WordSet
@@ -164,6 +167,8 @@ def _patterns() -> _Patterns:
         texts=_Rules(scope["texts"]),
         keep=_Rules(scope["keep"]),
         review=_Rules(data["review"]),
+        hedges=_Rules(data["hedges"]),
+        channels=_Rules(scope["channels"]),
         review_replies=_words(data["review_replies"]),
         review_fillers=_WordSet(_words(data["review_fillers"])),
         watch=_WordSet(data["watch_words"]),
@@ -186,6 +191,7 @@ def _patterns() -> _Patterns:
 
 _TEXT_WORDS = ("text", "txt", "sms", "messag", "msg", "mesag", "mensaje", "texto", "these", "those", "them")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
+_BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
 _CLAUSE_CHARS = frozenset('.!?;:,\n\r…¿¡()[]"| \t')
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 _PREFIX = 3  # a rule is indexed by the first letters (up to three) of the word its every match starts with
@@ -195,8 +201,32 @@ _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in anothe
 _STRUCTURE = re.compile(r"\\.|[()\[\]|]")
 
 
-def _structure(source: str, start: int = 0):
-    """(index, char, depth) of each bracket and bar of a pattern outside character classes, escapes skipped."""
+@lru_cache(maxsize=4096)
+def _split_top(source: str) -> tuple[str, ...]:
+    """A pattern's top-level alternatives: bars outside brackets and character classes, escapes skipped."""
+    if "|" not in source:
+        return (source,)
+    parts, start, depth, in_class = [], 0, 0, False
+    for found in _STRUCTURE.finditer(source):
+        char = found[0]
+        if len(char) > 1:
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start : found.start()])
+            start = found.start() + 1
+    return (*parts, source[start:])
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index of the bracket closing the group that opens at ``start``, or -1."""
     depth, in_class = 0, False
     for found in _STRUCTURE.finditer(source, start):
         char = found[0]
@@ -204,31 +234,14 @@ def _structure(source: str, start: int = 0):
             continue
         if in_class:
             in_class = char != "]"
-            continue
-        if char == "[":
+        elif char == "[":
             in_class = True
         elif char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
-        yield found.start(), char, depth
-
-
-def _split_top(source: str) -> list[str]:
-    """A pattern's top-level alternatives."""
-    parts, start = [], 0
-    for index, char, depth in _structure(source):
-        if char == "|" and depth == 0:
-            parts.append(source[start:index])
-            start = index + 1
-    return [*parts, source[start:]]
-
-
-def _group_end(source: str, start: int) -> int:
-    """Index of the bracket closing the group that opens at ``start``, or -1."""
-    for index, char, depth in _structure(source, start):
-        if char == ")" and depth == 0:
-            return index
+            if depth == 0:
+                return found.start()
     return -1
 
 
@@ -333,7 +346,7 @@ class _Rules:
                 for start in starts:
                     self.index.setdefault(start, []).append(number)
         self.keys = frozenset(self.index)
-        self.cache: dict[frozenset[str] | None, list[re.Pattern[str]]] = {}
+        self.cache: dict[frozenset[str] | None, list] = {}
         self.built = True
 
     @property
@@ -342,25 +355,27 @@ class _Rules:
             self._build()
         return self._sources
 
-    def chosen(self, beginnings: frozenset[str] | None) -> list[re.Pattern[str]]:
-        """The rules a reply with these word beginnings could match, in order; remembered per set of beginnings."""
+    def chosen(self, beginnings: frozenset[str] | None) -> list:
+        """The rules a reply with these word beginnings could match, remembered per set of beginnings: their numbers in
+        order, and their compiled patterns once every one of them has been compiled (None until then). A rule is
+        compiled when a reply first reaches it, so a search that matches early on a cold start compiles no more.
+        """
         if not self.built:
             self._build()
         key = None if beginnings is None else beginnings & self.keys
-        rules = self.cache.get(key)
-        if rules is None:
+        entry = self.cache.get(key)
+        if entry is None:
             if key is None:
-                numbers: Iterable[int] = range(len(self._sources))
+                numbers = list(range(len(self._sources)))
             else:
                 found = set(self.always)
                 for beginning in key:
                     found.update(self.index[beginning])
                 numbers = sorted(found)
-            rules = [self._compiled(number) for number in numbers]
             if len(self.cache) >= 4096:
                 self.cache.clear()
-            self.cache[key] = rules
-        return rules
+            entry = self.cache[key] = [numbers, None]
+        return entry
 
     def _compiled(self, number: int) -> re.Pattern[str]:
         rule = self.compiled[number]
@@ -369,14 +384,26 @@ class _Rules:
         return rule
 
     def search(self, text: str, beginnings: frozenset[str] | None) -> re.Match[str] | None:
-        for rule in self.chosen(beginnings):
-            if found := rule.search(text):
+        entry = self.chosen(beginnings)
+        if (rules := entry[1]) is not None:
+            for rule in rules:
+                if found := rule.search(text):
+                    return found
+            return None
+        for number in entry[0]:
+            if found := self._compiled(number).search(text):
                 return found
+        entry[1] = [self.compiled[number] for number in entry[0]]  # every rule was reached, so compiled
         return None
 
     def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
-        for rule in self.chosen(beginnings):
-            text = rule.sub(replacement, text)
+        entry = self.chosen(beginnings)
+        rules = entry[1]
+        if rules is None:
+            rules = entry[1] = [self._compiled(number) for number in entry[0]]
+        for rule in rules:
+            if rule.search(text):  # most rules find nothing, and a search that fails costs less than a sub
+                text = rule.sub(replacement, text)
         return text
 
 
@@ -538,6 +565,9 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
     ):
         return Classification("opt_out", found[0], "phrase", "brand")
     if found := patterns.revocations.search(masked, beginnings):
+        # "maybe I should unsubscribe", "did I get unsubscribed?": a thought or a question, not a request
+        if found.start() and (hedge := patterns.hedges.search(masked, beginnings)):
+            return _review(hedge[0])
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
@@ -555,7 +585,9 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
 
 def _playful(words: list[str], text: str) -> bool:
     patterns = _patterns()
-    return not patterns.playful.isdisjoint(words) or any(sign in text for sign in patterns.playful_signs)
+    if not patterns.playful.isdisjoint(words):
+        return True
+    return not text.isascii() and any(sign in text for sign in patterns.playful_signs)  # the signs are emoji
 
 
 def read(text: str, join_keywords: Iterable[str]) -> Classification:
@@ -582,8 +614,25 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             found = patterns.review.search(_plain(scoped_marked), beginnings)
             return _review(found[0]) if found else Classification("message")
         if scoped_marked != marked:
-            verdict = _decide(scoped_marked, beginnings, scoped=scoped or playful) or Classification("message")
+            verdict = _decide(scoped_marked, beginnings, scoped=scoped or playful) or (
+                _channel(flat, beginnings) if verdict.action == "opt_out" else Classification("message")
+            )
+        elif (
+            verdict.action == "opt_out"
+            and len(words) > _BESIDE_WORDS
+            and (found := patterns.keep.search(flat, beginnings))
+        ):
+            return _review(found[0])  # "I said STOP to the other company, keep sending": a cue beside texts welcomed
         return verdict
     if _other_language(text, flat):
         return _review(OTHER_LANGUAGE)
+    if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
+        return _review(min(unclear))  # "otra vez?? 🙄"
+    return Classification("message")
+
+
+def _channel(flat: str, beginnings: frozenset[str] | None) -> Classification:
+    """A request about calls alone ("stop calling me") may mean all contact: queued, unless texts are welcome."""
+    if found := _patterns().channels.search(flat, beginnings):
+        return _review(found[0])
     return Classification("message")
