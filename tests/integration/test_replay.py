@@ -19,6 +19,7 @@ from optledger.phone import normalize, normalize_sender
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers import sns as sns_provider
 from optledger.replay import ReplayFailed, invocation_record, replay_queue
+from tests.support import REPLY_TEXTS
 from tests.support.functions import function
 from tests.support.webhooks import load_sample, sample_now, sns_event
 
@@ -64,6 +65,7 @@ def stop(env, monkeypatch):
                 "name": "sns",
                 "purpose": "informational",
                 "senders": [normalize_sender(message.recipient)],
+                **REPLY_TEXTS,
                 "opt_out_text": "Acme: unsubscribed.",
             }
         )
