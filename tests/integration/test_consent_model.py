@@ -27,13 +27,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import boto3
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
 from optledger import runtime
-from tests.conftest import API_KEY
+from optledger.local.provision import provision
+from tests.conftest import API_KEY, ROOT
 from tests.support.functions import function
 from tests.support.optins import DEMO, json_optin
 from tests.support.twilio import PUBLIC_URL, form, http_api_event
@@ -229,6 +231,18 @@ class ConsentMachine(RuleBasedStateMachine):
         self.campaigns: dict[str, dict[str, Any]] = {}
         self.message_ids = itertools.count(1)
         self.clock.now = START
+        # A table of its own for each example: moto reads a whole table for every query, so one table shared by
+        # hundreds of examples would make each step slower than the last.
+        self.table = f"model-ledger-{n}"
+        dynamodb = boto3.client("dynamodb")
+        provision(
+            ROOT, table=self.table, bucket=os.environ["OPTLEDGER_BUCKET"], dynamodb=dynamodb, s3=boto3.client("s3")
+        )
+        os.environ["OPTLEDGER_TABLE"] = self.table
+        runtime.reset()
+
+    def teardown(self) -> None:
+        boto3.client("dynamodb").delete_table(TableName=self.table)
 
     # -- plumbing --------------------------------------------------------------------------------------------------
 
@@ -627,6 +641,7 @@ def test_send_gate_agrees_with_the_reference_model(env, lambda_context, monkeypa
         if name.startswith("optledger") and callable(getattr(module, "utcnow", None)):
             monkeypatch.setattr(module, "utcnow", clock)
     monkeypatch.setattr(inbound, "clock", clock)
+    monkeypatch.setenv("OPTLEDGER_TABLE", os.environ["OPTLEDGER_TABLE"])  # restored after the examples' own tables
     runtime.reset()
     run_state_machine_as_test(
         lambda: ConsentMachine(clock, lambda_context, key),
