@@ -62,8 +62,7 @@ def test_fill_tick_submit_see_the_confirmation_and_find_the_event(served, browse
     assert box.is_selected()
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
 
-    heading = browser.find_element(By.TAG_NAME, "h1").text
-    assert heading == "You are signed up"
+    assert heading_after_submit(browser, "You are signed up") == "You are signed up"
     reference = browser.find_element(By.CSS_SELECTOR, ".ref code").text
     record = consents(served, "+14155550191")
     [event] = record["events"]
@@ -109,7 +108,27 @@ def test_double_opt_in_campaign_page_asks_to_reply_yes(served, browser):
     browser.find_element(By.ID, "consent").click()
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
 
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Almost done: check your phone"
+    assert heading_after_submit(browser, "Almost done: check your phone") == "Almost done: check your phone"
     record = consents(served, "+14155550193")
     assert record["campaigns"]["C7DEALS"]["status"] == "pending"
     assert record["events"][0]["evidence"]["reply"].startswith("Acme Deals: reply YES")
+
+
+def heading_after_submit(browser, expected: str) -> str:
+    """The result page's heading: the click returns before the browser has left the form, whose own heading then goes
+    stale under the reader, so wait (10 s at most) for the page that answers."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def heading(driver) -> str | bool:
+        try:
+            text = driver.find_element(By.TAG_NAME, "h1").text
+        except (NoSuchElementException, StaleElementReferenceException):
+            return False
+        return text if text == expected else False
+
+    try:
+        return WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(heading)
+    except TimeoutException:
+        return browser.find_element(By.TAG_NAME, "h1").text
