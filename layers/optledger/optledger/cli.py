@@ -8,6 +8,7 @@ and a non-zero exit: 2 for bad arguments or input, 1 for everything else.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import secrets as token_source
@@ -347,29 +348,34 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_consents(args: argparse.Namespace) -> int:
     from optledger import runtime
-    from optledger.views import consent_record
+    from optledger.views import consent_pages
 
     _connect()
     directory = runtime.campaigns().directory()
-    record = consent_record(args.phone, brand=args.brand, store=runtime.store(), directory=directory)
+    # Page by page (one DynamoDB query each), so a number with thousands of messages streams instead of loading whole.
+    pages = consent_pages(args.phone, brand=args.brand, store=runtime.store(), directory=directory)
+    first = next(pages)
     if args.json:
+        record = {**first, "events": list(first["events"])}
+        for page in pages:
+            record["events"].extend(page["events"])
+        record.pop("next_cursor", None)
         print(json.dumps(record, indent=2, ensure_ascii=False))
         return 0
-    print(f"{record['phone']} ({record['brand']})")
-    for campaign, view in sorted(record["campaigns"].items()):
+    print(f"{first['phone']} ({first['brand']})")
+    for campaign, view in sorted(first["campaigns"].items()):
         allowed = ""
         if "allowed" in view:
             allowed = "may send" if view["allowed"] else f"may not send: {view.get('reason')}"
         tier, since = view.get("tier") or "-", view.get("since") or "-"
         print(f"  {campaign:<14}{view.get('status'):<12}{tier:<17}{since:<26}{allowed}")
-    print(f"{len(record['events'])} events (chain order)" if record["events"] else "no events")
-    for event in record["events"]:
-        print(
-            f"  {event.get('occurred_at')}  {event.get('type'):<8}{event.get('channel'):<12}"
-            f"{','.join(event.get('campaigns') or ()):<20}{event.get('event_id')}"
-        )
-    if record.get("next_cursor"):
-        print("more events: use --json and GET /consents/{phone}?cursor=... for the rest")
+    print(f"{first['seq']} events (chain order)" if first["events"] else "no events")
+    for page in itertools.chain([first], pages):
+        for event in page["events"]:
+            print(
+                f"  {event.get('occurred_at')}  {event.get('type'):<8}{event.get('channel'):<12}"
+                f"{','.join(event.get('campaigns') or ()):<20}{event.get('event_id')}"
+            )
     return 0
 
 
