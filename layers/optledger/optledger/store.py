@@ -144,15 +144,17 @@ class Store:
 
     # -- chains -----------------------------------------------------------------------------------------------------
 
-    def get_head(self, brand: str, phone: str) -> Head | None:
+    def _get_item(self, pk: str, sk: str) -> dict[str, Any] | None:
+        """One item by key, read consistently (a write just made is always seen); None when there is none."""
         try:
-            item = self.dynamodb.get_item(
-                TableName=self.table,
-                Key={"pk": {"S": chain_pk(brand, phone)}, "sk": {"S": "HEAD"}},
-                ConsistentRead=True,
+            return self.dynamodb.get_item(
+                TableName=self.table, Key={"pk": {"S": pk}, "sk": {"S": sk}}, ConsistentRead=True
             ).get("Item")
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error(exc) from exc
+
+    def get_head(self, brand: str, phone: str) -> Head | None:
+        item = self._get_item(chain_pk(brand, phone), "HEAD")
         return _head(item) if item else None
 
     def get_heads(self, brands: list[str], phone: str) -> dict[str, Head]:
@@ -334,14 +336,7 @@ class Store:
         return day_key(event["brand"], event["recorded_at"][:10], day_shard(event["phone"], self.day_shards))
 
     def get_delivery(self, provider: str, message_id: str) -> dict[str, Any] | None:
-        try:
-            item = self.dynamodb.get_item(
-                TableName=self.table,
-                Key={"pk": {"S": f"MSG#{provider}#{message_id}"}, "sk": {"S": "MSG"}},
-                ConsistentRead=True,
-            ).get("Item")
-        except (ClientError, BotoCoreError) as exc:
-            raise _storage_error(exc) from exc
+        item = self._get_item(f"MSG#{provider}#{message_id}", "MSG")
         return json.loads(item["answer"]["S"]) if item else None
 
     def delivered(self, provider: str, message_ids: list[str]) -> set[str]:
@@ -507,14 +502,7 @@ class Store:
         return reviews, following["sk"]["S"] if following else None
 
     def get_review(self, brand: str, event_id: str) -> dict[str, Any] | None:
-        try:
-            item = self.dynamodb.get_item(
-                TableName=self.table,
-                Key={"pk": {"S": f"REVIEW#{brand}"}, "sk": {"S": event_id}},
-                ConsistentRead=True,
-            ).get("Item")
-        except (ClientError, BotoCoreError) as exc:
-            raise _storage_error(exc) from exc
+        item = self._get_item(f"REVIEW#{brand}", event_id)
         if not item:
             return None
         review = json.loads(item["review"]["S"])
@@ -524,14 +512,7 @@ class Store:
 
     def review_brand(self, event_id: str) -> str | None:
         """The brand whose queue holds the reply ``event_id`` (None when no reply of that id was queued)."""
-        try:
-            item = self.dynamodb.get_item(
-                TableName=self.table,
-                Key={"pk": {"S": f"REVIEWREF#{event_id}"}, "sk": {"S": "REVIEWREF"}},
-                ConsistentRead=True,
-            ).get("Item")
-        except (ClientError, BotoCoreError) as exc:
-            raise _storage_error(exc) from exc
+        item = self._get_item(f"REVIEWREF#{event_id}", "REVIEWREF")
         return item["brand"]["S"] if item else None
 
     def resolve_review(self, brand: str, event_id: str, decision: Mapping[str, Any]) -> bool:
