@@ -172,9 +172,6 @@ def record_message(
     if answering is not None:
         action, targets, tier, override_reply, extra = answering
         evidence.update(extra)
-    elif action == "opt_in" and normalize_text(message.text) in LATE_WORDS:
-        # With nothing pending, YES/Y answers whatever was asked: never a (written) agreement to any campaign.
-        action, targets, tier = "message", on_number, "implied"
     draft = Draft(
         brand=brand,
         phone=phone,
