@@ -95,6 +95,14 @@ def in_conversation(state: CampaignState | None, campaign: Campaign, at: datetim
     return -CLOCK_SKEW <= at - last < window
 
 
+def require_purpose(purpose: object) -> None:
+    if purpose not in PURPOSES:
+        raise ValidationError(
+            "purpose must be conversational, informational or promotional",
+            fields={"purpose": "must be conversational, informational or promotional"},
+        )
+
+
 def check(
     view: Mapping[str, Any] | None,
     campaign: Campaign,
@@ -112,11 +120,7 @@ def check(
     promotional sends (see :func:`undecided_review`). Raises ValidationError (422) for an unknown purpose or a naive
     ``at``.
     """
-    if purpose not in PURPOSES:
-        raise ValidationError(
-            "purpose must be conversational, informational or promotional",
-            fields={"purpose": "must be conversational, informational or promotional"},
-        )
+    require_purpose(purpose)
     if not isinstance(at, datetime) or at.tzinfo is None:
         raise ValidationError("at must be a timestamp with a time zone", fields={"at": "naive"})
     at = at.astimezone(UTC)
@@ -169,19 +173,24 @@ def check_send(
         raise ValidationError("campaign must be a campaign id", fields={"campaign": "invalid"})
     campaign = directory.get(body["campaign"])
     at = parse_planned(body["at"], now=now) if body.get("at") is not None else (now or utcnow())
-    if body["purpose"] not in PURPOSES:
-        check(None, campaign, str(body["purpose"]), at, phone)  # raises the 422 naming purpose
+    require_purpose(body["purpose"])  # before the read: a refused check costs nothing
     head = store.get_head(campaign.brand, phone)
     state = head.state if head else None
     return answer(state, campaign, str(body["purpose"]), at, phone, store=store, now=now)
 
 
-def undecided_review(view: Mapping[str, Any], brand: str, store: Store) -> str | None:
+def undecided_review(
+    view: Mapping[str, Any], brand: str, store: Store, known: dict[str, bool] | None = None
+) -> str | None:
     """The first unclear reply of the view's campaign that nobody has decided yet (one read per open reply, which
-    is none for nearly every number). A reply whose queue item cannot be found holds too: when in doubt, no."""
+    is none for nearly every number; ``known`` keeps what was read, since one reply reaches every campaign of its
+    sender). A reply whose queue item cannot be found holds too: when in doubt, no."""
+    known = {} if known is None else known
     for event_id in view.get("review_event_ids", ()):
-        review = store.get_review(brand, event_id)
-        if review is None or "resolved" not in review:
+        if event_id not in known:
+            review = store.get_review(brand, event_id)
+            known[event_id] = review is None or "resolved" not in review
+        if known[event_id]:
             return event_id
     return None
 
@@ -200,7 +209,23 @@ def answer(
     behind ``POST /consents/check`` and the ``allowed``/``reason`` of ``GET /consents/{phone}``. Consent is the
     state ``now``; ``at`` places the send in time (quiet hours, conversation window)."""
     view = consent.effective(state, campaign.id, now=now) if state else None
-    hold = undecided_review(view, campaign.brand, store) if view and purpose != "conversational" else None
+    return answer_view(view, campaign, purpose, at, phone, store=store)
+
+
+def answer_view(
+    view: Mapping[str, Any] | None,
+    campaign: Campaign,
+    purpose: str,
+    at: datetime,
+    phone: str,
+    *,
+    store: Store,
+    known_reviews: dict[str, bool] | None = None,
+) -> CheckResult:
+    """:func:`answer` for a campaign view already derived (``consent.effective``) by the caller."""
+    hold = None
+    if view and purpose != "conversational":
+        hold = undecided_review(view, campaign.brand, store, known_reviews)
     return check(view, campaign, purpose, at, phone, review_pending=hold)
 
 

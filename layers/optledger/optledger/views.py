@@ -51,11 +51,12 @@ def consent_record(
     campaign_ids = {c.id for c in directory.of_brand(chosen)} | set(consent.campaign_ids(head.state))
     now = utcnow()
     campaigns: dict[str, Any] = {}
+    known_reviews: dict[str, bool] = {}  # a reply reaches every campaign of its sender: its queue item is read once
     for campaign_id in sorted(campaign_ids):
         view = consent.effective(head.state, campaign_id, now=now)
         known = directory.by_id.get(campaign_id)
         if known is not None:
-            describe_for_people(view, known, head.state, phone, store=store, now=now)
+            describe_for_people(view, known, phone, store=store, now=now, known_reviews=known_reviews)
         campaigns[campaign_id] = view
     events, following = store.events_page(chosen, phone, limit=limit, after_seq=after)
     record = {
@@ -113,12 +114,20 @@ def review_queue(brand: str | None, *, after: str | None, store: Store, director
 
 
 def describe_for_people(
-    view: dict[str, Any], campaign: Campaign, state: dict[str, Any], phone: str, *, store: Store, now: datetime
+    view: dict[str, Any],
+    campaign: Campaign,
+    phone: str,
+    *,
+    store: Store,
+    now: datetime,
+    known_reviews: dict[str, bool] | None = None,
 ) -> None:
     """Add what the send gate answers now for the campaign's own purpose (the same code as ``POST /consents/check``,
     so the two never disagree), and show implied consent only where it allows something: inside the conversation
     the consumer opened, for a campaign whose own purpose is conversational."""
-    result = sendgate.answer(state, campaign, campaign.purpose, now, phone, store=store, now=now)
+    result = sendgate.answer_view(
+        dict(view), campaign, campaign.purpose, now, phone, store=store, known_reviews=known_reviews
+    )
     view["allowed"], view["reason"] = result.allowed, result.reason
     if view.get("last_inbound_at"):
         until = parse_ts(view["last_inbound_at"]) + timedelta(hours=campaign.conversation_window_hours)
