@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -201,32 +201,9 @@ _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in anothe
 _STRUCTURE = re.compile(r"\\.|[()\[\]|]")
 
 
-@lru_cache(maxsize=4096)
-def _split_top(source: str) -> tuple[str, ...]:
-    """A pattern's top-level alternatives: bars outside brackets and character classes, escapes skipped."""
-    if "|" not in source:
-        return (source,)
-    parts, start, depth, in_class = [], 0, 0, False
-    for found in _STRUCTURE.finditer(source):
-        char = found[0]
-        if len(char) > 1:
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(source[start : found.start()])
-            start = found.start() + 1
-    return (*parts, source[start:])
-
-
-def _group_end(source: str, start: int) -> int:
-    """Index of the bracket closing the group that opens at ``start``, or -1."""
+def _brackets(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` for each bracket and bar of a pattern outside character classes, escapes skipped;
+    ``depth`` is the group depth after the char (the one scan behind both helpers below)."""
     depth, in_class = 0, False
     for found in _STRUCTURE.finditer(source, start):
         char = found[0]
@@ -236,13 +213,27 @@ def _group_end(source: str, start: int) -> int:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return found.start()
-    return -1
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield found.start(), char, depth
+
+
+@lru_cache(maxsize=4096)
+def _split_top(source: str) -> tuple[str, ...]:
+    """A pattern's top-level alternatives: bars outside brackets and character classes, escapes skipped."""
+    if "|" not in source:
+        return (source,)
+    parts, start = [], 0
+    for index, char, depth in _brackets(source):
+        if char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+    return (*parts, source[start:])
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index of the bracket closing the group that opens at ``start``, or -1."""
+    return next((index for index, char, depth in _brackets(source, start) if char == ")" and depth == 0), -1)
 
 
 def _leading_letters(source: str) -> str:
