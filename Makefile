@@ -12,7 +12,7 @@ CHECKOV := $(CHECKOV_VENV)/bin/checkov
 CHECKOV_VERSION := 3.3.30
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: help install dev browser serve test unit integration e2e lint format build artifact-test deploy bench soak clean
+.PHONY: help install dev browser serve typecheck test unit integration e2e lint format build artifact-test deploy bench soak clean
 
 help:
 	@echo "make serve   run OptLedger locally (embedded DynamoDB + S3) on port $(PORT)"
@@ -61,6 +61,11 @@ lint: $(VENV)/.dev $(SAM) $(CHECKOV)
 	$(CHECKOV) --quiet --compact --skip-download --framework cloudformation -f template.yaml
 	AWS_DEFAULT_REGION=us-east-1 $(SAM) validate --template template.yaml
 	AWS_DEFAULT_REGION=us-east-1 $(SAM) validate --lint --template template.yaml
+
+# mypy over the library and each function (every function's module is named app, so one run each).
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy layers/optledger/optledger
+	@for f in functions/*/app.py; do $(BIN)/mypy "$$f" || exit 1; done
 
 # The browser tests (hosted opt-in page, report.html) drive Debian's Chromium through chromedriver.
 browser:
