@@ -149,8 +149,8 @@ class Stack:
         import boto3
 
         from optledger import runtime
-        from optledger.local.emulator import start_embedded_aws
-        from optledger.local.provision import load_campaigns, provision
+        from optledger_tools.local.emulator import start_embedded_aws
+        from optledger_tools.local.provision import load_campaigns, provision
         from tests.support.twilio import PUBLIC_URL, TOKEN
 
         self.embedded = start_embedded_aws()

@@ -22,8 +22,8 @@ def local_stack(table: str = "bench-ledger", bucket: str = "bench-evidence"):
     import boto3
 
     from optledger import runtime
-    from optledger.local.emulator import start_embedded_aws
-    from optledger.local.provision import load_campaigns, provision
+    from optledger_tools.local.emulator import start_embedded_aws
+    from optledger_tools.local.provision import load_campaigns, provision
 
     embedded = start_embedded_aws()
     os.environ.update(

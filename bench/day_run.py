@@ -210,7 +210,7 @@ def child_task(item: dict[str, Any]) -> None:
     import resource
     import tracemalloc
 
-    from optledger.dayrun import _compile_item
+    from optledger_tools.dayrun import _compile_item
 
     tracemalloc.start()
     summary, seconds = _compile_item(item)
@@ -228,7 +228,7 @@ def big_shard_zero() -> dict[str, Any]:
     embedded = local_stack(table="bench-day-shard0", bucket="bench-day-shard0")
     install_partition_queries()
     from optledger import runtime
-    from optledger.dayrun import _compile_item
+    from optledger_tools.dayrun import _compile_item
     from optledger.store import day_shard
     from tests.support.ledger_events import DISCLOSURE, DISCLOSURE_SHA
 
@@ -247,7 +247,7 @@ def scenario(name: str) -> dict[str, Any]:
     embedded = local_stack(table=f"bench-day-{name}", bucket=f"bench-day-{name}")
     install_partition_queries()
     from optledger import runtime
-    from optledger.dayrun import run_day
+    from optledger_tools.dayrun import run_day
     from optledger.evidence import compile_day
     from tests.support.ledger_events import DISCLOSURE, DISCLOSURE_SHA
 

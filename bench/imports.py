@@ -53,7 +53,8 @@ def main() -> int:
     args = parser.parse_args()
 
     embedded = local_stack("bench-imports", "bench-imports-evidence")
-    from optledger import imports, runtime
+    from optledger import runtime
+    from optledger_tools import imports
 
     try:
         data = sample_file(args.rows)

@@ -14,8 +14,8 @@ import boto3
 import pytest
 
 from optledger import runtime
-from optledger.local.emulator import EmbeddedAWS, start_embedded_aws
-from optledger.local.provision import provision
+from optledger_tools.local.emulator import EmbeddedAWS, start_embedded_aws
+from optledger_tools.local.provision import provision
 from optledger.models import Campaign
 from tests.support.twilio import PUBLIC_URL, TOKEN
 

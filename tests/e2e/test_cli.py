@@ -34,7 +34,7 @@ NEW_CAMPAIGN = {
 
 def optledger(*args: str, env: dict[str, str], cwd: Path | None = None, timeout: float = 120):
     return subprocess.run(
-        [sys.executable, "-m", "optledger.cli", *args],
+        [sys.executable, "-m", "optledger_tools.cli", *args],
         env=env,
         cwd=cwd or ROOT,
         capture_output=True,
@@ -295,7 +295,7 @@ def test_serve_records_no_real_credentials_and_removes_its_record_when_stopped(t
         AWS_PROFILE="production",
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "optledger.cli", "serve", "--port", "0", "--no-demo"],
+        [sys.executable, "-m", "optledger_tools.cli", "serve", "--port", "0", "--no-demo"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

@@ -84,7 +84,7 @@ def cli_env(served: Served) -> dict[str, str]:
 
 def optledger(served: Served, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "optledger.cli", *args],
+        [sys.executable, "-m", "optledger_tools.cli", *args],
         cwd=ROOT,
         env=cli_env(served),
         capture_output=True,

@@ -9,7 +9,7 @@ import pytest
 
 from optledger import runtime
 from optledger.errors import ValidationError
-from optledger.local.provision import load_campaigns
+from optledger_tools.local.provision import load_campaigns
 from tests.conftest import ROOT
 
 DEMO = ROOT / "events" / "campaigns.demo.json"

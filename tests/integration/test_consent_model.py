@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
 from optledger import runtime
-from optledger.local.provision import provision
+from optledger_tools.local.provision import provision
 from tests.conftest import API_KEY, ROOT
 from tests.support.functions import function
 from tests.support.optins import DEMO, json_optin

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from optledger import dayrun, evidence, runtime
+from optledger import evidence, runtime
+from optledger_tools import dayrun
 from optledger.bundles import verify_day, verify_main
 from optledger.chain import canonical_json, event_hash
 from optledger.evidence import PartsMissing
@@ -219,7 +220,7 @@ def test_the_whole_day_in_one_invocation_writes_the_same_parts(day_of_events, la
 
 
 def test_optledger_bundle_runs_the_plan_with_a_progress_bar(day_of_events, capsys):
-    from optledger.cli import main
+    from optledger_tools.cli import main
 
     assert main(["bundle", "--date", DAY, "--brand", "acme", "--workers", "1"]) == 0
     out, err = capsys.readouterr()

@@ -183,7 +183,7 @@ def test_post_evidence_returns_a_working_24_hour_link(day_of_events, lambda_cont
     verdict = verify_bundle(path)
     assert verdict.ok and verdict.event_count == 3
     # The command line verifier says so too, and names a tampered file.
-    ok = subprocess.run([sys.executable, "-m", "optledger.cli", "verify", str(path)], capture_output=True, text=True)
+    ok = subprocess.run([sys.executable, "-m", "optledger_tools.cli", "verify", str(path)], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout
     tampered = io.BytesIO()
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(tampered, "w") as target:
@@ -192,7 +192,7 @@ def test_post_evidence_returns_a_working_24_hour_link(day_of_events, lambda_cont
             target.writestr(info, data.replace(b"opt_out", b"opt_in!") if info.filename == "consents.csv" else data)
     (tmp_path / "tampered.zip").write_bytes(tampered.getvalue())
     bad = subprocess.run(
-        [sys.executable, "-m", "optledger.cli", "verify", str(tmp_path / "tampered.zip")],
+        [sys.executable, "-m", "optledger_tools.cli", "verify", str(tmp_path / "tampered.zip")],
         capture_output=True,
         text=True,
     )

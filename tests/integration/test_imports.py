@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from optledger import cli, consent, imports, runtime
+from optledger import consent, runtime
+from optledger_tools import cli, imports
 from optledger.errors import ValidationError
 
 DEALS_DISCLOSURE = (

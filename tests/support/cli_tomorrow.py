@@ -10,7 +10,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 from optledger import evidence
-from optledger.cli import main
+from optledger_tools.cli import main
 
 evidence.utcnow = lambda: datetime.now(UTC) + timedelta(days=1)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
-from optledger.local.server import load_function
+from optledger_tools.local.server import load_function
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -333,7 +333,7 @@ def _bundle_day(served: Served, day: str, ledger_events: int, directory: Path) -
     """``optledger bundle --date day`` then ``optledger verify`` of each bundle against the anchor, as a user runs
     them against the served instance."""
     env = _aws_env(served)
-    command = [sys.executable, "-m", "optledger.cli"]
+    command = [sys.executable, "-m", "optledger_tools.cli"]
     # Today's events: bundled with a clock a day ahead (a day is bundled once it has ended).
     bundled = subprocess.run(
         [sys.executable, "-m", "tests.support.cli_tomorrow", "bundle", "--date", day],

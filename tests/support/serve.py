@@ -66,7 +66,7 @@ def serve(secrets: dict[str, str], *, startup_seconds: float = 60) -> Iterator[S
         os.pathsep
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "optledger.cli", "serve", "--host", "127.0.0.1", "--port", "0"],
+        [sys.executable, "-m", "optledger_tools.cli", "serve", "--host", "127.0.0.1", "--port", "0"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

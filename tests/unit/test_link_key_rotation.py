@@ -17,7 +17,7 @@ import pytest
 from moto.awslambda.models import LambdaBackend
 
 from optledger import linkkeys
-from optledger.local.emulator import start_embedded_aws
+from optledger_tools.local.emulator import start_embedded_aws
 from tests.support.functions import function
 
 ROTATION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:link-key-rotation"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from optledger.local.server import LocalApi
+from optledger_tools.local.server import LocalApi
 
 ROOT = Path(__file__).resolve().parents[2]
 

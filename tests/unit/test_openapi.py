@@ -6,7 +6,7 @@ import json
 import re
 
 from optledger import openapi
-from optledger.local.template import http_routes, load_template
+from optledger_tools.local.template import http_routes, load_template
 from tests.support.serve import ROOT
 
 METHODS = {"get", "put", "post", "delete", "patch", "options", "head"}

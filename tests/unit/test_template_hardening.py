@@ -154,7 +154,7 @@ def test_the_x_ray_sdk_is_off_by_default():
 def test_the_local_server_still_routes_every_provider_to_the_webhooks_function():
     from pathlib import Path
 
-    from optledger.local.server import LocalApi
+    from optledger_tools.local.server import LocalApi
 
     api = LocalApi(Path(__file__).resolve().parents[2])
     for provider in PROVIDERS:

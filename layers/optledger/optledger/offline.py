@@ -168,7 +168,7 @@ def record(
 ) -> dict[str, Any]:
     """Store the disclosure (once) and append the event; returns the 201 answer.
 
-    ``delivery`` makes the append idempotent (``optledger.imports`` passes the file hash and row): a delivery recorded
+    ``delivery`` makes the append idempotent (``optledger import`` passes the file hash and row): a delivery recorded
     before records nothing and answers ``duplicate``.
     """
     store_disclosure(event, store)

@@ -11,7 +11,7 @@ from optledger import disclosures
 from optledger.campaign_admin import check_origins, register
 from optledger.campaigns import CampaignCache
 from optledger.errors import OptLedgerError, ValidationError
-from optledger.local.template import load_template, table_definition
+from optledger_tools.local.template import load_template, table_definition
 from optledger.models import Campaign
 
 
@@ -19,7 +19,7 @@ def repo_root() -> Path:
     """The checkout holding template.yaml and functions/ (an editable install points into it)."""
     configured = os.environ.get("OPTLEDGER_ROOT")
     candidates = [Path(configured)] if configured else []
-    candidates += [Path(__file__).resolve().parents[4], Path.cwd()]
+    candidates += [Path(__file__).resolve().parents[3], Path.cwd()]
     for candidate in candidates:
         if (candidate / "template.yaml").is_file() and (candidate / "functions").is_dir():
             return candidate

@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from optledger.local.template import Route, http_routes, load_template
+from optledger_tools.local.template import Route, http_routes, load_template
 
 MAX_REQUEST_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit
 

@@ -1,6 +1,6 @@
 """The ``optledger`` command: serve locally, and the operator's commands against that server or against AWS.
 
-Every command but ``serve`` and ``verify`` reads the record ``optledger serve`` leaves (``optledger.local.state``) when
+Every command but ``serve`` and ``verify`` reads the record ``optledger serve`` leaves (``optledger_tools.local.state``) when
 the environment names no AWS configuration, so a second terminal needs no exports. Every failure is one line on stderr
 and a non-zero exit: 2 for bad arguments or input, 1 for everything else.
 """
@@ -72,9 +72,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import boto3
 
     from optledger import runtime
-    from optledger.local.provision import load_campaigns, provision, repo_root
-    from optledger.local.server import LocalApi, make_server
-    from optledger.local.state import remove_state, state_path, write_state
+    from optledger_tools.local.provision import load_campaigns, provision, repo_root
+    from optledger_tools.local.server import LocalApi, make_server
+    from optledger_tools.local.state import remove_state, state_path, write_state
 
     if not args.endpoint_url:
         # The embedded endpoint takes any credentials: use dummies, so no real AWS key is ever used or recorded.
@@ -104,7 +104,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.endpoint_url:
         os.environ["AWS_ENDPOINT_URL"] = args.endpoint_url
     else:
-        from optledger.local.emulator import start_embedded_aws
+        from optledger_tools.local.emulator import start_embedded_aws
 
         try:
             embedded = start_embedded_aws(args.host, args.aws_port)
@@ -190,7 +190,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _handler_for(api: Any) -> Any:
-    from optledger.local.server import make_handler
+    from optledger_tools.local.server import make_handler
 
     return make_handler(api)
 
@@ -198,7 +198,7 @@ def _handler_for(api: Any) -> Any:
 def _connect() -> dict[str, Any] | None:
     """Point this process at the running local server (if any and no AWS configuration is given); check it answers."""
     from optledger import runtime
-    from optledger.local.state import apply_state, fill_loopback_defaults, state_path
+    from optledger_tools.local.state import apply_state, fill_loopback_defaults, state_path
 
     state = apply_state()
     if state is None:
@@ -256,7 +256,7 @@ def _read_json_file(path: str) -> Any:
 
 def cmd_campaigns_load(args: argparse.Namespace) -> int:
     from optledger import runtime
-    from optledger.local.provision import store_campaigns
+    from optledger_tools.local.provision import store_campaigns
 
     documents = _read_json_file(args.file)
     _connect()
@@ -280,7 +280,7 @@ class Progress:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from optledger.dayrun import bundle_command
+    from optledger_tools.dayrun import bundle_command
     from optledger.evidence import check_finished_day
 
     check_finished_day(args.date)  # before any connection: a refused day costs nothing and writes nothing
@@ -382,7 +382,7 @@ def cmd_consents(args: argparse.Namespace) -> int:
 def cmd_sign(args: argparse.Namespace) -> int:
     import shlex
 
-    from optledger.local.state import read_state, state_path
+    from optledger_tools.local.state import read_state, state_path
 
     state = read_state()
     if state is None:
@@ -541,7 +541,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     """Invoke again, with its original event, every failed invocation kept in an on-failure queue."""
     import boto3
 
-    from optledger.replay import lambda_invoker, replay_queue
+    from optledger_tools.replay import lambda_invoker, replay_queue
 
     _connect()
     sqs = boto3.client("sqs")
