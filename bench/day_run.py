@@ -228,8 +228,8 @@ def big_shard_zero() -> dict[str, Any]:
     embedded = local_stack(table="bench-day-shard0", bucket="bench-day-shard0")
     install_partition_queries()
     from optledger import runtime
-    from optledger_tools.dayrun import _compile_item
     from optledger.store import day_shard
+    from optledger_tools.dayrun import _compile_item
     from tests.support.ledger_events import DISCLOSURE, DISCLOSURE_SHA
 
     runtime.store().put_disclosure(DISCLOSURE_SHA, DISCLOSURE)
@@ -247,8 +247,8 @@ def scenario(name: str) -> dict[str, Any]:
     embedded = local_stack(table=f"bench-day-{name}", bucket=f"bench-day-{name}")
     install_partition_queries()
     from optledger import runtime
-    from optledger_tools.dayrun import run_day
     from optledger.evidence import compile_day
+    from optledger_tools.dayrun import run_day
     from tests.support.ledger_events import DISCLOSURE, DISCLOSURE_SHA
 
     table = runtime.store().table

@@ -14,9 +14,9 @@ import boto3
 import pytest
 
 from optledger import runtime
+from optledger.models import Campaign
 from optledger_tools.local.emulator import EmbeddedAWS, start_embedded_aws
 from optledger_tools.local.provision import provision
-from optledger.models import Campaign
 from tests.support.twilio import PUBLIC_URL, TOKEN
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -29,7 +29,12 @@ def optledger(served, *args: str) -> subprocess.CompletedProcess:
         PYTHONPATH=str(ROOT / "layers" / "optledger"),
     )
     return subprocess.run(
-        [sys.executable, "-m", "optledger_tools.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "optledger_tools.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from optledger import evidence, runtime
-from optledger_tools import dayrun
 from optledger.bundles import verify_day, verify_main
 from optledger.chain import canonical_json, event_hash
 from optledger.evidence import PartsMissing
 from optledger.ledger import Draft
 from optledger.store import day_key
+from optledger_tools import dayrun
 from tests.support.functions import function
 from tests.support.ledger_events import chain_events
 

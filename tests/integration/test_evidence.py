@@ -183,7 +183,9 @@ def test_post_evidence_returns_a_working_24_hour_link(day_of_events, lambda_cont
     verdict = verify_bundle(path)
     assert verdict.ok and verdict.event_count == 3
     # The command line verifier says so too, and names a tampered file.
-    ok = subprocess.run([sys.executable, "-m", "optledger_tools.cli", "verify", str(path)], capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "optledger_tools.cli", "verify", str(path)], capture_output=True, text=True
+    )
     assert ok.returncode == 0, ok.stdout
     tampered = io.BytesIO()
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(tampered, "w") as target:

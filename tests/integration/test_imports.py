@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from optledger import consent, runtime
-from optledger_tools import cli, imports
 from optledger.errors import ValidationError
+from optledger_tools import cli, imports
 
 DEALS_DISCLOSURE = (
     "By checking this box, I agree to receive recurring automated marketing text messages (SMS) from Acme Deals at the "

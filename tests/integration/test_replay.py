@@ -12,12 +12,12 @@ import boto3
 import pytest
 
 from optledger import inbound, runtime
-from optledger_tools.cli import main
 from optledger.errors import OptLedgerError
 from optledger.models import Campaign
 from optledger.phone import normalize, normalize_sender
 from optledger.providers import PROVIDERS, WebhookRequest
 from optledger.providers import sns as sns_provider
+from optledger_tools.cli import main
 from optledger_tools.replay import ReplayFailed, invocation_record, replay_queue
 from tests.support import REPLY_TEXTS
 from tests.support.functions import function

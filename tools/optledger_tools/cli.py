@@ -1,8 +1,9 @@
 """The ``optledger`` command: serve locally, and the operator's commands against that server or against AWS.
 
-Every command but ``serve`` and ``verify`` reads the record ``optledger serve`` leaves (``optledger_tools.local.state``) when
-the environment names no AWS configuration, so a second terminal needs no exports. Every failure is one line on stderr
-and a non-zero exit: 2 for bad arguments or input, 1 for everything else.
+Every command but ``serve`` and ``verify`` reads the record ``optledger serve`` leaves (``optledger_tools.connect``)
+when the environment names no AWS configuration, so a second terminal needs no exports. Every failure is one line on
+stderr and a non-zero exit: 2 for bad arguments or input, 1 for everything else. ``serve``, ``sign`` and ``import``
+live in modules of their own; the rest are small enough to sit here.
 """
 
 from __future__ import annotations
@@ -11,229 +12,16 @@ import argparse
 import itertools
 import json
 import os
-import secrets as token_source
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-DEMO_SECRET_NAMES = (
-    "TWILIO_AUTH_TOKEN",
-    "PLIVO_AUTH_TOKEN",
-    "VONAGE_SIGNATURE_SECRET",
-    "SINCH_WEBHOOK_SECRET",
-    "BIRD_SIGNING_KEY",
-    "BANDWIDTH_USERNAME",
-    "BANDWIDTH_PASSWORD",
-    "RINGCENTRAL_VERIFICATION_TOKEN",
-    "API_KEY",
-)
-LOCAL_REGION = "us-east-1"
+from optledger_tools.connect import connect
+from optledger_tools.errors import CommandError
+from optledger_tools.serve import add_serve_command
+from optledger_tools.sign import add_sign_command
+
 PURPOSES = ("conversational", "informational", "promotional")
-SIGNABLE = ("twilio", "telnyx")
-AWS_CREDENTIALS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
-
-
-class CommandError(Exception):
-    """A failure the user can act on: printed as one line, exit status ``status``."""
-
-    def __init__(self, message: str, status: int = 1) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-
-def _local_aws_defaults() -> None:
-    # moto accepts any credentials; real ones are never needed (or wanted) for a local run.
-    for name, value in (
-        ("AWS_ACCESS_KEY_ID", "local"),
-        ("AWS_SECRET_ACCESS_KEY", "local"),
-        ("AWS_DEFAULT_REGION", LOCAL_REGION),
-    ):
-        os.environ.setdefault(name, value)
-
-
-def _telnyx_key_pair() -> tuple[str, str]:
-    """A fresh Ed25519 key pair (base64 raw private, base64 raw public) so ``optledger sign telnyx`` can sign."""
-    import base64
-
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
-
-    key = Ed25519PrivateKey.generate()
-    private = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    return base64.b64encode(private).decode(), base64.b64encode(public).decode()
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    import errno
-    import signal
-
-    import boto3
-
-    from optledger import runtime
-    from optledger_tools.local.provision import load_campaigns, provision, repo_root
-    from optledger_tools.local.server import LocalApi, make_server
-    from optledger_tools.local.state import remove_state, state_path, write_state
-
-    if not args.endpoint_url:
-        # The embedded endpoint takes any credentials: use dummies, so no real AWS key is ever used or recorded.
-        for name in (*AWS_CREDENTIALS, "AWS_ENDPOINT_URL", "AWS_PROFILE"):
-            os.environ.pop(name, None)
-    _local_aws_defaults()
-    try:
-        root = repo_root()
-    except FileNotFoundError as exc:
-        raise CommandError(str(exc)) from None
-    os.environ.setdefault("OPTLEDGER_TABLE", "optledger")
-    os.environ.setdefault("OPTLEDGER_BUCKET", "optledger-evidence")
-    # Locally a campaign stored by `optledger campaigns load` (another process) must be seen by the next request.
-    os.environ.setdefault("OPTLEDGER_CAMPAIGN_CACHE_SECONDS", "0")
-    try:
-        # Bind the API port first: a busy port is the commonest start-up failure and must cost nothing.
-        server = make_server(None, args.host, args.port)
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise CommandError(
-                f"port {args.port} on {args.host} is already in use (another optledger serve?): "
-                "stop it or pass --port N (0 picks a free port)"
-            ) from None
-        raise CommandError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
-    port = server.server_address[1]
-    embedded = None
-    if args.endpoint_url:
-        os.environ["AWS_ENDPOINT_URL"] = args.endpoint_url
-    else:
-        from optledger_tools.local.emulator import start_embedded_aws
-
-        try:
-            embedded = start_embedded_aws(args.host, args.aws_port)
-        except OSError as exc:
-            server.server_close()
-            raise CommandError(f"cannot start the embedded AWS endpoint on port {args.aws_port}: {exc}") from None
-        os.environ["AWS_ENDPOINT_URL"] = embedded.endpoint_url
-    url = f"http://{args.host}:{port}"
-    os.environ["OPTLEDGER_PUBLIC_URL"] = os.environ.get("OPTLEDGER_PUBLIC_URL") or url
-    generated: dict[str, str] = {}
-    for name in DEMO_SECRET_NAMES:
-        if not os.environ.get(f"OPTLEDGER_{name}"):
-            generated[name] = token_source.token_urlsafe(18)
-            os.environ[f"OPTLEDGER_{name}"] = generated[name]
-    telnyx_private = None
-    if not os.environ.get("OPTLEDGER_TELNYX_PUBLIC_KEY"):
-        telnyx_private, os.environ["OPTLEDGER_TELNYX_PUBLIC_KEY"] = _telnyx_key_pair()
-        generated["TELNYX_PUBLIC_KEY"] = os.environ["OPTLEDGER_TELNYX_PUBLIC_KEY"]
-    runtime.reset()
-    try:
-        provision(
-            root,
-            table=os.environ["OPTLEDGER_TABLE"],
-            bucket=os.environ["OPTLEDGER_BUCKET"],
-            dynamodb=boto3.client("dynamodb"),
-            s3=boto3.client("s3"),
-        )
-        demo = root / "events" / "campaigns.demo.json"
-        if args.demo and demo.is_file():
-            loaded = load_campaigns(demo, runtime.campaigns())
-            print(f"loaded {len(loaded)} demo campaigns from {demo.relative_to(root)}")
-        api = LocalApi(root)
-    except BaseException:
-        server.server_close()
-        if embedded is not None:
-            embedded.stop()
-        raise
-    server.RequestHandlerClass = _handler_for(api)
-    for missing in api.missing:
-        print(f"not served         {missing}/app.py is not in this checkout")
-    state = {
-        "url": url,
-        "endpoint_url": os.environ["AWS_ENDPOINT_URL"],
-        "region": os.environ.get("AWS_DEFAULT_REGION", LOCAL_REGION),
-        # Dummies for the embedded endpoint; with --endpoint-url the other commands bring their own credentials.
-        "access_key_id": "local",
-        "secret_access_key": "local",
-        "table": os.environ["OPTLEDGER_TABLE"],
-        "bucket": os.environ["OPTLEDGER_BUCKET"],
-        "api_key": os.environ["OPTLEDGER_API_KEY"],
-        "secrets": {name: os.environ[f"OPTLEDGER_{name}"] for name in DEMO_SECRET_NAMES if name != "API_KEY"},
-        "telnyx_private_key": telnyx_private,
-        "pid": os.getpid(),
-    }
-    try:
-        recorded: Path | None = write_state(state)
-    except OSError as exc:
-        recorded = None
-        print(f"warning: cannot record the server in {state_path()} ({exc.strerror}); other commands need exports")
-    print(f"OptLedger API      {url}   (try: curl {url}/health)")
-    print(f"OpenAPI            {url}/openapi.json")
-    print(f"AWS endpoint       {os.environ['AWS_ENDPOINT_URL']}   (region {state['region']}, any credentials)")
-    print(f"table / bucket     {os.environ['OPTLEDGER_TABLE']} / {os.environ['OPTLEDGER_BUCKET']}")
-    for name in (*DEMO_SECRET_NAMES, "TELNYX_PUBLIC_KEY"):
-        origin = "generated" if name in generated else "from environment"
-        print(f"OPTLEDGER_{name:<31} {os.environ[f'OPTLEDGER_{name}']}   ({origin})")
-    if recorded is not None:
-        print(f"recorded in        {recorded}   (other commands, e.g. `optledger consents +14155550123`, use it)")
-    print("ready (Ctrl-C stops)", flush=True)
-    # `kill` (SIGTERM) stops the server as Ctrl-C does, so the record of it is removed.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-        if recorded is not None:
-            remove_state(os.getpid())
-        if embedded is not None:
-            embedded.stop()
-    return 0
-
-
-def _handler_for(api: Any) -> Any:
-    from optledger_tools.local.server import make_handler
-
-    return make_handler(api)
-
-
-def _connect() -> dict[str, Any] | None:
-    """Point this process at the running local server (if any and no AWS configuration is given); check it answers."""
-    from optledger import runtime
-    from optledger_tools.local.state import apply_state, fill_loopback_defaults, state_path
-
-    state = apply_state()
-    if state is None:
-        fill_loopback_defaults()
-    runtime.reset()
-    endpoint = os.environ.get("AWS_ENDPOINT_URL")
-    if state is None and not endpoint:
-        import boto3
-
-        session = boto3.session.Session()
-        missing = [
-            what for what, ok in (("region", session.region_name), ("credentials", session.get_credentials())) if not ok
-        ]
-        if missing:
-            raise CommandError(
-                f"no running optledger serve is recorded in {state_path()} and AWS has no {' or '.join(missing)}: "
-                "start `optledger serve` in another terminal, or configure AWS (AWS_PROFILE, AWS_DEFAULT_REGION)"
-            )
-    if endpoint and not _reachable(endpoint):
-        where = f" (recorded in {state_path()} by optledger serve, pid {state.get('pid')})" if state else ""
-        raise CommandError(f"cannot reach {endpoint}{where}: is optledger serve still running?")
-    return state
-
-
-def _reachable(url: str) -> bool:
-    import socket
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", port), timeout=3):
-            return True
-    except OSError:
-        return False
 
 
 def _read_json_file(path: str) -> Any:
@@ -250,7 +38,7 @@ def _read_json_file(path: str) -> Any:
         raise CommandError(f"{path}: cannot read ({exc.strerror})", 2) from None
     try:
         return json.loads(text)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise CommandError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", 2) from None
 
 
@@ -259,32 +47,19 @@ def cmd_campaigns_load(args: argparse.Namespace) -> int:
     from optledger_tools.local.provision import store_campaigns
 
     documents = _read_json_file(args.file)
-    _connect()
+    connect()
     campaigns = store_campaigns(documents, runtime.campaigns())
     for campaign in campaigns:
         print(f"loaded {campaign.id} ({campaign.brand}, {campaign.purpose})")
     return 0
 
 
-class Progress:
-    """A one-line progress counter on stderr (long work shows progress)."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-
-    def __call__(self, count: int) -> None:
-        print(f"\r{self.label}: {count:,} events", end="", file=sys.stderr, flush=True)
-
-    def done(self) -> None:
-        print(file=sys.stderr)
-
-
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from optledger_tools.dayrun import bundle_command
     from optledger.evidence import check_finished_day
+    from optledger_tools.dayrun import bundle_command
 
     check_finished_day(args.date)  # before any connection: a refused day costs nothing and writes nothing
-    _connect()
+    connect()
     return bundle_command(args.date, campaign=args.campaign, brand=args.brand, workers=args.workers)
 
 
@@ -306,7 +81,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     from optledger.evidence import number_bundle
 
     out = _check_writable(args.out) if args.out else None
-    _connect()
+    connect()
     created = number_bundle(
         args.phone,
         campaign=args.campaign,
@@ -330,7 +105,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from optledger import runtime
     from optledger.sendgate import check_send
 
-    _connect()
+    connect()
     body = {"phone": args.phone, "campaign": args.campaign, "purpose": args.purpose}
     if args.at:
         body["at"] = args.at
@@ -350,7 +125,7 @@ def cmd_consents(args: argparse.Namespace) -> int:
     from optledger import runtime
     from optledger.views import consent_pages
 
-    _connect()
+    connect()
     directory = runtime.campaigns().directory()
     # Page by page (one DynamoDB query each), so a number with thousands of messages streams instead of loading whole.
     pages = consent_pages(args.phone, brand=args.brand, store=runtime.store(), directory=directory)
@@ -379,85 +154,6 @@ def cmd_consents(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sign(args: argparse.Namespace) -> int:
-    import shlex
-
-    from optledger_tools.local.state import read_state, state_path
-
-    state = read_state()
-    if state is None:
-        raise CommandError(f"no running optledger serve recorded in {state_path()}: start `optledger serve` first")
-    if not _reachable(state["url"]):
-        raise CommandError(f"the server recorded in {state_path()} ({state['url']}) does not answer: is it running?")
-    url = f"{state['url']}/webhooks/{args.provider}"
-    message_id = args.message_id or "SM" + token_source.token_hex(16)
-    if args.provider == "twilio":
-        from urllib.parse import urlencode
-
-        from optledger.providers.twilio import compute_signature
-
-        token = (state.get("secrets") or {}).get("TWILIO_AUTH_TOKEN")
-        if not token:
-            raise CommandError("the recorded server has no Twilio auth token")
-        fields = {
-            "MessageSid": message_id,
-            "SmsSid": message_id,
-            "AccountSid": "AC" + "0" * 32,
-            "From": args.sender,
-            "To": args.to,
-            "Body": args.text,
-            "NumMedia": "0",
-        }
-        signature = compute_signature(token, url, {name: [value] for name, value in fields.items()})
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature}
-        body = urlencode(fields)
-    else:
-        import base64
-        import time
-        from datetime import UTC, datetime
-
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-        private = state.get("telnyx_private_key")
-        if not private:
-            raise CommandError("the server verifies Telnyx with your own OPTLEDGER_TELNYX_PUBLIC_KEY: cannot sign")
-        now = datetime.now(UTC).isoformat(timespec="milliseconds")
-        payload = {
-            "data": {
-                "event_type": "message.received",
-                "id": token_source.token_hex(16),
-                "occurred_at": now,
-                "record_type": "event",
-                "payload": {
-                    "id": message_id,
-                    "direction": "inbound",
-                    "type": "SMS",
-                    "record_type": "message",
-                    "from": {"phone_number": args.sender},
-                    "to": [{"phone_number": args.to}],
-                    "text": args.text,
-                    "received_at": now,
-                },
-            }
-        }
-        body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
-        timestamp = str(int(time.time()))
-        key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(private))
-        signature = base64.b64encode(key.sign(timestamp.encode() + b"|" + body.encode("utf-8"))).decode()
-        headers = {
-            "Content-Type": "application/json",
-            "telnyx-timestamp": timestamp,
-            "telnyx-signature-ed25519": signature,
-        }
-        print("# Telnyx signatures are valid for 300 seconds: run it within five minutes.", file=sys.stderr)
-    parts = ["curl", "-sS", "-X", "POST", url]
-    for name, value in headers.items():
-        parts += ["-H", f"{name}: {value}"]
-    parts += ["--data-binary", body]
-    print(" ".join(shlex.quote(part) for part in parts))
-    return 0
-
-
 def cmd_verify(args: argparse.Namespace) -> int:
     from optledger.bundles import verify_main
 
@@ -483,7 +179,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     import json
     import time
 
-    from optledger import imports, runtime
+    from optledger import runtime
+    from optledger_tools import imports
 
     if args.preset not in imports.PRESETS:
         raise CommandError(f"unknown preset {args.preset} (one of {', '.join(imports.PRESETS)})", status=2)
@@ -507,7 +204,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(f"no such file: {args.file}", status=2)
-    _connect()
+    connect()
     report = imports.import_file(
         path,
         options,
@@ -543,7 +240,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
     from optledger_tools.replay import lambda_invoker, replay_queue
 
-    _connect()
+    connect()
     sqs = boto3.client("sqs")
     queue = args.queue if "://" in args.queue else sqs.get_queue_url(QueueName=args.queue)["QueueUrl"]
     result = replay_queue(queue, sqs=sqs, invoke=lambda_invoker(boto3.client("lambda")), limit=args.limit)
@@ -574,14 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
         "AWS_ENDPOINT_URL).",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
-
-    serve = commands.add_parser("serve", help="run the whole API locally with an embedded DynamoDB and S3")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=3000, help="API port (default 3000; 0 picks a free one)")
-    serve.add_argument("--aws-port", type=int, default=0, help="port of the embedded DynamoDB/S3 endpoint")
-    serve.add_argument("--endpoint-url", help="use this DynamoDB/S3-compatible endpoint instead of the embedded one")
-    serve.add_argument("--no-demo", dest="demo", action="store_false", help="do not load the demo campaigns")
-    serve.set_defaults(func=cmd_serve)
+    add_serve_command(commands)
 
     campaigns = commands.add_parser("campaigns", help="campaign configuration")
     campaign_commands = campaigns.add_subparsers(
@@ -623,14 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     consents.add_argument("--brand", help="selects the brand when the number is known to several")
     consents.add_argument("--json", action="store_true", help="print the JSON answer of GET /consents/{phone}")
     consents.set_defaults(func=cmd_consents)
-
-    sign = commands.add_parser("sign", help="print a signed test webhook for the running local server (a curl command)")
-    sign.add_argument("provider", choices=SIGNABLE)
-    sign.add_argument("--from", dest="sender", required=True, help="the consumer's number (E.164)")
-    sign.add_argument("--to", required=True, help="your campaign's sender number (E.164)")
-    sign.add_argument("--text", required=True, help="the message text, e.g. STOP")
-    sign.add_argument("--message-id", help="provider message id (default random; reuse one to test redelivery)")
-    sign.set_defaults(func=cmd_sign)
+    add_sign_command(commands)
 
     verify = commands.add_parser("verify", help="check every hash and chain link of a bundle (exit 0 only if all hold)")
     verify.add_argument("bundle", help="a bundle zip")

@@ -32,6 +32,44 @@ class EmbeddedAWS:
 
 _inside_lock = threading.local()
 
+# The fast path below reaches into moto's internals (DynamoDBBackend.transact_write_items, the module's ``copy``,
+# get_filter_expression, TransactionCanceledException's reasons) as they are in this version; the tests pin it.
+MOTO_VERSION = "5.2.5"
+
+
+def condition_results(backend: Any, transact_items: list[dict[str, Any]]) -> list[bool] | None:
+    """Whether each item's condition holds (a dry run of a TransactWriteItems), or None where only moto itself should
+    decide: a duplicate key, ReturnValuesOnConditionCheckFailure, an unknown table, anything unexpected."""
+    from moto.dynamodb.comparisons import get_filter_expression
+
+    seen = set()
+    results = []
+    try:
+        for item in transact_items:
+            [(op_type, op)] = item.items()
+            table = backend.get_table(op["TableName"])
+            if op_type == "Put":
+                key = {table.hash_key_attr: op["Item"][table.hash_key_attr]}
+                if table.range_key_attr is not None:
+                    key[table.range_key_attr] = op["Item"][table.range_key_attr]
+            else:
+                key = op["Key"]
+            identity = (op["TableName"], str(sorted(key.items())))
+            if identity in seen or op.get("ReturnValuesOnConditionCheckFailure"):
+                return None
+            seen.add(identity)
+            expression = op.get("ConditionExpression")
+            if expression is None:
+                results.append(True)
+                continue
+            condition = get_filter_expression(
+                expression, op.get("ExpressionAttributeNames"), op.get("ExpressionAttributeValues")
+            )
+            results.append(bool(condition.expr(backend.get_item(op["TableName"], key))))
+    except Exception:  # anything unusual: let moto handle (and report) it the slow way
+        return None
+    return results
+
 
 def _install_fast_transactions() -> None:
     """Make moto's TransactWriteItems cost what DynamoDB's does, not a copy of the whole table.
@@ -45,7 +83,6 @@ def _install_fast_transactions() -> None:
     import copy as real_copy
 
     from moto.dynamodb import models
-    from moto.dynamodb.comparisons import get_filter_expression
     from moto.dynamodb.exceptions import TransactionCanceledException
     from moto.dynamodb.models.table import Table
 
@@ -53,43 +90,13 @@ def _install_fast_transactions() -> None:
     if getattr(original, "optledger_fast", False):
         return
 
-    def dry_run(backend: Any, transact_items: list[dict[str, Any]]) -> list[bool] | None:
-        """Whether each item's condition holds, or None where only moto itself should decide."""
-        seen = set()
-        results = []
-        try:
-            for item in transact_items:
-                [(op_type, op)] = item.items()
-                table = backend.get_table(op["TableName"])
-                if op_type == "Put":
-                    key = {table.hash_key_attr: op["Item"][table.hash_key_attr]}
-                    if table.range_key_attr is not None:
-                        key[table.range_key_attr] = op["Item"][table.range_key_attr]
-                else:
-                    key = op["Key"]
-                identity = (op["TableName"], str(sorted(key.items())))
-                if identity in seen or op.get("ReturnValuesOnConditionCheckFailure"):
-                    return None
-                seen.add(identity)
-                expression = op.get("ConditionExpression")
-                if expression is None:
-                    results.append(True)
-                    continue
-                condition = get_filter_expression(
-                    expression, op.get("ExpressionAttributeNames"), op.get("ExpressionAttributeValues")
-                )
-                results.append(bool(condition.expr(backend.get_item(op["TableName"], key))))
-        except Exception:  # anything unusual: let moto handle (and report) it the slow way
-            return None
-        return results
-
     class _TablesNotCopied:
         @staticmethod
         def deepcopy(value: Any, memo: Any = None) -> Any:
             return value if isinstance(value, Table) else real_copy.deepcopy(value, memo)
 
     def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> None:
-        results = dry_run(self, transact_items) if getattr(_inside_lock, "held", False) else None
+        results = condition_results(self, transact_items) if getattr(_inside_lock, "held", False) else None
         if results is None:
             return original(self, transact_items)
         if not all(results):
@@ -106,10 +113,12 @@ def _install_fast_transactions() -> None:
             models.copy = real_copy
 
     transact_write_items.optledger_fast = True  # type: ignore[attr-defined]
-    models.DynamoDBBackend.transact_write_items = transact_write_items
+    setattr(models.DynamoDBBackend, "transact_write_items", transact_write_items)  # noqa: B010 - patching moto
 
 
-def start_embedded_aws(host: str = "127.0.0.1", port: int = 0) -> EmbeddedAWS:
+def start_embedded_aws(host: str = "127.0.0.1", port: int = 0, *, fast_transactions: bool = True) -> EmbeddedAWS:
+    """moto's server on loopback, one request at a time; ``fast_transactions=False`` leaves every transaction to
+    moto's own code (the reference the fast path is compared with)."""
     from moto.server import DomainDispatcherApplication, create_backend_app
 
     _install_fast_transactions()
@@ -118,7 +127,7 @@ def start_embedded_aws(host: str = "127.0.0.1", port: int = 0) -> EmbeddedAWS:
 
     def app(environ: dict[str, Any], start_response: Any) -> Any:
         with lock:
-            _inside_lock.held = True
+            _inside_lock.held = fast_transactions
             try:
                 return list(dispatcher(environ, start_response))
             finally:

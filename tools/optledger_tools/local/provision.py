@@ -11,8 +11,8 @@ from optledger import disclosures
 from optledger.campaign_admin import check_origins, register
 from optledger.campaigns import CampaignCache
 from optledger.errors import OptLedgerError, ValidationError
-from optledger_tools.local.template import load_template, table_definition
 from optledger.models import Campaign
+from optledger_tools.local.template import load_template, table_definition
 
 
 def repo_root() -> Path:

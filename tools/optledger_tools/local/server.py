@@ -186,7 +186,8 @@ def make_handler(api: LocalApi) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def make_server(api: LocalApi, host: str, port: int) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer((host, port), make_handler(api))
+def make_server(api: LocalApi | None, host: str, port: int) -> ThreadingHTTPServer:
+    """The API's HTTP server; without ``api`` it only holds the port (``serve`` sets the handler once the API loads)."""
+    server = ThreadingHTTPServer((host, port), make_handler(api) if api is not None else BaseHTTPRequestHandler)
     server.daemon_threads = True
     return server

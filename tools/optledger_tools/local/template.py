@@ -20,7 +20,7 @@ def _tag(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
     elif isinstance(node, yaml.SequenceNode):
         value = loader.construct_sequence(node, deep=True)
     else:
-        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+        value = loader.construct_mapping(node, deep=True)
     return {f"Fn::{suffix}" if suffix not in ("Ref", "Condition") else suffix: value}
 
 
