@@ -36,7 +36,6 @@ BATCH = 33  # chains per transaction: 3 items each (event, head, delivery), Dyna
 
 
 @dataclass
-@dataclass
 class Report:
     file_sha256: str
     rows: int = 0
