@@ -8,7 +8,8 @@ project's virtualenv or checkout; every module the process loaded is checked to 
 ``app`` as the runtime does and invokes ``lambda_handler`` with the ``events/`` fixtures against the embedded AWS
 endpoint (moto, started here): a webhook STOP is recorded, an opt-in is recorded, a consent check is answered, a daily
 bundle and anchor are written, a stream batch is published to the event bus. It prints each function's cold import
-(CPU time) against ``import boto3`` from the same layer.
+(CPU time) against ``import boto3`` from the same layer. Before that, the built layer is checked to hold only runtime
+code (``tests/support/layer.py``: no local server, emulator or CLI, no import of moto, werkzeug or yaml).
 
 The template builds for arm64. The layer holds native wheels (cryptography, its cffi), which cannot be imported on
 another architecture: on a machine that is not arm64 the same template is built again for the machine's
@@ -280,6 +281,10 @@ def main() -> int:
     )
     check(version.stdout.strip() == "(3, 13)", f"{args.python} is Python 3.13, the runtime of the template")
     built = build(args.sam, args.python)
+    from tests.support.layer import layer_problems
+
+    problems = layer_problems(built / "OptLedgerLayer" / "python", sorted(built.glob("*/app.py")))
+    check(not problems, "the built layer holds only runtime code" + "".join(f"\n  {p}" for p in problems))
     BASELINE_MS.append(min(boto3_import_ms(args.python, built) for _ in range(3)))
     print(f"artifact: import boto3 from the built layer: {BASELINE_MS[0]:.0f} ms CPU")
     stack = Stack()
