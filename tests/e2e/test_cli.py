@@ -8,16 +8,15 @@ from __future__ import annotations
 import json
 import shlex
 import subprocess
-import sys
 import urllib.request
 import zipfile
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import boto3
 import pytest
 
 from tests.e2e.conftest import API_KEY, ROOT, Served
+from tests.support.serve import OPTLEDGER, run_optledger
 
 ACME_SENDER = "+18885550100"
 NEW_CAMPAIGN = {
@@ -30,17 +29,6 @@ NEW_CAMPAIGN = {
     "opt_out_text": "Acme CLI: you are unsubscribed and will receive no more messages.",
     "opt_in_text": "Acme CLI: you are subscribed. Msg&data rates may apply. Reply HELP for help, STOP to cancel.",
 }
-
-
-def optledger(*args: str, env: dict[str, str], cwd: Path | None = None, timeout: float = 120):
-    return subprocess.run(
-        [sys.executable, "-m", "optledger_tools.cli", *args],
-        env=env,
-        cwd=cwd or ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 def assert_one_line_error(result, *, contains: str = "") -> None:
@@ -101,7 +89,7 @@ def bare_env(tmp_path) -> dict[str, str]:
     ],
 )
 def test_without_a_server_or_aws_every_command_says_how_to_start_in_one_line(bare_env, tmp_path, args):
-    result = optledger(*args, env=bare_env, cwd=tmp_path)
+    result = run_optledger(*args, env=bare_env, cwd=tmp_path)
     assert_one_line_error(result, contains="optledger serve")
     assert not (tmp_path / "x.zip").exists()
 
@@ -120,7 +108,7 @@ def test_without_a_server_or_aws_every_command_says_how_to_start_in_one_line(bar
     ],
 )
 def test_bad_arguments_are_one_line_and_exit_2(bare_env, args):
-    result = optledger(*args, env=bare_env)
+    result = run_optledger(*args, env=bare_env)
     assert result.returncode == 2
     assert_one_line_error(result, contains="--help")
 
@@ -129,12 +117,12 @@ def test_bad_arguments_are_one_line_and_exit_2(bare_env, args):
     "args", [(), ("serve",), ("campaigns", "load"), ("bundle",), ("evidence",), ("check",), ("consents",), ("sign",)]
 )
 def test_help_everywhere(bare_env, args):
-    result = optledger(*args, "--help", env=bare_env)
+    result = run_optledger(*args, "--help", env=bare_env)
     assert result.returncode == 0 and result.stdout.startswith("usage: optledger"), result.stderr
 
 
 def test_verify_of_a_missing_file_is_one_line(bare_env, tmp_path):
-    assert_one_line_error(optledger("verify", str(tmp_path / "nope.zip"), env=bare_env), contains="no such file")
+    assert_one_line_error(run_optledger("verify", str(tmp_path / "nope.zip"), env=bare_env), contains="no such file")
 
 
 # -- against the running server, with nothing exported ----------------------------------------------------------------
@@ -153,37 +141,37 @@ def test_signed_webhook_then_consents_check_and_evidence_with_no_exports(served,
     phone = "+14155550161"
 
     # Given a signed test webhook printed by `optledger sign`, sent to the running server
-    signed = optledger("sign", "twilio", "--from", phone, "--to", ACME_SENDER, "--text", "START", env=env)
+    signed = run_optledger("sign", "twilio", "--from", phone, "--to", ACME_SENDER, "--text", "START", env=env)
     assert signed.returncode == 0, signed.stderr
     status, reply = run_signed_curl(signed.stdout.strip())
     assert status == 200 and b"subscribed" in reply
 
     # Then the consent state, the send gate and an evidence bundle are one command each
-    consents = optledger("consents", phone, env=env)
+    consents = run_optledger("consents", phone, env=env)
     assert consents.returncode == 0, consents.stderr
     assert "C7DEALS" in consents.stdout and "opted_in" in consents.stdout
-    as_json = json.loads(optledger("consents", phone, "--json", env=env).stdout)
+    as_json = json.loads(run_optledger("consents", phone, "--json", env=env).stdout)
     assert as_json["campaigns"]["C7DEALS"]["status"] == "opted_in"
 
     tomorrow_noon = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%dT17:00:00Z")
-    allowed = optledger(
+    allowed = run_optledger(
         "check", phone, "--campaign", "C7DEALS", "--purpose", "promotional", "--at", tomorrow_noon, env=env
     )
     assert allowed.returncode == 0 and allowed.stdout.startswith("allowed: ok"), allowed.stdout + allowed.stderr
-    refused = optledger("check", phone, "--campaign", "C7ALERTS", "--purpose", "informational", env=env)
+    refused = run_optledger("check", phone, "--campaign", "C7ALERTS", "--purpose", "informational", env=env)
     assert refused.returncode == 3 and "NOT allowed" in refused.stdout
 
     out = tmp_path / "x.zip"
-    evidence = optledger("evidence", phone, "--out", str(out), env=env, cwd=tmp_path)
+    evidence = run_optledger("evidence", phone, "--out", str(out), env=env, cwd=tmp_path)
     assert evidence.returncode == 0, evidence.stderr
     assert zipfile.ZipFile(out).read("events.jsonl")
-    verified = optledger("verify", str(out), env=env)
+    verified = run_optledger("verify", str(out), env=env)
     assert verified.returncode == 0, verified.stdout + verified.stderr
 
 
 def test_telnyx_signed_webhook_is_accepted(served):
     env = served.cli_env()
-    signed = optledger("sign", "telnyx", "--from", "+14155550162", "--to", ACME_SENDER, "--text", "STOP", env=env)
+    signed = run_optledger("sign", "telnyx", "--from", "+14155550162", "--to", ACME_SENDER, "--text", "STOP", env=env)
     assert signed.returncode == 0, signed.stderr
     status, reply = run_signed_curl(signed.stdout.strip())
     assert status == 200 and json.loads(reply)["action"] == "opt_out"
@@ -192,14 +180,16 @@ def test_telnyx_signed_webhook_is_accepted(served):
 def test_unwritable_out_is_refused_before_anything_is_stored(served, tmp_path):
     env = served.cli_env()
     before = s3_keys(served, "bundles/numbers/")
-    result = optledger("evidence", "+14155550123", "--out", str(tmp_path / "missing" / "x.zip"), env=env)
+    result = run_optledger("evidence", "+14155550123", "--out", str(tmp_path / "missing" / "x.zip"), env=env)
     assert_one_line_error(result, contains="does not exist")
-    assert_one_line_error(optledger("evidence", "+14155550123", "--out", str(tmp_path), env=env), contains="directory")
+    assert_one_line_error(
+        run_optledger("evidence", "+14155550123", "--out", str(tmp_path), env=env), contains="directory"
+    )
     assert s3_keys(served, "bundles/numbers/") == before
 
 
 def test_unknown_number_is_one_line(served):
-    result = optledger("consents", "+14155550199", env=served.cli_env())
+    result = run_optledger("consents", "+14155550199", env=served.cli_env())
     assert_one_line_error(result, contains="no consent history")
     assert "+14155550199" not in result.stderr
 
@@ -208,9 +198,9 @@ def test_campaigns_load_is_seen_by_the_running_server_at_once(served, tmp_path):
     env = served.cli_env()
     path = tmp_path / "campaigns.json"
     path.write_text(json.dumps([NEW_CAMPAIGN]))
-    loaded = optledger("campaigns", "load", str(path), env=env)
+    loaded = run_optledger("campaigns", "load", str(path), env=env)
     assert loaded.returncode == 0, loaded.stderr
-    status, _, body = served.request("GET", "/campaigns/C7CLI", headers={"Authorization": f"Bearer {API_KEY}"})
+    status, _, body = served.api("GET", "/campaigns/C7CLI")
     assert status == 200 and json.loads(body)["id"] == "C7CLI"
 
 
@@ -227,15 +217,15 @@ def test_campaigns_load_is_seen_by_the_running_server_at_once(served, tmp_path):
 def test_bad_campaign_files_are_one_line_and_store_nothing(served, tmp_path, content, contains):
     path = tmp_path / "campaigns.json"
     path.write_text(content)
-    result = optledger("campaigns", "load", str(path), env=served.cli_env())
+    result = run_optledger("campaigns", "load", str(path), env=served.cli_env())
     assert result.returncode == 2
     assert_one_line_error(result, contains=contains)
-    status, _, _ = served.request("GET", "/campaigns/C7OK", headers={"Authorization": f"Bearer {API_KEY}"})
+    status, _, _ = served.api("GET", "/campaigns/C7OK")
     assert status == 404
 
 
 def test_missing_campaign_file_is_one_line(served, tmp_path):
-    result = optledger("campaigns", "load", str(tmp_path / "nope.json"), env=served.cli_env())
+    result = run_optledger("campaigns", "load", str(tmp_path / "nope.json"), env=served.cli_env())
     assert_one_line_error(result, contains="no such file")
 
 
@@ -243,26 +233,26 @@ def test_bundle_refuses_unfinished_days_and_unknown_brands_and_writes_nothing(se
     env = served.cli_env()
     today = datetime.now(UTC).date()
     for day in (today, today + timedelta(days=3)):
-        result = optledger("bundle", "--date", day.isoformat(), env=env)
+        result = run_optledger("bundle", "--date", day.isoformat(), env=env)
         assert_one_line_error(result, contains="has not ended")
         assert s3_keys(served, f"anchors/acme/{day}") == []
     yesterday = (today - timedelta(days=1)).isoformat()
-    result = optledger("bundle", "--date", yesterday, "--brand", "nosuchbrand", env=env)
+    result = run_optledger("bundle", "--date", yesterday, "--brand", "nosuchbrand", env=env)
     assert_one_line_error(result, contains="no campaign of brand")
     assert s3_keys(served, "anchors/nosuchbrand/") == []
-    assert_one_line_error(optledger("bundle", "--date", "28/11/2026", env=env), contains="YYYY-MM-DD")
+    assert_one_line_error(run_optledger("bundle", "--date", "28/11/2026", env=env), contains="YYYY-MM-DD")
 
 
 def test_bundle_of_a_finished_day_writes_the_anchor(served):
     yesterday = (datetime.now(UTC).date() - timedelta(days=1)).isoformat()
-    result = optledger("bundle", "--date", yesterday, "--brand", "acme", env=served.cli_env())
+    result = run_optledger("bundle", "--date", yesterday, "--brand", "acme", env=served.cli_env())
     assert result.returncode == 0, result.stderr
     assert s3_keys(served, f"anchors/acme/{yesterday}.json") == [f"anchors/acme/{yesterday}.json"]
 
 
 def test_the_old_way_export_only_the_endpoint_still_works(served):
     env = served.cli_env(AWS_ENDPOINT_URL=served.aws_endpoint, OPTLEDGER_STATE="/nonexistent/serve.json")
-    result = optledger("check", "+14155550123", "--campaign", "C7CHAT", "--purpose", "conversational", env=env)
+    result = run_optledger("check", "+14155550123", "--campaign", "C7CHAT", "--purpose", "conversational", env=env)
     assert result.returncode in (0, 3) and "error" not in result.stderr, result.stderr
 
 
@@ -271,14 +261,14 @@ def test_a_stale_record_names_the_dead_server(served, tmp_path):
     state.update(endpoint_url="http://127.0.0.1:9", pid=999999)
     stale = tmp_path / "serve.json"
     stale.write_text(json.dumps(state))
-    result = optledger("consents", "+14155550123", env=served.cli_env(OPTLEDGER_STATE=str(stale)))
+    result = run_optledger("consents", "+14155550123", env=served.cli_env(OPTLEDGER_STATE=str(stale)))
     assert_one_line_error(result, contains="still running")
 
 
 def test_busy_port_is_one_line(served, tmp_path):
     port = served.url.rsplit(":", 1)[1]
     env = served.cli_env(OPTLEDGER_STATE=str(tmp_path / "serve.json"))
-    result = optledger("serve", "--port", port, env=env, timeout=60)
+    result = run_optledger("serve", "--port", port, env=env, timeout=60)
     assert result.returncode == 1
     assert_one_line_error(result, contains="already in use")
     assert not (tmp_path / "serve.json").exists()
@@ -295,7 +285,7 @@ def test_serve_records_no_real_credentials_and_removes_its_record_when_stopped(t
         AWS_PROFILE="production",
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "optledger_tools.cli", "serve", "--port", "0", "--no-demo"],
+        [*OPTLEDGER, "serve", "--port", "0", "--no-demo"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -316,5 +306,5 @@ def test_serve_records_no_real_credentials_and_removes_its_record_when_stopped(t
     # A record left by a server that was killed: sign names it instead of printing a useless command
     dead["url"] = "http://127.0.0.1:9"
     state.write_text(json.dumps(dead))
-    result = optledger("sign", "twilio", "--from", "+14155550123", "--to", ACME_SENDER, "--text", "x", env=env)
+    result = run_optledger("sign", "twilio", "--from", "+14155550123", "--to", ACME_SENDER, "--text", "x", env=env)
     assert_one_line_error(result, contains="does not answer")

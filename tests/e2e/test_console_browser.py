@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -22,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.brands import GLOBEX
 from tests.support.chromium import HEADLESS_FLAGS
 from tests.support.serve import ROOT, Served, ServeFailed, serve
 from tests.support.twilio import form, signed
@@ -38,26 +37,10 @@ GLOBEX_PHONE = "+14155550162"
 NOBODY_PHONE = "+14155550169"
 OUTPUT = Path(os.environ.get("OPTLEDGER_TEST_OUTPUT") or ROOT / "build" / "test-output") / "console"
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
-GLOBEX = {
-    "brand": "globex",
-    "name": "Globex Support",
-    "purpose": "informational",
-    "senders": ["+18885550200"],
-    "join_keywords": [],
-    "double_opt_in": False,
-    "help_text": "Globex Support: help at globex.example/help. Msg&data rates may apply. Reply STOP to cancel.",
-    "opt_out_text": "Globex Support: you are unsubscribed and will receive no more messages.",
-    "opt_in_text": "Globex Support: you are subscribed. Msg&data rates may apply. Reply HELP for help, STOP to cancel.",
-    "disclosures": [],
-    "allowed_origins": ["https://globex.example"],
-    "conversation_window_hours": 24,
-}
 
 
 def admin(served: Served, method: str, path: str, body: dict | None = None) -> dict:
-    headers = {"Authorization": f"Bearer {ADMIN_KEY}", "Content-Type": "application/json"}
-    data = json.dumps(body).encode() if body is not None else None
-    status, _, answer = served.request(method, path, body=data, headers=headers)
+    status, _, answer = served.api(method, path, body, key=ADMIN_KEY)
     assert status < 300, answer
     return json.loads(answer)
 
@@ -68,44 +51,19 @@ def text_in(served: Served, text: str, sender: str, to: str, sid: str) -> None:
     assert served.request("POST", "/webhooks/twilio", body=body, headers=headers)[0] == 200
 
 
-def cli_env(served: Served) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPTLEDGER_", "AWS_"))}
-    env.update(
-        AWS_ENDPOINT_URL=served.aws_endpoint,
-        AWS_ACCESS_KEY_ID="local",
-        AWS_SECRET_ACCESS_KEY="local",
-        AWS_DEFAULT_REGION="us-east-1",
-        OPTLEDGER_TABLE=served.table,
-        OPTLEDGER_BUCKET=served.bucket,
-        PYTHONPATH=str(ROOT / "layers" / "optledger"),
-    )
-    return env
-
-
-def optledger(served: Served, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "optledger_tools.cli", *args],
-        cwd=ROOT,
-        env=cli_env(served),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 @pytest.fixture(scope="module")
 def console() -> Iterator[Served]:
     """optledger serve with an all-brands key, one key per brand, and a second brand with a number of its own."""
     secrets = {"TWILIO_AUTH_TOKEN": TWILIO, "API_KEY": ADMIN_KEY, "API_KEYS": json.dumps(KEYS)}
     try:
         with serve(secrets) as served:
-            admin(served, "PUT", "/campaigns/G1CHAT", {**GLOBEX, "id": "G1CHAT"})
+            admin(served, "PUT", "/campaigns/G1CHAT", GLOBEX)
             text_in(served, "START", ACME_PHONE, "+18885550100", "SMconsole0000000000000000000000001")
             text_in(served, "not interested", ACME_PHONE, "+18885550100", "SMconsole0000000000000000000000002")
             text_in(served, "START", GLOBEX_PHONE, "+18885550200", "SMconsole0000000000000000000000003")
             # Yesterday's daily bundles and anchors, so the evidence screen has something to list.
             yesterday = (datetime.now(UTC).date() - timedelta(days=1)).isoformat()
-            done = optledger(served, "bundle", "--date", yesterday)
+            done = served.optledger("bundle", "--date", yesterday)
             assert done.returncode == 0, done.stdout + done.stderr
             yield served
     except ServeFailed as error:
@@ -293,7 +251,7 @@ def test_sign_in_look_up_decide_download_and_browse(console, browser, downloads)
     while time.monotonic() < deadline and not list(downloads.glob("*.zip")):
         time.sleep(0.2)
     [bundle] = list(downloads.glob("*.zip"))
-    verified = optledger(console, "verify", str(bundle))
+    verified = console.optledger("verify", str(bundle))
     assert verified.returncode == 0, verified.stdout + verified.stderr
 
     # The daily evidence of acme: bundles and the anchor, each with a link.

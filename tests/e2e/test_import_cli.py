@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-
-from tests.e2e.conftest import API_KEY, ROOT
 
 CSV = (
     "phone,type,occurred_at,campaign,brand\n"
@@ -17,43 +12,21 @@ CSV = (
 )
 
 
-def optledger(served, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPTLEDGER_", "AWS_"))}
-    env.update(
-        AWS_ENDPOINT_URL=served.aws_endpoint,
-        AWS_ACCESS_KEY_ID="local",
-        AWS_SECRET_ACCESS_KEY="local",
-        AWS_DEFAULT_REGION="us-east-1",
-        OPTLEDGER_TABLE=served.table,
-        OPTLEDGER_BUCKET=served.bucket,
-        PYTHONPATH=str(ROOT / "layers" / "optledger"),
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "optledger_tools.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_import_reaches_the_running_server_and_a_second_run_records_nothing(served, tmp_path):
     path = tmp_path / "export.csv"
     path.write_text(CSV, encoding="utf-8")
 
-    first = optledger(served, "import", str(path), "--json")
-    again = optledger(served, "import", str(path), "--json")
+    first = served.optledger("import", str(path), "--json")
+    again = served.optledger("import", str(path), "--json")
 
     assert first.returncode == 1, first.stderr  # one row failed
     report = json.loads(first.stdout)
     assert report["recorded"] == 2 and report["failed"] == [{"line": 4, "row": 3, "reason": "invalid phone number"}]
     assert "Traceback" not in first.stderr and "+1415555" not in first.stdout + first.stderr
     assert json.loads(again.stdout)["recorded"] == 0 and json.loads(again.stdout)["already_imported"] == 2
-    headers = {"Authorization": f"Bearer {API_KEY}"}
-    status, _, body = served.request("GET", "/consents/+14155550391", headers=headers)
+    status, _, body = served.api("GET", "/consents/+14155550391")
     record = json.loads(body)
     assert status == 200 and record["campaigns"]["C7ALERTS"]["status"] == "opted_in"
     assert record["campaigns"]["C7ALERTS"]["tier"] == "express" and record["events"][0]["channel"] == "import"
-    status, _, body = served.request("GET", "/consents/+14155550392", headers=headers)
+    status, _, body = served.api("GET", "/consents/+14155550392")
     assert {c["status"] for c in json.loads(body)["campaigns"].values()} == {"opted_out"}

@@ -30,7 +30,7 @@ def test_signed_twilio_stop_changes_the_state(served):
 
     assert status == 200 and response_headers["Content-Type"] == "text/xml"
     assert b"<Message>Acme Support: you are unsubscribed" in reply
-    status, _, record = served.request("GET", "/consents/+14155550177", headers={"Authorization": f"Bearer {API_KEY}"})
+    status, _, record = served.api("GET", "/consents/+14155550177")
     record = json.loads(record)
     assert status == 200
     assert record["campaigns"]["C7DEALS"]["status"] == "opted_out"

@@ -21,6 +21,7 @@ import pytest
 from optledger import evidence as evidence_module
 from optledger import runtime
 from optledger.models import Campaign
+from tests.support.brands import GLOBEX
 from tests.support.functions import function
 from tests.support.twilio import form, http_api_event, load_event
 
@@ -31,21 +32,6 @@ ACME_PHONE = "+14155550123"
 GLOBEX_PHONE = "+14155550177"
 UNKNOWN_PHONE = "+14155550199"  # no history with any brand
 KEYS = {"key-acme": ["acme"], "key-globex": ["globex"], "key-star": "*", "key-both": ["acme", "globex"]}
-GLOBEX = {
-    "id": "G1CHAT",
-    "brand": "globex",
-    "name": "Globex Support",
-    "purpose": "informational",
-    "senders": ["+18885550200"],
-    "join_keywords": [],
-    "double_opt_in": False,
-    "help_text": "Globex Support: help at globex.example/help. Msg&data rates may apply. Reply STOP to cancel.",
-    "opt_out_text": "Globex Support: you are unsubscribed and will receive no more messages.",
-    "opt_in_text": "Globex Support: you are subscribed. Msg&data rates may apply. Reply HELP for help, STOP to cancel.",
-    "disclosures": [],
-    "allowed_origins": ["https://globex.example"],
-    "conversation_window_hours": 24,
-}
 
 
 @dataclass(frozen=True)

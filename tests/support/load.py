@@ -17,7 +17,6 @@ from __future__ import annotations
 import http.client
 import itertools
 import json
-import os
 import random
 import re
 import subprocess
@@ -33,7 +32,7 @@ from urllib.parse import urlencode, urlsplit
 
 from optledger.chain import sha256_hex, verify_chain
 from tests.support.optins import ALERTS_DISCLOSURE, DEALS_DISCLOSURE
-from tests.support.serve import ROOT, Served
+from tests.support.serve import ROOT, Served, run_optledger
 from tests.support.twilio import form, signed
 
 SENDER = "+18885550100"  # the demo campaigns' number (C7CHAT, C7ALERTS, C7DEALS send from it)
@@ -260,20 +259,6 @@ class Verification:
         return not (self.broken_chains or self.missing or self.duplicated) and bool(self.days) and bundles_ok
 
 
-def _aws_env(served: Served) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPTLEDGER_", "AWS_"))}
-    env.update(
-        AWS_ENDPOINT_URL=served.aws_endpoint,
-        AWS_ACCESS_KEY_ID="local",
-        AWS_SECRET_ACCESS_KEY="local",
-        AWS_DEFAULT_REGION="us-east-1",
-        OPTLEDGER_TABLE=served.table,
-        OPTLEDGER_BUCKET=served.bucket,
-    )
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "layers" / "optledger"), str(ROOT)])
-    return env
-
-
 def _clients(served: Served) -> tuple[Any, Any]:
     import boto3
 
@@ -332,8 +317,7 @@ def verify_ledger(served: Served, result: LoadResult, workdir: Path | None = Non
 def _bundle_day(served: Served, day: str, ledger_events: int, directory: Path) -> dict[str, Any]:
     """``optledger bundle --date day`` then ``optledger verify`` of each bundle against the anchor, as a user runs
     them against the served instance."""
-    env = _aws_env(served)
-    command = [sys.executable, "-m", "optledger_tools.cli"]
+    env = served.aws_env()
     # Today's events: bundled with a clock a day ahead (a day is bundled once it has ended).
     bundled = subprocess.run(
         [sys.executable, "-m", "tests.support.cli_tomorrow", "bundle", "--date", day],
@@ -359,14 +343,7 @@ def _bundle_day(served: Served, day: str, ledger_events: int, directory: Path) -
     for campaign, state, key in bundle_keys:
         path = directory / f"{day}-{campaign}.zip"
         path.write_bytes(s3.get_object(Bucket=served.bucket, Key=key)["Body"].read())
-        checked = subprocess.run(
-            [*command, "verify", str(path), "--anchor", str(anchor_path)],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        checked = run_optledger("verify", str(path), "--anchor", str(anchor_path), env=env, timeout=600)
         verified[campaign] = state == "verified" and checked.returncode == 0
     return {
         "ledger_events": ledger_events,
