@@ -188,27 +188,13 @@ class Stack:
     def seed_previous_day(self) -> str:
         """Events recorded yesterday, for the daily run (a day must be over to be bundled)."""
         from optledger import runtime
-        from optledger.ledger import Draft
+        from tests.support.ledger_events import append_opt_ins
 
         yesterday = datetime.now(UTC) - timedelta(days=1)
         day = yesterday.strftime("%Y-%m-%d")
         ledger = runtime.ledger()
         ledger.clock = lambda: yesterday.replace(hour=15, minute=0, second=0, microsecond=0)
-        for n in range(3):
-            ledger.append(
-                Draft(
-                    brand="acme",
-                    phone=f"+1415555{n:04d}",
-                    type="opt_in",
-                    campaigns=("C7DEALS",),
-                    channel="sms",
-                    occurred_at=f"{day}T10:0{n}:00.000Z",
-                    source={"provider": "twilio", "provider_message_id": f"SMARTIFACT{n}"},
-                    evidence={"text": "DEALS", "subject": "artifact"},
-                    tier="express_written",
-                    tiers={"C7DEALS": "express_written"},
-                )
-            )
+        append_opt_ins(ledger, day, tag="ARTIFACT", evidence={"text": "DEALS", "subject": "artifact"})
         return day
 
     def events_of(self, phone: str) -> list[dict[str, Any]]:

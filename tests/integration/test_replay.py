@@ -21,6 +21,7 @@ from optledger_tools.cli import main
 from optledger_tools.replay import ReplayFailed, invocation_record, replay_queue
 from tests.support import REPLY_TEXTS
 from tests.support.functions import function
+from tests.support.ledger_events import append_opt_ins
 from tests.support.webhooks import load_sample, sample_now, sns_event
 
 webhooks = function("webhooks")
@@ -172,23 +173,8 @@ def test_the_command_leaves_what_it_cannot_replay_and_says_so(aws, queue, capsys
 def test_a_failed_daily_run_replayed_days_later_compiles_its_own_day_and_replays_again_safely(
     env, queue, lambda_context, monkeypatch
 ):
-    from optledger.ledger import Draft
-
     monkeypatch.setattr(runtime.ledger(), "clock", lambda: datetime(2026, 11, 27, 15, 0, tzinfo=UTC))
-    for n in range(3):
-        runtime.ledger().append(
-            Draft(
-                brand="acme",
-                phone=f"+1415555{n:04d}",
-                type="opt_in",
-                campaigns=("C7DEALS",),
-                channel="sms",
-                occurred_at=f"2026-11-27T10:0{n}:00.000Z",
-                source={"provider": "twilio", "provider_message_id": f"SMREPLAY{n}"},
-                tier="express_written",
-                tiers={"C7DEALS": "express_written"},
-            )
-        )
+    append_opt_ins(runtime.ledger(), "2026-11-27", tag="REPLAY")
     sqs, url = queue
     # The schedule passes its own time (template: Input), so the run knows its day whenever it is replayed.
     record = destination_record({"time": "2026-11-28T01:30:00Z"}, BUNDLER_ARN)

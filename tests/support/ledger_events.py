@@ -75,3 +75,25 @@ def reseal(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         seal(event, prev)
         prev = event["hash"]
     return events
+
+
+def append_opt_ins(ledger: Any, day: str, count: int = 3, *, tag: str, evidence: dict[str, Any] | None = None) -> None:
+    """``count`` keyword opt-ins to C7DEALS (numbers ``phone_of(0..)``) appended through the production path, as
+    received at 10:0n on ``day``; ``tag`` makes the provider message ids unique to the caller."""
+    from optledger.ledger import Draft
+
+    for n in range(count):
+        ledger.append(
+            Draft(
+                brand="acme",
+                phone=phone_of(n),
+                type="opt_in",
+                campaigns=("C7DEALS",),
+                channel="sms",
+                occurred_at=f"{day}T10:0{n}:00.000Z",
+                source={"provider": "twilio", "provider_message_id": f"SM{tag}{n}"},
+                evidence=evidence or {},
+                tier="express_written",
+                tiers={"C7DEALS": "express_written"},
+            )
+        )

@@ -59,7 +59,8 @@ class Served:
 
     def cli_env(self, **extra: str) -> dict[str, str]:
         """The environment of a second terminal: no AWS or OptLedger exports, only the server's record."""
-        return clean_env(**({"OPTLEDGER_STATE": str(self.state)} if self.state is not None else {}), **extra)
+        recorded = {"OPTLEDGER_STATE": str(self.state)} if self.state is not None else {}
+        return clean_env(**{**recorded, **extra})
 
     def aws_env(self, **extra: str) -> dict[str, str]:
         """The environment of a terminal pointed at the server's embedded AWS endpoint by exports (no record)."""
