@@ -62,9 +62,10 @@ lint: $(VENV)/.dev $(SAM) $(CHECKOV)
 	AWS_DEFAULT_REGION=us-east-1 $(SAM) validate --template template.yaml
 	AWS_DEFAULT_REGION=us-east-1 $(SAM) validate --lint --template template.yaml
 
-# mypy over the library and each function (every function's module is named app, so one run each).
+# mypy over the library, the tools and each function (every function's module is named app, so one run each).
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy layers/optledger/optledger
+	$(BIN)/mypy tools/optledger_tools
 	@for f in functions/*/app.py; do $(BIN)/mypy "$$f" || exit 1; done
 
 # The browser tests (hosted opt-in page, report.html) drive Debian's Chromium through chromedriver.
@@ -91,6 +92,8 @@ format: $(VENV)/.dev
 PYTHON313 = $(shell for p in "$$(command -v python3.13)" $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.13*/bin/python3.13; do \
 	[ -n "$$p" ] && "$$p" -c 'import sys' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
+# The layer is layers/optledger alone (template.yaml: OptLedgerLayer); tools/ (the CLI, local server, emulator) never
+# ships. tests/unit/test_layer_contents.py and the artifact test check the built layer holds only runtime code.
 build: $(SAM)
 	@test -n "$(PYTHON313)" || { echo "make build needs python3.13 (e.g. pyenv install 3.13)"; exit 1; }
 	PATH="$(dir $(PYTHON313)):$$PATH" $(SAM) build --template template.yaml

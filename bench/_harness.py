@@ -8,7 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# The library, the tools (the emulator) and tests.support, also without `pip install -e .`.
+sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "optledger"), str(ROOT / "tools")]
 
 
 def local_stack(table: str = "bench-ledger", bucket: str = "bench-evidence"):

@@ -1,6 +1,6 @@
 """Load on ``optledger serve`` over loopback for ``OPTLEDGER_LOAD_SECONDS`` (default 60), then the ledger verified.
 
-Run: ``PYTHONPATH=layers/optledger python bench/load.py`` (``OPTLEDGER_LOAD_THREADS``, default 8, sets the client
+Run: ``PYTHONPATH=layers/optledger:tools python bench/load.py`` (``OPTLEDGER_LOAD_THREADS``, default 8, sets the client
 threads). Starts a served instance of its own (an embedded DynamoDB/S3 on loopback), drives it with the mix of
 ``tests/support/load.py`` (signed Twilio webhooks incl. redeliveries, web opt-ins in form and JSON, consent reads), then
 checks that every 2xx write is in the ledger exactly once, every chain verifies, and the day's bundles written by
