@@ -216,18 +216,21 @@ def _campaign_for(
     return campaigns[0], True
 
 
-def validate_row(
-    row: Mapping[str, str],
-    *,
-    line: int,
-    number: int,
-    columns: Mapping[str, str],
-    options: Options,
-    directory: Directory,
-    file_sha256: str,
-    now: datetime,
-) -> ImportRow:
+@dataclass(frozen=True)
+class FileContext:
+    """What every row of one file is validated against."""
+
+    columns: Mapping[str, str]  # generic field -> the file's header (resolve_columns)
+    options: Options
+    directory: Directory
+    file_sha256: str
+    now: datetime
+
+
+def validate_row(row: Mapping[str, str], *, line: int, number: int, context: FileContext) -> ImportRow:
     """One row -> the consent event it records; raises Invalid (reason) or Skip."""
+    columns, options, directory = context.columns, context.options, context.directory
+    file_sha256, now = context.file_sha256, context.now
     preset = options.preset
     if "\x00extra" in row:
         raise Invalid(row["\x00extra"])

@@ -19,6 +19,7 @@ from optledger.store import Head, Store
 from optledger.timeutil import utcnow
 from optledger_tools.imports.rows import (
     DELIVERY_PROVIDER,
+    FileContext,
     ImportRow,
     Invalid,
     Options,
@@ -94,21 +95,12 @@ def run(
     report = Report(file_sha256=file_sha256, dry_run=dry_run)
     headers, rows = read_rows(data, options.preset)
     columns = resolve_columns(headers, options)
-    moment = now or utcnow()
+    context = FileContext(columns, options, directory, file_sha256, now or utcnow())
     valid: list[ImportRow] = []
     for number, (line, row) in enumerate(rows, start=1):
         report.rows += 1
         try:
-            item = validate_row(
-                row,
-                line=line,
-                number=number,
-                columns=columns,
-                options=options,
-                directory=directory,
-                file_sha256=file_sha256,
-                now=moment,
-            )
+            item = validate_row(row, line=line, number=number, context=context)
         except Skip:
             report.skipped += 1
             continue
