@@ -74,3 +74,23 @@ def query(name: str, description: str) -> dict[str, Any]:
 
 
 SECURED: list[dict[str, list[str]]] = [{"bearerApiKey": []}, {"awsIam": []}]
+
+
+def secured(
+    operation_id: str,
+    summary: str,
+    status: int,
+    schema: dict[str, Any],
+    description: str,
+    *,
+    request: dict[str, Any] | None = None,
+    parameters: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """A business route's operation: bearer API key or IAM, one JSON success answer and the common errors."""
+    operation: dict[str, Any] = {"operationId": operation_id, "summary": summary, "security": SECURED}
+    if parameters:
+        operation["parameters"] = parameters
+    if request is not None:
+        operation["requestBody"] = body(request)
+    operation["responses"] = {str(status): json_answer(schema, description), **errors(*AUTH_ERRORS)}
+    return operation

@@ -16,6 +16,7 @@ from optledger.openapi.parts import (
     path_param,
     query,
     ref,
+    secured,
 )
 
 
@@ -102,40 +103,44 @@ def paths() -> dict[str, Any]:
             }
         },
         "/consents/{phone}": {
-            "get": {
-                "operationId": "getConsents",
-                "summary": "Current state per campaign and the event history of a number",
-                "security": SECURED,
-                "parameters": [phone_param, query("brand", "the brand, where the number is known to several")],
-                "responses": {"200": json_answer(ref("ConsentRecord"), "the record"), **errors(*AUTH_ERRORS)},
-            }
+            "get": secured(
+                "getConsents",
+                "Current state per campaign and the event history of a number",
+                200,
+                ref("ConsentRecord"),
+                "the record",
+                parameters=[phone_param, query("brand", "the brand, where the number is known to several")],
+            )
         },
         "/consents/check": {
-            "post": {
-                "operationId": "checkConsent",
-                "summary": "Send gate: may this purpose be sent to this number now (or at `at`)?",
-                "security": SECURED,
-                "requestBody": body(ref("CheckRequest")),
-                "responses": {"200": json_answer(ref("CheckResult"), "the verdict"), **errors(*AUTH_ERRORS)},
-            }
+            "post": secured(
+                "checkConsent",
+                "Send gate: may this purpose be sent to this number now (or at `at`)?",
+                200,
+                ref("CheckResult"),
+                "the verdict",
+                request=ref("CheckRequest"),
+            )
         },
         "/consents/events": {
-            "post": {
-                "operationId": "recordConsentEvent",
-                "summary": "Record consent from other channels (verbal, paper, POS, IVR, email, agent)",
-                "security": SECURED,
-                "requestBody": body(ref("ConsentEventRequest")),
-                "responses": {"201": json_answer(ref("EventCreated"), "recorded"), **errors(*AUTH_ERRORS)},
-            }
+            "post": secured(
+                "recordConsentEvent",
+                "Record consent from other channels (verbal, paper, POS, IVR, email, agent)",
+                201,
+                ref("EventCreated"),
+                "recorded",
+                request=ref("ConsentEventRequest"),
+            )
         },
         "/evidence": {
-            "post": {
-                "operationId": "buildEvidence",
-                "summary": "Build the evidence bundle of one number now",
-                "security": SECURED,
-                "requestBody": body(ref("EvidenceRequest")),
-                "responses": {"201": json_answer(ref("EvidenceCreated"), "bundle stored"), **errors(*AUTH_ERRORS)},
-            }
+            "post": secured(
+                "buildEvidence",
+                "Build the evidence bundle of one number now",
+                201,
+                ref("EvidenceCreated"),
+                "bundle stored",
+                request=ref("EvidenceRequest"),
+            )
         },
         "/campaigns/{id}": {
             "parameters": [path_param("id", CAMPAIGN_ID, "campaign id")],
@@ -150,29 +155,22 @@ def paths() -> dict[str, Any]:
                     **errors(*AUTH_ERRORS),
                 },
             },
-            "get": {
-                "operationId": "getCampaign",
-                "summary": "One campaign",
-                "security": SECURED,
-                "responses": {"200": json_answer(ref("CampaignDescription"), "the campaign"), **errors(*AUTH_ERRORS)},
-            },
+            "get": secured("getCampaign", "One campaign", 200, ref("CampaignDescription"), "the campaign"),
         },
         "/campaigns": {
-            "get": {
-                "operationId": "listCampaigns",
-                "summary": "Every campaign the caller may see",
-                "security": SECURED,
-                "responses": {"200": json_answer(ref("CampaignList"), "the campaigns"), **errors(*AUTH_ERRORS)},
-            }
+            "get": secured(
+                "listCampaigns", "Every campaign the caller may see", 200, ref("CampaignList"), "the campaigns"
+            )
         },
         "/reviews": {
-            "get": {
-                "operationId": "listReviews",
-                "summary": "Unclear replies waiting for a person, oldest first",
-                "security": SECURED,
-                "parameters": [query("brand", "the brand"), query("after", "page cursor (`next` of the last page)")],
-                "responses": {"200": json_answer(ref("ReviewQueue"), "a page of the queue"), **errors(*AUTH_ERRORS)},
-            }
+            "get": secured(
+                "listReviews",
+                "Unclear replies waiting for a person, oldest first",
+                200,
+                ref("ReviewQueue"),
+                "a page of the queue",
+                parameters=[query("brand", "the brand"), query("after", "page cursor (`next` of the last page)")],
+            )
         },
         "/reviews/{event_id}": {
             "post": {
@@ -203,30 +201,33 @@ def paths() -> dict[str, Any]:
             }
         },
         "/evidence/daily": {
-            "get": {
-                "operationId": "listDailyEvidence",
-                "summary": "The daily bundles and anchors of a brand, newest day first",
-                "security": SECURED,
-                "parameters": [query("brand", "the brand, where the caller may see several")],
-                "responses": {"200": json_answer({"type": "object"}, "bundles and anchors"), **errors(*AUTH_ERRORS)},
-            }
+            "get": secured(
+                "listDailyEvidence",
+                "The daily bundles and anchors of a brand, newest day first",
+                200,
+                {"type": "object"},
+                "bundles and anchors",
+                parameters=[query("brand", "the brand, where the caller may see several")],
+            )
         },
         "/evidence/links": {
-            "post": {
-                "operationId": "linkDailyEvidence",
-                "summary": "A 15-minute download link for one daily bundle or anchor of an allowed brand",
-                "security": SECURED,
-                "requestBody": body({"type": "object", "required": ["key"], "properties": {"key": {"type": "string"}}}),
-                "responses": {"201": json_answer({"type": "object"}, "the link"), **errors(*AUTH_ERRORS)},
-            }
+            "post": secured(
+                "linkDailyEvidence",
+                "A 15-minute download link for one daily bundle or anchor of an allowed brand",
+                201,
+                {"type": "object"},
+                "the link",
+                request={"type": "object", "required": ["key"], "properties": {"key": {"type": "string"}}},
+            )
         },
         "/caller": {
-            "get": {
-                "operationId": "whoAmI",
-                "summary": "Who the credentials belong to and which brands they reach",
-                "security": SECURED,
-                "responses": {"200": json_answer({"type": "object"}, "the caller"), **errors(*AUTH_ERRORS)},
-            }
+            "get": secured(
+                "whoAmI",
+                "Who the credentials belong to and which brands they reach",
+                200,
+                {"type": "object"},
+                "the caller",
+            )
         },
         "/console": {
             "get": {
