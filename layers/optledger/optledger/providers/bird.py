@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from optledger.digest import sha256_hex
 from optledger.errors import MalformedRequest, SignatureError
 from optledger.providers import InboundMessage, ProviderAdapter, WebhookRequest, constant_time_equal
 from optledger.providers._common import (
@@ -78,13 +79,13 @@ class BirdAdapter(ProviderAdapter):
             raise SignatureError("MessageBird JWT has expired (exp)")
         url_hash = claims.get("url_hash")
         if not isinstance(url_hash, str) or not constant_time_equal(
-            hashlib.sha256(request.url.encode("utf-8", "surrogatepass")).hexdigest(), url_hash.lower()
+            sha256_hex(request.url.encode("utf-8", "surrogatepass")), url_hash.lower()
         ):
             raise SignatureError("MessageBird JWT url_hash does not match the URL")
         payload_hash = claims.get("payload_hash")
         if request.body:
             if not isinstance(payload_hash, str) or not constant_time_equal(
-                hashlib.sha256(request.body).hexdigest(), payload_hash.lower()
+                sha256_hex(request.body), payload_hash.lower()
             ):
                 raise SignatureError("MessageBird JWT payload_hash does not match the body")
         elif payload_hash is not None:

@@ -29,6 +29,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from optledger.digest import sha256_hex
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
 from optledger.providers import InboundMessage, ProviderAdapter, WebhookRequest, constant_time_equal
 from optledger.providers._common import check_window, dig, epoch_seconds, provider_time, required_text
@@ -146,7 +147,7 @@ class VonageAdapter(ProviderAdapter):
         payload_hash = claims.get("payload_hash")
         if not isinstance(payload_hash, str):
             raise SignatureError("Vonage JWT has no payload_hash claim")
-        if not constant_time_equal(hashlib.sha256(request.body).hexdigest(), payload_hash.lower()):
+        if not constant_time_equal(sha256_hex(request.body), payload_hash.lower()):
             raise SignatureError("body does not match the Vonage JWT payload_hash")
         check_window(epoch_seconds(claims.get("iat"), what="Vonage JWT iat"), now, window=WINDOW_SECONDS, what="iat")
 
