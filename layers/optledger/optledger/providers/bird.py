@@ -50,7 +50,6 @@ def compute_signature(signing_key: str, timestamp: str, url: str, body: bytes) -
 
 class BirdAdapter(ProviderAdapter):
     name = "bird"
-    secret_names = ("BIRD_SIGNING_KEY",)
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         self.require_configured(secrets)

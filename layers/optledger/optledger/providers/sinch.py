@@ -35,7 +35,6 @@ def compute_signature(secret: str, body: bytes, nonce: str, timestamp: str, algo
 
 class SinchAdapter(ProviderAdapter):
     name = "sinch"
-    secret_names = ("SINCH_WEBHOOK_SECRET",)
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         self.require_configured(secrets)

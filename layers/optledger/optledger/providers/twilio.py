@@ -50,7 +50,6 @@ def url_variants(url: str) -> list[str]:
 
 class TwilioAdapter(ProviderAdapter):
     name = "twilio"
-    secret_names = ("TWILIO_AUTH_TOKEN",)
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         self.require_configured(secrets)
