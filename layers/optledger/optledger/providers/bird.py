@@ -28,17 +28,20 @@ from optledger.digest import sha256_hex
 from optledger.errors import MalformedRequest, SignatureError
 from optledger.providers import InboundMessage, ProviderAdapter, WebhookRequest, constant_time_equal
 from optledger.providers._common import (
+    FieldNames,
     b64decode,
     check_window,
     clock,
     dig,
     epoch_seconds,
+    flat_message,
     provider_time,
     required_text,
 )
 from optledger.providers._jwt import verify_hs_jwt
 
 WINDOW_SECONDS = 300
+CLASSIC_FIELDS = FieldNames("originator", "recipient", "body", "id", "createdDatetime")  # the MessageBird SMS API
 JWT_LEEWAY_SECONDS = 1
 JWT_ALGORITHMS = ("HS256", "HS384", "HS512")
 
@@ -148,15 +151,7 @@ class BirdAdapter(ProviderAdapter):
         ]
 
     def _parse_classic(self, fields: dict[str, Any]) -> InboundMessage:
-        text = fields.get("body", fields.get("message", ""))
-        return InboundMessage(
-            required_text(fields.get("originator"), provider=self.name, field="originator"),
-            required_text(fields.get("recipient"), provider=self.name, field="recipient"),
-            required_text(text, provider=self.name, field="body", allow_empty=True),
-            self.name,
-            required_text(fields.get("id"), provider=self.name, field="id"),
-            provider_time(fields.get("createdDatetime"), provider=self.name, field="createdDatetime"),
-        )
+        return flat_message(self.name, fields, CLASSIC_FIELDS, text=fields.get("body", fields.get("message", "")))
 
 
 adapter = BirdAdapter()
