@@ -116,7 +116,7 @@ def item(**attributes: str | int) -> dict[str, dict[str, str]]:
 
 
 def key(pk: str, sk: str) -> dict[str, dict[str, str]]:
-    return item(pk=pk, sk=sk)
+    return {"pk": {"S": pk}, "sk": {"S": sk}}
 
 
 def put(

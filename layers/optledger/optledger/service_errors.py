@@ -13,8 +13,8 @@ refused connection) into ``StorageUnavailable`` (HTTP 503, so providers retry). 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Mapping
+from types import TracebackType
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -25,20 +25,6 @@ NOT_FOUND = frozenset({"404", "NoSuchKey", "NotFound"})
 CONDITION_FAILED = frozenset({"ConditionalCheckFailedException"})
 PRECONDITION_FAILED = frozenset({"PreconditionFailed", "412"})
 TRANSACTION_CANCELLED = frozenset({"TransactionCanceledException"})
-
-
-class Tolerated:
-    """What ``storage_errors`` let through: true once a tolerated error happened (``error`` holds it)."""
-
-    def __init__(self) -> None:
-        self.error: ClientError | None = None
-
-    def __bool__(self) -> bool:
-        return self.error is not None
-
-    @property
-    def response(self) -> Mapping[str, Any]:
-        return self.error.response if self.error is not None else {}
 
 
 def error_code(exc: Exception, default: str = "ClientError") -> str:
@@ -52,18 +38,41 @@ def unavailable(exc: Exception) -> StorageUnavailable:
     return StorageUnavailable(f"storage unavailable ({error_code(exc, '')})", fields={"retry": True})
 
 
-@contextmanager
-def storage_errors(
-    *, tolerate: Collection[str] = (), failure: Callable[[Exception], OptLedgerError] = unavailable
-) -> Iterator[Tolerated]:
+class storage_errors:  # lower case: it reads as the function it stands for, ``with storage_errors(): ...``
     """Raise ``failure(exc)`` (``StorageUnavailable`` by default) for a service error, chained to it; swallow the
-    ``ClientError`` codes in ``tolerate`` and report them on the yielded ``Tolerated``."""
-    tolerated = Tolerated()
-    try:
-        yield tolerated
-    except ClientError as exc:
-        if error_code(exc, "") not in tolerate:
-            raise failure(exc) from exc
-        tolerated.error = exc
-    except BotoCoreError as exc:
-        raise failure(exc) from exc
+    ``ClientError`` codes in ``tolerate`` and report them: the object is true once one happened (``error`` holds it).
+
+    A class rather than ``@contextmanager``: it wraps every DynamoDB call, and a generator costs several times more.
+    """
+
+    __slots__ = ("_failure", "_tolerate", "error")
+
+    def __init__(
+        self, *, tolerate: Collection[str] = (), failure: Callable[[Exception], OptLedgerError] = unavailable
+    ) -> None:
+        self._tolerate = tolerate
+        self._failure = failure
+        self.error: ClientError | None = None
+
+    def __enter__(self) -> storage_errors:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> bool:
+        if isinstance(exc, ClientError):
+            if error_code(exc, "") not in self._tolerate:
+                raise self._failure(exc) from exc
+            self.error = exc
+            return True
+        if isinstance(exc, BotoCoreError):
+            raise self._failure(exc) from exc
+        return False
+
+    def __bool__(self) -> bool:
+        return self.error is not None
+
+    @property
+    def response(self) -> Mapping[str, Any]:
+        """The tolerated error's whole answer (empty when none happened)."""
+        return self.error.response if self.error is not None else {}

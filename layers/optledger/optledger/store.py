@@ -117,7 +117,8 @@ class Store:
     def _get_item(self, pk: str, sk: str) -> dict[str, Any] | None:
         """One item by key, read consistently (a write just made is always seen); None when there is none."""
         with storage_errors():
-            return self.dynamodb.get_item(TableName=self.table, Key=keys.key(pk, sk), ConsistentRead=True).get("Item")
+            item = self.dynamodb.get_item(TableName=self.table, Key=keys.key(pk, sk), ConsistentRead=True).get("Item")
+        return item
 
     def _batch_get(self, pairs: list[tuple[str, str]], **options: Any) -> Iterator[dict[str, Any]]:
         """The items of many keys, BATCH_GET_KEYS to a BatchGetItem call (unprocessed keys asked again)."""
