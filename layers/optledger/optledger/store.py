@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 # Names other modules import from here (the key builders moved to optledger.keys, the bucket to optledger.bucket).
 __all__ = [
     "CAMPAIGN_PK",
+    "DEFAULT_DAY_SHARDS",
+    "MAX_DAY_SHARDS",
+    "MAX_TRANSACTION_ITEMS",
     "AlreadyDelivered",
     "BatchNotWritten",
     "ChainRaceLost",
@@ -117,8 +120,8 @@ class Store:
     def _get_item(self, pk: str, sk: str) -> dict[str, Any] | None:
         """One item by key, read consistently (a write just made is always seen); None when there is none."""
         with storage_errors():
-            item = self.dynamodb.get_item(TableName=self.table, Key=keys.key(pk, sk), ConsistentRead=True).get("Item")
-        return item
+            response = self.dynamodb.get_item(TableName=self.table, Key=keys.key(pk, sk), ConsistentRead=True)
+        return response.get("Item")
 
     def _batch_get(self, pairs: list[tuple[str, str]], **options: Any) -> Iterator[dict[str, Any]]:
         """The items of many keys, BATCH_GET_KEYS to a BatchGetItem call (unprocessed keys asked again)."""
