@@ -421,7 +421,21 @@ def _method_table(module: Path, class_name: str) -> dict[str, ast.FunctionDef]:
 
 
 def _transaction_actions(method: ast.FunctionDef) -> set[str]:
-    keys = {k.value for n in ast.walk(method) if isinstance(n, ast.Dict) for k in n.keys if isinstance(k, ast.Constant)}
+    """The members (``{"Put": ...}`` keys) a transaction is built of: in the method, or in the item builders of
+    ``optledger/keys.py`` it calls (``append_items`` -> ``put``)."""
+    tree = ast.parse((PACKAGE / "keys.py").read_text(encoding="utf-8"))
+    builders = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
+    keys: set[Any] = set()
+    todo, seen = [method], set()
+    while todo:
+        for node in ast.walk(todo.pop()):
+            if isinstance(node, ast.Dict):
+                keys |= {k.value for k in node.keys if isinstance(k, ast.Constant)}
+            elif isinstance(node, ast.Call):
+                name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+                if name in builders and name not in seen:
+                    seen.add(name)
+                    todo.append(builders[name])
     return {action for member, action in TRANSACTION_MEMBERS.items() if member in keys}
 
 
@@ -491,7 +505,7 @@ def data_access_actions() -> dict[tuple[str, str], set[tuple[str, str]]]:
         for name in methods:
             result[(owner, name)] = _closure(name, direct, calls)
     # Evidence (the bucket's bundles and anchors) works through its Store: self.store.s3 calls and Store methods.
-    evidence = _method_table(PACKAGE / "store.py", "Evidence")
+    evidence = _method_table(PACKAGE / "bucket.py", "Evidence")
     for name, method in evidence.items():
         actions = _direct_actions(method, "store.s3", S3_OPS)
         for call in ast.walk(method):
@@ -539,7 +553,7 @@ def required_grants(app: Path) -> set[tuple[str, str]]:
     table = data_access_actions()
     required: set[tuple[str, str]] = set()
     for module in reached_modules(app) | {app}:
-        if module.name in ("store.py", "bus.py"):
+        if module.name in ("store.py", "bucket.py", "bus.py"):
             continue
         # Every ``<store|bus|evidence>.<method>`` reference, called or passed on as a callback.
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
@@ -609,7 +623,9 @@ def test_only_the_data_access_modules_import_boto3():
         if re.search(r"^\s*(import boto3|from boto3|import botocore|from botocore)", path.read_text("utf-8"), re.M)
     }
     # The local emulator and the command line create clients for the embedded endpoint; Lambda never imports them.
-    allowed = {"store.py", "bus.py", "smsvoice.py"}  # smsvoice: End User Messaging SMS (opt-out lists)
+    # smsvoice: End User Messaging SMS (opt-out lists); bucket: the evidence bucket (the store's S3 client);
+    # service_errors: botocore's exception types, turned into OptLedger errors.
+    allowed = {"store.py", "bucket.py", "bus.py", "smsvoice.py", "service_errors.py"}
     assert {p for p in importers if not p.startswith("local/") and p != "cli.py"} <= allowed
 
 

@@ -14,13 +14,13 @@ not exist at all, so a refusal never tells them what other brands hold (``scoped
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from optledger import config
+from optledger.digest import sha256_hex
 from optledger.errors import Forbidden, NotFound, Unauthorized
 from optledger.providers import constant_time_equal
 
@@ -64,7 +64,7 @@ class Caller:
 
 def key_fingerprint(key: str) -> str:
     """How an API key appears in the ledger and logs: never the key itself."""
-    return "api-key:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    return "api-key:" + sha256_hex(key)[:12]
 
 
 def _brands_of(value: Any) -> frozenset[str] | None:

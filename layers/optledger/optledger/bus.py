@@ -16,6 +16,8 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
+from optledger.service_errors import error_code
+
 MAX_ENTRIES = 10  # PutEvents accepts at most 10 entries per call
 SOURCE = "optledger"
 DEFAULT_BUS = "optledger"
@@ -51,11 +53,8 @@ class EventBus:
         ]
         try:
             response = self.client.put_events(Entries=request)
-        except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code", "ClientError")
-            return [code] * len(entries)
-        except BotoCoreError as exc:
-            return [type(exc).__name__] * len(entries)
+        except (ClientError, BotoCoreError) as exc:
+            return [error_code(exc)] * len(entries)
         results = response.get("Entries", [])
         outcome: list[str | None] = []
         for index in range(len(entries)):

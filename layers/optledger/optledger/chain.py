@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from optledger.digest import sha256_hex
 
 GENESIS_HASH = "0" * 64
 
@@ -14,12 +15,6 @@ GENESIS_HASH = "0" * 64
 def canonical_json(value: Any) -> str:
     """Keys sorted, no whitespace, UTF-8 kept as is (no ASCII escaping)."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-
-
-def sha256_hex(data: bytes | str) -> str:
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    return hashlib.sha256(data).hexdigest()
 
 
 def event_hash(event: Mapping[str, Any]) -> str:

@@ -7,19 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from optledger.providers import setting_names
+
 ENV_PREFIX = "OPTLEDGER_"
+# What each provider reads (its registry line), then the callers' keys.
 SECRET_NAMES = (
-    "TWILIO_AUTH_TOKEN",
-    "TELNYX_PUBLIC_KEY",
-    "PLIVO_AUTH_TOKEN",
-    "VONAGE_SIGNATURE_SECRET",
-    "VONAGE_SIGNATURE_METHOD",
-    "SINCH_WEBHOOK_SECRET",
-    "BIRD_SIGNING_KEY",
-    "BANDWIDTH_USERNAME",
-    "BANDWIDTH_PASSWORD",
-    "RINGCENTRAL_VERIFICATION_TOKEN",
-    "SNS_TOPIC_ARNS",
+    *setting_names(),
     "API_KEY",
     "API_KEYS",  # JSON object: API key -> list of brands or "*" (optledger.access)
 )
@@ -76,11 +69,12 @@ def _seconds(value: str | None, default: float) -> float:
 
 
 def _day_shards(value: str | None) -> int:
-    if not (value or "").strip():
+    text = (value or "").strip()
+    if not text:
         return 16
-    if not value.strip().isdigit() or not 1 <= int(value) <= 256:
+    if not text.isdigit() or not 1 <= int(text) <= 256:
         raise ValueError("OPTLEDGER_DAY_SHARDS must be a whole number from 1 to 256")
-    return int(value)
+    return int(text)
 
 
 @cache

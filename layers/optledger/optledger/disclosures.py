@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from optledger.chain import sha256_hex
+from optledger.digest import sha256_hex
 from optledger.errors import ValidationError
 from optledger.models import Campaign
 

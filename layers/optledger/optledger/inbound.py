@@ -16,7 +16,7 @@ from optledger.ledger import Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
 from optledger.phone import normalize, normalize_sender
 from optledger.providers import PROVIDERS, InboundMessage, WebhookReply, WebhookRequest
-from optledger.store import Head, Store
+from optledger.store import Head
 from optledger.timeutil import CLOCK_SKEW, format_ts, in_range, parse_ts, utcnow
 
 logger = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def receive_webhook(
     for part in parts:
         _check_key_sizes(part)
     for part in parts:
-        message = _whole_message(part, ledger.store, now)
+        message = adapter.reassemble(part, ledger.store, ttl=int(now.timestamp()) + PART_TTL_SECONDS)
         if message is None:
             continue  # a part of a long message: kept until the rest arrives
         answer = record_message(
@@ -90,38 +90,6 @@ def _check_key_sizes(message: InboundMessage) -> None:
             f"{message.provider} fields are longer than {MAX_KEY_FIELD_CHARS} characters",
             fields=dict.fromkeys(long, "too long"),
         )
-
-
-def _whole_message(message: InboundMessage, store: Store, now: datetime) -> InboundMessage | None:
-    """The message itself, or for one part of a concatenated SMS the whole text once every part is stored."""
-    from optledger.providers import vonage  # the only provider that delivers long messages in parts
-
-    key = vonage.concat_key(message)
-    if key is None:
-        return message
-    concat = message.concat  # type: ignore[attr-defined]
-    document = {
-        "sender": message.sender,
-        "recipient": message.recipient,
-        "text": message.text,
-        "message_id": message.message_id,
-        "occurred_at": format_ts(message.occurred_at) if message.occurred_at else None,
-        "concat": {"ref": concat.ref, "total": concat.total, "part": concat.part},
-    }
-    store.put_part(message.provider, key, concat.part, document, ttl=int(now.timestamp()) + PART_TTL_SECONDS)
-    parts = [
-        vonage.VonageInboundMessage(
-            sender=d["sender"],
-            recipient=d["recipient"],
-            text=d["text"],
-            provider=message.provider,
-            message_id=d["message_id"],
-            occurred_at=parse_ts(d["occurred_at"]) if d.get("occurred_at") else None,
-            concat=vonage.ConcatPart(**d["concat"]),
-        )
-        for d in store.get_parts(message.provider, key)
-    ]
-    return vonage.reassemble(parts)
 
 
 def record_message(
@@ -166,7 +134,7 @@ def record_message(
     if verdict.review:
         evidence["review"] = True
     occurred_at = source_time(message.occurred_at, received_at, evidence)
-    action = verdict.action
+    action: str = verdict.action  # a confirmation may turn it into another event type
     override_reply: str | None = None
     answering = confirmation_answer(message.text, verdict.action, on_number, ledger, brand, phone, occurred_at)
     if answering is not None:

@@ -22,7 +22,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-EMPTY_ROOT = hashlib.sha256(b"").hexdigest()
+from optledger.digest import sha256_hex
+
+EMPTY_ROOT = sha256_hex(b"")
 
 
 def _parent(left: bytes, right: bytes) -> bytes:

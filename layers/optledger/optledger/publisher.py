@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from optledger.bus import MAX_ENTRIES
+from optledger.keys import delivery_of, is_delivery, is_ledger_event
 
 CONSENT_CHANGED = "ConsentChanged"
 REPLY_REQUESTED = "ReplyRequested"
@@ -65,9 +66,9 @@ def entries_for_record(record: Mapping[str, Any]) -> list[Entry]:
     record_id = str(stream.get("SequenceNumber", ""))
     image = stream.get("NewImage") or {}
     pk, sk = _value(image, "pk") or "", _value(image, "sk") or ""
-    if pk.startswith("PHONE#") and sk.startswith("EVENT#"):
+    if is_ledger_event(pk, sk):
         return _ledger_event_entries(record_id, json.loads(_value(image, "event") or "{}"))
-    if pk.startswith("MSG#") and sk == "MSG":
+    if is_delivery(pk, sk):
         entry = _delivery_entry(record_id, pk, image)
         return [entry] if entry else []
     return []
@@ -100,7 +101,7 @@ def _ledger_event_entries(record_id: str, event: dict[str, Any]) -> list[Entry]:
 
 
 def _delivery_entry(record_id: str, pk: str, image: Mapping[str, Any]) -> Entry | None:
-    _, provider, message_id = pk.split("#", 2)
+    provider, message_id = delivery_of(pk)
     if provider in INLINE_REPLY_PROVIDERS:
         return None
     answer = json.loads(_value(image, "answer") or "{}")

@@ -7,13 +7,14 @@ standard mode already retries throttling and 5xx).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
 
 from optledger.errors import OptLedgerError
+from optledger.service_errors import error_code, storage_errors
 
 _CLIENT_CONFIG = Config(retries={"mode": "standard", "max_attempts": 5}, connect_timeout=3, read_timeout=10)
 
@@ -38,28 +39,19 @@ class OptOutLists:
         return self._client
 
     def put(self, list_name: str, phone: str) -> None:
-        try:
+        with storage_errors(failure=_failed("PutOptedOutNumber", list_name)):
             self.client.put_opted_out_number(OptOutListName=list_name, OptedOutNumber=phone)
-        except (ClientError, BotoCoreError) as exc:
-            raise SyncFailed(f"PutOptedOutNumber failed ({_code(exc)})", fields={"list": list_name}) from exc
 
     def delete(self, list_name: str, phone: str) -> bool:
         """Remove ``phone``; False when it was not in the list (already done)."""
-        try:
+        failed = _failed("DeleteOptedOutNumber", list_name)
+        with storage_errors(tolerate={"ResourceNotFoundException"}, failure=failed) as absent:
             self.client.delete_opted_out_number(OptOutListName=list_name, OptedOutNumber=phone)
-        except ClientError as exc:
-            error = exc.response.get("Error", {})
-            # The number is absent: done. A missing *list* is a configuration error and must not pass silently.
-            if error.get("Code") == "ResourceNotFoundException" and exc.response.get("ResourceType") != "opt-out-list":
-                return False
-            raise SyncFailed(f"DeleteOptedOutNumber failed ({_code(exc)})", fields={"list": list_name}) from exc
-        except BotoCoreError as exc:
-            raise SyncFailed(f"DeleteOptedOutNumber failed ({_code(exc)})", fields={"list": list_name}) from exc
-        return True
+        # The number is absent: done. A missing *list* is a configuration error and must not pass silently.
+        if absent.error is not None and absent.response.get("ResourceType") == "opt-out-list":
+            raise failed(absent.error) from absent.error
+        return not absent
 
 
-def _code(exc: Exception) -> str:
-    response = getattr(exc, "response", None)
-    if isinstance(response, dict):
-        return str(response.get("Error", {}).get("Code", "ClientError"))
-    return type(exc).__name__
+def _failed(operation: str, list_name: str) -> Callable[[Exception], SyncFailed]:
+    return lambda exc: SyncFailed(f"{operation} failed ({error_code(exc)})", fields={"list": list_name})

@@ -1,7 +1,8 @@
 """Provider adapters: a plugin table from provider name to the module that verifies and parses its webhooks.
 
-Adding a provider is one module with an ``adapter`` object and one line in ``_MODULES``. Modules are imported on
-first use so a cold start pays only for the provider that called.
+Adding a provider is one module ``optledger/providers/<name>.py`` with an ``adapter`` object and one line in
+``REGISTRY`` naming the secrets it needs (``optledger.config`` reads exactly those). Modules are imported on first use
+so a cold start pays only for the provider that called.
 """
 
 from __future__ import annotations
@@ -13,22 +14,40 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl
 
 from optledger.errors import MalformedRequest, ProviderDisabled
 
-_MODULES: dict[str, str] = {
-    "twilio": "optledger.providers.twilio",
-    "telnyx": "optledger.providers.telnyx",
-    "bandwidth": "optledger.providers.bandwidth",
-    "vonage": "optledger.providers.vonage",
-    "plivo": "optledger.providers.plivo",
-    "sinch": "optledger.providers.sinch",
-    "bird": "optledger.providers.bird",
-    "ringcentral": "optledger.providers.ringcentral",
-    "sns": "optledger.providers.sns",
-}
+
+@dataclass(frozen=True)
+class Provider:
+    """One line of the registry: the adapter module ``optledger.providers.<name>`` and the names of the settings it
+    reads from the secret: every one of ``secrets`` must be configured, or the provider is disabled; ``options`` are
+    optional."""
+
+    name: str
+    secrets: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+
+
+REGISTRY: tuple[Provider, ...] = (
+    Provider("twilio", secrets=("TWILIO_AUTH_TOKEN",)),
+    Provider("telnyx", secrets=("TELNYX_PUBLIC_KEY",)),
+    Provider("bandwidth", secrets=("BANDWIDTH_USERNAME", "BANDWIDTH_PASSWORD")),
+    Provider("vonage", secrets=("VONAGE_SIGNATURE_SECRET",), options=("VONAGE_SIGNATURE_METHOD",)),
+    Provider("plivo", secrets=("PLIVO_AUTH_TOKEN",)),
+    Provider("sinch", secrets=("SINCH_WEBHOOK_SECRET",)),
+    Provider("bird", secrets=("BIRD_SIGNING_KEY",)),
+    Provider("ringcentral", secrets=("RINGCENTRAL_VERIFICATION_TOKEN",)),
+    Provider("sns", options=("SNS_TOPIC_ARNS",)),  # verified with AWS certificates; the option restricts the topics
+)
+_BY_NAME = {provider.name: provider for provider in REGISTRY}
+
+
+def setting_names() -> tuple[str, ...]:
+    """Every setting a provider reads from the secret, required or optional, in registry order."""
+    return tuple(name for provider in REGISTRY for name in (*provider.secrets, *provider.options))
 
 
 @dataclass(frozen=True)
@@ -90,11 +109,25 @@ class WebhookReply:
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
+class PartStore(Protocol):
+    """Where the parts of a long message wait for the rest (``optledger.store.Store``)."""
+
+    def put_part(self, provider: str, key: str, part: int, document: Mapping[str, Any], *, ttl: int) -> None: ...
+
+    def get_parts(self, provider: str, key: str) -> list[dict[str, Any]]: ...
+
+
 class ProviderAdapter(ABC):
-    """Base of every adapter. Subclasses set ``name`` and ``secret_names`` and implement ``verify`` and ``parse``."""
+    """Base of every adapter. Subclasses set ``name`` (their registry line names their secrets) and implement
+    ``verify`` and ``parse``."""
 
     name: str = ""
-    secret_names: tuple[str, ...] = ()  # every one must be configured, or the provider is disabled
+
+    @property
+    def secret_names(self) -> tuple[str, ...]:
+        """The secrets that must all be configured, or the provider is disabled (from the registry line)."""
+        provider = _BY_NAME.get(self.name)
+        return provider.secrets if provider else ()
 
     def is_configured(self, secrets: Mapping[str, str]) -> bool:
         return all(secrets.get(key) for key in self.secret_names)
@@ -115,6 +148,11 @@ class ProviderAdapter(ABC):
     def parse(self, request: WebhookRequest) -> list[InboundMessage]:
         """The inbound messages of a verified request; MalformedRequest for anything else."""
 
+    def reassemble(self, message: InboundMessage, parts: PartStore, *, ttl: int) -> InboundMessage | None:
+        """The whole message ``message`` belongs to: itself, unless the provider delivers long messages in parts; then
+        the part is kept in ``parts`` (for ``ttl``, epoch seconds) and None returned until every part has arrived."""
+        return message
+
     def reply(
         self, text: str | None, result: Mapping[str, Any], *, inbound: InboundMessage | None = None
     ) -> WebhookReply:
@@ -134,22 +172,23 @@ def constant_time_equal(a: str | bytes, b: str | bytes) -> bool:
 
 
 class _Registry(Mapping[str, ProviderAdapter]):
-    def __init__(self, modules: Mapping[str, str]) -> None:
-        self._modules = modules
+    def __init__(self, providers: Mapping[str, Provider]) -> None:
+        self._providers = providers
         self._loaded: dict[str, ProviderAdapter] = {}
 
     def __getitem__(self, name: str) -> ProviderAdapter:
-        if name not in self._modules:
+        if name not in self._providers:
             raise KeyError(name)
         if name not in self._loaded:
-            self._loaded[name] = importlib.import_module(self._modules[name]).adapter
+            adapter: ProviderAdapter = importlib.import_module(f"{__name__}.{name}").adapter
+            self._loaded[name] = adapter
         return self._loaded[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._modules)
+        return iter(self._providers)
 
     def __len__(self) -> int:
-        return len(self._modules)
+        return len(self._providers)
 
 
-PROVIDERS: Mapping[str, ProviderAdapter] = _Registry(_MODULES)
+PROVIDERS: Mapping[str, ProviderAdapter] = _Registry(_BY_NAME)

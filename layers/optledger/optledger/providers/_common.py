@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from optledger.errors import MalformedRequest, SignatureError
+from optledger.providers import InboundMessage
 
 DEFAULT_WINDOW_SECONDS = 300
 
@@ -103,6 +106,30 @@ def provider_time(value: Any, *, provider: str, field: str) -> datetime | None:
     except (OverflowError, ValueError):
         # Past the ends of the calendar in UTC: implausible, so the receipt time will be used (optledger.inbound).
         return (datetime.max if moment.year > 1 else datetime.min).replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class FieldNames:
+    """Where a flat body (one object of fields) keeps a message's parts, by the provider's names."""
+
+    sender: str
+    recipient: str
+    text: str
+    message_id: str
+    occurred_at: str
+
+
+def flat_message(provider: str, fields: Mapping[str, Any], names: FieldNames, *, text: Any) -> InboundMessage:
+    """The message of a flat body: sender, recipient and id required, ``text`` (read by the caller) may be empty, the
+    time optional; a missing or malformed field is a MalformedRequest naming it."""
+    return InboundMessage(
+        required_text(fields.get(names.sender), provider=provider, field=names.sender),
+        required_text(fields.get(names.recipient), provider=provider, field=names.recipient),
+        required_text(text, provider=provider, field=names.text, allow_empty=True),
+        provider,
+        required_text(fields.get(names.message_id), provider=provider, field=names.message_id),
+        provider_time(fields.get(names.occurred_at), provider=provider, field=names.occurred_at),
+    )
 
 
 def json_object(value: Any, *, provider: str) -> dict[str, Any]:

@@ -39,7 +39,6 @@ def basic_credentials(header: str | None) -> tuple[str, str]:
 
 class BandwidthAdapter(ProviderAdapter):
     name = "bandwidth"
-    secret_names = ("BANDWIDTH_USERNAME", "BANDWIDTH_PASSWORD")
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         self.require_configured(secrets)

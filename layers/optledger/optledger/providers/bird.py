@@ -24,20 +24,24 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from optledger.digest import sha256_hex
 from optledger.errors import MalformedRequest, SignatureError
 from optledger.providers import InboundMessage, ProviderAdapter, WebhookRequest, constant_time_equal
 from optledger.providers._common import (
+    FieldNames,
     b64decode,
     check_window,
     clock,
     dig,
     epoch_seconds,
+    flat_message,
     provider_time,
     required_text,
 )
 from optledger.providers._jwt import verify_hs_jwt
 
 WINDOW_SECONDS = 300
+CLASSIC_FIELDS = FieldNames("originator", "recipient", "body", "id", "createdDatetime")  # the MessageBird SMS API
 JWT_LEEWAY_SECONDS = 1
 JWT_ALGORITHMS = ("HS256", "HS384", "HS512")
 
@@ -49,7 +53,6 @@ def compute_signature(signing_key: str, timestamp: str, url: str, body: bytes) -
 
 class BirdAdapter(ProviderAdapter):
     name = "bird"
-    secret_names = ("BIRD_SIGNING_KEY",)
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         self.require_configured(secrets)
@@ -78,13 +81,13 @@ class BirdAdapter(ProviderAdapter):
             raise SignatureError("MessageBird JWT has expired (exp)")
         url_hash = claims.get("url_hash")
         if not isinstance(url_hash, str) or not constant_time_equal(
-            hashlib.sha256(request.url.encode("utf-8", "surrogatepass")).hexdigest(), url_hash.lower()
+            sha256_hex(request.url.encode("utf-8", "surrogatepass")), url_hash.lower()
         ):
             raise SignatureError("MessageBird JWT url_hash does not match the URL")
         payload_hash = claims.get("payload_hash")
         if request.body:
             if not isinstance(payload_hash, str) or not constant_time_equal(
-                hashlib.sha256(request.body).hexdigest(), payload_hash.lower()
+                sha256_hex(request.body), payload_hash.lower()
             ):
                 raise SignatureError("MessageBird JWT payload_hash does not match the body")
         elif payload_hash is not None:
@@ -148,15 +151,7 @@ class BirdAdapter(ProviderAdapter):
         ]
 
     def _parse_classic(self, fields: dict[str, Any]) -> InboundMessage:
-        text = fields.get("body", fields.get("message", ""))
-        return InboundMessage(
-            required_text(fields.get("originator"), provider=self.name, field="originator"),
-            required_text(fields.get("recipient"), provider=self.name, field="recipient"),
-            required_text(text, provider=self.name, field="body", allow_empty=True),
-            self.name,
-            required_text(fields.get("id"), provider=self.name, field="id"),
-            provider_time(fields.get("createdDatetime"), provider=self.name, field="createdDatetime"),
-        )
+        return flat_message(self.name, fields, CLASSIC_FIELDS, text=fields.get("body", fields.get("message", "")))
 
 
 adapter = BirdAdapter()

@@ -90,7 +90,6 @@ def _matches(expected: str, header_value: str) -> bool:
 
 class PlivoAdapter(ProviderAdapter):
     name = "plivo"
-    secret_names = ("PLIVO_AUTH_TOKEN",)
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         self.require_configured(secrets)

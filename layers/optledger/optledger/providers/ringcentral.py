@@ -27,7 +27,6 @@ MAX_VALIDATION_TOKEN_LENGTH = 512
 
 class RingCentralAdapter(ProviderAdapter):
     name = "ringcentral"
-    secret_names = ("RINGCENTRAL_VERIFICATION_TOKEN",)
 
     def handshake(self, request: WebhookRequest, secrets: Mapping[str, str]) -> WebhookReply | None:
         token = request.header("validation-token")

@@ -21,9 +21,19 @@ from typing import Any
 
 from optledger.errors import SignatureError
 from optledger.providers import InboundMessage, ProviderAdapter, WebhookRequest, constant_time_equal
-from optledger.providers._common import check_window, dig, epoch_seconds, json_object, provider_time, required_text
+from optledger.providers._common import (
+    FieldNames,
+    check_window,
+    dig,
+    epoch_seconds,
+    flat_message,
+    json_object,
+    provider_time,
+    required_text,
+)
 
 WINDOW_SECONDS = 300
+SMS_API_FIELDS = FieldNames("from", "to", "body", "id", "received_at")
 ALGORITHMS = {"hmacsha256": hashlib.sha256, "hmacsha384": hashlib.sha384, "hmacsha512": hashlib.sha512}
 
 
@@ -35,7 +45,6 @@ def compute_signature(secret: str, body: bytes, nonce: str, timestamp: str, algo
 
 class SinchAdapter(ProviderAdapter):
     name = "sinch"
-    secret_names = ("SINCH_WEBHOOK_SECRET",)
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         self.require_configured(secrets)
@@ -63,14 +72,7 @@ class SinchAdapter(ProviderAdapter):
 
     def _parse_sms_api(self, body: dict[str, Any]) -> InboundMessage:
         text = body.get("body", "") if body.get("type") == "mo_text" else ""  # mo_binary bodies are not text
-        return InboundMessage(
-            required_text(body.get("from"), provider=self.name, field="from"),
-            required_text(body.get("to"), provider=self.name, field="to"),
-            required_text(text, provider=self.name, field="body", allow_empty=True),
-            self.name,
-            required_text(body.get("id"), provider=self.name, field="id"),
-            provider_time(body.get("received_at"), provider=self.name, field="received_at"),
-        )
+        return flat_message(self.name, body, SMS_API_FIELDS, text=text)
 
     def _parse_conversation(self, body: dict[str, Any], message: dict[str, Any]) -> list[InboundMessage]:
         if str(dig(message, "channel_identity", "channel") or "").upper() != "SMS":

@@ -127,7 +127,6 @@ def _allowed_topics(secrets: Mapping[str, str]) -> set[str]:
 
 class SnsAdapter(ProviderAdapter):
     name = "sns"
-    secret_names = ()  # verified with AWS certificates; SNS_TOPIC_ARNS optionally restricts the topics
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         from cryptography import x509

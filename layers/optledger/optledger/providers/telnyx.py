@@ -51,7 +51,6 @@ def load_public_key(configured: str) -> Any:
 
 class TelnyxAdapter(ProviderAdapter):
     name = "telnyx"
-    secret_names = ("TELNYX_PUBLIC_KEY",)
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         from cryptography.exceptions import InvalidSignature

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 from xml.sax.saxutils import escape
 
+from optledger.digest import sha256_hex
 from optledger.errors import MalformedRequest, SignatureError
 from optledger.providers import InboundMessage, ProviderAdapter, WebhookReply, WebhookRequest, constant_time_equal
 
@@ -49,7 +50,6 @@ def url_variants(url: str) -> list[str]:
 
 class TwilioAdapter(ProviderAdapter):
     name = "twilio"
-    secret_names = ("TWILIO_AUTH_TOKEN",)
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         self.require_configured(secrets)
@@ -60,7 +60,7 @@ class TwilioAdapter(ProviderAdapter):
         query = parse_qs(urlsplit(request.url).query)
         if "bodySHA256" in query:
             # JSON-bodied webhooks: the body is bound by its hash in the signed URL.
-            body_hash = hashlib.sha256(request.body).hexdigest()
+            body_hash = sha256_hex(request.body)
             if not constant_time_equal(body_hash, query["bodySHA256"][0]):
                 raise SignatureError("body does not match bodySHA256")
             params: Mapping[str, list[str]] = {}

@@ -29,10 +29,12 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from optledger.digest import sha256_hex
 from optledger.errors import MalformedRequest, ProviderDisabled, SignatureError
-from optledger.providers import InboundMessage, ProviderAdapter, WebhookRequest, constant_time_equal
+from optledger.providers import InboundMessage, PartStore, ProviderAdapter, WebhookRequest, constant_time_equal
 from optledger.providers._common import check_window, dig, epoch_seconds, provider_time, required_text
 from optledger.providers._jwt import verify_hs_jwt
+from optledger.timeutil import format_ts, parse_ts
 
 WINDOW_SECONDS = 300
 DEFAULT_METHOD = "md5hash"
@@ -121,7 +123,6 @@ def _bearer(request: WebhookRequest) -> str | None:
 
 class VonageAdapter(ProviderAdapter):
     name = "vonage"
-    secret_names = ("VONAGE_SIGNATURE_SECRET",)
 
     def verify(self, request: WebhookRequest, secrets: Mapping[str, str], now: datetime | None = None) -> None:
         self.require_configured(secrets)
@@ -146,9 +147,37 @@ class VonageAdapter(ProviderAdapter):
         payload_hash = claims.get("payload_hash")
         if not isinstance(payload_hash, str):
             raise SignatureError("Vonage JWT has no payload_hash claim")
-        if not constant_time_equal(hashlib.sha256(request.body).hexdigest(), payload_hash.lower()):
+        if not constant_time_equal(sha256_hex(request.body), payload_hash.lower()):
             raise SignatureError("body does not match the Vonage JWT payload_hash")
         check_window(epoch_seconds(claims.get("iat"), what="Vonage JWT iat"), now, window=WINDOW_SECONDS, what="iat")
+
+    def reassemble(self, message: InboundMessage, parts: PartStore, *, ttl: int) -> InboundMessage | None:
+        """A part of a concatenated SMS is stored; the whole message comes back once every part has arrived."""
+        key, concat = concat_key(message), getattr(message, "concat", None)
+        if key is None or concat is None:
+            return message
+        document = {
+            "sender": message.sender,
+            "recipient": message.recipient,
+            "text": message.text,
+            "message_id": message.message_id,
+            "occurred_at": format_ts(message.occurred_at) if message.occurred_at else None,
+            "concat": {"ref": concat.ref, "total": concat.total, "part": concat.part},
+        }
+        parts.put_part(message.provider, key, concat.part, document, ttl=ttl)
+        stored = [
+            VonageInboundMessage(
+                sender=d["sender"],
+                recipient=d["recipient"],
+                text=d["text"],
+                provider=message.provider,
+                message_id=d["message_id"],
+                occurred_at=parse_ts(d["occurred_at"]) if d.get("occurred_at") else None,
+                concat=ConcatPart(**d["concat"]),
+            )
+            for d in parts.get_parts(message.provider, key)
+        ]
+        return reassemble(stored)
 
     def parse(self, request: WebhookRequest) -> list[InboundMessage]:
         fields = request_fields(request)
