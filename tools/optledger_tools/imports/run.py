@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -13,6 +12,7 @@ from typing import Any
 
 from optledger import offline
 from optledger.campaigns import Directory
+from optledger.digest import sha256_hex
 from optledger.errors import OptLedgerError, StorageUnavailable, ValidationError
 from optledger.ledger import UNREAD, Draft, Ledger
 from optledger.store import Head, Store
@@ -91,7 +91,7 @@ def run(
             ZoneInfo(options.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValidationError("--timezone is not an IANA time zone", fields={"timezone": "unknown"}) from None
-    file_sha256 = hashlib.sha256(data).hexdigest()
+    file_sha256 = sha256_hex(data)
     report = Report(file_sha256=file_sha256, dry_run=dry_run)
     headers, rows = read_rows(data, options.preset)
     columns = resolve_columns(headers, options)
