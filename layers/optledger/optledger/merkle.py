@@ -21,8 +21,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import TypedDict
 
 EMPTY_ROOT = hashlib.sha256(b"").hexdigest()
+
+
+class MerkleSummary(TypedDict):
+    root: str
+    count: int
 
 
 def _parent(left: bytes, right: bytes) -> bytes:
@@ -65,7 +71,7 @@ class MerkleAccumulator:
             node = _parent(left, node)
         return node.hex()
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> MerkleSummary:
         return {"root": self.root(), "count": self.count}
 
 
