@@ -25,8 +25,8 @@ from optledger.bundles import (
 )
 from optledger.bundles.zipstream import Spool
 from optledger.chain import GENESIS_HASH, seal, sha256_hex
-from tests.support.verify_cli import verify_cli
 from tests.support.ledger_events import DISCLOSURE, DISCLOSURE_SHA, chain_events, phone_of, reseal
+from tests.support.verify_cli import verify_cli
 
 GENERATED_AT = "2026-11-28T00:05:00.000Z"
 TEXTS = {DISCLOSURE_SHA: DISCLOSURE}

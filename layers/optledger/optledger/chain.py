@@ -97,7 +97,9 @@ class ChainChecker:
 
 def _problem(event: Mapping[str, Any], reason: str, *, order: bool = False) -> ChainProblem:
     event_id, seq = event.get("event_id"), event.get("seq")
-    return ChainProblem(None if event_id is None else str(event_id), seq if isinstance(seq, int) else None, reason, order)
+    return ChainProblem(
+        None if event_id is None else str(event_id), seq if isinstance(seq, int) else None, reason, order
+    )
 
 
 def verify_chain(events: Iterable[Mapping[str, Any]]) -> ChainProblem | None:

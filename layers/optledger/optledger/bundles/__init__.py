@@ -15,8 +15,9 @@ caller passes the same ``generated_at``, e.g. the scheduler's scheduled time rat
 
 Modules: ``info`` (what a bundle is, member names, S3 keys), ``rows`` (consents.csv), ``zipstream`` (zip members
 written and read in blocks), ``writer`` (the writer and the manifest), ``verify_doc`` (VERIFY.md, from
-``optledger/data/VERIFY.md``), ``manifest`` (manifest.json read back, typed), ``results`` (what each verifier pass
-found), ``verifier`` (the passes), ``anchor_check`` (the anchor pass), ``command`` (a day of parts, ``verify_path``).
+``optledger/data/VERIFY.md.template``), ``manifest`` (manifest.json read back, typed), ``results`` (what each
+verifier pass found), ``verifier`` (the passes), ``anchor_check`` (the anchor pass), ``command`` (a day of parts,
+``verify_path``).
 """
 
 from optledger.bundles.command import VerifyInputError, report_lines, verify_day, verify_path

@@ -22,20 +22,21 @@ def _anchored_campaign(m: Manifest, a: Mapping[str, Any], log: Log) -> Mapping[s
     """The anchored root and count this daily bundle must match: the campaign's (anchor 1, a whole-day bundle)
     or the campaign's in this bundle's part (anchor 2, a day written in parts)."""
     empty = {"root": None, "count": 0}
-    part = m.part
+    part, campaign = m.part, m.campaign or ""
     if a.get("anchor_version", 1) == 1:
         if part is not None:
             log.fail("anchor: a bundle part checked against a whole-day anchor (anchor_version 1)")
             return None
-        return mapping(mapping(a.get("campaigns")).get(m.campaign, empty))
+        return mapping(mapping(a.get("campaigns")).get(campaign, empty))
     if part is None:
         log.fail("anchor: a whole-day bundle checked against an anchor of parts (anchor_version 2)")
         return None
-    parts = a.get("parts") if isinstance(a.get("parts"), list) else []
+    listed = a.get("parts")
+    parts: list[Any] = listed if isinstance(listed, list) else []
     if a.get("shards") != part[1] or part[0] >= len(parts) or not isinstance(parts[part[0]], Mapping):
         log.fail(f"anchor: it has no part {part[0]} of {part[1]}")
         return None
-    return mapping(mapping(parts[part[0]].get("campaigns")).get(m.campaign, empty))
+    return mapping(mapping(parts[part[0]].get("campaigns")).get(campaign, empty))
 
 
 def check_anchor(m: Manifest, a: Mapping[str, Any], events: EventsResult, *, problems_before: bool) -> AnchorResult:
@@ -62,7 +63,7 @@ def check_anchor(m: Manifest, a: Mapping[str, Any], events: EventsResult, *, pro
         else:
             log.check(f"anchor {a.get('date')}: campaign Merkle root and count match")
         return AnchorResult(**log.freeze())
-    head = mapping(a.get("heads")).get(m.phone)
+    head = mapping(a.get("heads")).get(m.phone or "")
     if not isinstance(head, Mapping):
         log.check(f"anchor {a.get('date')}: the number had no events that day (nothing to compare)")
         return AnchorResult(**log.freeze())

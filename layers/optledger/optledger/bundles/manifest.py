@@ -128,7 +128,10 @@ def _parse(m: Mapping[str, Any]) -> Manifest:
     files = [_object(f, f"files[{i}]", ("name", "bytes", "sha256")) for i, f in enumerate(_list(m["files"], "files"))]
     merkle = _object(m["merkle"], "merkle", ("algorithm", "root", "count"), exact=False)
     chain = _object(m["chain"], "chain", ("heads", "problem", "verified"), exact=False)
-    heads = [_object(h, f"chain.heads[{i}]", ("phone", "seq", "hash")) for i, h in enumerate(_list(chain["heads"], "chain.heads"))]
+    heads = [
+        _object(h, f"chain.heads[{i}]", ("phone", "seq", "hash"))
+        for i, h in enumerate(_list(chain["heads"], "chain.heads"))
+    ]
     if not isinstance(chain["verified"], bool):
         raise _Malformed("chain.verified must be true or false")
     if chain["problem"] is not None and not isinstance(chain["problem"], dict):
@@ -167,7 +170,8 @@ def _parse(m: Mapping[str, Any]) -> Manifest:
         chain_verified=chain["verified"],
         chain_problem=chain["problem"],
         disclosures_missing=tuple(
-            _str(sha, f"disclosures_missing[{i}]") for i, sha in enumerate(_list(m["disclosures_missing"], "disclosures_missing"))
+            _str(sha, f"disclosures_missing[{i}]")
+            for i, sha in enumerate(_list(m["disclosures_missing"], "disclosures_missing"))
         ),
         max_numbers=_count(limits["max_numbers"], "report_limits.max_numbers"),
         max_disclosures=_count(limits["max_disclosures"], "report_limits.max_disclosures"),

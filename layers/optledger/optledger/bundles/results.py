@@ -30,7 +30,7 @@ class PassResult:
 
 @dataclass(frozen=True, kw_only=True)
 class ManifestResult(PassResult):
-    """Reading manifest.json: ``manifest`` is None when it cannot be read as a bundle manifest (nothing else is checked)."""
+    """Reading manifest.json: ``manifest`` is None when it is no readable bundle manifest (then nothing else runs)."""
 
     manifest: Manifest | None = None
 

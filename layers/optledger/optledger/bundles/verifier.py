@@ -257,9 +257,7 @@ def check_disclosures(zf: zipfile.ZipFile, m: Manifest, referenced: frozenset[st
     return DisclosuresResult(present=frozenset(present), **log.freeze())
 
 
-def check_documents(
-    zf: zipfile.ZipFile, m: Manifest, events: EventsResult, present: frozenset[str]
-) -> DocumentsResult:
+def check_documents(zf: zipfile.ZipFile, m: Manifest, events: EventsResult, present: frozenset[str]) -> DocumentsResult:
     """report.html and VERIFY.md are rebuilt from the events and the manifest and compared byte for byte, which
     binds the manifest's descriptive fields (bundle_id, period, generated_at, generator) and the report's figures."""
     log = Log()
