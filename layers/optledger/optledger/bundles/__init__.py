@@ -22,13 +22,6 @@ verifier pass found), ``verifier`` (the passes), ``anchor_check`` (the anchor pa
 
 from optledger.bundles.command import VerifyInputError, report_lines, verify_day, verify_path
 from optledger.bundles.info import (
-    CONSENTS,
-    DISCLOSURE_DIR,
-    EVENTS,
-    MANIFEST,
-    MANIFEST_VERSION,
-    REPORT,
-    VERIFY_DOC,
     BundleInfo,
     daily_bundle_info,
     daily_bundle_key,
@@ -44,15 +37,8 @@ from optledger.bundles.verify_doc import verify_doc
 from optledger.bundles.writer import BundleSummary, BundleWriter, write_bundle
 
 __all__ = [
-    "CONSENTS",
     "CSV_COLUMNS",
-    "DISCLOSURE_DIR",
-    "EVENTS",
     "FORMULA_PREFIXES",
-    "MANIFEST",
-    "MANIFEST_VERSION",
-    "REPORT",
-    "VERIFY_DOC",
     "BundleInfo",
     "BundleSummary",
     "BundleWriter",

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
 from optledger.anchors import MERKLE_ALGORITHM
 from optledger.bundles.info import MANIFEST, MANIFEST_VERSION
-from optledger.bundles.results import Log, ManifestResult
+from optledger.bundles.results import Head, Log, ManifestResult
 from optledger.bundles.zipstream import ZIP_ERRORS
 
 MANIFEST_KEYS = frozenset(
@@ -39,20 +39,17 @@ MANIFEST_KEYS = frozenset(
 
 @dataclass(frozen=True)
 class FileEntry:
+    """A member the manifest lists, with its size and SHA-256."""
+
     name: str
     bytes: int
     sha256: str
 
 
 @dataclass(frozen=True)
-class Head:
-    phone: str
-    seq: int
-    hash: str
-
-
-@dataclass(frozen=True)
 class Manifest:
+    """manifest.json with every field of the type the writer gives it (DESIGN section 7)."""
+
     kind: str
     brand: str
     campaign: str | None
@@ -104,6 +101,21 @@ def _list(value: Any, where: str) -> list[Any]:
     return value
 
 
+_Record = TypeVar("_Record", FileEntry, Head)
+_FIELD_TYPES = {"str": _str, "int": _count}
+
+
+def _records(value: Any, where: str, kind: type[_Record]) -> tuple[_Record, ...]:
+    """A list of objects holding exactly the fields of ``kind`` (strings and whole numbers)."""
+    names = tuple(f.name for f in fields(kind))
+    records = []
+    for i, item in enumerate(_list(value, where)):
+        obj = _object(item, f"{where}[{i}]", names)
+        values: list[Any] = [_FIELD_TYPES[str(f.type)](obj[f.name], f"{where}[{i}].{f.name}") for f in fields(kind)]
+        records.append(kind(*values))
+    return tuple(records)
+
+
 def _part(m: Mapping[str, Any]) -> tuple[int, int] | None:
     if "part" not in m:
         return None
@@ -125,13 +137,8 @@ def _parse(m: Mapping[str, Any]) -> Manifest:
     for end in ("from", "to"):
         if period[end] is not None:
             _str(period[end], f"period.{end}")
-    files = [_object(f, f"files[{i}]", ("name", "bytes", "sha256")) for i, f in enumerate(_list(m["files"], "files"))]
     merkle = _object(m["merkle"], "merkle", ("algorithm", "root", "count"), exact=False)
     chain = _object(m["chain"], "chain", ("heads", "problem", "verified"), exact=False)
-    heads = [
-        _object(h, f"chain.heads[{i}]", ("phone", "seq", "hash"))
-        for i, h in enumerate(_list(chain["heads"], "chain.heads"))
-    ]
     if not isinstance(chain["verified"], bool):
         raise _Malformed("chain.verified must be true or false")
     if chain["problem"] is not None and not isinstance(chain["problem"], dict):
@@ -148,25 +155,11 @@ def _parse(m: Mapping[str, Any]) -> Manifest:
         period=period,
         part=_part(m) if kind == "daily" else None,
         event_count=_count(m["event_count"], "event_count"),
-        files=tuple(
-            FileEntry(
-                _str(f["name"], f"files[{i}].name"),
-                _count(f["bytes"], f"files[{i}].bytes"),
-                _str(f["sha256"], f"files[{i}].sha256"),
-            )
-            for i, f in enumerate(files)
-        ),
+        files=_records(m["files"], "files", FileEntry),
         merkle_algorithm=_str(merkle["algorithm"], "merkle.algorithm"),
         merkle_root=_str(merkle["root"], "merkle.root"),
         merkle_count=_count(merkle["count"], "merkle.count"),
-        heads=tuple(
-            Head(
-                _str(h["phone"], f"chain.heads[{i}].phone"),
-                _count(h["seq"], f"chain.heads[{i}].seq"),
-                _str(h["hash"], f"chain.heads[{i}].hash"),
-            )
-            for i, h in enumerate(heads)
-        ),
+        heads=_records(chain["heads"], "chain.heads", Head),
         chain_verified=chain["verified"],
         chain_problem=chain["problem"],
         disclosures_missing=tuple(

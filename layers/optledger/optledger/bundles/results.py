@@ -9,8 +9,17 @@ from typing import TYPE_CHECKING, Any
 from optledger.bundles.info import EVENTS
 
 if TYPE_CHECKING:
-    from optledger.bundles.manifest import Head, Manifest
+    from optledger.bundles.manifest import Manifest
     from optledger.report import ReportAggregates
+
+
+@dataclass(frozen=True)
+class Head:
+    """A chain head: the last seq and hash of a phone in the bundle."""
+
+    phone: str
+    seq: int
+    hash: str
 
 
 @dataclass(frozen=True, kw_only=True)

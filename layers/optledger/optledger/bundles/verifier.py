@@ -18,12 +18,13 @@ from typing import IO, Any
 from optledger import __version__
 from optledger.bundles.anchor_check import check_anchor
 from optledger.bundles.info import CONSENTS, DISCLOSURE_DIR, EVENTS, MANIFEST, REPORT, VERIFY_DOC, BundleInfo
-from optledger.bundles.manifest import Head, Manifest, read_manifest
+from optledger.bundles.manifest import Manifest, read_manifest
 from optledger.bundles.results import (
     DisclosuresResult,
     DocumentsResult,
     EventsResult,
     FilesResult,
+    Head,
     Log,
     PassResult,
     VerifyReport,
