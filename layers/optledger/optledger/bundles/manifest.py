@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple, TypeVar, get_type_hints
 
 from optledger.anchors import MERKLE_ALGORITHM
 from optledger.bundles.info import MANIFEST, MANIFEST_VERSION
@@ -37,8 +37,7 @@ MANIFEST_KEYS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class FileEntry:
+class FileEntry(NamedTuple):
     """A member the manifest lists, with its size and SHA-256."""
 
     name: str
@@ -102,16 +101,16 @@ def _list(value: Any, where: str) -> list[Any]:
 
 
 _Record = TypeVar("_Record", FileEntry, Head)
-_FIELD_TYPES = {"str": _str, "int": _count}
+_FIELD_TYPES: dict[type, Callable[[Any, str], Any]] = {str: _str, int: _count}
 
 
 def _records(value: Any, where: str, kind: type[_Record]) -> tuple[_Record, ...]:
     """A list of objects holding exactly the fields of ``kind`` (strings and whole numbers)."""
-    names = tuple(f.name for f in fields(kind))
+    types = get_type_hints(kind)
     records = []
     for i, item in enumerate(_list(value, where)):
-        obj = _object(item, f"{where}[{i}]", names)
-        values: list[Any] = [_FIELD_TYPES[str(f.type)](obj[f.name], f"{where}[{i}].{f.name}") for f in fields(kind)]
+        obj = _object(item, f"{where}[{i}]", tuple(types))
+        values: list[Any] = [_FIELD_TYPES[hint](obj[name], f"{where}[{i}].{name}") for name, hint in types.items()]
         records.append(kind(*values))
     return tuple(records)
 
