@@ -184,8 +184,9 @@ class ReportAggregates:
         row.opt_outs += kind == "opt_out"
         row.last_type = kind
         row.last_occurred_at = occurred
-        if len(row.campaigns) < 20:
-            row.campaigns.update(str(c) for c in (event.get("campaigns") or ())[:20])
+        campaigns = event.get("campaigns") or ()
+        if len(row.campaigns) < 20 and isinstance(campaigns, (list, str)):  # events.jsonl given to verify is input
+            row.campaigns.update(str(c) for c in campaigns[:20])
 
 
 def _as_int(value: Any) -> int:

@@ -85,8 +85,9 @@ def verify_path(bundle: str | Path, anchor_file: str | Path | None = None) -> Ve
 
 
 def report_lines(report: VerifyReport, name: str) -> list[str]:
-    """What ``optledger verify`` prints: the checks that held, then OK, or the first culprit and the problems and
-    FAILED. A bundle stopped at its manifest prints one line."""
+    """What ``optledger verify`` prints: the checks that held, then OK; or the first culprit, the problems, and one
+    FAILED line naming the first problem. A bundle that cannot be read as one (not a zip, no usable manifest) prints
+    that FAILED line alone."""
     if report.ok:
         lines = [f"checked: {check}" for check in report.checks]
         return [*lines, f"OK: {name} ({report.kind} bundle, {report.event_count} events) verifies"]
@@ -101,4 +102,4 @@ def report_lines(report: VerifyReport, name: str) -> list[str]:
     lines += [f"problem: {problem}" for problem in problems[:20]]
     if len(problems) > 20:
         lines.append(f"... and {len(problems) - 20} more problems")
-    return [*lines, f"FAILED: {name} does not verify"]
+    return [*lines, f"FAILED: {name} does not verify: {problems[0]}"]

@@ -201,7 +201,9 @@ def _check_shape(m: Mapping[str, Any], manifest: Manifest, log: Log) -> None:
         log.fail_file(MANIFEST, f"unexpected or missing keys: {sorted(set(m) ^ expected)}")
     if set(m["chain"]) != {"heads", "problem", "verified"}:
         log.fail_file(MANIFEST, "chain must hold exactly heads, problem and verified")
-    if m["manifest_version"] != MANIFEST_VERSION:
+    if manifest.chain_verified != (manifest.chain_problem is None):
+        log.fail_file(MANIFEST, "chain.problem must be null when chain.verified is true, and only then")
+    if type(m["manifest_version"]) is not int or m["manifest_version"] != MANIFEST_VERSION:
         log.fail_file(MANIFEST, f"manifest_version {m['manifest_version']} is not {MANIFEST_VERSION}")
     if manifest.merkle_algorithm != MERKLE_ALGORITHM or set(m["merkle"]) != {"algorithm", "root", "count"}:
         log.fail_file(MANIFEST, "unknown Merkle algorithm")

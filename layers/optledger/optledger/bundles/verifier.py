@@ -130,7 +130,12 @@ class _Events:
         if not isinstance(event, dict):
             log.fail_event(line, None, "not a JSON object")
             return None
-        if canonical_json(event).encode("utf-8") != text:
+        try:
+            canonical = canonical_json(event).encode("utf-8")
+        except ValueError:  # NaN or an infinity (json reads 1e999 as one): no hash can be computed
+            log.fail_event(line, event, "holds a number JSON cannot carry (NaN or infinity)")
+            return None
+        if canonical != text:
             log.fail_event(line, event, "not in canonical JSON form (the line was edited)")
         if event.get("brand") != m.brand:
             log.fail_event(line, event, "belongs to another brand")
@@ -269,7 +274,7 @@ def check_documents(zf: zipfile.ZipFile, m: Manifest, events: EventsResult, pres
         except (KeyError, *ZIP_ERRORS):
             return DocumentsResult(**log.freeze())
         for key, value in (("bundle_id", m.bundle_id), ("generated_at", m.generated_at), ("generator", m.generator)):
-            if escape(value) not in html:
+            if not value or escape(value) not in html:
                 log.fail_file(MANIFEST, f"{key} is not the one {REPORT} names")
         log.check(f"{REPORT} names this bundle (made by {m.generator!r}: layout not rebuilt)")
         return DocumentsResult(**log.freeze())
@@ -290,6 +295,8 @@ def check_documents(zf: zipfile.ZipFile, m: Manifest, events: EventsResult, pres
     except (ValueError, ValidationError) as exc:
         log.fail_file(MANIFEST, f"descriptive fields malformed ({exc.__class__.__name__})")
         return DocumentsResult(**log.freeze())
+    if info.id != m.bundle_id:  # an empty bundle_id would fall back to the derived one
+        log.fail_file(MANIFEST, "bundle_id is empty")
     shown: list[tuple[str, str | None]] = []
     for sha in sorted(events.disclosures)[: m.max_disclosures]:
         text = zf.read(f"{DISCLOSURE_DIR}{sha}.txt").decode("utf-8", "replace") if sha in present else None
