@@ -27,7 +27,8 @@ def events() -> list[dict[str, Any]]:
 
 def bundle() -> bytes:
     out = io.BytesIO()
-    write_bundle(events(), out, daily_bundle_info("acme", "C7DEALS", "2026-11-27", AT), {DISCLOSURE_SHA: DISCLOSURE}.get)
+    info = daily_bundle_info("acme", "C7DEALS", "2026-11-27", AT)
+    write_bundle(events(), out, info, {DISCLOSURE_SHA: DISCLOSURE}.get)
     return out.getvalue()
 
 
