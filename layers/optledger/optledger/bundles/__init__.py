@@ -20,7 +20,11 @@ verifier pass found), ``verifier`` (the passes), ``anchor_check`` (the anchor pa
 ``verify_path``).
 """
 
-from optledger.bundles.command import VerifyInputError, report_lines, verify_day, verify_path
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from optledger.bundles.info import (
     BundleInfo,
     daily_bundle_info,
@@ -30,11 +34,31 @@ from optledger.bundles.info import (
     number_bundle_key,
     part_name,
 )
-from optledger.bundles.results import VerifyReport
 from optledger.bundles.rows import CSV_COLUMNS, FORMULA_PREFIXES, consent_row, csv_cell
-from optledger.bundles.verifier import verify_bundle
 from optledger.bundles.verify_doc import verify_doc
 from optledger.bundles.writer import BundleSummary, BundleWriter, write_bundle
+
+if TYPE_CHECKING:
+    from optledger.bundles.command import VerifyInputError, report_lines, verify_day, verify_path
+    from optledger.bundles.results import VerifyReport
+    from optledger.bundles.verifier import verify_bundle
+
+# The verifier is imported on first use: writing a bundle (what Lambda does) never loads it.
+_VERIFIER = {
+    "VerifyInputError": "command",
+    "report_lines": "command",
+    "verify_day": "command",
+    "verify_path": "command",
+    "VerifyReport": "results",
+    "verify_bundle": "verifier",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _VERIFIER:
+        return getattr(import_module(f"optledger.bundles.{_VERIFIER[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CSV_COLUMNS",
