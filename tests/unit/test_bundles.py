@@ -408,7 +408,7 @@ def test_the_script_in_verify_md_stops_at_an_edited_event(tmp_path):
     assert f"line 4: event {events[3]['event_id']}: hash does not match" in run.stderr
 
 
-def test_verify_main_exits_0_and_prints_what_was_checked(tmp_path, capsys):
+def test_optledger_verify_exits_0_and_prints_what_was_checked(tmp_path, capsys):
     events = all_day_events()
     path = tmp_path / "C7DEALS.zip"
     path.write_bytes(daily_bundle(events))
@@ -419,7 +419,7 @@ def test_verify_main_exits_0_and_prints_what_was_checked(tmp_path, capsys):
     assert "checked: 5 file hashes" in out and "campaign Merkle root and count match" in out and "OK:" in out
 
 
-def test_verify_main_exits_1_naming_the_first_bad_event_without_the_phone(tmp_path, capsys):
+def test_optledger_verify_exits_1_naming_the_first_bad_event_without_the_phone(tmp_path, capsys):
     events = campaign_events(all_day_events())
     lines = [json.dumps(e, sort_keys=True, separators=(",", ":"), ensure_ascii=False) for e in events]
     lines[5] = json.dumps(dict(events[5], channel="paper"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -435,7 +435,7 @@ def test_verify_main_exits_1_naming_the_first_bad_event_without_the_phone(tmp_pa
     assert events[5]["phone"] not in out and "FAILED" in out
 
 
-def test_verify_main_reports_a_file_that_is_not_a_zip(tmp_path, capsys):
+def test_optledger_verify_reports_a_file_that_is_not_a_zip(tmp_path, capsys):
     path = tmp_path / "not.zip"
     path.write_bytes(b"hello")
     assert verify_cli([str(path)]) == 1
