@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from optledger import evidence, runtime
-from optledger.bundles import verify_day, verify_main
+from optledger.bundles import verify_day
 from optledger.chain import canonical_json, event_hash
 from optledger.evidence import PartsMissing
 from optledger.ledger import Draft
@@ -19,6 +19,7 @@ from optledger.store import day_key
 from optledger_tools import dayrun
 from tests.support.functions import function
 from tests.support.ledger_events import chain_events
+from tests.support.verify_cli import verify_cli
 
 DAY = "2026-11-27"
 bundler = function("bundler")
@@ -93,7 +94,7 @@ def test_plan_parts_and_anchor_through_the_handlers_and_the_day_verifies(day_of_
     result = verify_day(tmp_path / "bundles", anchor)
     assert result.ok, result.problems
     assert result.event_count == 70  # C7DEALS 30 + C7ALERTS 20 + C7CHAT 20: an event is in each of its campaigns
-    assert verify_main([str(tmp_path / "bundles"), "--anchor", str(tmp_path / f"anchors/acme/{DAY}.json")]) == 0
+    assert verify_cli([str(tmp_path / "bundles"), "--anchor", str(tmp_path / f"anchors/acme/{DAY}.json")]) == 0
 
 
 def test_re_running_a_day_writes_the_same_bytes(day_of_events, lambda_context):

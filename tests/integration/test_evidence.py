@@ -155,7 +155,7 @@ def test_an_edited_event_in_the_table_fails_verification_against_the_anchor(day_
     path.write_bytes(s3_bytes(day_of_events, rerun.bundles["C7DEALS"]["key"]))
     verdict = verify_bundle(path, anchor)
     assert not verdict.ok
-    assert verdict.bad_event
+    assert verdict.first_bad_event
 
 
 def test_bundler_function_compiles_the_previous_day(day_of_events, lambda_context):

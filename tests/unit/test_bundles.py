@@ -17,16 +17,16 @@ from optledger.bundles import (
     CSV_COLUMNS,
     FORMULA_PREFIXES,
     BundleWriter,
-    _Spool,
     csv_cell,
     daily_bundle_info,
     number_bundle_info,
     verify_bundle,
-    verify_main,
     write_bundle,
 )
+from optledger.bundles.zipstream import Spool
 from optledger.chain import GENESIS_HASH, seal, sha256_hex
 from tests.support.ledger_events import DISCLOSURE, DISCLOSURE_SHA, chain_events, phone_of, reseal
+from tests.support.verify_cli import verify_cli
 
 GENERATED_AT = "2026-11-28T00:05:00.000Z"
 TEXTS = {DISCLOSURE_SHA: DISCLOSURE}
@@ -122,7 +122,7 @@ def test_number_bundle_missing_seq_1_is_recorded_as_unverified_and_fails_verific
     summary = write_bundle(events, out, number_bundle_info("acme", phone_of(3), GENERATED_AT), TEXTS.get)
     assert summary.verified is False and summary.problem["seq"] == 2
     result = verify_bundle(io.BytesIO(out.getvalue()))
-    assert not result.ok and result.bad_event == events[0]["event_id"]
+    assert not result.ok and result.first_bad_event == events[0]["event_id"]
 
 
 def test_bundle_streams_into_a_write_only_sink_and_is_byte_identical_on_rerun():
@@ -154,7 +154,7 @@ def test_an_event_with_a_broken_link_is_written_but_marked_and_named():
     summary = write_bundle(events, out, number_bundle_info("acme", phone_of(1), GENERATED_AT), TEXTS.get)
     assert summary.verified is False and summary.problem["event_id"] == events[2]["event_id"]
     result = verify_bundle(io.BytesIO(out.getvalue()))
-    assert not result.ok and result.bad_event == events[2]["event_id"] and result.bad_line == 3
+    assert not result.ok and result.first_bad_event == events[2]["event_id"] and result.first_bad_line == 3
 
 
 def test_writer_refuses_events_out_of_chain_order_or_out_of_scope():
@@ -194,7 +194,7 @@ def test_a_flipped_byte_in_any_member_fails_naming_that_member(member):
     bundle = rewrite_member(daily_bundle(all_day_events()), member, flip_middle_byte)
     result = verify_bundle(io.BytesIO(bundle))
     assert not result.ok
-    assert result.bad_file == member
+    assert result.first_bad_file == member
 
 
 def test_a_flipped_byte_in_the_manifest_fails():
@@ -218,7 +218,7 @@ def test_a_flipped_byte_in_the_compressed_zip_data_fails_naming_the_member():
     for position in (start + 10, start + info.compress_size // 2, start + info.compress_size - 3):
         broken = bundle[:position] + bytes([bundle[position] ^ 0x10]) + bundle[position + 1 :]
         result = verify_bundle(io.BytesIO(broken))
-        assert not result.ok and result.bad_file == "events.jsonl"
+        assert not result.ok and result.first_bad_file == "events.jsonl"
 
 
 def test_an_edited_event_is_named_even_when_the_forger_fixes_the_file_hashes():
@@ -233,7 +233,7 @@ def test_an_edited_event_is_named_even_when_the_forger_fixes_the_file_hashes():
     result = verify_bundle(io.BytesIO(with_files_rehashed(bundle)))
     # Then the event is named, with its line, and the CSV no longer matches the events either
     assert not result.ok
-    assert result.bad_event == events[2]["event_id"] and result.bad_line == 3
+    assert result.first_bad_event == events[2]["event_id"] and result.first_bad_line == 3
     assert any("hash does not match" in p for p in result.problems)
     assert any(p.startswith("consents.csv") for p in result.problems)
 
@@ -244,7 +244,7 @@ def test_a_dropped_event_in_a_complete_chain_is_named():
     del lines[3]
     bundle = rewrite_member(number_bundle(events), "events.jsonl", lambda _: b"".join(lines))
     result = verify_bundle(io.BytesIO(with_files_rehashed(bundle)))
-    assert not result.ok and result.bad_event == events[4]["event_id"]
+    assert not result.ok and result.first_bad_event == events[4]["event_id"]
 
 
 # ---------------------------------------------------------------------------------------------------------- anchors
@@ -266,7 +266,7 @@ def test_a_resealed_forgery_passes_on_its_own_but_fails_against_the_anchor():
     result = verify_bundle(io.BytesIO(bundle), anchor)
     assert not result.ok
     assert any("anchored Merkle root" in p for p in result.problems)
-    assert result.bad_event == chain[-1]["event_id"]  # the last event of the day meets the anchored head
+    assert result.first_bad_event == chain[-1]["event_id"]  # the last event of the day meets the anchored head
 
 
 def test_a_dropped_event_fails_the_daily_anchor_check():
@@ -284,7 +284,7 @@ def test_a_number_bundle_is_checked_against_the_anchored_chain_head():
     # A re-hashed forgery differs at the anchored head...
     forged = reseal([dict(e, type="opt_in") if e["seq"] == 2 else dict(e) for e in events])
     result = verify_bundle(io.BytesIO(number_bundle(forged)), anchor)
-    assert not result.ok and result.bad_event == forged[-1]["event_id"]
+    assert not result.ok and result.first_bad_event == forged[-1]["event_id"]
     # ...and a bundle cut short of the anchored head fails too
     result = verify_bundle(io.BytesIO(number_bundle(events[:4])), anchor)
     assert not result.ok and any("ends before the anchored chain head" in p for p in result.problems)
@@ -408,18 +408,18 @@ def test_the_script_in_verify_md_stops_at_an_edited_event(tmp_path):
     assert f"line 4: event {events[3]['event_id']}: hash does not match" in run.stderr
 
 
-def test_verify_main_exits_0_and_prints_what_was_checked(tmp_path, capsys):
+def test_optledger_verify_exits_0_and_prints_what_was_checked(tmp_path, capsys):
     events = all_day_events()
     path = tmp_path / "C7DEALS.zip"
     path.write_bytes(daily_bundle(events))
     anchor = tmp_path / "anchor.json"
     anchor.write_text(json.dumps(build_anchor("acme", "2026-11-27", events)))
-    assert verify_main([str(path), "--anchor", str(anchor)]) == 0
+    assert verify_cli([str(path), "--anchor", str(anchor)]) == 0
     out = capsys.readouterr().out
     assert "checked: 5 file hashes" in out and "campaign Merkle root and count match" in out and "OK:" in out
 
 
-def test_verify_main_exits_1_naming_the_first_bad_event_without_the_phone(tmp_path, capsys):
+def test_optledger_verify_exits_1_naming_the_first_bad_event_without_the_phone(tmp_path, capsys):
     events = campaign_events(all_day_events())
     lines = [json.dumps(e, sort_keys=True, separators=(",", ":"), ensure_ascii=False) for e in events]
     lines[5] = json.dumps(dict(events[5], channel="paper"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -428,17 +428,17 @@ def test_verify_main_exits_1_naming_the_first_bad_event_without_the_phone(tmp_pa
     )
     path = tmp_path / "bad.zip"
     path.write_bytes(bundle)
-    assert verify_main([str(path)]) == 1
+    assert verify_cli([str(path)]) == 1
     out = capsys.readouterr().out
     assert "FIRST BAD FILE: events.jsonl" in out
     assert f"FIRST BAD EVENT: {events[5]['event_id']} (events.jsonl line 6)" in out
     assert events[5]["phone"] not in out and "FAILED" in out
 
 
-def test_verify_main_reports_a_file_that_is_not_a_zip(tmp_path, capsys):
+def test_optledger_verify_reports_a_file_that_is_not_a_zip(tmp_path, capsys):
     path = tmp_path / "not.zip"
     path.write_bytes(b"hello")
-    assert verify_main([str(path)]) == 1
+    assert verify_cli([str(path)]) == 1
     assert "not a readable zip" in capsys.readouterr().out
 
 
@@ -450,12 +450,12 @@ def test_a_member_removed_from_the_zip_is_named():
             if info.filename != "consents.csv":
                 dst.writestr(info.filename, src.read(info.filename))
     result = verify_bundle(io.BytesIO(out.getvalue()))
-    assert not result.ok and result.bad_file == "consents.csv"
+    assert not result.ok and result.first_bad_file == "consents.csv"
 
 
 def test_the_disk_spool_hands_back_bounded_chunks_however_well_the_data_compresses():
     # Given a very repetitive CSV (it deflates a thousandfold) spooled to disk
-    spool = _Spool(None)
+    spool = Spool(None)
     row = b"2026-11-27T10:00:00.000Z,web_form,abc,C7DEALS,203.0.113.7,'+14155550100,subject: x\r\n"
     for _ in range(100_000):
         spool.write(row)
@@ -517,7 +517,7 @@ def test_the_anchor_snippet_in_verify_md_accepts_the_real_bundle_and_refuses_a_r
 def test_an_extra_row_at_the_end_of_the_csv_is_named():
     bundle = rewrite_member(daily_bundle(all_day_events()), "consents.csv", lambda data: data + b"x,y\r\n")
     result = verify_bundle(io.BytesIO(with_files_rehashed(bundle)))
-    assert not result.ok and result.bad_file == "consents.csv"
+    assert not result.ok and result.first_bad_file == "consents.csv"
     assert any("line 26 is not the row derived" in p for p in result.problems)
 
 
@@ -532,5 +532,5 @@ def test_a_flipped_byte_in_the_compressed_csv_is_blamed_on_the_csv():
     )
     position = start + info.compress_size // 2
     result = verify_bundle(io.BytesIO(bundle[:position] + bytes([bundle[position] ^ 0x10]) + bundle[position + 1 :]))
-    assert not result.ok and result.bad_file == "consents.csv"
+    assert not result.ok and result.first_bad_file == "consents.csv"
     assert not any(p.startswith("events.jsonl") for p in result.problems)

@@ -155,12 +155,14 @@ def cmd_consents(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from optledger.bundles import verify_main
+    from optledger.bundles import VerifyInputError, report_lines, verify_path
 
-    for path in (args.bundle, args.anchor):
-        if path and not Path(path).is_file():
-            raise CommandError(f"{path}: no such file", 2)
-    return verify_main([args.bundle, *(["--anchor", args.anchor] if args.anchor else [])])
+    try:
+        report = verify_path(args.bundle, args.anchor)
+    except VerifyInputError as exc:
+        raise CommandError(str(exc), 2) from None
+    print("\n".join(report_lines(report, args.bundle)))
+    return 0 if report.ok else 1
 
 
 class _Parser(argparse.ArgumentParser):
@@ -316,7 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sign_command(commands)
 
     verify = commands.add_parser("verify", help="check every hash and chain link of a bundle (exit 0 only if all hold)")
-    verify.add_argument("bundle", help="a bundle zip")
+    verify.add_argument("bundle", help="a bundle zip, or a folder holding the parts of a day (with --anchor)")
     verify.add_argument("--anchor", help="the daily anchor JSON to check the bundle against")
     verify.set_defaults(func=cmd_verify)
 

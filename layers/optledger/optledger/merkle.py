@@ -21,10 +21,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import TypedDict
 
 from optledger.digest import sha256_hex
 
 EMPTY_ROOT = sha256_hex(b"")
+
+
+class MerkleSummary(TypedDict):
+    root: str
+    count: int
 
 
 def _parent(left: bytes, right: bytes) -> bytes:
@@ -67,7 +73,7 @@ class MerkleAccumulator:
             node = _parent(left, node)
         return node.hex()
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> MerkleSummary:
         return {"root": self.root(), "count": self.count}
 
 

@@ -11,7 +11,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 from html import escape
+from importlib import resources
 from typing import Any
 
 EVENT_TYPES = ("opt_in", "opt_out", "pending", "help", "message")
@@ -182,37 +184,19 @@ class ReportAggregates:
         row.opt_outs += kind == "opt_out"
         row.last_type = kind
         row.last_occurred_at = occurred
-        if len(row.campaigns) < 20:
-            row.campaigns.update(str(c) for c in (event.get("campaigns") or ())[:20])
+        campaigns = event.get("campaigns") or ()
+        if len(row.campaigns) < 20 and isinstance(campaigns, (list, str)):  # events.jsonl given to verify is input
+            row.campaigns.update(str(c) for c in campaigns[:20])
 
 
 def _as_int(value: Any) -> int:
     return value if isinstance(value, int) else 0
 
 
-_CSS = """
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2733;background:#f5f7fa}
-main{max-width:1100px;margin:0 auto;padding:24px}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d5dbe3;padding-bottom:4px}
-.sub{color:#5b6878;margin:0 0 16px}
-.cards{display:flex;flex-wrap:wrap;gap:12px}
-.card{background:#fff;border:1px solid #d5dbe3;border-radius:8px;padding:10px 14px;min-width:130px}
-.card b{display:block;font-size:20px}.card span{color:#5b6878;font-size:12px;text-transform:uppercase}
-.ok{color:#12724a}.bad{color:#b3261e}
-table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d5dbe3;font-size:13px}
-th,td{padding:5px 8px;border-bottom:1px solid #e6eaf0;text-align:left;vertical-align:top}
-th{background:#eef2f6;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
-pre{white-space:pre-wrap;background:#fff;border:1px solid #d5dbe3;border-radius:6px;padding:10px;margin:4px 0 14px}
-.chart{background:#fff;border:1px solid #d5dbe3;border-radius:8px;padding:8px}
-.note{color:#5b6878;font-size:12px}table.kv th{width:230px}.warn{color:#9a6200}
-table.events{font-size:12px}table.events td{max-width:260px;overflow-wrap:anywhere}
-table.events td.t{min-width:190px}.nw{white-space:nowrap}
-.tag{display:inline-block;padding:0 5px;border-radius:4px;font-size:11px}
-.tag.opt_in{background:#dff3e8;color:#12724a}.tag.opt_out{background:#fbe3e1;color:#b3261e}
-.tag.back{background:#fdf0d5;color:#9a6200}.tag.other{background:#eef2f6}
-.k{color:#5b6878}.quote{font-style:italic}
-"""
+@cache
+def _css() -> str:
+    """The report's inline style sheet (optledger/data/report.css)."""
+    return resources.files("optledger").joinpath("data", "report.css").read_text(encoding="utf-8")
 
 
 def render_report(
@@ -233,7 +217,7 @@ def render_report(
         '<html lang="en"><head><meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(title)}</title><style>{_CSS}</style></head><body><main>",
+        f"<title>{e(title)}</title><style>{_css()}</style></head><body><main>",
         f"<h1>{e(title)}</h1>",
         f'<p class="sub">{e(summary.get("kind"))} bundle <span class="mono">{e(summary.get("bundle_id"))}</span>'
         f" · generated {e(summary.get('generated_at'))} by {e(summary.get('generator'))}</p>",
@@ -353,18 +337,14 @@ def _chart(agg: ReportAggregates) -> str:
             f'<text x="{x:.2f}" y="{top + plot_h + 16}" font-size="11" text-anchor="middle" fill="#5b6878">'
             f"{_e(days[i])}</text>"
         )
-    legend_y = height - 8
-    out += [
-        f'<rect x="{left}" y="{legend_y - 9}" width="10" height="10" fill="#2e9d6a"/>',
-        f'<text x="{left + 14}" y="{legend_y}" font-size="11" fill="#1d2733">opt-ins</text>',
-        f'<rect x="{left + 80}" y="{legend_y - 9}" width="10" height="10" fill="#c8463d"/>',
-        f'<text x="{left + 94}" y="{legend_y}" font-size="11" fill="#1d2733">opt-outs</text>',
-        f'<rect x="{left + 160}" y="{legend_y - 9}" width="10" height="10" fill="{BACKDATED_COLOUR}"/>',
-        f'<text x="{left + 174}" y="{legend_y}" font-size="11" fill="#1d2733">back-dated (recorded more than'
-        f" {int(BACKDATED_AFTER.total_seconds() // 60)} min after it occurred; any type)</text>",
-        "</svg></div>",
-    ]
-    return "".join(out)
+    legend_y, minutes = height - 8, int(BACKDATED_AFTER.total_seconds() // 60)
+    for j, (kind, colour, label) in enumerate(series):
+        note = f" (recorded more than {minutes} min after it occurred; any type)" if kind == BACKDATED else ""
+        out.append(
+            f'<rect x="{left + 80 * j}" y="{legend_y - 9}" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{left + 80 * j + 14}" y="{legend_y}" font-size="11" fill="#1d2733">{label}{note}</text>'
+        )
+    return "".join([*out, "</svg></div>"])
 
 
 def _day_table(agg: ReportAggregates) -> str:
