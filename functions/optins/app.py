@@ -10,7 +10,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optledger import disclosures, hosted, optins, runtime
+from optledger import hosted, optins, runtime
 from optledger.api import cors
 from optledger.api.bodies import json_or_form, origin_of, public_url
 from optledger.api.resolver import make_resolver, note_refusal, refusal
@@ -87,9 +87,7 @@ def post_optin() -> Response[str]:
 @app.get("/optin/<campaign_id>")
 def optin_page(campaign_id: str) -> Response[str]:
     campaign = runtime.campaigns().directory().by_id.get(unquote(campaign_id))
-    registered = disclosures.registered(campaign) if campaign else {}
-    # Only a disclosure that passes the checker is offered: the page must never collect a consent that is refused.
-    registered = {sha: text for sha, text in registered.items() if not disclosures.missing_elements(text, campaign)}
+    registered = hosted.offered_disclosures(campaign) if campaign else {}
     if campaign is None or not registered:
         return _html(404, hosted.not_found_page())
     chosen = app.current_event.get_query_string_value("disclosure")

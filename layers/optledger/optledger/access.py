@@ -1,5 +1,5 @@
 """Which brands a caller may see (DESIGN section 3: access is per brand). Who the caller is (IAM principal, console
-user, API key) is worked out from the request by ``optledger.api.auth``.
+user, API key) is worked out from the request by the HTTP layer (``api/auth.py``).
 
 A restricted caller gets the same 403 for another brand's number, campaign, review or evidence as for one that does
 not exist at all, so a refusal never tells them what other brands hold (``scoped`` below).

@@ -1,5 +1,5 @@
-"""Typed errors of the domain. Each carries the HTTP status and error code it maps to (``optledger.api.resolver``
-turns them into answers, in one place).
+"""Typed errors of the domain. Each carries the HTTP status and error code it maps to; the HTTP layer
+(``api/resolver.py``) turns them into answers, in one place.
 
 Messages must never contain a full phone number or message text: they end up in response bodies and logs.
 """
