@@ -22,7 +22,7 @@ from optledger.api.bodies import json_body
 from optledger.api.resolver import CONSOLE_API_PREFIX, make_resolver
 from optledger.api.responses import json_response
 from optledger.campaigns import Directory
-from optledger.errors import Conflict, Forbidden, NotFound, ValidationError
+from optledger.errors import Conflict, NotFound, ValidationError
 from optledger.evidence import number_bundle
 from optledger.logs import logger
 from optledger.observability import count, instrumented
@@ -165,16 +165,10 @@ def put_campaign(campaign_id: str):
     document = json_body(app.current_event)
     campaign_id = unquote(campaign_id)
     existing = runtime.campaigns().directory().by_id.get(campaign_id)
-    if who.restricted and (
-        (existing is not None and not who.allows(existing.brand)) or not who.allows(str(document.get("brand")))
-    ):
-        raise Forbidden("not allowed for this caller")
-    try:
+    who.require(existing.brand if existing else None)  # the campaign's brand now, and the one asked for
+    who.require(str(document.get("brand")))
+    with who.discreet():
         campaign, is_new = campaign_admin.register(document, campaign_id, runtime.campaigns())
-    except Conflict as error:
-        if who.restricted:  # the details name another brand's campaign
-            raise Conflict(error.message) from None
-        raise
     logger.info("campaign stored", extra={"campaign": campaign.id, "new": is_new})
     return json_response(201 if is_new else 200, campaign_admin.describe(campaign))
 

@@ -65,11 +65,13 @@ def preflight() -> Response[str]:
 def post_optin() -> Response[str]:
     event = app.current_event
     origin = event.headers.get("origin")
-    app.append_context(directory=runtime.campaigns().directory())
-    app.append_context(form=json_or_form(event, limit=optins.MAX_OPTIN_BYTES))
+    directory = runtime.campaigns().directory()
+    app.append_context(directory=directory)  # from here on, a refusal may be a page (see ``refused``)
+    fields = json_or_form(event, limit=optins.MAX_OPTIN_BYTES)
+    app.append_context(form=fields)
     campaign, answer = optins.submit(
-        app.context["form"],
-        directory=app.context["directory"],
+        fields,
+        directory=directory,
         origin=origin,
         own_origin=_own_origin(),
         source_ip=event.request_context.http.source_ip,  # never X-Forwarded-For: the client writes that

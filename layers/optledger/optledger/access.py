@@ -7,11 +7,12 @@ not exist at all, so a refusal never tells them what other brands hold (``scoped
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from optledger.errors import Forbidden, NotFound
+from optledger.errors import Conflict, Forbidden, NotFound
 
 if TYPE_CHECKING:  # the type only: importing this module never drags in the store
     from optledger.campaigns import Directory
@@ -38,6 +39,17 @@ class Caller:
         """A brand named by the request: refused (without saying whether it exists) unless allowed."""
         if brand is not None and not self.allows(brand):
             raise Forbidden(REFUSED)
+
+    @contextmanager
+    def discreet(self) -> Iterator[None]:
+        """A conflict told to a restricted caller keeps its message but not its fields, which may name another
+        brand's campaign."""
+        try:
+            yield
+        except Conflict as error:
+            if not self.restricted:
+                raise
+            raise Conflict(error.message) from None
 
     def directory(self, full: Directory) -> Directory:
         """The campaigns this caller may see: every lookup through it stays inside the caller's brands."""
