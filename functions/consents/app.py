@@ -23,7 +23,6 @@ from optledger.api.resolver import CONSOLE_API_PREFIX, make_resolver
 from optledger.api.responses import json_response
 from optledger.campaigns import Directory
 from optledger.errors import Conflict, NotFound, ValidationError
-from optledger.evidence import number_bundle
 from optledger.logs import logger
 from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
@@ -113,6 +112,8 @@ def post_review_decision(event_id: str):
 
 @app.post("/evidence")
 def post_evidence():
+    from optledger.evidence import number_bundle  # only this route pays for the bundle writer's import
+
     body = json_body(app.current_event)
     if "phone" not in body:
         raise ValidationError("phone is required", fields={"phone": "required"})
