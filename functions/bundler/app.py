@@ -43,7 +43,8 @@ def _day(event: dict[str, Any]) -> str:
 def plan_step(event: dict[str, Any]) -> dict[str, Any]:
     """The execution's input (``{"time"}`` from the schedule, or ``{"date", "brands"?}`` by hand) -> the keys of
     the day's work items and brands, written to the bucket: a state's input is limited to 256 KB, a plan is not."""
-    given = event.get("input") if isinstance(event.get("input"), dict) else event
+    execution_input = event.get("input")
+    given: dict[str, Any] = execution_input if isinstance(execution_input, dict) else event
     day = _day(given)
     plan = plan_day(day, store=runtime.store(), directory=runtime.campaigns().directory(), brands=given.get("brands"))
     keep = retain_until(utcnow(), 1)

@@ -1,10 +1,10 @@
 """Authenticated business API: consent records of a number, consent from other channels, campaign configuration,
 reviews and evidence.
 
-Every route runs behind ``caller_middleware``: the caller (IAM principal, console user or API key) is authenticated
-once, and everything a route reads goes through ``caller.directory(...)``, the campaigns of the caller's brands, so a
-restricted caller never reaches another brand's data. The console calls the same routes under ``/console/api``
-(Cognito JWT authorizer in AWS); the prefix is stripped here.
+Every route runs behind ``optledger.api.auth.caller_middleware``: the caller (IAM principal, console user or API key)
+is authenticated once, and everything a route reads goes through ``caller.directory(...)``, the campaigns of the
+caller's brands, so a restricted caller never reaches another brand's data. The console calls the same routes under
+``/console/api`` (Cognito JWT authorizer in AWS); the prefix is stripped here.
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import campaign_admin, console_data, offline, reviews, runtime
 from optledger.access import Caller
+from optledger.api.auth import caller_middleware
+from optledger.api.bodies import json_body
+from optledger.api.resolver import CONSOLE_API_PREFIX, make_resolver
+from optledger.api.responses import json_response
 from optledger.campaigns import Directory
-from optledger.errors import Conflict, Forbidden, NotFound, ValidationError
-from optledger.evidence import number_bundle
-from optledger.http import CONSOLE_API_PREFIX, caller_middleware, json_body, json_response, logger, make_resolver
+from optledger.errors import Conflict, NotFound, ValidationError
+from optledger.logs import logger
 from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
 from optledger.views import DEFAULT_PAGE, consent_record, page_request, review_queue
@@ -30,7 +33,8 @@ app.use(middlewares=[caller_middleware])
 
 
 def caller() -> Caller:
-    return app.context["caller"]
+    who: Caller = app.context["caller"]
+    return who
 
 
 def directory() -> Directory:
@@ -91,15 +95,13 @@ def get_reviews():
 
 @app.post("/reviews/<event_id>")
 def post_review_decision(event_id: str):
-    who = caller()
-    body = json_body(app.current_event)
-    if who.kind == "user":
-        # A signed-in person decides as themselves, whatever the body says.
+    who, body, brand = caller(), json_body(app.current_event), requested_brand()
+    if who.kind == "user":  # a signed-in person decides as themselves, whatever the body says
         body["agent_id"] = who.identity
     answer = reviews.decide(
         unquote(event_id),
         body,
-        brand=requested_brand(),
+        brand=brand,
         caller=who.identity,
         store=runtime.store(),
         ledger=runtime.ledger(),
@@ -110,16 +112,15 @@ def post_review_decision(event_id: str):
 
 @app.post("/evidence")
 def post_evidence():
+    from optledger.evidence import number_bundle  # only this route pays for the bundle writer's import
+
     body = json_body(app.current_event)
     if "phone" not in body:
         raise ValidationError("phone is required", fields={"phone": "required"})
+    brand = app.current_event.get_query_string_value("brand")
+    seen, store, evidence = directory(), runtime.store(), runtime.evidence()
     created = number_bundle(
-        body["phone"],
-        campaign=body.get("campaign"),
-        brand=app.current_event.get_query_string_value("brand"),
-        store=runtime.store(),
-        evidence=runtime.evidence(),
-        directory=directory(),
+        body["phone"], campaign=body.get("campaign"), brand=brand, store=store, evidence=evidence, directory=seen
     )
     return json_response(201, created)
 
@@ -165,16 +166,10 @@ def put_campaign(campaign_id: str):
     document = json_body(app.current_event)
     campaign_id = unquote(campaign_id)
     existing = runtime.campaigns().directory().by_id.get(campaign_id)
-    if who.restricted and (
-        (existing is not None and not who.allows(existing.brand)) or not who.allows(str(document.get("brand")))
-    ):
-        raise Forbidden("not allowed for this caller")
-    try:
+    who.require(existing.brand if existing else None)  # the campaign's brand now, and the one asked for
+    who.require(str(document.get("brand")))
+    with who.discreet():
         campaign, is_new = campaign_admin.register(document, campaign_id, runtime.campaigns())
-    except Conflict as error:
-        if who.restricted:  # the details name another brand's campaign
-            raise Conflict(error.message) from None
-        raise
     logger.info("campaign stored", extra={"campaign": campaign.id, "new": is_new})
     return json_response(201 if is_new else 200, campaign_admin.describe(campaign))
 

@@ -13,8 +13,8 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import config, console
+from optledger.api.resolver import make_resolver
 from optledger.errors import NotFound
-from optledger.http import make_resolver
 from optledger.observability import instrumented
 
 app = make_resolver()

@@ -6,16 +6,19 @@ the failure queue, whose alarm tells someone that AWS and the ledger disagree ab
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import eum_sync, runtime
-from optledger.http import logger
+from optledger.logs import logger
 from optledger.observability import count, instrumented
 from optledger.phone import mask
 from optledger.smsvoice import OptOutLists, SyncFailed
+
+METRICS = {"put": "OptOutListPut", "delete": "OptOutListDelete"}
 
 
 @cache
@@ -28,33 +31,26 @@ def opt_out_lists() -> OptOutLists:
     return OptOutLists()
 
 
+def _report(detail: Mapping[str, Any], actions: list[eum_sync.Action]) -> None:
+    for action in actions:
+        count(METRICS.get(action.action, "OptOutListAlreadyAbsent"))
+    if actions:
+        calls = [f"{a.action}:{a.list_name}" for a in actions]
+        extra = {"event_id": detail.get("event_id"), "phone": mask(detail.get("phone")), "actions": calls}
+        logger.info("opt-out lists synced", extra=extra)
+
+
 @instrumented()
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     detail = event.get("detail") or {}
     try:
         actions = eum_sync.sync(
-            detail,
-            lists=lists(),
-            store=runtime.store(),
-            directory=runtime.campaigns().directory(),
-            eum=opt_out_lists(),
+            detail, lists=lists(), store=runtime.store(), directory=runtime.campaigns().directory(), eum=opt_out_lists()
         )
     except SyncFailed as error:
         count("OptOutSyncFailed")
-        logger.warning(
-            "opt-out list sync failed",
-            extra={"error": error.message, "brand": detail.get("brand"), "phone": mask(detail.get("phone"))},
-        )
+        extra = {"error": error.message, "brand": detail.get("brand"), "phone": mask(detail.get("phone"))}
+        logger.warning("opt-out list sync failed", extra=extra)
         raise
-    for action in actions:
-        count({"put": "OptOutListPut", "delete": "OptOutListDelete"}.get(action.action, "OptOutListAlreadyAbsent"))
-    if actions:
-        logger.info(
-            "opt-out lists synced",
-            extra={
-                "event_id": detail.get("event_id"),
-                "phone": mask(detail.get("phone")),
-                "actions": [f"{a.action}:{a.list_name}" for a in actions],
-            },
-        )
+    _report(detail, actions)
     return {"event_id": detail.get("event_id"), "actions": [a.__dict__ for a in actions]}

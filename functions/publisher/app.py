@@ -4,36 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.metrics import MetricUnit
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+from aws_lambda_powertools.utilities.data_classes import DynamoDBStreamEvent
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import bus
 from optledger.logs import logger
-from optledger.observability import instrumented, metrics
-from optledger.publisher import publish
-
-processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+from optledger.observability import count, instrumented
+from optledger.publisher import BatchResponse, publish
 
 
 class NotPublished(Exception):
-    """EventBridge refused this record's entry (or one before it): the stream delivers it again."""
+    """EventBridge refused every record of the batch (a missing bus, say): the invocation fails and Lambda retries."""
 
 
 @instrumented()
-def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    outcome = publish(event.get("Records") or [], bus.default())
-    metrics.add_metric(name="EventsPublished", unit=MetricUnit.Count, value=outcome.published)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> BatchResponse:
+    outcome = publish(DynamoDBStreamEvent(event).records, bus.default())
+    count("EventsPublished", outcome.published)
     if outcome.failed_records:
-        metrics.add_metric(name="RecordsNotPublished", unit=MetricUnit.Count, value=len(outcome.failed_records))
+        count("RecordsNotPublished", len(outcome.failed_records))
         logger.warning(
             "records not published", extra={"records": len(outcome.failed_records), "errors": outcome.errors}
         )
-    failed = set(outcome.failed_records)
-
-    def record_handler(record: DynamoDBRecord) -> None:
-        if record.dynamodb is not None and record.dynamodb.sequence_number in failed:
-            raise NotPublished(record.dynamodb.sequence_number)
-
-    return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)
+    if outcome.everything_failed:
+        raise NotPublished(", ".join(outcome.errors) or "no record published")
+    return outcome.batch_item_failures()

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.data_classes import SNSEvent
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import config, runtime
-from optledger.http import json_response, make_resolver, public_url, raw_body, reply_response
+from optledger.api.bodies import public_url, raw_body
+from optledger.api.resolver import make_resolver
+from optledger.api.responses import json_response
 from optledger.inbound import receive_sns_records, receive_webhook
 from optledger.observability import count, instrumented
 from optledger.providers import WebhookRequest
@@ -20,7 +24,7 @@ app = make_resolver()
 
 
 @app.route("/webhooks/<provider>", method=["POST", "GET"])
-def webhook(provider: str):
+def webhook(provider: str) -> Response[str]:
     event = app.current_event
     request = WebhookRequest(
         method=event.request_context.http.method,
@@ -37,16 +41,16 @@ def webhook(provider: str):
         brand_scope=config.settings().opt_out_scope == "brand",
     )
     count("WebhookAnswered")
-    return reply_response(reply)
+    return Response(reply.status, reply.content_type, reply.body, headers=dict(reply.headers))
 
 
 @app.get("/health")
-def health():
+def health() -> Response[str]:
     return json_response(200, {"status": "ok"})
 
 
 @app.get("/openapi.json")
-def openapi_document():
+def openapi_document() -> Response[str]:
     from optledger import openapi  # only this route pays for building the document
 
     return json_response(200, openapi.document())
@@ -56,7 +60,7 @@ def openapi_document():
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     if "Records" in event:  # AWS End User Messaging two-way SMS, through its SNS topic
         return receive_sns_records(
-            event["Records"],
+            SNSEvent(event).records,
             secrets=config.secrets(),
             ledger=runtime.ledger(),
             directory=runtime.campaigns().directory(),

@@ -10,7 +10,6 @@ from typing import Any
 
 import boto3
 import pytest
-from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 
 import optledger.bus
 from optledger import runtime
@@ -158,5 +157,5 @@ def test_a_bus_that_does_not_exist_fails_the_whole_batch(env, lambda_context, mo
     monkeypatch.setenv("OPTLEDGER_EVENT_BUS", "no-such-bus")
     runtime.reset()
 
-    with pytest.raises(BatchProcessingError):
+    with pytest.raises(publisher.NotPublished):
         publisher.lambda_handler(event, lambda_context)

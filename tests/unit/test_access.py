@@ -1,4 +1,5 @@
-"""Who a caller is and which brands they reach (optledger.access), the FCC deadline and the console's settings."""
+"""Who a caller is (optledger.api.auth) and which brands they reach (optledger.access), the FCC deadline and the
+console's settings."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import pytest
 
 from optledger import access, config, console, console_data, review_deadlines
+from optledger.api import auth
 from optledger.errors import Forbidden, NotFound, Unauthorized
 
 
@@ -25,31 +27,31 @@ SECRETS = {"API_KEY": "all-key", "API_KEYS": json.dumps({"k-acme": ["acme"], "k-
     [("all-key", None), ("k-star", None), ("k-acme", frozenset({"acme"})), ("k-two", frozenset({"acme", "b"}))],
 )
 def test_api_keys_carry_their_brands(key, brands):
-    caller = access.authenticate(event(f"Bearer {key}"), SECRETS)
+    caller = auth.authenticate(event(f"Bearer {key}"), SECRETS)
     assert caller.brands == brands and caller.kind == "api_key"
-    assert caller.identity == ("api-key" if key == "all-key" else "api-key:" + access.key_fingerprint(key)[8:])
+    assert caller.identity == ("api-key" if key == "all-key" else "api-key:" + auth.key_fingerprint(key)[8:])
     assert key not in caller.identity
 
 
 @pytest.mark.parametrize("header", ["Bearer nope", "Basic azphY21l", "Bearer ", "bearer k-acmeX"])
 def test_wrong_keys_are_refused(header):
     with pytest.raises(Forbidden):
-        access.authenticate(event(header), SECRETS)
+        auth.authenticate(event(header), SECRETS)
 
 
 def test_no_credentials_is_a_401():
     with pytest.raises(Unauthorized):
-        access.authenticate(event(), SECRETS)
+        auth.authenticate(event(), SECRETS)
 
 
 @pytest.mark.parametrize("table", ['["k"]', '{"k": 3}', '{"k": [""]}', "not json"])
 def test_a_malformed_key_table_is_a_configuration_error(table):
     with pytest.raises(ValueError):
-        access.authenticate(event("Bearer k"), {"API_KEYS": table})
+        auth.authenticate(event("Bearer k"), {"API_KEYS": table})
 
 
 def test_iam_principals_see_every_brand():
-    caller = access.authenticate(event(authorizer={"iam": {"userArn": "arn:aws:iam::1:role/x"}}), {})
+    caller = auth.authenticate(event(authorizer={"iam": {"userArn": "arn:aws:iam::1:role/x"}}), {})
     assert caller.brands is None and caller.identity == "arn:aws:iam::1:role/x"
 
 
@@ -65,7 +67,7 @@ def test_iam_principals_see_every_brand():
 )
 def test_console_users_get_the_brands_of_their_groups(groups, brands):
     claims = {"username": "u1", "cognito:groups": groups}
-    caller = access.authenticate(event("Bearer jwt", {"jwt": {"claims": claims}}), {"API_KEY": "jwt"})
+    caller = auth.authenticate(event("Bearer jwt", {"jwt": {"claims": claims}}), {"API_KEY": "jwt"})
     # The JWT wins over a bearer that happens to equal an API key: API Gateway checked the token.
     assert caller.kind == "user" and caller.brands == brands and caller.identity == "user:u1"
 
@@ -73,7 +75,7 @@ def test_console_users_get_the_brands_of_their_groups(groups, brands):
 @pytest.mark.parametrize("claims", [{"username": "u"}, {"username": "u", "cognito:groups": "[staff brand-]"}])
 def test_a_user_in_no_brand_group_is_refused(claims):
     with pytest.raises(Forbidden):
-        access.authenticate(event(authorizer={"jwt": {"claims": claims}}), {})
+        auth.authenticate(event(authorizer={"jwt": {"claims": claims}}), {})
 
 
 def test_scoped_turns_not_found_into_the_refusal_for_restricted_callers_only():

@@ -6,6 +6,7 @@ import copy
 import json
 
 import pytest
+from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
 from optledger.bus import MAX_ENTRIES, EventBus
 from optledger.publisher import CONSENT_CHANGED, REPLY_REQUESTED, entries_for_record, publish
@@ -40,7 +41,7 @@ def telnyx_stop() -> list[dict]:
 def test_a_ledger_event_becomes_consent_changed_without_the_message_text():
     event_record = telnyx_stop()[0]
 
-    [entry] = entries_for_record(event_record)
+    [entry] = entries_for_record(DynamoDBRecord(event_record))
 
     assert entry.detail_type == CONSENT_CHANGED
     assert entry.detail["event_id"] == "01JDEMO0000000000000000001"
@@ -50,7 +51,7 @@ def test_a_ledger_event_becomes_consent_changed_without_the_message_text():
 
 
 def test_a_delivery_with_a_reply_becomes_reply_requested_routed_back_to_the_consumer():
-    [entry] = entries_for_record(telnyx_stop()[2])
+    [entry] = entries_for_record(DynamoDBRecord(telnyx_stop()[2]))
 
     assert entry.detail_type == REPLY_REQUESTED
     assert entry.detail["to"] == "+14155550123" and entry.detail["from"] == "+18885550100"
@@ -64,7 +65,7 @@ def test_providers_that_reply_inline_get_no_reply_requested(provider):
     record = telnyx_stop()[2]
     for image in (record["dynamodb"]["NewImage"], record["dynamodb"]["Keys"]):
         image["pk"]["S"] = image["pk"]["S"].replace("MSG#telnyx#", f"MSG#{provider}#")
-    assert entries_for_record(record) == []
+    assert entries_for_record(DynamoDBRecord(record)) == []
 
 
 def test_heads_modifications_and_deliveries_without_reply_yield_nothing():
@@ -75,9 +76,9 @@ def test_heads_modifications_and_deliveries_without_reply_yield_nothing():
     answer["reply"] = None
     delivery["dynamodb"]["NewImage"]["answer"]["S"] = json.dumps(answer)
 
-    assert entries_for_record(head) == []
-    assert entries_for_record(modified) == []
-    assert entries_for_record(delivery) == []
+    assert entries_for_record(DynamoDBRecord(head)) == []
+    assert entries_for_record(DynamoDBRecord(modified)) == []
+    assert entries_for_record(DynamoDBRecord(delivery)) == []
 
 
 def test_a_pending_double_opt_in_with_a_reply_asks_for_the_confirmation_text():
@@ -91,7 +92,7 @@ def test_a_pending_double_opt_in_with_a_reply_asks_for_the_confirmation_text():
     )
     record["dynamodb"]["NewImage"]["event"]["S"] = json.dumps(event)
 
-    consent_changed, reply = entries_for_record(record)
+    consent_changed, reply = entries_for_record(DynamoDBRecord(record))
 
     assert consent_changed.detail_type == CONSENT_CHANGED and consent_changed.detail["type"] == "pending"
     assert reply.detail_type == REPLY_REQUESTED
@@ -115,7 +116,7 @@ def many_events(count: int) -> list[dict]:
 def test_entries_go_out_ten_per_call_in_stream_order():
     bus = RecordingBus()
 
-    outcome = publish(many_events(23), bus)
+    outcome = publish(map(DynamoDBRecord, many_events(23)), bus)
 
     assert [len(call) for call in bus.calls] == [MAX_ENTRIES, MAX_ENTRIES, 3]
     assert [e["Detail"]["event_id"] for e in bus.accepted] == [f"EVENT{n:04d}" for n in range(23)]
@@ -125,12 +126,16 @@ def test_entries_go_out_ten_per_call_in_stream_order():
 def test_the_first_refused_record_and_every_later_one_are_reported_and_later_chunks_are_not_sent():
     bus = RecordingBus(refuse_at=12)
 
-    outcome = publish(many_events(25), bus)
+    outcome = publish(map(DynamoDBRecord, many_events(25)), bus)
 
     assert len(bus.calls) == 2  # the third chunk was never sent
     assert outcome.failed_records == [str(1000 + n) for n in range(12, 25)]
     assert outcome.errors == ["ThrottlingException"]
     assert outcome.published == 19  # 10 + the 9 others of the second chunk EventBridge accepted
+    assert outcome.batch_item_failures() == {
+        "batchItemFailures": [{"itemIdentifier": r} for r in outcome.failed_records]
+    }
+    assert not outcome.everything_failed
 
 
 def test_the_bus_refuses_more_than_ten_entries_per_call():

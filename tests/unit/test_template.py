@@ -30,7 +30,7 @@ from samtranslator.parser.parser import Parser
 from samtranslator.translator.translator import Translator
 from samtranslator.yaml_helper import yaml_parse
 
-from optledger.http import CONSOLE_API_PREFIX
+from optledger.api.resolver import CONSOLE_API_PREFIX
 from optledger_tools.local.template import http_routes, load_template
 
 ROOT = Path(__file__).resolve().parents[2]

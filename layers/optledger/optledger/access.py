@@ -1,12 +1,5 @@
-"""Who is calling and which brands they may see (DESIGN section 3: access is per brand).
-
-Three kinds of caller reach the authenticated routes:
-
-- an IAM principal (API Gateway's IAM authorizer signed the request): the platform's own systems, every brand;
-- a console user (API Gateway's JWT authorizer checked a Cognito access token): the brands of their user-pool
-  groups, ``brand-<id>`` or ``brand:<id>`` each, and ``admins`` for every brand;
-- locally, a bearer API key: ``OPTLEDGER_API_KEY`` (every brand) or one of ``OPTLEDGER_API_KEYS``, a JSON object
-  mapping each key to its brands (a list of brand ids, or ``"*"`` for every brand).
+"""Which brands a caller may see (DESIGN section 3: access is per brand). Who the caller is (IAM principal, console
+user, API key) is worked out from the request by the HTTP layer (``api/auth.py``).
 
 A restricted caller gets the same 403 for another brand's number, campaign, review or evidence as for one that does
 not exist at all, so a refusal never tells them what other brands hold (``scoped`` below).
@@ -14,18 +7,18 @@ not exist at all, so a refusal never tells them what other brands hold (``scoped
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from optledger import config
-from optledger.digest import sha256_hex
-from optledger.errors import Forbidden, NotFound, Unauthorized
-from optledger.providers import constant_time_equal
+from optledger.errors import Conflict, Forbidden, NotFound
 
-ADMIN_GROUP = "admins"
-GROUP_PREFIXES = ("brand-", "brand:")
+if TYPE_CHECKING:  # the type only: importing this module never drags in the store
+    from optledger.campaigns import Directory
+
+T = TypeVar("T")
+
 REFUSED = "not allowed for this caller"
 
 
@@ -47,9 +40,19 @@ class Caller:
         if brand is not None and not self.allows(brand):
             raise Forbidden(REFUSED)
 
-    def directory(self, full: Any) -> Any:
-        """The campaigns this caller may see (an ``optledger.campaigns.Directory``): every lookup through it stays
-        inside the caller's brands. Typed loosely so that importing this module never drags in the store."""
+    @contextmanager
+    def discreet(self) -> Iterator[None]:
+        """A conflict told to a restricted caller keeps its message but not its fields, which may name another
+        brand's campaign."""
+        try:
+            yield
+        except Conflict as error:
+            if not self.restricted:
+                raise
+            raise Conflict(error.message) from None
+
+    def directory(self, full: Directory) -> Directory:
+        """The campaigns this caller may see: every lookup through it stays inside the caller's brands."""
         if self.brands is None:
             return full
         return replace(full, by_id={cid: c for cid, c in full.by_id.items() if c.brand in self.brands})
@@ -62,103 +65,7 @@ class Caller:
         }
 
 
-def key_fingerprint(key: str) -> str:
-    """How an API key appears in the ledger and logs: never the key itself."""
-    return "api-key:" + sha256_hex(key)[:12]
-
-
-def _brands_of(value: Any) -> frozenset[str] | None:
-    if value == "*":
-        return None
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(b, str) and b for b in value):
-        raise ValueError("each OPTLEDGER_API_KEYS value must be a list of brand ids or '*'")
-    if "*" in value:
-        return None
-    return frozenset(value)
-
-
-def api_keys(secrets: Mapping[str, str]) -> list[tuple[str, frozenset[str] | None]]:
-    """Every accepted key with its brands: ``API_KEY`` (all brands) and the entries of ``API_KEYS``."""
-    keys: list[tuple[str, frozenset[str] | None]] = []
-    if secrets.get("API_KEY"):
-        keys.append((secrets["API_KEY"], None))
-    if secrets.get("API_KEYS"):
-        try:
-            table = json.loads(secrets["API_KEYS"])
-        except ValueError as exc:
-            raise ValueError("OPTLEDGER_API_KEYS must be a JSON object: key -> list of brands or '*'") from exc
-        if not isinstance(table, dict):
-            raise ValueError("OPTLEDGER_API_KEYS must be a JSON object: key -> list of brands or '*'")
-        keys.extend((str(key), _brands_of(brands)) for key, brands in table.items() if key)
-    return keys
-
-
-def groups_of(claims: Mapping[str, Any]) -> list[str]:
-    """``cognito:groups`` as API Gateway passes it: a list, or flattened to the text ``[a b]`` in the context."""
-    value = claims.get("cognito:groups")
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    text = str(value).strip()
-    if text.startswith("["):
-        try:
-            parsed = json.loads(text)
-            if isinstance(parsed, list):
-                return [str(v) for v in parsed]
-        except ValueError:
-            pass
-        text = text.strip("[]")
-    return [g for g in text.replace(",", " ").split() if g]
-
-
-def user_caller(claims: Mapping[str, Any]) -> Caller:
-    """A console user: the brands of their groups, every brand for ``admins``, none (refused) otherwise."""
-    groups = groups_of(claims)
-    identity = str(claims.get("username") or claims.get("cognito:username") or claims.get("sub") or "")
-    if not identity:
-        raise Unauthorized("the token names no user")
-    if ADMIN_GROUP in groups:
-        return Caller("user:" + identity, "user", None)
-    brands = frozenset(g[len(p) :] for g in groups for p in GROUP_PREFIXES if g.startswith(p) and len(g) > len(p))
-    if not brands:
-        raise Forbidden("this user belongs to no brand group")
-    return Caller("user:" + identity, "user", brands)
-
-
-def authenticate(event: Mapping[str, Any], secrets: Mapping[str, str] | None = None) -> Caller:
-    """The caller of an authenticated route, from what API Gateway verified or the bearer API key."""
-    authorizer = (event.get("requestContext") or {}).get("authorizer") or {}
-    if isinstance(authorizer, dict):
-        iam = authorizer.get("iam")
-        if isinstance(iam, dict) and iam.get("userArn"):
-            return Caller(str(iam["userArn"]), "iam", None)
-        jwt = authorizer.get("jwt")
-        if isinstance(jwt, dict) and isinstance(jwt.get("claims"), dict):
-            return user_caller(jwt["claims"])
-    header = (event.get("headers") or {}).get("authorization", "")
-    if not header:
-        raise Unauthorized("credentials required: Authorization: Bearer <api key>")
-    scheme, _, key = header.partition(" ")
-    key = key.strip()
-    if scheme.lower() != "bearer" or not key:
-        raise Forbidden("invalid credentials")
-    secrets = config.secrets() if secrets is None else secrets
-    known = api_keys(secrets)
-    # Every key is compared (constant time each), so the answer's timing does not depend on which one matched.
-    matched = [(index, brands) for index, (expected, brands) in enumerate(known) if constant_time_equal(key, expected)]
-    if not matched:
-        raise Forbidden("invalid credentials")
-    index, brands = matched[0]
-    # The one all-brands key keeps the name it always had in the ledger; the keys of OPTLEDGER_API_KEYS are told
-    # apart by a fingerprint.
-    single = index == 0 and bool(secrets.get("API_KEY"))
-    return Caller("api-key" if single else key_fingerprint(key), "api_key", brands)
-
-
-def scoped(caller: Caller, call: Callable[[], Any]) -> Any:
+def scoped(caller: Caller, call: Callable[[], T]) -> T:
     """Run a route for ``caller``: for a restricted caller "not found" becomes the same 403 as another brand's data,
     so a refusal says nothing about what exists outside the caller's brands."""
     if not caller.restricted:

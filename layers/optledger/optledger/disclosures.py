@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from optledger.digest import sha256_hex
-from optledger.errors import ValidationError
+from optledger.errors import ValidationError, collect, raise_problems
 from optledger.models import Campaign
 
 MAX_DISCLOSURE_CHARS = 4000
@@ -150,12 +151,8 @@ def check_all(texts: Iterable[str], campaign: Campaign) -> None:
     """Check every disclosure registered on a campaign; one 422 names the missing elements of each."""
     problems: dict[str, str] = {}
     for index, text in enumerate(texts):
-        try:
-            check(text, campaign, field=f"disclosures[{index}]")
-        except ValidationError as error:
-            problems.update(error.fields)
-    if problems:
-        raise ValidationError("a disclosure is missing required elements", fields=problems)
+        collect(problems, partial(check, text, campaign, field=f"disclosures[{index}]"), "")
+    raise_problems("a disclosure is missing required elements", problems)
 
 
 def disclosure_sha256(text: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from optledger import disclosures
 from optledger.models import Campaign
 
 STYLE = """
@@ -80,6 +81,13 @@ def _document(title: str, body: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
+
+
+def offered_disclosures(campaign: Campaign) -> dict[str, str]:
+    """The campaign's registered disclosures (SHA-256 -> text) that pass the checker: the page must never collect a
+    consent that would be refused."""
+    registered = disclosures.registered(campaign)
+    return {sha: text for sha, text in registered.items() if not disclosures.missing_elements(text, campaign)}
 
 
 def new_session_id() -> str:

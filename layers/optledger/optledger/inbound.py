@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from optledger import consent
 from optledger.campaigns import Directory
@@ -18,6 +18,9 @@ from optledger.phone import normalize, normalize_sender
 from optledger.providers import PROVIDERS, InboundMessage, WebhookReply, WebhookRequest
 from optledger.store import Head
 from optledger.timeutil import CLOCK_SKEW, format_ts, in_range, parse_ts, utcnow
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.data_classes.sns_event import SNSEventRecord
 
 logger = logging.getLogger(__name__)
 MAX_STORED_TEXT = 1600  # ten SMS segments: longer texts are cut in the evidence, never in classification
@@ -255,7 +258,7 @@ def reply_text(action: str, targets: list[Campaign], head: Head | None) -> str |
 
 
 def receive_sns_records(
-    records: list[Mapping[str, Any]],
+    records: Iterable[SNSEventRecord],
     *,
     secrets: Mapping[str, str],
     ledger: Ledger,
@@ -272,7 +275,7 @@ def receive_sns_records(
         if record.get("EventSource") != "aws:sns" or not isinstance(record.get("Sns"), Mapping):
             rejected += 1
             continue
-        request = WebhookRequest("POST", "sns:", {}, json.dumps(record["Sns"]).encode("utf-8"))
+        request = WebhookRequest("POST", "sns:", {}, json.dumps(record.sns.raw_event).encode("utf-8"))
         try:
             receive_webhook(
                 "sns",

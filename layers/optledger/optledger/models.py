@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from optledger.errors import ValidationError
+from optledger.errors import ValidationError, raise_problems
 from optledger.phone import normalize_sender
 
 Tier = Literal["implied", "express", "express_written"]
@@ -105,8 +105,7 @@ class Campaign:
         window = data.get("conversation_window_hours", 24)
         if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 24 * 30:
             problems["conversation_window_hours"] = "must be an integer number of hours, 1 to 720"
-        if problems:
-            raise ValidationError("campaign is invalid", fields=problems)
+        raise_problems("campaign is invalid", problems)
         return cls(
             id=data["id"],
             brand=data["brand"],

@@ -40,11 +40,12 @@ def instrumented(correlation_id_path: str | None = None) -> Callable[[Handler], 
     return wrap
 
 
-def count(name: str) -> None:
-    """One more of ``name`` in this invocation's metrics (CloudWatch EMF, flushed by ``instrumented``)."""
+def count(name: str, value: float = 1) -> None:
+    """``value`` more of ``name`` (one by default) in this invocation's metrics (CloudWatch EMF, flushed by
+    ``instrumented``)."""
     from aws_lambda_powertools.metrics import MetricUnit
 
-    metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)
+    metrics.add_metric(name=name, unit=MetricUnit.Count, value=value)
 
 
 def gauge(name: str, value: float) -> None:

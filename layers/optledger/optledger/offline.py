@@ -17,7 +17,7 @@ from typing import Any
 
 from optledger import disclosures
 from optledger.campaigns import Directory
-from optledger.errors import ValidationError, raise_problems
+from optledger.errors import ValidationError, collect, raise_problems
 from optledger.ledger import UNREAD, Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
 from optledger.phone import normalize
@@ -82,12 +82,7 @@ def validate(body: Mapping[str, Any], directory: Directory, *, now: datetime | N
         raise ValidationError("campaign is required", fields={"campaign": "required string", **problems})
     campaign = directory.get(campaign_id)
 
-    phone, phone_error = "", None
-    try:
-        phone = normalize(body.get("phone"))
-    except ValidationError as error:
-        phone_error = error
-        problems.update(error.fields)
+    phone, phone_error = collect(problems, lambda: normalize(body.get("phone")), "")
     kind = body.get("type")
     if kind not in ("opt_in", "opt_out"):
         problems["type"] = "must be opt_in or opt_out"

@@ -15,12 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from optledger import disclosures
 from optledger.campaigns import Directory
-from optledger.errors import Forbidden, MalformedRequest, ValidationError, raise_problems
-from optledger.http import json_object
+from optledger.errors import Forbidden, ValidationError, collect, raise_problems
 from optledger.ledger import Draft, Ledger
 from optledger.models import Campaign
 from optledger.phone import normalize
@@ -35,43 +34,13 @@ MAX_URL_CHARS = 2048
 MAX_USER_AGENT_CHARS = 512
 HOSTED_MARKER = ("form", "hosted")  # hidden field of the hosted page: answer with HTML, record channel hosted_page
 SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
-PREFLIGHT_MAX_AGE = "600"
 
 
-# -- request bodies ---------------------------------------------------------------------------------------------------
-
-
-def parse_body(content_type: str, data: bytes) -> dict[str, Any]:
-    """The fields of a JSON or form-urlencoded opt-in body."""
-    media = content_type.split(";", 1)[0].strip().lower()
-    if media == "application/json" or (not media and data.lstrip().startswith(b"{")):
-        return json_object(data)
-    if media == "application/x-www-form-urlencoded":
-        try:
-            parsed = parse_qs(
-                data.decode("utf-8"), keep_blank_values=True, strict_parsing=bool(data), max_num_fields=64
-            )
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise MalformedRequest("body is not valid form-urlencoded UTF-8") from exc
-        repeated = sorted(name for name, values in parsed.items() if len(values) > 1)
-        if repeated:
-            raise MalformedRequest("a field is given more than once", fields=dict.fromkeys(repeated, "repeated"))
-        return {name: values[0] for name, values in parsed.items()}
-    raise MalformedRequest(
-        "Content-Type must be application/json or application/x-www-form-urlencoded", fields={"content-type": media}
-    )
+# -- the origin a form was posted from -------------------------------------------------------------------------------
 
 
 def is_hosted(fields: Mapping[str, Any]) -> bool:
     return fields.get(HOSTED_MARKER[0]) == HOSTED_MARKER[1]
-
-
-# -- CORS -------------------------------------------------------------------------------------------------------------
-
-
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
 
 
 def origin_allowed(origin: str | None, campaign: Campaign, *, own_origin: str) -> bool:
@@ -81,25 +50,6 @@ def origin_allowed(origin: str | None, campaign: Campaign, *, own_origin: str) -
         return True
     origin = origin.strip().lower()
     return origin == own_origin or origin in {o.rstrip("/").lower() for o in campaign.allowed_origins}
-
-
-def cors_headers(origin: str | None) -> dict[str, str]:
-    if not origin:
-        return {"Vary": "Origin"}
-    return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
-
-
-def preflight_headers(origin: str | None, directory: Directory, *, own_origin: str) -> dict[str, str]:
-    """CORS preflight: the body (and so the campaign) is not known yet, so any campaign's allowed origin passes here and
-    the POST itself is checked against its campaign's list."""
-    if not origin or not any(origin_allowed(origin, c, own_origin=own_origin) for c in directory.by_id.values()):
-        raise Forbidden("origin not allowed", fields={"origin": "not in any campaign's allowed_origins"})
-    return {
-        **cors_headers(origin),
-        "Access-Control-Allow-Methods": "POST, OPTIONS",
-        "Access-Control-Allow-Headers": "content-type",
-        "Access-Control-Max-Age": PREFLIGHT_MAX_AGE,
-    }
 
 
 # -- validation -------------------------------------------------------------------------------------------------------
@@ -142,12 +92,7 @@ def _optional_text(fields: Mapping[str, Any], name: str, limit: int, problems: d
 def validate(fields: Mapping[str, Any], campaign: Campaign) -> OptinRequest:
     """Every rule of DESIGN section 3 for ``POST /optins``; one 422 names every field that breaks one."""
     problems: dict[str, Any] = {}
-    phone, phone_error = "", None
-    try:
-        phone = normalize(fields.get("phone"))
-    except ValidationError as error:
-        phone_error = error
-        problems.update(error.fields)
+    phone, phone_error = collect(problems, lambda: normalize(fields.get("phone")), "")
 
     consent = _consent_value(fields.get("consent"))
     if consent is None:
@@ -184,12 +129,8 @@ def _disclosure(fields: Mapping[str, Any], campaign: Campaign, problems: dict[st
             problems["disclosure_sha256"] = "not a disclosure registered on this campaign"
             return "", ""
         text = known.get(sha, text)
-    try:
-        checked = disclosures.check(text, campaign)
-    except ValidationError as error:
-        problems.update(error.fields)
-        return "", ""
-    return checked, disclosures.disclosure_sha256(checked)
+    checked, error = collect(problems, lambda: disclosures.check(text, campaign), "")
+    return ("", "") if error else (checked, disclosures.disclosure_sha256(checked))
 
 
 # -- recording --------------------------------------------------------------------------------------------------------

@@ -8,9 +8,9 @@
   ``ReplyRequested`` too.
 
 Records are published in stream order, ten entries per PutEvents call. At the first entry EventBridge refuses, the
-rest of the batch is not sent: that record and every later one are reported failed, so Lambda retries from there
-(DynamoDB streams resume at the lowest failed sequence number) and nothing is published out of order. Delivery is at
-least once: consumers deduplicate on ``detail.event_id``.
+rest of the batch is not sent: that record and every later one are reported failed (``Outcome.batch_item_failures``,
+the function's answer), so Lambda retries from there (DynamoDB streams resume at the lowest failed sequence number)
+and nothing is published out of order. Delivery is at least once: consumers deduplicate on ``detail.event_id``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
+
+from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord, DynamoDBRecordEventName
 
 from optledger.bus import MAX_ENTRIES
 from optledger.keys import delivery_of, is_delivery, is_ledger_event
@@ -45,26 +47,45 @@ class Entry:
         }
 
 
+class ItemFailure(TypedDict):
+    itemIdentifier: str
+
+
+class BatchResponse(TypedDict):
+    batchItemFailures: list[ItemFailure]
+
+
 @dataclass
 class Outcome:
+    records: int = 0
     published: int = 0
     failed_records: list[str] = field(default_factory=list)  # in stream order
     errors: list[str] = field(default_factory=list)  # EventBridge error codes seen
 
+    @property
+    def everything_failed(self) -> bool:
+        return bool(self.failed_records) and len(self.failed_records) == self.records
+
+    def batch_item_failures(self) -> BatchResponse:
+        """Lambda's partial batch response: the stream resumes at the first failed record."""
+        return {"batchItemFailures": [{"itemIdentifier": record_id} for record_id in self.failed_records]}
+
+
+def _record_id(record: DynamoDBRecord) -> str:
+    return (record.dynamodb.sequence_number if record.dynamodb else None) or ""
+
 
 def _value(image: Mapping[str, Any], name: str) -> str | None:
-    attribute = image.get(name) or {}
-    value = attribute.get("S", attribute.get("N"))
+    value = image.get(name)
     return None if value is None else str(value)
 
 
-def entries_for_record(record: Mapping[str, Any]) -> list[Entry]:
+def entries_for_record(record: DynamoDBRecord) -> list[Entry]:
     """The EventBridge entries one stream record yields (none for heads, campaigns, updates and removals)."""
-    if record.get("eventName") != "INSERT":
+    if record.event_name is not DynamoDBRecordEventName.INSERT or record.dynamodb is None:
         return []
-    stream = record.get("dynamodb") or {}
-    record_id = str(stream.get("SequenceNumber", ""))
-    image = stream.get("NewImage") or {}
+    record_id = _record_id(record)
+    image = record.dynamodb.new_image
     pk, sk = _value(image, "pk") or "", _value(image, "sk") or ""
     if is_ledger_event(pk, sk):
         return _ledger_event_entries(record_id, json.loads(_value(image, "event") or "{}"))
@@ -124,12 +145,12 @@ def _delivery_entry(record_id: str, pk: str, image: Mapping[str, Any]) -> Entry 
     )
 
 
-def publish(records: Iterable[Mapping[str, Any]], bus: Bus) -> Outcome:
+def publish(records: Iterable[DynamoDBRecord], bus: Bus) -> Outcome:
     """Publish the entries of ``records`` in order; stop at the first refused entry (see the module docstring)."""
     records = list(records)
-    order = [str((r.get("dynamodb") or {}).get("SequenceNumber", "")) for r in records]
+    order = [_record_id(r) for r in records]
     entries = [entry for record in records for entry in entries_for_record(record)]
-    outcome = Outcome()
+    outcome = Outcome(records=len(records))
     for start in range(0, len(entries), MAX_ENTRIES):
         chunk = entries[start : start + MAX_ENTRIES]
         results = bus.put_events([entry.as_request() for entry in chunk])

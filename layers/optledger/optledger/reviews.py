@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from optledger.campaigns import Directory
-from optledger.errors import Conflict, NotFound, ValidationError
+from optledger.errors import Conflict, NotFound, raise_problems
 from optledger.ledger import Draft, Ledger
 from optledger.store import Store
 from optledger.timeutil import format_ts, utcnow
@@ -48,8 +48,7 @@ def _validate(body: Mapping[str, Any]) -> dict[str, str]:
             continue
         if not isinstance(value, str) or not value.strip() or len(value) > MAX_TEXT:
             problems[name] = f"must be a non-empty string of at most {MAX_TEXT} characters"
-    if problems:
-        raise ValidationError("the review decision is invalid", fields=problems)
+    raise_problems("the review decision is invalid", problems)
     return {k: str(v).strip() for k, v in body.items() if v is not None}
 
 

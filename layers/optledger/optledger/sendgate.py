@@ -30,7 +30,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from optledger import consent, quiet_hours
-from optledger.errors import ValidationError
+from optledger.errors import ValidationError, raise_problems
 from optledger.models import TIER_RANK, CampaignState, tier_allows
 from optledger.phone import normalize
 from optledger.timeutil import parse_planned, utcnow
@@ -163,8 +163,7 @@ def check_send(
 ) -> CheckResult:
     """``POST /consents/check``: one GetItem of the number's chain head, then :func:`check`."""
     problems = {name: "required" for name in ("phone", "campaign", "purpose") if not body.get(name)}
-    if problems:
-        raise ValidationError("phone, campaign and purpose are required", fields=problems)
+    raise_problems("phone, campaign and purpose are required", problems)
     unknown = set(body) - {"phone", "campaign", "purpose", "at"}
     if unknown:
         raise ValidationError("unknown fields", fields=dict.fromkeys(sorted(unknown), "unknown field"))
