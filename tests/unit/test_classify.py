@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from optledger import classify as classifier
 from optledger import classify_phrases as reader
+from optledger import reply_rules, reply_text
 from optledger.classify import classify
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -172,11 +173,11 @@ def test_spellings_of_sms_are_read_as_their_words(text):
     ("text", "flat"), [("STOPPP!!! pls", "stop | please"), ("Dejen d mandarme msj", "dejen de mandarme mensaje")]
 )
 def test_the_flat_form_keeps_clause_breaks_and_spells_words_out(text, flat):
-    assert reader._canonical(reader._fold(text)) == flat
+    assert reply_text.canonical(reply_text.fold(text)) == flat
 
 
 def test_numbers_and_times_are_not_read_as_letters():
-    assert reader._canonical("see you at 4pm on the 3rd") == "see you at 4pm on the 3rd"
+    assert reply_text.canonical("see you at 4pm on the 3rd") == "see you at 4pm on the 3rd"
 
 
 # --- intents ----------------------------------------------------------------------------------------------------------
@@ -478,29 +479,29 @@ def test_unclear_replies_are_messages_flagged_for_review(text):
     ],
 )
 def test_a_rule_is_indexed_by_the_beginnings_of_the_words_it_can_start_at(pattern, starts):
-    assert reader._starts(pattern) == starts
+    assert reply_rules.rule_starts(pattern) == starts
 
 
 @pytest.mark.parametrize("pattern", [r"\w+ing stop", r"stop", r"(?:\bstop|go)", r"\b.top", r"退订"])
 def test_a_rule_whose_start_the_index_cannot_tell_always_runs(pattern):
-    assert reader._starts(pattern) is None
+    assert reply_rules.rule_starts(pattern) is None
 
 
 def every_rule_source() -> list[str]:
     patterns = reader._patterns()
-    return [source for rules in patterns if isinstance(rules, reader._Rules) for source in rules.sources]
+    return [source for rules in patterns if isinstance(rules, reply_rules.Rules) for source in rules.sources]
 
 
 def test_every_indexed_rule_starts_where_its_index_says():
     # Given every rule and the beginnings it is indexed under, When a rule matches anywhere in any corpus reply
     for source in every_rule_source():
-        starts = reader._starts(source)
+        starts = reply_rules.rule_starts(source)
         if starts is None:
             continue
         rule = re.compile(source)
         for name in CORPORA:
             for row in read_corpus(name):
-                flat = reader._canonical(reader._fold(row["text"]))
+                flat = reply_text.canonical(reply_text.fold(row["text"]))
                 if found := rule.search(flat):
                     # Then the match starts at a word of the reply that begins as the index says
                     word = flat[found.start() :].split()[0] if flat[found.start() :].strip() else ""
@@ -542,12 +543,12 @@ def test_the_index_never_changes_a_verdict(words):
     # Given a reply made of revocation, negation and scope words, When it is read with and without the index
     text = " ".join(words)
     indexed = reader.read(text, ())
-    original = reader._beginnings
+    original = reader.reply_beginnings
     try:
-        reader._beginnings = lambda flat, words=None: None  # every rule tried
+        reader.reply_beginnings = lambda flat, words=None: None  # every rule tried
         unindexed = reader.read(text, ())
     finally:
-        reader._beginnings = original
+        reader.reply_beginnings = original
     # Then the verdicts are the same
     assert indexed == unindexed
 
@@ -555,7 +556,7 @@ def test_the_index_never_changes_a_verdict(words):
 def test_the_index_never_changes_a_corpus_verdict(monkeypatch):
     texts = [row["text"] for name in CORPORA for row in read_corpus(name)]
     indexed = [classify(text, join_keywords=JOIN_KEYWORDS) for text in texts]
-    monkeypatch.setattr(reader, "_beginnings", lambda flat, words=None: None)
+    monkeypatch.setattr(reader, "reply_beginnings", lambda flat, words=None: None)
     assert [classify(text, join_keywords=JOIN_KEYWORDS) for text in texts] == indexed
 
 
@@ -820,7 +821,7 @@ def test_more_courtesy_words_leave_a_keyword_a_keyword(text):
 
 def test_a_search_compiles_only_the_rules_it_reaches():
     # Given a fresh rule list of three rules that start at different words, the first of which matches
-    rules = reader._Rules([r"\bstop texting\b", r"\bquit calling\b", r"\bend emailing\b"])
+    rules = reply_rules.Rules([r"\bstop texting\b", r"\bquit calling\b", r"\bend emailing\b"])
     # When a reply matching the first is searched
     assert rules.search("please stop texting me", None)
     # Then the rules after it are not compiled yet, and still match when reached
@@ -833,4 +834,4 @@ def test_a_search_compiles_only_the_rules_it_reaches():
     [("a|b", ("a", "b")), ("(?:a|b)|c", ("(?:a|b)", "c")), (r"[|]|\||x", ("[|]", r"\|", "x")), ("abc", ("abc",))],
 )
 def test_top_level_alternatives_skip_groups_classes_and_escapes(source, parts):
-    assert reader._split_top(source) == parts
+    assert reply_rules._split_top(source) == parts

@@ -1,0 +1,51 @@
+"""Replies in a language the detector does not read (step 4 of ``optledger.classify``).
+
+A reply in another script, or in Latin letters with marks Spanish does not use, or with enough words of another
+language, is never silently an ordinary message: it is queued, unless the revocation patterns of its language found
+nothing and it is certainly something else (``data/phrases.json`` ``foreign.ordinary``: thanks, greetings, a visit or
+a time, an appointment or order; ``foreign.never_ordinary``: words that keep it queued whatever else it says).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from optledger.reply_rules import phrase_data
+
+
+class _Foreign(NamedTuple):
+    markers: frozenset[str]
+    strong_markers: frozenset[str]
+    min_markers: int
+    other_script: re.Pattern[str]
+    other_latin: re.Pattern[str]
+
+
+@cache
+def _foreign() -> _Foreign:
+    foreign = phrase_data()["foreign"]
+    return _Foreign(
+        markers=frozenset(foreign["markers"]),
+        strong_markers=frozenset(foreign["strong_markers"]),
+        min_markers=foreign["min_markers"],
+        # letters of scripts the detector does not read: Greek to Ethiopic, Hangul Jamo, CJK, kana, Hangul syllables
+        # (Latin with Vietnamese's extended block, digits, punctuation, symbols and emoji are not in it)
+        other_script=re.compile("[\u0370-\u1dff\u2c00-\u2dff\u3040-\u9fff\ua000-\ud7ff\uf900-\ufaff\uff66-\uffdc]"),
+        # Latin letters with marks Spanish does not use (ã, ç, è, ơ, ...): French, Portuguese, Vietnamese, Creole
+        other_latin=re.compile("(?![áéíóúñüÁÉÍÓÚÑÜ])[À-ÖØ-öø-ɏḀ-ỿ]"),
+    )
+
+
+def other_language(text: str, flat: str) -> bool:
+    """Whether the reply is (at least partly) in a language the detector does not read."""
+    foreign = _foreign()
+    if not text.isascii() and (foreign.other_script.search(text) or foreign.other_latin.search(text)):
+        return True
+    words = flat.split()
+    if foreign.markers.isdisjoint(words) and foreign.strong_markers.isdisjoint(words):
+        return False  # the common case, without counting
+    return len(foreign.markers.intersection(words)) >= foreign.min_markers or not foreign.strong_markers.isdisjoint(
+        words
+    )
