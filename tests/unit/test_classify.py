@@ -449,8 +449,7 @@ def test_traps_are_ordinary_messages_without_review(text):
         "Cancel it",
         "Ya no",
         "Stop! I forgot to add the coupon, can you hold the order?",
-        "lol stop, that's hilarious",  # a lone stop beside laughter may be a joke
-        "Stop it, you're making me blush 😂",
+        "STOP!! lol",  # a lone stop beside laughter alone may be a joke, or may not
         "Eh, no thanks",
         "Is this spam?",
         "I used to have this number",
@@ -758,13 +757,26 @@ def test_other_objects_compound_nouns_and_persons_are_not_texting_revocations(te
 @pytest.mark.parametrize(
     "text",
     [
-        "I said STOP to the other company, not you! Keep sending",
-        "My daughter opted out by accident, please keep sending to this number",
         "Remove me from the mailing list but keep sms",
+        "Stop! Keep sending the texts though",
     ],
 )
 def test_a_revocation_cue_beside_texts_welcomed_goes_to_review(text):
     assert_review(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I said STOP to the other company, not you! Keep sending",
+        "My daughter opted out by accident, please keep sending to this number",
+        "My son replied STOP as a joke, please ignore, we want the texts",
+        "Perdón, mandé STOP por error, no me den de baja",
+        "No le puse stop, quiero seguir recibiendo las ofertas",
+    ],
+)
+def test_a_revocation_word_reported_or_sent_by_mistake_beside_texts_welcomed_is_a_message(text):
+    assert_message(text)
 
 
 @pytest.mark.parametrize("text", ["Stop calling me", "Please stop calling my work phone", "Dejen de llamarme"])
@@ -780,8 +792,9 @@ def test_a_request_about_calls_with_texts_welcomed_is_a_message(text):
 @pytest.mark.parametrize(
     "text",
     [
-        *("maybe I should unsubscribe", "Considering unsubscribing", "did I get unsubscribed by accident?"),
-        *("No me manden mensajes después de las 9",),
+        *("maybe I should unsubscribe", "Considering unsubscribing", "did I get unsubscribed?"),
+        *("No me manden mensajes después de las 9", "please stop texting me at 6am", "Stop sending so many"),
+        *("Stop the promos but keep my appointment reminders", "Solo mándenme lo de las citas"),
     ],
 )
 def test_a_revocation_said_as_a_thought_a_question_or_a_partial_request_goes_to_review(text):
@@ -792,11 +805,11 @@ def test_a_revocation_said_as_a_thought_a_question_or_a_partial_request_goes_to_
     "text",
     [
         *("Stop, you're making me hungry with these pics", "OMG stop it, my kids will love this"),
-        *("Ok stop, that price is actually good",),
+        *("Ok stop, that price is actually good", "lol stop, that's hilarious", "Stop it, you're making me blush 😂"),
     ],
 )
-def test_a_lone_stop_beside_delight_goes_to_review_not_revocation(text):
-    assert_review(text)
+def test_a_lone_stop_in_delight_with_words_of_its_own_is_a_message(text):
+    assert_message(text)
 
 
 @pytest.mark.parametrize(

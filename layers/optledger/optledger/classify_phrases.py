@@ -43,6 +43,10 @@ class _Patterns(NamedTuple):
     masks: Rules
     review: Rules
     hedges: Rules
+    partial: Rules
+    partial_times: Rules
+    not_addressee: Rules
+    reported: Rules
     channels: Rules
     review_replies: frozenset[str]
     review_fillers: WordSet
@@ -80,6 +84,10 @@ def _patterns() -> _Patterns:
         keep=Rules(scope["keep"]),
         review=Rules(data["review"]),
         hedges=Rules(data["hedges"]),
+        partial=Rules(data["partial"]),
+        partial_times=Rules(data["partial_times"]),
+        not_addressee=Rules(data["not_addressee"]),
+        reported=Rules(data["reported"]),
         channels=Rules(scope["channels"]),
         review_replies=phrase_words(data["review_replies"]),
         review_fillers=WordSet(phrase_words(data["review_fillers"])),
@@ -91,6 +99,7 @@ def _patterns() -> _Patterns:
 
 _TEXT_WORDS = ("text", "txt", "sms", "messag", "msg", "mesag", "mensaje", "texto", "these", "those", "them")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
+_PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 
@@ -132,7 +141,7 @@ def _standalone_keyword(clauses: list[str]) -> Classification | None:
     for raw in clauses:
         clause = raw.strip()
         bare = _bare(clause)
-        if not bare:
+        if not bare or patterns.not_addressee.search(bare, None):  # "This is not Maria. Wrong number. Remove."
             continue
         if bare in patterns.standalone:
             scope: Scope = "brand" if bare in patterns.standalone_brand else "sender"
@@ -175,7 +184,9 @@ def _plain(marked: str) -> str:
     return _SPACES.sub(" ", marked.replace("|", " ")).strip()
 
 
-def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> Classification | None:
+def _decide(
+    marked: str, beginnings: frozenset[str] | None, *, scoped: bool, playful: bool = False
+) -> Classification | None:
     """Revocation, review, or None, on a reply whose traps, negations and other-scope clauses are masked."""
     patterns = _patterns()
     masked = _plain(marked)
@@ -190,7 +201,10 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool) -> 
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
-        return _review(verdict.matched or "stop") if scoped else verdict
+        if scoped or (playful and len(words) < _PLAYFUL_WORDS):
+            return _review(verdict.matched or "stop")
+        # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
+        return Classification("message") if playful else verdict
     if len(words) <= _REVIEW_REPLY_WORDS and (bare := " ".join(patterns.review_fillers.strip(words))) in (
         patterns.review_replies
     ):
@@ -221,7 +235,14 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     marked = patterns.masks.mask(flat, beginnings)
     # a lone "stop" beside laughter and more words may be a joke ("lol stop, that's hilarious"): queued, not honoured
     playful = "|" in words and _playful(words, text)
-    if verdict := _decide(marked, beginnings, scoped=playful):
+    if verdict := _decide(marked, beginnings, scoped=False, playful=playful):
+        # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
+        if (found := patterns.partial.search(flat, beginnings)) or (
+            verdict.action == "opt_out" and (found := patterns.partial_times.search(flat, beginnings))
+        ):
+            return _review(found[0])
+        if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
+            return Classification("message")  # "I said STOP to the other company, keep sending": told, not asked
         # only a reply with a cue pays for the scope test: it can only turn a cue into something else, and a
         # revocation that names texts ("stop texting me") is about texts whatever else the reply mentions
         if verdict.action == "opt_out" and any(
@@ -233,7 +254,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             found = patterns.review.search(_plain(scoped_marked), beginnings)
             return _review(found[0]) if found else Classification("message")
         if scoped_marked != marked:
-            verdict = _decide(scoped_marked, beginnings, scoped=scoped or playful) or (
+            verdict = _decide(scoped_marked, beginnings, scoped=scoped, playful=playful) or (
                 _channel(flat, beginnings) if verdict.action == "opt_out" else Classification("message")
             )
         elif (
