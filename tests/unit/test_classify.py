@@ -277,14 +277,11 @@ def test_stop_requests_in_other_languages_are_revocations(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "我明天下午过来",  # Chinese: "I'll come tomorrow afternoon"
-        "내일 방문할게요",  # Korean
-        "Спасибо, зайду завтра",  # Russian
-        "شكرا، سأمر غدا",  # Arabic
-        "Cảm ơn, mai tôi sẽ ghé",  # Vietnamese
-        "Obrigado, passo aí amanhã",  # Portuguese
-        "Merci, je passerai demain",  # French
-        "Salamat po, pupunta ako bukas",  # Tagalog without accents
+        "谢谢，以后不用联系我了",  # Chinese: "thanks, no need to contact me again" (thanks does not make it ordinary)
+        "Merci, enlevez-moi",  # French: "thanks, take me off"
+        "ありがとう、もう送らないで",  # Japanese: "thanks, don't send any more"
+        "Obrigado, quem é?",  # Portuguese: "thanks, who is this?"
+        "धन्यवाद",  # Hindi: thanks, in a script the detector has no words for
         "Mwen pa konprann sa ou voye a",  # Haitian Creole without accents
         "Γεια σας",  # Greek: a script the detector has no rules for at all
     ],
@@ -298,6 +295,24 @@ def test_a_reply_in_a_language_the_detector_does_not_read_is_never_silently_a_me
     "text", ["Gracias, nos vemos mañana", "Is my order ready?", "¿A qué hora abren?", "Café at 5?"]
 )
 def test_english_and_spanish_messages_are_not_taken_for_other_languages(text):
+    assert_message(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("我明天下午过来", "내일 방문할게요", "Спасибо, зайду завтра", "شكرا، سأمر غدا", "Cảm ơn, mai tôi sẽ ghé"),
+        *("Obrigado, passo aí amanhã", "Merci, je passerai demain", "Salamat po, pupunta ako bukas", "감사합니다"),
+        *("我想取消明天的预约", "Quero cancelar minha consulta de amanhã", "Je voudrais annuler mon rendez-vous"),
+        *(
+            "Хочу отменить запись на пятницу",
+            "Mwen vle anile randevou mwen jedi a",
+            "Não parem de mandar as promoções!",
+        ),
+    ],
+)
+def test_thanks_visits_and_appointments_in_a_language_the_detector_knows_are_ordinary_messages(text):
+    # no word of stopping, refusing, removing, texting or a wrong number, and a sign of an ordinary message
     assert_message(text)
 
 

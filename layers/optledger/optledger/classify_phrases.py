@@ -22,7 +22,7 @@ from optledger.classify import (
     Scope,
     _keyword,
 )
-from optledger.reply_languages import other_language
+from optledger.reply_languages import certainly_ordinary, other_language
 from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
 from optledger.reply_text import canonical, fold, phrase_words
 
@@ -264,7 +264,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         ):
             return _review(found[0])  # "I said STOP to the other company, keep sending": a cue beside texts welcomed
         return verdict
-    if other_language(text, flat):
+    if other_language(text, flat) and not certainly_ordinary(marked):
         return _review(OTHER_LANGUAGE)
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
         return _review(min(unclear))  # "otra vez?? 🙄"

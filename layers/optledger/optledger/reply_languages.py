@@ -21,6 +21,13 @@ class _Foreign(NamedTuple):
     min_markers: int
     other_script: re.Pattern[str]
     other_latin: re.Pattern[str]
+    objects: re.Pattern[str]
+    cues: re.Pattern[str]
+    ordinary: re.Pattern[str]
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
 
 
 @cache
@@ -35,6 +42,9 @@ def _foreign() -> _Foreign:
         other_script=re.compile("[\u0370-\u1dff\u2c00-\u2dff\u3040-\u9fff\ua000-\ud7ff\uf900-\ufaff\uff66-\uffdc]"),
         # Latin letters with marks Spanish does not use (ã, ç, è, ơ, ...): French, Portuguese, Vietnamese, Creole
         other_latin=re.compile("(?![áéíóúñüÁÉÍÓÚÑÜ])[À-ÖØ-öø-ɏḀ-ỿ]"),
+        objects=_alternation(foreign["objects"]),
+        cues=_alternation(foreign["cues"]),
+        ordinary=_alternation(foreign["ordinary"]),
     )
 
 
@@ -49,3 +59,13 @@ def other_language(text: str, flat: str) -> bool:
     return len(foreign.markers.intersection(words)) >= foreign.min_markers or not foreign.strong_markers.isdisjoint(
         words
     )
+
+
+def certainly_ordinary(marked: str) -> bool:
+    """A reply in another language that is certainly not a revocation: once requests about an appointment or order
+    and negated stops are masked, it has no word of stopping, refusing, removing or a wrong number in any language the
+    detector knows, and it has a sign of an ordinary message (thanks, a greeting, a time, a visit, an order)."""
+    foreign = _foreign()
+    rest = foreign.objects.sub(" ~ ", marked)
+    # a masked span ("~") is a negated stop or another object: read, and not a revocation
+    return foreign.cues.search(rest) is None and ("~" in rest or foreign.ordinary.search(marked) is not None)
