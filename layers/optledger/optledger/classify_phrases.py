@@ -28,6 +28,8 @@ from optledger.reply_text import canonical, fold, phrase_words
 
 
 class _Patterns(NamedTuple):
+    """The word lists and rule lists of ``data/phrases.json``, as ``read`` uses them."""
+
     standalone: frozenset[str]
     standalone_whole: frozenset[str]
     standalone_brand: frozenset[str]
@@ -44,12 +46,13 @@ class _Patterns(NamedTuple):
     review: Rules
     hedges: Rules
     partial: Rules
-    partial_times: Rules
+    limits: Rules
     not_addressee: Rules
     reported: Rules
     channels: Rules
     review_replies: frozenset[str]
     review_fillers: WordSet
+    review_reply_words: frozenset[str]
     watch: WordSet
     playful: frozenset[str]
     playful_signs: tuple[str, ...]
@@ -85,12 +88,17 @@ def _patterns() -> _Patterns:
         review=Rules(data["review"]),
         hedges=Rules(data["hedges"]),
         partial=Rules(data["partial"]),
-        partial_times=Rules(data["partial_times"]),
+        limits=Rules([*data["partial"], *data["partial_times"]]),  # what limits a revocation: kinds and times
         not_addressee=Rules(data["not_addressee"]),
         reported=Rules(data["reported"]),
         channels=Rules(scope["channels"]),
         review_replies=phrase_words(data["review_replies"]),
         review_fillers=WordSet(phrase_words(data["review_fillers"])),
+        review_reply_words=frozenset(
+            word
+            for phrase in phrase_words([*data["review_replies"], *data["review_fillers"]])
+            for word in phrase.split()
+        ),
         watch=WordSet(data["watch_words"]),
         playful=frozenset(word for word in data["playful"] if word.isascii()),
         playful_signs=tuple(sign for sign in data["playful"] if not sign.isascii()),
@@ -99,6 +107,7 @@ def _patterns() -> _Patterns:
 
 _TEXT_WORDS = ("text", "txt", "sms", "messag", "msg", "mesag", "mensaje", "texto", "these", "those", "them")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
+_JOIN_WORDS = 3
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
@@ -108,8 +117,11 @@ def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classif
     """A keyword said with courtesy words only ("HELP pls", "START please", "stop thx", "VIP porfa")."""
     patterns = _patterns()
     if not patterns.courtesy_or_keyword_words.issuperset(words):  # a word that is neither: no keyword, unless joined
-        joins = {word for keyword in join_keywords for word in _join_words(keyword)}
-        if not joins or not (patterns.courtesy_or_keyword_words | joins).issuperset(words):
+        unknown = set(words).difference(patterns.courtesy_or_keyword_words)
+        # a join keyword is a word or two: a reply with more unknown words is not one, and the joins are not spelt out
+        if len(unknown) > _JOIN_WORDS or not unknown.issubset(
+            {word for keyword in join_keywords for word in _join_words(keyword)}
+        ):
             return None
     bare = " ".join(patterns.courtesy.strip([word for word in words if word != "|"]))
     if not bare:
@@ -205,8 +217,10 @@ def _decide(
             return _review(verdict.matched or "stop")
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
         return Classification("message") if playful else verdict
-    if len(words) <= _REVIEW_REPLY_WORDS and (bare := " ".join(patterns.review_fillers.strip(words))) in (
-        patterns.review_replies
+    if (
+        len(words) <= _REVIEW_REPLY_WORDS
+        and patterns.review_reply_words.issuperset(words)  # most replies have a word of neither list: no strip
+        and (bare := " ".join(patterns.review_fillers.strip(words))) in patterns.review_replies
     ):
         return _review(bare)
     if found := patterns.review.search(masked, beginnings):
@@ -237,12 +251,12 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     playful = "|" in words and _playful(words, text)
     if verdict := _decide(marked, beginnings, scoped=False, playful=playful):
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
-        if (found := patterns.partial.search(flat, beginnings)) or (
-            verdict.action == "opt_out" and (found := patterns.partial_times.search(flat, beginnings))
-        ):
+        limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
+        if found := limits.search(flat, beginnings):
             return _review(found[0])
+        # "I said STOP to the other company, keep sending": told, not asked (the rarer words are searched first)
         if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
-            return Classification("message")  # "I said STOP to the other company, keep sending": told, not asked
+            return Classification("message")
         # only a reply with a cue pays for the scope test: it can only turn a cue into something else, and a
         # revocation that names texts ("stop texting me") is about texts whatever else the reply mentions
         if verdict.action == "opt_out" and any(
@@ -264,6 +278,11 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         ):
             return _review(found[0])  # "I said STOP to the other company, keep sending": a cue beside texts welcomed
         return verdict
+    return _no_cue(text, flat, marked)
+
+
+def _no_cue(text: str, flat: str, marked: str) -> Classification:
+    """A reply with no cue: an ordinary message, unless it is in a language the detector does not read."""
     if other_language(text, flat) and not certainly_ordinary(marked):
         return _review(OTHER_LANGUAGE)
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):

@@ -57,6 +57,8 @@ class WordSet:
         return None
 
     def strip(self, words: list[str]) -> list[str]:
+        if self.firsts.isdisjoint(words):
+            return words
         kept, index = [], 0
         while index < len(words):
             length = self._length_at(words, index)
@@ -204,6 +206,7 @@ class Rules:
             group[1].append(source)
         self._sources = ["|".join(f"(?:{source})" for source in sources) for _, sources in merged.values()]
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
+        self.compiled_ascii: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self.always: list[int] = []
         self.index: dict[str, list[int]] = {}
         for number, (letters, (group_starts, _)) in enumerate(merged.items()):
@@ -214,6 +217,7 @@ class Rules:
                     self.index.setdefault(start, []).append(number)
         self.keys = frozenset(self.index)
         self.cache: dict[frozenset[str] | None, _Choice] = {}
+        self.by_key: dict[frozenset[str] | None, _Choice] = {}  # as many as sets of rule beginnings: few
         self.built = True
 
     @property
@@ -229,25 +233,31 @@ class Rules:
         """
         if not self.built:
             self._build()
-        key = None if beginnings is None else beginnings & self.keys
-        entry = self.cache.get(key)
+        # keyed by the reply's own set: its hash is computed once and serves every rule list the reply meets
+        entry = self.cache.get(beginnings)
         if entry is None:
-            if key is None:
-                numbers = list(range(len(self._sources)))
-            else:
-                found = set(self.always)
-                for beginning in key:
-                    found.update(self.index[beginning])
-                numbers = sorted(found)
+            key = None if beginnings is None else beginnings & self.keys
+            entry = self.by_key.get(key)
+            if entry is None:
+                if key is None:
+                    numbers = list(range(len(self._sources)))
+                else:
+                    found = set(self.always)
+                    for beginning in key:
+                        found.update(self.index[beginning])
+                    numbers = sorted(found)
+                entry = self.by_key[key] = _Choice(numbers)
             if len(self.cache) >= 4096:
                 self.cache.clear()
-            entry = self.cache[key] = _Choice(numbers)
+            self.cache[beginnings] = entry
         return entry
 
-    def _compiled(self, number: int) -> re.Pattern[str]:
-        rule = self.compiled[number]
+    def _compiled(self, number: int, ascii_reply: bool) -> re.Pattern[str]:
+        # an ASCII reply (every reply with beginnings) reads the same under re.ASCII, whose \b and \w cost less
+        compiled = self.compiled_ascii if ascii_reply else self.compiled
+        rule = compiled[number]
         if rule is None:
-            rule = self.compiled[number] = re.compile(self._sources[number])
+            rule = compiled[number] = re.compile(self._sources[number], re.ASCII if ascii_reply else 0)
         return rule
 
     def search(self, text: str, beginnings: frozenset[str] | None) -> re.Match[str] | None:
@@ -257,17 +267,19 @@ class Rules:
                 if found := rule.search(text):
                     return found
             return None
+        ascii_reply = beginnings is not None
         for number in entry.numbers:
-            if found := self._compiled(number).search(text):
+            if found := self._compiled(number, ascii_reply).search(text):
                 return found
-        entry.rules = [self._compiled(number) for number in entry.numbers]  # every rule was reached, so compiled
+        # every rule was reached, so compiled
+        entry.rules = [self._compiled(number, ascii_reply) for number in entry.numbers]
         return None
 
     def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
         entry = self.chosen(beginnings)
         rules = entry.rules
         if rules is None:
-            rules = entry.rules = [self._compiled(number) for number in entry.numbers]
+            rules = entry.rules = [self._compiled(number, beginnings is not None) for number in entry.numbers]
         for rule in rules:
             if rule.search(text):  # most rules find nothing, and a search that fails costs less than a sub
                 text = rule.sub(replacement, text)
