@@ -8,6 +8,7 @@ detector does not read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -105,7 +106,7 @@ def _patterns() -> _Patterns:
     )
 
 
-_TEXT_WORDS = ("text", "txt", "sms", "messag", "msg", "mesag", "mensaje", "texto", "these", "those", "them")
+_TEXT_WORD = re.compile(r"\b(?:text|txt|sms|messag|msg|mesag|mensaje|texto|these|those|them)")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _JOIN_WORDS = 3
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
@@ -259,9 +260,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             return Classification("message")
         # only a reply with a cue pays for the scope test: it can only turn a cue into something else, and a
         # revocation that names texts ("stop texting me") is about texts whatever else the reply mentions
-        if verdict.action == "opt_out" and any(
-            word.startswith(_TEXT_WORDS) for word in (verdict.matched or "").split()
-        ):
+        if verdict.action == "opt_out" and _TEXT_WORD.search(verdict.matched or ""):
             return verdict
         scoped_marked, scoped, only_welcomed = _mask_scope(marked, flat, beginnings)
         if only_welcomed:  # "stop calling, texting is fine": unless it limits the texts too ("only text me at 9")

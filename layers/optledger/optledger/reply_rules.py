@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -51,6 +51,8 @@ class WordSet:
         return 0
 
     def find(self, words: list[str]) -> str | None:
+        if self.firsts.isdisjoint(words):
+            return None  # the common case, without a loop
         for index in range(len(words)):
             if length := self._length_at(words, index):
                 return " ".join(words[index : index + length])
@@ -175,10 +177,11 @@ def rule_starts(source: str, anchored: bool = False) -> frozenset[str] | None:
 
 @dataclass(slots=True)
 class _Choice:
-    """The rules a set of word beginnings could match: their numbers, and their compiled patterns once all are."""
+    """The rules a set of word beginnings could match: their numbers, and the compiled patterns of as many of them, in
+    order, as a reply has reached so far (a search that matches early on a cold start compiles no more)."""
 
     numbers: list[int]
-    rules: list[re.Pattern[str]] | None = None
+    rules: list[re.Pattern[str]] = field(default_factory=list)
 
 
 class Rules:
@@ -191,6 +194,7 @@ class Rules:
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = list(patterns)
         self.built = False  # indexed on first use: a cold start pays only for the rules its first reply needs
+        self.cache: dict[frozenset[str] | None, _Choice] = {}
 
     def _build(self) -> None:
         # patterns whose words start with the same letters are one alternation: one regex call instead of several
@@ -216,7 +220,6 @@ class Rules:
                 for start in group_starts:
                     self.index.setdefault(start, []).append(number)
         self.keys = frozenset(self.index)
-        self.cache: dict[frozenset[str] | None, _Choice] = {}
         self.by_key: dict[frozenset[str] | None, _Choice] = {}  # as many as sets of rule beginnings: few
         self.built = True
 
@@ -227,60 +230,54 @@ class Rules:
         return self._sources
 
     def chosen(self, beginnings: frozenset[str] | None) -> _Choice:
-        """The rules a reply with these word beginnings could match, remembered per set of beginnings: their numbers in
-        order, and their compiled patterns once every one of them has been compiled (None until then). A rule is
-        compiled when a reply first reaches it, so a search that matches early on a cold start compiles no more.
-        """
+        """The rules a reply with these word beginnings could match, remembered per set of beginnings."""
         if not self.built:
             self._build()
-        # keyed by the reply's own set: its hash is computed once and serves every rule list the reply meets
-        entry = self.cache.get(beginnings)
+        key = None if beginnings is None else beginnings & self.keys
+        entry = self.by_key.get(key)
         if entry is None:
-            key = None if beginnings is None else beginnings & self.keys
-            entry = self.by_key.get(key)
-            if entry is None:
-                if key is None:
-                    numbers = list(range(len(self._sources)))
-                else:
-                    found = set(self.always)
-                    for beginning in key:
-                        found.update(self.index[beginning])
-                    numbers = sorted(found)
-                entry = self.by_key[key] = _Choice(numbers)
-            if len(self.cache) >= 4096:
-                self.cache.clear()
-            self.cache[beginnings] = entry
+            if key is None:
+                numbers = list(range(len(self._sources)))
+            else:
+                found = set(self.always)
+                for beginning in key:
+                    found.update(self.index[beginning])
+                numbers = sorted(found)
+            entry = self.by_key[key] = _Choice(numbers)
+        if len(self.cache) >= 4096:
+            self.cache.clear()
+        self.cache[beginnings] = entry
         return entry
 
-    def _compiled(self, number: int, ascii_reply: bool) -> re.Pattern[str]:
+    def _compiled(self, entry: _Choice, ascii_reply: bool) -> Iterator[re.Pattern[str]]:
+        """The entry's rules not compiled for it yet, compiled one by one as they are reached."""
         # an ASCII reply (every reply with beginnings) reads the same under re.ASCII, whose \b and \w cost less
         compiled = self.compiled_ascii if ascii_reply else self.compiled
-        rule = compiled[number]
-        if rule is None:
-            rule = compiled[number] = re.compile(self._sources[number], re.ASCII if ascii_reply else 0)
-        return rule
+        for number in entry.numbers[len(entry.rules) :]:
+            rule = compiled[number]
+            if rule is None:
+                rule = compiled[number] = re.compile(self._sources[number], re.ASCII if ascii_reply else 0)
+            entry.rules.append(rule)
+            yield rule
 
     def search(self, text: str, beginnings: frozenset[str] | None) -> re.Match[str] | None:
-        entry = self.chosen(beginnings)
-        if (rules := entry.rules) is not None:
-            for rule in rules:
+        # keyed by the reply's own set: its hash is computed once and serves every rule list the reply meets
+        entry = self.cache.get(beginnings) or self.chosen(beginnings)
+        for rule in entry.rules:
+            if found := rule.search(text):
+                return found
+        if len(entry.rules) < len(entry.numbers):
+            for rule in self._compiled(entry, beginnings is not None):
                 if found := rule.search(text):
                     return found
-            return None
-        ascii_reply = beginnings is not None
-        for number in entry.numbers:
-            if found := self._compiled(number, ascii_reply).search(text):
-                return found
-        # every rule was reached, so compiled
-        entry.rules = [self._compiled(number, ascii_reply) for number in entry.numbers]
         return None
 
     def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
-        entry = self.chosen(beginnings)
-        rules = entry.rules
-        if rules is None:
-            rules = entry.rules = [self._compiled(number, beginnings is not None) for number in entry.numbers]
-        for rule in rules:
+        entry = self.cache.get(beginnings) or self.chosen(beginnings)
+        if len(entry.rules) < len(entry.numbers):
+            for _ in self._compiled(entry, beginnings is not None):
+                pass
+        for rule in entry.rules:
             if rule.search(text):  # most rules find nothing, and a search that fails costs less than a sub
                 text = rule.sub(replacement, text)
         return text
