@@ -85,6 +85,9 @@ def test_stop_all_keyword_has_brand_scope(text):
         ("stop thx", "opt_out", "STOP"),
         ("STOP xfa", "opt_out", "STOP"),
         ("Stop please and thank you", "opt_out", "STOP"),
+        ("START obrigado", "opt_in", "START"),  # courtesy words of other languages too
+        ("help merci", "help", "HELP"),
+        ("Stop, salamat po", "opt_out", "STOP"),
     ],
 )
 def test_a_keyword_with_courtesy_words_or_emoji_only_is_that_keyword(text, action, matched):
@@ -863,3 +866,62 @@ def test_a_search_compiles_only_the_rules_it_reaches():
 )
 def test_top_level_alternatives_skip_groups_classes_and_escapes(source, parts):
     assert reply_rules._split_top(source) == parts
+
+
+# --- third round (issue 12): classes the spent held-out set showed ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(
+            "Pls remove from list",
+            "Knock it off with the texts",
+            "kitenme d la lista",
+            "Ya no quiero estar en su lista",
+        ),
+        *("This is my work phone, do not send texts here anymore", "No quiero que me sigan mandando mensajes"),
+        *("This is not Maria. Wrong number. Please remove.", "Not Maria. Stop.", "Pare de me mandar mensagens"),
+    ],
+)
+def test_list_removal_directives_and_a_revocation_beside_a_wrong_person_are_revocations(text):
+    assert_revocation(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("why did you stop sending the coupons? I miss them", "If I cancel my plan will I lose my number?"),
+        *("Cancel my 8am and text me if something opens later", "Ni se les ocurra dejar de mandar los cupones jaja"),
+        *("Don't you dare stop the Taco Tuesday texts 😤", "Désabonnez-moi des e-mails seulement, les textos ça va"),
+        *("This isn't a stop request lol, just asking what time you open", "When does the sale stop?"),
+        *("The stop-and-go traffic is awful, be there in 20", "My car makes a grinding noise when I stop"),
+        *("Me dieron de baja del trabajo y perdí el seguro", "ya no tengo el código, me lo mandan otra vez?"),
+    ],
+)
+def test_questions_about_stopping_dares_and_other_objects_are_ordinary_messages(text):
+    assert_message(text)
+
+
+def test_a_question_whether_something_else_stops_the_texts_is_not_a_revocation():
+    assert classify("Does unsubscribing from emails stop the texts too? I don't want it to").action != "opt_out"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("I quit", "I already cancelled", "I'm no longer a customer", "not jessica", "Take a hint"),
+        *("I'm not the person you're looking for", "This number is not Carlos"),
+        *("Este número era de mi mamá que en paz descanse",),
+    ],
+)
+def test_status_statements_and_wrong_persons_go_to_review(text):
+    assert_review(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I quit smoking 3 weeks ago, does that change my quote?", "Wrong number on my account, my new one ends in 0199"],
+)
+def test_status_words_about_something_else_are_ordinary_messages(text):
+    assert_message(text)
