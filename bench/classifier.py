@@ -25,6 +25,13 @@ sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 # tuning2 (issue 12, second round) was written the same way and measured once on the detector of 8d24909 before any
 # change: revocation precision 0.9055, recall 0.8768, 23 of 284 revocations lost, unclear queued 0.7558, 1 keyword
 # error.
+# bench/heldout/replies_heldout.csv judged the second round (ee4e94b: precision 0.954, recall 0.973, 4 lost, unclear
+# queued 0.873, 1 keyword error, 37 of 386 ordinary messages queued) and is spent: the third round tuned on it, every
+# class of its errors (partial requests, a STOP reported or sent by mistake beside texts welcomed, delight, a wrong
+# person beside a revocation word, list removal, questions about stopping, thanks and appointments in other
+# languages). One label was corrected there: a bare "remove" is the REMOVE keyword (DESIGN section 1), not unclear.
+# Figures of the third round on it: precision 0.989, recall 1.000, 0 lost, unclear queued 1.000, 0 keyword errors, 7 of
+# 386 ordinary messages queued. The next held-out set is measured with NAME=PATH.
 CORPORA = {
     "corpus": ROOT / "tests" / "data" / "replies.csv",
     "holdout": ROOT / "tests" / "data" / "replies_holdout.csv",
