@@ -468,6 +468,8 @@ def test_traps_are_ordinary_messages_without_review(text):
         "Ya no",
         "Stop! I forgot to add the coupon, can you hold the order?",
         "STOP!! lol",  # a lone stop beside laughter alone may be a joke, or may not
+        "Stop. Wow. Just stop.",  # a pause word is not delight
+        "Stop!! I hate these texts 😂",  # delight that names the texts is not delight about something else
         "Eh, no thanks",
         "Is this spam?",
         "I used to have this number",
@@ -823,7 +825,7 @@ def test_a_revocation_said_as_a_thought_a_question_or_a_partial_request_goes_to_
     "text",
     [
         *("Stop, you're making me hungry with these pics", "OMG stop it, my kids will love this"),
-        *("Ok stop, that price is actually good", "lol stop, that's hilarious", "Stop it, you're making me blush 😂"),
+        *("Stop! That's amazing news 😂", "lol stop, that's hilarious", "Stop it, you're making me blush 😂"),
     ],
 )
 def test_a_lone_stop_in_delight_with_words_of_its_own_is_a_message(text):

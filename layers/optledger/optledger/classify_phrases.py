@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from optledger.classify import (
     _CONFIRMATIONS,
@@ -26,6 +26,8 @@ from optledger.classify import (
 from optledger.reply_languages import certainly_ordinary, other_language
 from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
 from optledger.reply_text import canonical, fold, phrase_words
+
+Mood = Literal["", "playful", "delight"]
 
 
 class _Patterns(NamedTuple):
@@ -57,6 +59,8 @@ class _Patterns(NamedTuple):
     watch: WordSet
     playful: frozenset[str]
     playful_signs: tuple[str, ...]
+    delight: frozenset[str]
+    delight_signs: tuple[str, ...]
 
 
 @cache
@@ -103,12 +107,15 @@ def _patterns() -> _Patterns:
         watch=WordSet(data["watch_words"]),
         playful=frozenset(word for word in data["playful"] if word.isascii()),
         playful_signs=tuple(sign for sign in data["playful"] if not sign.isascii()),
+        delight=frozenset(word for word in data["delight"] if word.isascii()),
+        delight_signs=tuple(sign for sign in data["delight"] if not sign.isascii()),
     )
 
 
+_TEXTS_NAMED = re.compile(r"\b(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*|spam\w*)\b")
 _TEXT_WORD = re.compile(r"\b(?:text|txt|sms|messag|msg|mesag|mensaje|texto|these|those|them)")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
-_JOIN_WORDS = 3
+_JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
@@ -119,7 +126,6 @@ def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classif
     patterns = _patterns()
     if not patterns.courtesy_or_keyword_words.issuperset(words):  # a word that is neither: no keyword, unless joined
         unknown = set(words).difference(patterns.courtesy_or_keyword_words)
-        # a join keyword is a word or two: a reply with more unknown words is not one, and the joins are not spelt out
         if len(unknown) > _JOIN_WORDS or not unknown.issubset(
             {word for keyword in join_keywords for word in _join_words(keyword)}
         ):
@@ -197,9 +203,7 @@ def _plain(marked: str) -> str:
     return _SPACES.sub(" ", marked.replace("|", " ")).strip()
 
 
-def _decide(
-    marked: str, beginnings: frozenset[str] | None, *, scoped: bool, playful: bool = False
-) -> Classification | None:
+def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool, mood: Mood = "") -> Classification | None:
     """Revocation, review, or None, on a reply whose traps, negations and other-scope clauses are masked."""
     patterns = _patterns()
     masked = _plain(marked)
@@ -214,10 +218,10 @@ def _decide(
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
-        if scoped or (playful and len(words) < _PLAYFUL_WORDS):
+        if scoped or mood == "playful" or (mood and len(words) < _PLAYFUL_WORDS):
             return _review(verdict.matched or "stop")
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
-        return Classification("message") if playful else verdict
+        return Classification("message") if mood else verdict
     if (
         len(words) <= _REVIEW_REPLY_WORDS
         and patterns.review_reply_words.issuperset(words)  # most replies have a word of neither list: no strip
@@ -231,11 +235,17 @@ def _decide(
     return None
 
 
-def _playful(words: list[str], text: str) -> bool:
+def _mood(words: list[str], text: str, flat: str) -> Mood:
+    """Delight that names no texts ("that's amazing"), laughter or a pause ("lol", "wait"), or neither."""
     patterns = _patterns()
-    if not patterns.playful.isdisjoint(words):
-        return True
-    return not text.isascii() and any(sign in text for sign in patterns.playful_signs)  # the signs are emoji
+    emoji = not text.isascii()
+    if (
+        not patterns.delight.isdisjoint(words) or (emoji and any(sign in text for sign in patterns.delight_signs))
+    ) and not _TEXTS_NAMED.search(flat):
+        return "delight"
+    if not patterns.playful.isdisjoint(words) or (emoji and any(sign in text for sign in patterns.playful_signs)):
+        return "playful"
+    return ""
 
 
 def read(text: str, join_keywords: Iterable[str]) -> Classification:
@@ -248,9 +258,9 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     patterns = _patterns()
     beginnings = reply_beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)
-    # a lone "stop" beside laughter and more words may be a joke ("lol stop, that's hilarious"): queued, not honoured
-    playful = "|" in words and _playful(words, text)
-    if verdict := _decide(marked, beginnings, scoped=False, playful=playful):
+    # a lone "stop" beside laughter may be a joke ("STOP!! lol"): queued, not honoured; in delight, not a revocation
+    mood = _mood(words, text, flat) if "|" in words else ""
+    if verdict := _decide(marked, beginnings, scoped=False, mood=mood):
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
         if found := limits.search(flat, beginnings):
@@ -267,7 +277,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             found = patterns.review.search(_plain(scoped_marked), beginnings)
             return _review(found[0]) if found else Classification("message")
         if scoped_marked != marked:
-            verdict = _decide(scoped_marked, beginnings, scoped=scoped, playful=playful) or (
+            verdict = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood) or (
                 _channel(flat, beginnings) if verdict.action == "opt_out" else Classification("message")
             )
         elif (
