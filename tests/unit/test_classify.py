@@ -826,6 +826,7 @@ def test_a_revocation_said_as_a_thought_a_question_or_a_partial_request_goes_to_
     [
         *("Stop, you're making me hungry with these pics", "OMG stop it, my kids will love this"),
         *("Stop! That's amazing news 😂", "lol stop, that's hilarious", "Stop it, you're making me blush 😂"),
+        *("Stop it, you're too kind! Thanks so much",),
     ],
 )
 def test_a_lone_stop_in_delight_with_words_of_its_own_is_a_message(text):
@@ -884,6 +885,7 @@ def test_top_level_alternatives_skip_groups_classes_and_escapes(source, parts):
         ),
         *("This is my work phone, do not send texts here anymore", "No quiero que me sigan mandando mensajes"),
         *("This is not Maria. Wrong number. Please remove.", "Not Maria. Stop.", "Pare de me mandar mensagens"),
+        *("Hindi ko na kailangan ng mga text ninyo", "Stop it. You're annoying"),
     ],
 )
 def test_list_removal_directives_and_a_revocation_beside_a_wrong_person_are_revocations(text):
