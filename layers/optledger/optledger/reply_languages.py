@@ -2,8 +2,10 @@
 
 A reply in another script, or in Latin letters with marks Spanish does not use, or with enough words of another
 language, is never silently an ordinary message: it is queued, unless the revocation patterns of its language found
-nothing and it is certainly something else (``data/phrases.json`` ``foreign.ordinary``: thanks, greetings, a visit or
-a time, an appointment or order; ``foreign.never_ordinary``: words that keep it queued whatever else it says).
+nothing and it is certainly something else. In ``data/phrases.json``: ``foreign.objects`` masks requests about an
+appointment or order and negated stops, ``foreign.cues`` are words (of stopping, refusing, removing, texting, a wrong
+number) that keep a reply queued whatever else it says, ``foreign.ordinary`` the signs of an ordinary message
+(thanks, a greeting, a visit, a time, an appointment or order).
 """
 
 from __future__ import annotations
