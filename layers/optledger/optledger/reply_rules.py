@@ -19,6 +19,7 @@ from optledger.classify import _DATA_DIR
 _MACRO = re.compile(r"\{(\w+)\}")
 _PREFIX = 3  # a rule is indexed by the first letters (up to three) of the word its every match starts with
 _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in another script can match
+_OTHER_SCRIPT = frozenset({_OTHER_SCRIPT_KEY})
 
 
 @cache
@@ -219,7 +220,9 @@ class Rules:
             else:
                 for start in group_starts:
                     self.index.setdefault(start, []).append(number)
-        self.keys = frozenset(self.index)
+        # the other-script key is always a key, so that replies in other scripts, searched with Unicode patterns,
+        # never share an entry with ASCII replies, searched with ASCII ones
+        self.keys = frozenset(self.index) | _OTHER_SCRIPT
         self.by_key: dict[frozenset[str] | None, _Choice] = {}  # as many as sets of rule beginnings: few
         self.built = True
 
@@ -241,7 +244,7 @@ class Rules:
             else:
                 found = set(self.always)
                 for beginning in key:
-                    found.update(self.index[beginning])
+                    found.update(self.index.get(beginning, ()))
                 numbers = sorted(found)
             entry = self.by_key[key] = _Choice(numbers)
         if len(self.cache) >= 4096:
@@ -267,7 +270,7 @@ class Rules:
             if found := rule.search(text):
                 return found
         if len(entry.rules) < len(entry.numbers):
-            for rule in self._compiled(entry, beginnings is not None):
+            for rule in self._compiled(entry, _ascii(beginnings)):
                 if found := rule.search(text):
                     return found
         return None
@@ -275,7 +278,7 @@ class Rules:
     def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
         entry = self.cache.get(beginnings) or self.chosen(beginnings)
         if len(entry.rules) < len(entry.numbers):
-            for _ in self._compiled(entry, beginnings is not None):
+            for _ in self._compiled(entry, _ascii(beginnings)):
                 pass
         for rule in entry.rules:
             if rule.search(text):  # most rules find nothing, and a search that fails costs less than a sub
@@ -283,11 +286,15 @@ class Rules:
         return text
 
 
-def reply_beginnings(flat: str, words: list[str] | None = None) -> frozenset[str] | None:
-    """The first one to three letters of every word of an ASCII reply; None (try every rule) for other scripts."""
-    if not flat.isascii():
-        return None
-    return frozenset().union(*map(_word_beginnings, flat.split() if words is None else words))
+def reply_beginnings(flat: str, words: list[str] | None = None) -> frozenset[str]:
+    """The first one to three letters of every word of a reply, and the other-script key if it is not all ASCII."""
+    found = frozenset().union(*map(_word_beginnings, flat.split() if words is None else words))
+    return found if flat.isascii() else found | _OTHER_SCRIPT
+
+
+def _ascii(beginnings: frozenset[str] | None) -> bool:
+    """Whether the reply is all ASCII: then its rules are compiled with re.ASCII."""
+    return beginnings is not None and _OTHER_SCRIPT_KEY not in beginnings
 
 
 @lru_cache(maxsize=8192)
