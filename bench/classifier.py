@@ -32,12 +32,16 @@ sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 # languages). One label was corrected there: a bare "remove" is the REMOVE keyword (DESIGN section 1), not unclear.
 # Figures of the third round on it: precision 0.989, recall 1.000, 0 lost, unclear queued 1.000, 0 keyword errors, 7 of
 # 386 ordinary messages queued. The next held-out set is measured with NAME=PATH.
+# tuning3 (issue 12, fourth round) was written by a helper that never read the code and measured on ee4e94b, then on
+# 9883077 with the same figures: revocation recall 0.890, precision 0.900, 14 of 264 revocations lost, unclear queued
+# 0.65, 3 of 115 keyword errors, 25 ordinary messages queued for review. It is tuning data now.
 CORPORA = {
     "corpus": ROOT / "tests" / "data" / "replies.csv",
     "holdout": ROOT / "tests" / "data" / "replies_holdout.csv",
     "blind": ROOT / "tests" / "data" / "replies_blind.csv",
     "tuning": ROOT / "tests" / "data" / "replies_tuning.csv",
     "tuning2": ROOT / "tests" / "data" / "replies_tuning2.csv",
+    "tuning3": ROOT / "tests" / "data" / "replies_tuning3.csv",
 }
 JOIN_KEYWORDS = ("DEALS", "VIP")  # the join keywords the corpora assume (rows noted "join keyword")
 LABELS = ("opt_out", "opt_in", "help", "message", "review")
