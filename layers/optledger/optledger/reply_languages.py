@@ -1,7 +1,7 @@
 """Replies in a language the detector does not read (step 4 of ``optledger.classify``).
 
 A reply in another script, or in Latin letters with marks Spanish does not use, or with enough words of another
-language, is never silently an ordinary message: it is queued, unless the revocation patterns of its language found
+language, or mostly of words that are neither English nor Spanish (``foreign.known_words``), is never silently an ordinary message: it is queued, unless the revocation patterns of its language found
 nothing and it is certainly something else. In ``data/phrases.json``: ``foreign.objects`` masks requests about an
 appointment or order and negated stops, ``foreign.cues`` are words (of stopping, refusing, removing, texting, a wrong
 number) that keep a reply queued whatever else it says, ``foreign.ordinary`` the signs of an ordinary message
@@ -26,6 +26,9 @@ class _Foreign(NamedTuple):
     objects: re.Pattern[str]
     cues: re.Pattern[str]
     ordinary: re.Pattern[str]
+    known: frozenset[str]
+    known_share: float
+    suffixes: tuple[str, ...]
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -47,7 +50,37 @@ def _foreign() -> _Foreign:
         objects=_alternation(foreign["objects"]),
         cues=_alternation(foreign["cues"]),
         ordinary=_alternation(foreign["ordinary"]),
+        known=frozenset(foreign["known_words"].split()),
+        known_share=foreign["known_share"],
+        suffixes=tuple(foreign["known_suffixes"]),
     )
+
+
+_MIN_STEM = 3  # "stains" -> "stain", but not "as" -> "a"
+
+
+def _known(word: str, foreign: _Foreign) -> bool:
+    """An English or Spanish word, or one of its inflections ("worked", "arrives", "texting")."""
+    if word in foreign.known:
+        return True
+    for suffix in foreign.suffixes:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= _MIN_STEM and (stem in foreign.known or stem + "e" in foreign.known):
+            return True
+    return False
+
+
+def mostly_unknown(flat: str) -> bool:
+    """Latin letters in words English and Spanish do not have ("bu yao zai fa le", "Retire m nan lis la"): at most
+    ``known_share`` of the words known and two unknown, or a single word that is unknown."""
+    foreign = _foreign()
+    words = [word for word in flat.split() if word.isalpha()]
+    if not words:
+        return False
+    unknown = sum(not _known(word, foreign) for word in words)
+    if len(words) == 1:
+        return unknown == 1
+    return unknown >= 2 and len(words) - unknown <= foreign.known_share * len(words)
 
 
 def other_language(text: str, flat: str) -> bool:
@@ -57,9 +90,11 @@ def other_language(text: str, flat: str) -> bool:
         return True
     words = flat.split()
     if foreign.markers.isdisjoint(words) and foreign.strong_markers.isdisjoint(words):
-        return False  # the common case, without counting
-    return len(foreign.markers.intersection(words)) >= foreign.min_markers or not foreign.strong_markers.isdisjoint(
-        words
+        return mostly_unknown(flat)
+    return (
+        len(foreign.markers.intersection(words)) >= foreign.min_markers
+        or not foreign.strong_markers.isdisjoint(words)
+        or mostly_unknown(flat)
     )
 
 
