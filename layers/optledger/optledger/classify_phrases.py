@@ -114,6 +114,9 @@ def _patterns() -> _Patterns:
 
 _TEXTS_NAMED = re.compile(r"\b(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*|spam\w*)\b")
 _TEXT_WORD = re.compile(r"\b(?:text|txt|sms|messag|msg|mesag|mensaje|texto|these|those|them)")
+_REFUSED_TEXTS = re.compile(
+    r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
+)
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
@@ -287,6 +290,10 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         ):
             return _review(found[0])  # "I said STOP to the other company, keep sending": a cue beside texts welcomed
         return verdict
+    if "?" not in text and _TEXTS_NAMED.search(marked) and not patterns.keep.search(flat, beginnings):
+        # "No autorizo que me manden mensajes": a refusal before texts in one clause, no rule says what it is
+        if any(_REFUSED_TEXTS.search(clause) for clause in marked.split("|")):
+            return _review("texts refused")
     return _no_cue(text, flat, marked)
 
 
