@@ -206,7 +206,9 @@ def _plain(marked: str) -> str:
     return _SPACES.sub(" ", marked.replace("|", " ")).strip()
 
 
-def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool, mood: Mood = "") -> Classification | None:
+def _decide(
+    marked: str, beginnings: frozenset[str] | None, *, scoped: bool, mood: Mood = "", asks: bool = False
+) -> Classification | None:
     """Revocation, review, or None, on a reply whose traps, negations and other-scope clauses are masked."""
     patterns = _patterns()
     masked = _plain(marked)
@@ -221,7 +223,9 @@ def _decide(marked: str, beginnings: frozenset[str] | None, *, scoped: bool, moo
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
-        if scoped or mood == "playful" or (mood and len(words) < _PLAYFUL_WORDS):
+        # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP" is not)
+        asked = asks and [c.strip() for c in marked.split("|") if c.strip()][-1] != (verdict.matched or "").strip()
+        if scoped or asked or mood == "playful" or (mood and len(words) < _PLAYFUL_WORDS):
             return _review(verdict.matched or "stop")
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
         return Classification("message") if mood else verdict
@@ -263,7 +267,8 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     marked = patterns.masks.mask(flat, beginnings)
     # a lone "stop" beside laughter may be a joke ("STOP!! lol"): queued, not honoured; in delight, not a revocation
     mood = _mood(words, text, flat) if "|" in words else ""
-    if verdict := _decide(marked, beginnings, scoped=False, mood=mood):
+    asks = "|" in words and "?" in text
+    if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks):
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
         if found := limits.search(flat, beginnings):
@@ -280,7 +285,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             found = patterns.review.search(_plain(scoped_marked), beginnings)
             return _review(found[0]) if found else Classification("message")
         if scoped_marked != marked:
-            verdict = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood) or (
+            verdict = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks) or (
                 _channel(flat, beginnings) if verdict.action == "opt_out" else Classification("message")
             )
         elif (
