@@ -117,6 +117,7 @@ _TEXT_WORD = re.compile(r"\b(?:text|txt|sms|messag|msg|mesag|mensaje|texto|these
 _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
+_NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|do not|never|not|no|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
@@ -299,6 +300,9 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         # "No autorizo que me manden mensajes": a refusal before texts in one clause, no rule says what it is
         if any(_REFUSED_TEXTS.search(clause) for clause in marked.split("|")):
             return _review("texts refused")
+        # "Stop the shipping update texts": a cue read as being about something else, yet texts are its object
+        if not _NEGATED_OR_WELCOME.search(flat) and any("~" in c and _TEXTS_NAMED.search(c) for c in marked.split("|")):
+            return _review("texts beside a masked cue")
     return _no_cue(text, flat, marked)
 
 
