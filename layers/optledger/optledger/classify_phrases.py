@@ -228,6 +228,8 @@ def _decide(
         asked = asks and [c.strip() for c in marked.split("|") if c.strip()][-1] != (verdict.matched or "").strip()
         if scoped or asked or mood == "playful" or (mood and len(words) < _PLAYFUL_WORDS):
             return _review(verdict.matched or "stop")
+        if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'
+            return _review(hedge[0])
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
         return Classification("message") if mood else verdict
     if (

@@ -56,7 +56,8 @@ def _foreign() -> _Foreign:
     )
 
 
-_MIN_STEM = 3  # "stains" -> "stain", but not "as" -> "a"
+_MIN_STEM = 3
+_WRITTEN_WITH_DIGITS = re.compile(r"[a-z]+\d+[a-z]")  # "stains" -> "stain", but not "as" -> "a"
 
 
 def _known(word: str, foreign: _Foreign) -> bool:
@@ -74,7 +75,8 @@ def mostly_unknown(flat: str) -> bool:
     """Latin letters in words English and Spanish do not have ("bu yao zai fa le", "Retire m nan lis la"): at most
     ``known_share`` of the words known and two unknown, or a single word that is unknown."""
     foreign = _foreign()
-    words = [word for word in flat.split() if word.isalpha()]
+    # "t3ido": letters with digits inside are a word too (Arabic in Latin letters); "2pm", "3rd" are not words
+    words = [word for word in flat.split() if word.isalpha() or (word.isalnum() and _WRITTEN_WITH_DIGITS.match(word))]
     if not words:
         return False
     unknown = sum(not _known(word, foreign) for word in words)
