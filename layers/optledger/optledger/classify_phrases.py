@@ -115,9 +115,11 @@ def _patterns() -> _Patterns:
 _TEXTS_NAMED = re.compile(r"\b(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*|spam\w*)\b")
 _TEXT_WORD = re.compile(r"\b(?:text|txt|sms|messag|msg|mesag|mensaje|texto|these|those|them)")
 _REFUSED_TEXTS = re.compile(
-    r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
+    r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|do not|never|not|no|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
+_MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|marketing|publicidad)\b")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
@@ -224,7 +226,7 @@ def _decide(
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
-        # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP" is not)
+        # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP": no)
         asked = asks and [c.strip() for c in marked.split("|") if c.strip()][-1] != (verdict.matched or "").strip()
         if scoped or asked or mood == "playful" or (mood and len(words) < _PLAYFUL_WORDS):
             return _review(verdict.matched or "stop")
@@ -288,9 +290,8 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             found = patterns.review.search(_plain(scoped_marked), beginnings)
             return _review(found[0]) if found else Classification("message")
         if scoped_marked != marked:
-            verdict = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks) or (
-                _channel(flat, beginnings) if verdict.action == "opt_out" else Classification("message")
-            )
+            rescoped = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks)
+            verdict = rescoped or _unscoped(verdict, flat, beginnings)
         elif (
             verdict.action == "opt_out"
             and len(words) > _BESIDE_WORDS
@@ -315,6 +316,16 @@ def _no_cue(text: str, flat: str, marked: str) -> Classification:
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
         return _review(min(unclear))  # "otra vez?? 🙄"
     return Classification("message")
+
+
+def _unscoped(verdict: Classification, flat: str, beginnings: frozenset[str] | None) -> Classification:
+    """A revocation whose clause was about something else: queued when it named marketing texts ("stop the promos
+    but keep appointment reminders"), or when it was about calls alone; otherwise an ordinary message."""
+    if verdict.action != "opt_out":
+        return Classification("message")
+    if _MARKETING.search(verdict.matched or ""):
+        return _review(verdict.matched or "")
+    return _channel(flat, beginnings)
 
 
 def _channel(flat: str, beginnings: frozenset[str] | None) -> Classification:

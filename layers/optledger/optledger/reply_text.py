@@ -67,7 +67,8 @@ def _spelling() -> _Spelling:
         abbreviations=canon["abbreviations"],
         leet=canon["leet"],
         targets=frozenset(canon["targets"]),
-        squeezed_targets={squeeze(word): word for word in canon["targets"]},
+        # courtesy words stretch too ("stop plzzz", "thanksss"): the stretch of a target or a courtesy word reads as it
+        squeezed_targets={squeeze(word): word for word in [*_single_courtesy_words(), *canon["targets"]]},
         spaced=re.compile(r"(?<!\w)(?:[a-z][ .\-_*]+){2,}[a-z](?!\w)"),
         spaced_hint=re.compile(r"(?<!\w)[a-z][ .\-_*]+[a-z][ .\-_*]+[a-z](?!\w)"),
         words=re.compile(r"[\w#&@$]+|[.!?;:,\n\r…¿¡()\[\]\"|]+|\s[-–—]+\s"),
@@ -75,6 +76,10 @@ def _spelling() -> _Spelling:
         leet_hint=re.compile(r"[0-9@$]"),
         double=re.compile(r"([a-z])\1"),
     )
+
+
+def _single_courtesy_words() -> list[str]:
+    return [word for word in phrase_data()["courtesy"] if word.isalpha() and len(word) > 2]
 
 
 def canonical(folded: str) -> str:
