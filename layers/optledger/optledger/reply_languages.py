@@ -3,8 +3,8 @@
 A reply in another script, or in Latin letters with marks Spanish does not use, or with enough words of another
 language, or mostly of words that are neither English nor Spanish (``foreign.known_words``: romanised Chinese, Russian,
 Arabic, Hindi, Creole...), is never silently an ordinary message: it is queued, unless the revocation patterns of its
-language found nothing and it is certainly something else. In ``data/phrases.json``: ``foreign.objects`` masks requests about an
-appointment or order and negated stops, ``foreign.cues`` are words (of stopping, refusing, removing, texting, a wrong
+language found nothing and it is certainly something else. In ``data/phrases.json``: ``foreign.objects`` masks
+requests about an appointment or order and negated stops, ``foreign.cues`` are words (of stopping, refusing, removing, texting, a wrong
 number) that keep a reply queued whatever else it says, ``foreign.ordinary`` the signs of an ordinary message
 (thanks, a greeting, a visit, a time, an appointment or order).
 """
