@@ -1,12 +1,12 @@
 """Replies in a language the detector does not read (step 4 of ``optledger.classify``).
 
 A reply in another script, or in Latin letters with marks Spanish does not use, or with enough words of another
-language, or mostly of words that are neither English nor Spanish (``foreign.known_words``: romanised Chinese, Russian,
-Arabic, Hindi, Creole...), is never silently an ordinary message: it is queued, unless the revocation patterns of its
-language found nothing and it is certainly something else. In ``data/phrases.json``: ``foreign.objects`` masks
-requests about an appointment or order and negated stops, ``foreign.cues`` are words (of stopping, refusing, removing, texting, a wrong
-number) that keep a reply queued whatever else it says, ``foreign.ordinary`` the signs of an ordinary message
-(thanks, a greeting, a visit, a time, an appointment or order).
+language, or mostly of words that are neither English nor Spanish (``foreign.known_words``: romanised Chinese,
+Russian, Arabic, Hindi, Creole...), is never silently an ordinary message: it is queued, unless the revocation
+patterns of its language found nothing and it is certainly something else. In ``data/phrases.json``:
+``foreign.objects`` masks requests about an appointment or order and negated stops, ``foreign.cues`` are words (of
+stopping, refusing, removing, texting, a wrong number) that keep a reply queued whatever else it says,
+``foreign.ordinary`` the signs of an ordinary message (thanks, a greeting, a visit, a time, an appointment or order).
 """
 
 from __future__ import annotations
