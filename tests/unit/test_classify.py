@@ -929,3 +929,68 @@ def test_status_statements_and_wrong_persons_go_to_review(text):
 )
 def test_status_words_about_something_else_are_ordinary_messages(text):
     assert_message(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("bu yao zai fa le", "ne pishite mne bolshe", "mujhe message mat bhejo", "Retire m nan lis la"),
+        *("pozhaluysta ne pishite", "bas karo yeh messages", "chega", "la t3ido tb3atoli msgs"),
+    ],
+)
+def test_latin_letters_mostly_in_words_neither_english_nor_spanish_go_to_review(text):
+    verdict = classify(text)
+    assert verdict.review and verdict.matched == "other-language", verdict
+
+
+@pytest.mark.parametrize(
+    "text", ["Stain remover worked great btw", "Happy holidays!", "tienen sillas altas para bebe?", "ok see u at 2pm"]
+)
+def test_english_and_spanish_with_rarer_words_are_not_another_language(text):
+    assert_message(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("I have a new number", "DELETE", "tengo un numero nuevo", "no molesten", "ya no kiero nada con ustedes"),
+        *("Stop, when is my prescription ready?", "STOP? what is this", "stop? q es esto"),
+        *('sorry that "stop" was meant for someone else', "stop the promos but keep appointment reminders"),
+    ],
+)
+def test_ambiguous_cues_a_stop_before_a_question_and_a_stop_meant_for_another_chat_go_to_review(text):
+    assert_review(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["No autorizo que me manden mensajes", "no more political texts", "Stop the shipping update texts, ok"]
+)
+def test_a_refusal_of_texts_that_no_rule_decides_is_never_an_ordinary_message(text):
+    verdict = classify(text)
+    assert verdict.action == "opt_out" or verdict.review, verdict
+
+
+@pytest.mark.parametrize(
+    "text", ["Who is this? STOP", "disable sms notifications pls", "stop a los mensajes porfa", "stop plzzz"]
+)
+def test_a_final_stop_marketing_switches_and_stretched_courtesy_are_revocations(text):
+    assert_revocation(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("Which stop do I get off at for the clinic?", "on my way, 1 stop first", "un stop en la farmacia y llego"),
+        *(
+            "bus stop out front is closed so drop me at the corner",
+            "desactiven las notificaciones de la app, los txt si",
+        ),
+    ],
+)
+def test_stop_as_a_noun_a_ride_and_app_notifications_are_ordinary_messages(text):
+    assert_message(text)
+
+
+def test_courtesy_words_stretched_or_many_thanks_leave_a_keyword():
+    assert classify("STOP muchas gracias").detected_by == "keyword"
+    assert classify("stop plzzz").detected_by == "keyword"
