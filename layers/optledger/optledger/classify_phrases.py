@@ -118,6 +118,7 @@ _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
+_REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|do not|never|not|no|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
 _MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|marketing|publicidad)\b")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
@@ -299,7 +300,12 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         ):
             return _review(found[0])  # "I said STOP to the other company, keep sending": a cue beside texts welcomed
         return verdict
-    if "?" not in text and _TEXTS_NAMED.search(marked) and not patterns.keep.search(flat, beginnings):
+    if (
+        ("~" in marked or not _REFUSAL_WORDS.isdisjoint(words))
+        and "?" not in text
+        and _TEXTS_NAMED.search(marked)
+        and not patterns.keep.search(flat, beginnings)
+    ):
         # "No autorizo que me manden mensajes": a refusal before texts in one clause, no rule says what it is
         if any(_REFUSED_TEXTS.search(clause) for clause in marked.split("|")):
             return _review("texts refused")

@@ -66,24 +66,31 @@ def _known(word: str, foreign: _Foreign) -> bool:
     if word in foreign.known:
         return True
     for suffix in foreign.suffixes:
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= _MIN_STEM and (stem in foreign.known or stem + "e" in foreign.known):
-            return True
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            if len(stem) >= _MIN_STEM and (stem in foreign.known or stem + "e" in foreign.known):
+                return True
     return False
 
 
-def mostly_unknown(flat: str) -> bool:
+def mostly_unknown(words: list[str]) -> bool:
     """Latin letters in words English and Spanish do not have ("bu yao zai fa le", "Retire m nan lis la"): at most
-    ``known_share`` of the words known and two unknown, or a single word that is unknown."""
+    ``known_share`` of the (distinct) words known and two unknown, or a single word that is unknown."""
     foreign = _foreign()
-    # "t3ido": letters with digits inside are a word too (Arabic in Latin letters); "2pm", "3rd" are not words
-    words = [word for word in flat.split() if word.isalpha() or (word.isalnum() and _WRITTEN_WITH_DIGITS.match(word))]
-    if not words:
-        return False
-    unknown = sum(not _known(word, foreign) for word in words)
-    if len(words) == 1:
+    distinct = set(words)
+    rest = distinct.difference(foreign.known)  # the common case: a few words left, checked one by one
+    known = len(distinct) - len(rest)
+    if not rest or (known and known > foreign.known_share * len(distinct)):
+        return False  # mostly known words whatever the rest are
+    # "t3ido": letters with digits inside are a word too (Arabic in Latin letters); "2pm", "3rd" and "|" are not
+    unknown = sum(
+        1
+        for word in rest
+        if (word.isalpha() or (word.isalnum() and _WRITTEN_WITH_DIGITS.match(word))) and not _known(word, foreign)
+    )
+    if known + unknown == 1:
         return unknown == 1
-    return unknown >= 2 and len(words) - unknown <= foreign.known_share * len(words)
+    return unknown >= 2 and known <= foreign.known_share * (known + unknown)
 
 
 def other_language(text: str, flat: str) -> bool:
@@ -93,11 +100,11 @@ def other_language(text: str, flat: str) -> bool:
         return True
     words = flat.split()
     if foreign.markers.isdisjoint(words) and foreign.strong_markers.isdisjoint(words):
-        return mostly_unknown(flat)
+        return mostly_unknown(words)
     return (
         len(foreign.markers.intersection(words)) >= foreign.min_markers
         or not foreign.strong_markers.isdisjoint(words)
-        or mostly_unknown(flat)
+        or mostly_unknown(words)
     )
 
 
