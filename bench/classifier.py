@@ -25,12 +25,27 @@ sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 # tuning2 (issue 12, second round) was written the same way and measured once on the detector of 8d24909 before any
 # change: revocation precision 0.9055, recall 0.8768, 23 of 284 revocations lost, unclear queued 0.7558, 1 keyword
 # error.
+# bench/heldout/replies_heldout.csv judged the second round (ee4e94b: precision 0.954, recall 0.973, 4 lost, unclear
+# queued 0.873, 1 keyword error, 37 of 386 ordinary messages queued) and is spent: the third round tuned on it, every
+# class of its errors (partial requests, a STOP reported or sent by mistake beside texts welcomed, delight, a wrong
+# person beside a revocation word, list removal, questions about stopping, thanks and appointments in other
+# languages). One label was corrected there: a bare "remove" is the REMOVE keyword (DESIGN section 1), not unclear.
+# Figures of the third round on it: precision 0.989, recall 1.000, 0 lost, unclear queued 1.000, 0 keyword errors, 7 of
+# 386 ordinary messages queued. The next held-out set is measured with NAME=PATH.
+# tuning3 (issue 12, fourth round) was written by a helper that never read the code and measured on ee4e94b, then on
+# 9883077 with the same figures: revocation recall 0.890, precision 0.900, 14 of 264 revocations lost, unclear queued
+# 0.65, 3 of 115 keyword errors, 25 ordinary messages queued for review. It is tuning data now. The fourth round
+# fixed classes found on its even rows only, then measured its odd rows as a held-out estimate: before, recall 0.886,
+# precision 0.873, 6 lost, unclear queued (review or opt-out) 0.824, 2 keyword errors, 11 messages queued; after,
+# 0.886, 0.886, 3 lost, 0.902, 2, 11. On all of tuning3 at the end of the round: recall 0.905, precision 0.930, 0 lost,
+# unclear queued 0.93 (80 of 100 to review), 1 keyword error ("stop?" is queued by rule), 25 messages queued.
 CORPORA = {
     "corpus": ROOT / "tests" / "data" / "replies.csv",
     "holdout": ROOT / "tests" / "data" / "replies_holdout.csv",
     "blind": ROOT / "tests" / "data" / "replies_blind.csv",
     "tuning": ROOT / "tests" / "data" / "replies_tuning.csv",
     "tuning2": ROOT / "tests" / "data" / "replies_tuning2.csv",
+    "tuning3": ROOT / "tests" / "data" / "replies_tuning3.csv",
 }
 JOIN_KEYWORDS = ("DEALS", "VIP")  # the join keywords the corpora assume (rows noted "join keyword")
 LABELS = ("opt_out", "opt_in", "help", "message", "review")

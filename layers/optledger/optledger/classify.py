@@ -4,9 +4,10 @@ The standard is FCC 24-24 (47 CFR 64.1200(a)(10)): STOP, QUIT, END, REVOKE, OPT 
 consent per se, and any other wording revokes it when a reasonable person would read it as a wish to receive no more
 texts. A sender has ten business days to honour a revocation, which leaves time for a person to read the replies that
 a program cannot decide. Every word list and pattern is data (``data/keywords.json``, ``data/phrases.json``); this
-module and ``classify_phrases`` (steps 2 to 5, imported on the first reply that is not a keyword) only say how they
-are used. Three outcomes always: a revocation (``opt_out``), a reply queued for review (``message`` with
-``review=True``), or an ordinary message; keywords add ``opt_in`` and ``help``.
+module and ``classify_phrases`` (steps 2 to 5, imported on the first reply that is not a keyword, with
+``reply_text``, ``reply_rules`` and ``reply_languages``) only say how they are used. Three outcomes always: a
+revocation (``opt_out``), a reply queued for review (``message`` with ``review=True``), or an ordinary message;
+keywords add ``opt_in`` and ``help``.
 
 Order of decision, first match wins:
 
@@ -20,19 +21,26 @@ Order of decision, first match wins:
    clause breaks kept. Then masked, clause by clause: traps ("stop by", "stop sign"), negations ("don't stop",
    "no dejen de", "replied STOP by mistake") and requests about something other than texts (emails, calls, paper,
    an order, an appointment, auto-renew, "opt out of the arbitration clause"), unless the reply names texts too.
-   A reply that only says texts are welcome ("texts are fine") beside such a request is an ordinary message.
+   A reply that only says texts are welcome ("texts are fine") beside such a request is an ordinary message, and so
+   is a STOP reported or sent by mistake beside texts welcomed ("I said STOP to the other company, keep sending").
 3. ``phrase`` - intents, not sentences: a directive to stop or not send with texts as its object, "take/remove me or
    my number", do-not-text lists, "no longer consent", "revoke my consent", and their Spanish forms; a stop request
    in Chinese, Korean, Vietnamese, Tagalog, Portuguese, French, Haitian Creole, Russian or Arabic; a revocation word
    in a clause of its own ("Stop. Thank you"). CANCEL, END and REMOVE revoke in a clause only when the whole reply is
-   nothing else. A standalone STOP beside a request about something else is queued instead.
+   nothing else, or else only says it reached the wrong person ("Not Maria. Wrong number. Please remove."). A
+   standalone STOP beside a request about something else is queued instead.
 4. ``review`` - a revocation cue that is not certainly something else: "no", "not interested", "wrong number" (the
-   replier may not be the consumer at all: a person decides, and marketing waits), "basta", "who is this?", "this
-   number belongs to my late mother", partial requests ("only text me on weekdays"), any remaining "stop" or
-   "unsubscribe"; a revocation said as a thought or a question ("maybe I should unsubscribe", "did I get
-   unsubscribed?"), a cue beside texts welcomed ("I said STOP to the other company, keep sending"), a request about
-   calls alone ("stop calling me"); and any reply in a script or language the detector does not read (matched
-   ``other-language``) or with an eye-roll or thumbs-down beside its words.
+   replier may not be the consumer at all: a person decides, and marketing waits), "not jessica", "I quit", "basta",
+   "who is this?", "this number belongs to my late mother", partial requests ("only text me on weekdays", "stop the
+   promos but keep my reminders", "stop texting me at 6am"), any remaining "stop" or "unsubscribe"; a revocation said
+   as a thought or a question ("maybe I should unsubscribe", "did I get unsubscribed?"), a cue beside texts welcomed,
+   a request about calls alone ("stop calling me"); a lone STOP beside laughter alone ("STOP!! lol"; with words of
+   delight of its own, "Stop, I'm crying, this coupon is perfect", it is a message) or before a question ("Stop, when
+   is my prescription ready?"); a refusal of texts or a masked cue beside texts named that no rule decides ("no more
+   political texts", "Stop the shipping update texts"); and any reply in a script or language the detector does not
+   read, Latin letters mostly in words neither English nor Spanish included (matched ``other-language``) unless, in
+   a language it knows, no word of stopping, refusing, removing, texting or a wrong number is left and a sign of an
+   ordinary message is (thanks, a time, an appointment); or with an eye-roll or thumbs-down beside its words.
 5. Anything else is an ordinary ``message``.
 """
 

@@ -1,0 +1,118 @@
+"""Replies in a language the detector does not read (step 4 of ``optledger.classify``).
+
+A reply in another script, or in Latin letters with marks Spanish does not use, or with enough words of another
+language, or mostly of words that are neither English nor Spanish (``foreign.known_words``: romanised Chinese,
+Russian, Arabic, Hindi, Creole...), is never silently an ordinary message: it is queued, unless the revocation
+patterns of its language found nothing and it is certainly something else. In ``data/phrases.json``:
+``foreign.objects`` masks requests about an appointment or order and negated stops, ``foreign.cues`` are words (of
+stopping, refusing, removing, texting, a wrong number) that keep a reply queued whatever else it says,
+``foreign.ordinary`` the signs of an ordinary message (thanks, a greeting, a visit, a time, an appointment or order).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from optledger.reply_rules import phrase_data
+
+
+class _Foreign(NamedTuple):
+    markers: frozenset[str]
+    strong_markers: frozenset[str]
+    min_markers: int
+    other_script: re.Pattern[str]
+    other_latin: re.Pattern[str]
+    objects: re.Pattern[str]
+    cues: re.Pattern[str]
+    ordinary: re.Pattern[str]
+    known: frozenset[str]
+    known_share: float
+    suffixes: tuple[str, ...]
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+
+
+@cache
+def _foreign() -> _Foreign:
+    foreign = phrase_data()["foreign"]
+    return _Foreign(
+        markers=frozenset(foreign["markers"]),
+        strong_markers=frozenset(foreign["strong_markers"]),
+        min_markers=foreign["min_markers"],
+        # letters of scripts the detector does not read: Greek to Ethiopic, Hangul Jamo, CJK, kana, Hangul syllables
+        # (Latin with Vietnamese's extended block, digits, punctuation, symbols and emoji are not in it)
+        other_script=re.compile("[\u0370-\u1dff\u2c00-\u2dff\u3040-\u9fff\ua000-\ud7ff\uf900-\ufaff\uff66-\uffdc]"),
+        # Latin letters with marks Spanish does not use (ã, ç, è, ơ, ...): French, Portuguese, Vietnamese, Creole
+        other_latin=re.compile("(?![áéíóúñüÁÉÍÓÚÑÜ])[À-ÖØ-öø-ɏḀ-ỿ]"),
+        objects=_alternation(foreign["objects"]),
+        cues=_alternation(foreign["cues"]),
+        ordinary=_alternation(foreign["ordinary"]),
+        known=frozenset(foreign["known_words"].split()),
+        known_share=foreign["known_share"],
+        suffixes=tuple(foreign["known_suffixes"]),
+    )
+
+
+_MIN_STEM = 3
+_WRITTEN_WITH_DIGITS = re.compile(r"[a-z]+\d+[a-z]")  # "stains" -> "stain", but not "as" -> "a"
+
+
+def _known(word: str, foreign: _Foreign) -> bool:
+    """An English or Spanish word, or one of its inflections ("worked", "arrives", "texting")."""
+    if word in foreign.known:
+        return True
+    for suffix in foreign.suffixes:
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            if len(stem) >= _MIN_STEM and (stem in foreign.known or stem + "e" in foreign.known):
+                return True
+    return False
+
+
+def mostly_unknown(words: list[str]) -> bool:
+    """Latin letters in words English and Spanish do not have ("bu yao zai fa le", "Retire m nan lis la"): at most
+    ``known_share`` of the (distinct) words known and two unknown, or a single word that is unknown."""
+    foreign = _foreign()
+    distinct = set(words)
+    rest = distinct.difference(foreign.known)  # the common case: a few words left, checked one by one
+    known = len(distinct) - len(rest)
+    if not rest or (known and known > foreign.known_share * len(distinct)):
+        return False  # mostly known words whatever the rest are
+    # "t3ido": letters with digits inside are a word too (Arabic in Latin letters); "2pm", "3rd" and "|" are not
+    unknown = sum(
+        1
+        for word in rest
+        if (word.isalpha() or (word.isalnum() and _WRITTEN_WITH_DIGITS.match(word))) and not _known(word, foreign)
+    )
+    if known + unknown == 1:
+        return unknown == 1
+    return unknown >= 2 and known <= foreign.known_share * (known + unknown)
+
+
+def other_language(text: str, flat: str) -> bool:
+    """Whether the reply is (at least partly) in a language the detector does not read."""
+    foreign = _foreign()
+    if not text.isascii() and (foreign.other_script.search(text) or foreign.other_latin.search(text)):
+        return True
+    words = flat.split()
+    if foreign.markers.isdisjoint(words) and foreign.strong_markers.isdisjoint(words):
+        return mostly_unknown(words)
+    return (
+        len(foreign.markers.intersection(words)) >= foreign.min_markers
+        or not foreign.strong_markers.isdisjoint(words)
+        or mostly_unknown(words)
+    )
+
+
+def certainly_ordinary(marked: str) -> bool:
+    """A reply in another language that is certainly not a revocation: once requests about an appointment or order
+    and negated stops are masked, it has no word of stopping, refusing, removing or a wrong number in any language the
+    detector knows, and it has a sign of an ordinary message (thanks, a greeting, a time, a visit, an order)."""
+    foreign = _foreign()
+    rest = foreign.objects.sub(" ~ ", marked)
+    # a masked span ("~") is a negated stop or another object: read, and not a revocation
+    return foreign.cues.search(rest) is None and ("~" in rest or foreign.ordinary.search(marked) is not None)

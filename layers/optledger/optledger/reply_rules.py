@@ -1,0 +1,303 @@
+"""The rule index of the reply detector: patterns of ``data/phrases.json`` tried only where they can match.
+
+Patterns are indexed by the first letters of the word at which every match starts (``rule_starts``) and compiled on
+first use: a reply is tried only against the few patterns that could match it, so a classification costs about what one
+alternation of every pattern would, however many patterns there are.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+from optledger.classify import _DATA_DIR
+
+_MACRO = re.compile(r"\{(\w+)\}")
+_PREFIX = 3  # a rule is indexed by the first letters (up to three) of the word its every match starts with
+_OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in another script can match
+_OTHER_SCRIPT = frozenset({_OTHER_SCRIPT_KEY})
+
+
+@cache
+def phrase_data() -> dict[str, Any]:
+    """Everything but the keywords: read with the patterns, on the first reply that is not a keyword."""
+    data: dict[str, Any] = json.loads((_DATA_DIR / "phrases.json").read_text(encoding="utf-8"))
+    return data
+
+
+def expand(pattern: str) -> str:
+    vocab = phrase_data()["vocab"]
+    for _ in range(3):  # vocabulary entries may name others
+        pattern = _MACRO.sub(lambda m: vocab.get(m[1], m[0]), pattern)
+    return pattern
+
+
+class WordSet:
+    """Words and short phrases, found or removed on the whole words of a reply (a set lookup a word, no regex)."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = frozenset(tuple(phrase.split()) for phrase in phrases if phrase.split())
+        self.longest = max(map(len, self.phrases))
+        self.firsts = frozenset(phrase[0] for phrase in self.phrases)
+
+    def _length_at(self, words: list[str], index: int) -> int:
+        if words[index] in self.firsts:
+            for length in range(min(self.longest, len(words) - index), 0, -1):
+                if tuple(words[index : index + length]) in self.phrases:
+                    return length
+        return 0
+
+    def find(self, words: list[str]) -> str | None:
+        if self.firsts.isdisjoint(words):
+            return None  # the common case, without a loop
+        for index in range(len(words)):
+            if length := self._length_at(words, index):
+                return " ".join(words[index : index + length])
+        return None
+
+    def strip(self, words: list[str]) -> list[str]:
+        if self.firsts.isdisjoint(words):
+            return words
+        kept, index = [], 0
+        while index < len(words):
+            length = self._length_at(words, index)
+            if not length:
+                kept.append(words[index])
+            index += length or 1
+        return kept
+
+
+_STRUCTURE = re.compile(r"\\.|[()\[\]|]")
+
+
+def _brackets(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` for each bracket and bar of a pattern outside character classes, escapes skipped;
+    ``depth`` is the group depth after the char (the one scan behind both helpers below)."""
+    depth, in_class = 0, False
+    for found in _STRUCTURE.finditer(source, start):
+        char = found[0]
+        if len(char) > 1:
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield found.start(), char, depth
+
+
+@lru_cache(maxsize=4096)
+def _split_top(source: str) -> tuple[str, ...]:
+    """A pattern's top-level alternatives: bars outside brackets and character classes, escapes skipped."""
+    if "|" not in source:
+        return (source,)
+    parts, start = [], 0
+    for index, char, depth in _brackets(source):
+        if char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+    return (*parts, source[start:])
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index of the bracket closing the group that opens at ``start``, or -1."""
+    return next((index for index, char, depth in _brackets(source, start) if char == ")" and depth == 0), -1)
+
+
+def _leading_letters(source: str) -> str:
+    """The letters a pattern fragment must start with (up to three); a letter made optional ends them.
+
+    A whole word of three letters or fewer ("i ", "no ", "do ") ends with a space: it is looked up among the reply's
+    short words, not among the beginnings of longer ones ("is", "not", "does").
+    """
+    letters = ""
+    for index, char in enumerate(source):
+        if not char.isalnum() or len(letters) == _PREFIX:
+            ends_word = char == " " and source[index + 1 : index + 2] not in ("?", "*", "{")
+            if ends_word or source.startswith(("\\b", "$"), index):
+                letters += " "
+            break
+        after = source[index + 1 : index + 3]
+        if after[:1] in ("?", "*") or after == "{0":
+            break
+        letters += char
+        if after[:1] == "+" or after[:1] == "{":
+            break
+    return letters
+
+
+def rule_starts(source: str, anchored: bool = False) -> frozenset[str] | None:
+    """The beginnings (up to three letters) of the word at which every match of a pattern starts.
+
+    None when a match may start elsewhere than at a word start or with a letter the scan cannot tell: such a rule
+    always runs. The scan reads lookbehinds, ``\\b``/``^`` anchors, groups and alternations; anything else stops it.
+    """
+    found: set[str] = set()
+    for part in _split_top(source):
+        position, part_anchored = 0, anchored
+        while True:
+            if part.startswith(("(?<!", "(?<=", "(?!"), position):
+                position = _group_end(part, position) + 1
+            elif part.startswith("\\b", position):
+                position, part_anchored = position + 2, True
+            elif part.startswith("^", position):
+                position, part_anchored = position + 1, True
+            else:
+                break
+        if part.startswith("(?:", position):
+            end = _group_end(part, position)
+            if end < 0:
+                return None
+            quantifier = re.match(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??", part[end + 1 :])
+            tail = part[end + 1 + (quantifier.end() if quantifier else 0) :]
+            optional = quantifier is not None and quantifier[0][0] in "?*{" and not quantifier[0].startswith("{1")
+            # each alternative read with what follows the group, so that "(?:i|we) want" is the short word "i"
+            follows = "" if quantifier else tail
+            for alternative in _split_top(part[position + 3 : end]):
+                inner = rule_starts(alternative + follows, part_anchored)
+                if inner is None:
+                    return None
+                found |= inner
+            if optional:  # or the group is skipped
+                following = rule_starts(tail, part_anchored) if tail and not tail[0].isspace() else None
+                if following is None:
+                    return None
+                found |= following
+            continue
+        letters = _leading_letters(part[position:])
+        if not part_anchored or not letters.strip():
+            return None
+        found.add(letters)
+    return frozenset(found)
+
+
+@dataclass(slots=True)
+class _Choice:
+    """The rules a set of word beginnings could match: their numbers, and the compiled patterns of as many of them, in
+    order, as a reply has reached so far (a search that matches early on a cold start compiles no more)."""
+
+    numbers: list[int]
+    rules: list[re.Pattern[str]] = field(default_factory=list)
+
+
+class Rules:
+    """A list of patterns, each compiled on first use and tried only on replies with a word it can start at.
+
+    One big alternation costs every reply the time of every branch at every position; indexing the rules by the
+    first letters of their first word keeps a reply's cost to the few rules that could match it.
+    """
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        self.patterns = list(patterns)
+        self.built = False  # indexed on first use: a cold start pays only for the rules its first reply needs
+        self.cache: dict[frozenset[str] | None, _Choice] = {}
+
+    def _build(self) -> None:
+        # patterns whose words start with the same letters are one alternation: one regex call instead of several
+        merged: dict[frozenset[str] | None, tuple[set[str], list[str]]] = {}
+        for pattern in self.patterns:
+            source = expand(pattern)
+            starts = rule_starts(source)
+            if starts is None and not source.isascii():
+                starts = frozenset({_OTHER_SCRIPT_KEY})  # a rule in another script cannot match an ASCII reply
+            letters = None if starts is None else frozenset(start[0] for start in starts)
+            group = merged.setdefault(letters, (set(), []))
+            group[0].update(starts or ())
+            group[1].append(source)
+        self._sources = ["|".join(f"(?:{source})" for source in sources) for _, sources in merged.values()]
+        self.compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
+        self.compiled_ascii: list[re.Pattern[str] | None] = [None] * len(self._sources)
+        self.always: list[int] = []
+        self.index: dict[str, list[int]] = {}
+        for number, (letters, (group_starts, _)) in enumerate(merged.items()):
+            if letters is None:
+                self.always.append(number)
+            else:
+                for start in group_starts:
+                    self.index.setdefault(start, []).append(number)
+        # the other-script key is always a key, so that replies in other scripts, searched with Unicode patterns,
+        # never share an entry with ASCII replies, searched with ASCII ones
+        self.keys = frozenset(self.index) | _OTHER_SCRIPT
+        self.by_key: dict[frozenset[str] | None, _Choice] = {}  # as many as sets of rule beginnings: few
+        self.built = True
+
+    @property
+    def sources(self) -> list[str]:
+        if not self.built:
+            self._build()
+        return self._sources
+
+    def chosen(self, beginnings: frozenset[str] | None) -> _Choice:
+        """The rules a reply with these word beginnings could match, remembered per set of beginnings."""
+        if not self.built:
+            self._build()
+        key = None if beginnings is None else beginnings & self.keys
+        entry = self.by_key.get(key)
+        if entry is None:
+            if key is None:
+                numbers = list(range(len(self._sources)))
+            else:
+                found = set(self.always)
+                for beginning in key:
+                    found.update(self.index.get(beginning, ()))
+                numbers = sorted(found)
+            entry = self.by_key[key] = _Choice(numbers)
+        if len(self.cache) >= 4096:
+            self.cache.clear()
+        self.cache[beginnings] = entry
+        return entry
+
+    def _compiled(self, entry: _Choice, ascii_reply: bool) -> Iterator[re.Pattern[str]]:
+        """The entry's rules not compiled for it yet, compiled one by one as they are reached."""
+        # an ASCII reply (every reply with beginnings) reads the same under re.ASCII, whose \b and \w cost less
+        compiled = self.compiled_ascii if ascii_reply else self.compiled
+        for number in entry.numbers[len(entry.rules) :]:
+            rule = compiled[number]
+            if rule is None:
+                rule = compiled[number] = re.compile(self._sources[number], re.ASCII if ascii_reply else 0)
+            entry.rules.append(rule)
+            yield rule
+
+    def search(self, text: str, beginnings: frozenset[str] | None) -> re.Match[str] | None:
+        # keyed by the reply's own set: its hash is computed once and serves every rule list the reply meets
+        entry = self.cache.get(beginnings) or self.chosen(beginnings)
+        for rule in entry.rules:
+            if found := rule.search(text):
+                return found
+        if len(entry.rules) < len(entry.numbers):
+            for rule in self._compiled(entry, _ascii(beginnings)):
+                if found := rule.search(text):
+                    return found
+        return None
+
+    def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
+        entry = self.cache.get(beginnings) or self.chosen(beginnings)
+        if len(entry.rules) < len(entry.numbers):
+            for _ in self._compiled(entry, _ascii(beginnings)):
+                pass
+        for rule in entry.rules:
+            if rule.search(text):  # most rules find nothing, and a search that fails costs less than a sub
+                text = rule.sub(replacement, text)
+        return text
+
+
+def reply_beginnings(flat: str, words: list[str] | None = None) -> frozenset[str]:
+    """The first one to three letters of every word of a reply, and the other-script key if it is not all ASCII."""
+    found = frozenset().union(*map(_word_beginnings, flat.split() if words is None else words))
+    return found if flat.isascii() else found | _OTHER_SCRIPT
+
+
+def _ascii(beginnings: frozenset[str] | None) -> bool:
+    """Whether the reply is all ASCII: then its rules are compiled with re.ASCII."""
+    return beginnings is not None and _OTHER_SCRIPT_KEY not in beginnings
+
+
+@lru_cache(maxsize=8192)
+def _word_beginnings(word: str) -> tuple[str, ...]:
+    short = (f"{word} ",) if len(word) <= _PREFIX else ()
+    return (*(word[:length] for length in range(1, min(len(word), _PREFIX) + 1)), *short)
