@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, NotRequired, TypedDict, cast
+from typing import NotRequired, TypedDict, cast
 
 from optledger import consent, review_deadlines, sendgate
 from optledger.campaigns import Directory
@@ -125,7 +125,15 @@ def one_brand(heads: dict[str, Head]) -> tuple[str, Head]:
     return next(iter(heads.items()))
 
 
-def review_queue(brand: str | None, *, after: str | None, store: Store, directory: Directory) -> dict[str, Any]:
+class ReviewQueue(TypedDict):
+    """The body of ``GET /reviews``: a page of a brand's unclear replies and the next page's cursor (None: the last)."""
+
+    brand: str
+    reviews: list[review_deadlines.QueuedReview]
+    next: str | None
+
+
+def review_queue(brand: str | None, *, after: str | None, store: Store, directory: Directory) -> ReviewQueue:
     """``GET /reviews``: unclear replies waiting for a person, oldest first, a page at a time."""
     brands = [brand] if brand else directory.brands
     if brand and brand not in directory.brands:
@@ -136,7 +144,7 @@ def review_queue(brand: str | None, *, after: str | None, store: Store, director
     now = utcnow()
     return {
         "brand": brands[0],
-        "reviews": [review_deadlines.with_deadline(item, now) for item in items],
+        "reviews": [review_deadlines.with_deadline(item, now) for item in review_deadlines.queued(items)],
         "next": following,
     }
 
