@@ -21,9 +21,9 @@ that stored form, as ``Store.get_head`` returns it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, cast
 
 from optledger.timeutil import format_ts, utcnow
 
@@ -99,7 +99,7 @@ class ChainState:
 
     def to_stored(self) -> dict[str, Any]:
         """The JSON the chain head stores (the layout ``from_stored`` reads, unchanged since version 1)."""
-        brand = {"base": _decision_to_stored(self.brand_base)} if self.brand_base else {}
+        brand = {"base": asdict(self.brand_base)} if self.brand_base else {}
         campaigns = {cid: _facts_to_stored(facts) for cid, facts in self.campaigns.items()}
         return {"v": STATE_VERSION, "campaigns": campaigns, "brand": brand}
 
@@ -125,19 +125,10 @@ def _facts_from_stored(entry: Mapping[str, Any]) -> CampaignFacts:
     )
 
 
-def _decision_to_stored(decision: Decision) -> dict[str, Any]:
-    return {
-        "status": decision.status,
-        "tier": decision.tier,
-        "event_id": decision.event_id,
-        "decided_at": decision.decided_at,
-    }
-
-
 def _facts_to_stored(facts: CampaignFacts) -> dict[str, Any]:
     entry: dict[str, Any] = {}
     if facts.base:
-        entry["base"] = _decision_to_stored(facts.base)
+        entry["base"] = asdict(facts.base)
     if facts.pending:
         entry["pending"] = {"event_id": facts.pending.event_id, "at": facts.pending.at}
         if facts.pending.expires_at:
@@ -294,28 +285,25 @@ class CampaignView:
         )
 
     def to_json(self) -> ViewJson:
-        view: ViewJson = {
-            "status": self.status,
-            "tier": self.tier,
-            "since": self.since,
-            "event_id": self.event_id,
-            "decided_at": self.decided_at,
-        }
-        if self.pending_event_id is not None:
-            view["pending_event_id"] = self.pending_event_id
-        if self.pending_at is not None:
-            view["pending_at"] = self.pending_at
-        if self.pending_expires_at is not None:
-            view["pending_expires_at"] = self.pending_expires_at
-        if self.pending_expired is not None:
-            view["pending_expired"] = self.pending_expired
-        if self.last_inbound_at is not None:
-            view["last_inbound_at"] = self.last_inbound_at
-        if self.last_inbound_event_id is not None:
-            view["last_inbound_event_id"] = self.last_inbound_event_id
+        view: dict[str, Any] = {name: getattr(self, name) for name in _ALWAYS_SHOWN}
+        for name in _SHOWN_WHEN_SET:
+            value = getattr(self, name)
+            if value is not None:
+                view[name] = value
         if self.review_event_ids:
             view["review_event_ids"] = list(self.review_event_ids)
-        return view
+        return cast(ViewJson, view)  # the keys are ViewJson's own, in the order users have always seen
+
+
+_ALWAYS_SHOWN = ("status", "tier", "since", "event_id", "decided_at")
+_SHOWN_WHEN_SET = (
+    "pending_event_id",
+    "pending_at",
+    "pending_expires_at",
+    "pending_expired",
+    "last_inbound_at",
+    "last_inbound_event_id",
+)
 
 
 NEVER_SEEN = CampaignView()
