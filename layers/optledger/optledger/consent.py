@@ -21,7 +21,7 @@ that stored form, as ``Store.get_head`` returns it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, cast
 
@@ -51,6 +51,9 @@ class Decision:
         if self.status != current.status:
             return self.status == "opted_out"
         return self.event_id > current.event_id  # same time, same kind: any fixed rule keeps the fold order-free
+
+    def to_stored(self) -> dict[str, str | None]:
+        return {"status": self.status, "tier": self.tier, "event_id": self.event_id, "decided_at": self.decided_at}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +98,11 @@ class ChainState:
     def from_stored(cls, data: Mapping[str, Any]) -> ChainState:
         campaigns = {cid: _facts_from_stored(entry) for cid, entry in data.get("campaigns", {}).items()}
         brand_base = data.get("brand", {}).get("base")
-        return cls(campaigns, Decision(**brand_base) if brand_base else None)
+        return cls(campaigns, _decision_from_stored(brand_base) if brand_base else None)
 
     def to_stored(self) -> dict[str, Any]:
         """The JSON the chain head stores (the layout ``from_stored`` reads, unchanged since version 1)."""
-        brand = {"base": asdict(self.brand_base)} if self.brand_base else {}
+        brand = {"base": self.brand_base.to_stored()} if self.brand_base else {}
         campaigns = {cid: _facts_to_stored(facts) for cid, facts in self.campaigns.items()}
         return {"v": STATE_VERSION, "campaigns": campaigns, "brand": brand}
 
@@ -114,21 +117,46 @@ def read_state(state: State) -> ChainState:
     return ChainState.from_stored(state) if state else ChainState()
 
 
+def _of_campaign(state: State, campaign_id: str) -> tuple[CampaignFacts, Decision | None]:
+    """One campaign's facts and the brand-scope opt-out; of a stored state only that campaign is read (the send gate
+    asks about one campaign of a head that may hold many)."""
+    if isinstance(state, ChainState):
+        return state.campaigns.get(campaign_id, NO_FACTS), state.brand_base
+    if not state:
+        return NO_FACTS, None
+    entry = state.get("campaigns", {}).get(campaign_id)
+    brand_base = state.get("brand", {}).get("base")
+    return _facts_from_stored(entry) if entry else NO_FACTS, _decision_from_stored(brand_base) if brand_base else None
+
+
+def _decision_from_stored(base: Mapping[str, Any]) -> Decision:
+    return Decision(base["status"], base["tier"], base["event_id"], base["decided_at"])
+
+
 def _facts_from_stored(entry: Mapping[str, Any]) -> CampaignFacts:
-    base, pending, inbound = entry.get("base"), entry.get("pending"), entry.get("inbound")
-    reviews = sorted(entry.get("reviews", {}).items(), key=lambda item: (item[1], item[0]))
-    return CampaignFacts(
-        base=Decision(**base) if base else None,
-        pending=Pending(pending["event_id"], pending["at"], pending.get("expires_at")) if pending else None,
-        inbound=Moment(inbound["event_id"], inbound["at"]) if inbound else None,
-        reviews=tuple(Moment(event_id, at) for event_id, at in reviews),
+    base, pending, inbound, reviews = (
+        entry.get("base"),
+        entry.get("pending"),
+        entry.get("inbound"),
+        entry.get("reviews"),
     )
+    return CampaignFacts(
+        _decision_from_stored(base) if base else None,
+        Pending(pending["event_id"], pending["at"], pending.get("expires_at")) if pending else None,
+        Moment(inbound["event_id"], inbound["at"]) if inbound else None,
+        _ordered_reviews(reviews) if reviews else (),
+    )
+
+
+def _ordered_reviews(reviews: Mapping[str, str]) -> tuple[Moment, ...]:
+    """Unclear replies (``{event_id: occurred_at}``) oldest first."""
+    return tuple(Moment(*item) for item in sorted(reviews.items(), key=lambda item: (item[1], item[0])))
 
 
 def _facts_to_stored(facts: CampaignFacts) -> dict[str, Any]:
     entry: dict[str, Any] = {}
     if facts.base:
-        entry["base"] = asdict(facts.base)
+        entry["base"] = facts.base.to_stored()
     if facts.pending:
         entry["pending"] = {"event_id": facts.pending.event_id, "at": facts.pending.at}
         if facts.pending.expires_at:
@@ -149,24 +177,24 @@ def apply_event(
     kind, at, event_id = event["type"], event["occurred_at"], event["event_id"]
     for campaign_id in event["campaigns"]:
         facts = campaigns.get(campaign_id, NO_FACTS)
+        base, pending, inbound, reviews = facts.base, facts.pending, facts.inbound, facts.reviews
         if kind in ("opt_in", "opt_out"):
             tier = tiers.get(campaign_id, event.get("tier")) if kind == "opt_in" else None
-            base = Decision("opted_in" if kind == "opt_in" else "opted_out", tier, event_id, at)
-            if base.beats(facts.base):
-                facts = _without_overtaken_reviews(replace(facts, base=base))
+            decision = Decision("opted_in" if kind == "opt_in" else "opted_out", tier, event_id, at)
+            if decision.beats(base):
+                base, reviews = decision, _not_overtaken(reviews, decision)
         elif kind == "pending":
-            pending = Pending(event_id, at, (event.get("evidence") or {}).get("expires_at") or None)
-            if pending.later_than(facts.pending):
-                facts = replace(facts, pending=pending)
+            awaiting = Pending(event_id, at, (event.get("evidence") or {}).get("expires_at") or None)
+            if awaiting.later_than(pending):
+                pending = awaiting
         elif kind == "message":
-            inbound = Moment(event_id, at)
-            if inbound.later_than(facts.inbound):
-                facts = replace(facts, inbound=inbound)
+            message = Moment(event_id, at)
+            if message.later_than(inbound):
+                inbound = message
             if is_review(event):
-                reviews = {review.event_id: review.at for review in facts.reviews} | {event_id: at}
-                ordered = sorted(reviews.items(), key=lambda item: (item[1], item[0]))
-                facts = _without_overtaken_reviews(replace(facts, reviews=tuple(Moment(*item) for item in ordered)))
-        campaigns[campaign_id] = facts
+                queued = {review.event_id: review.at for review in reviews} | {event_id: at}
+                reviews = _not_overtaken(_ordered_reviews(queued), base)
+        campaigns[campaign_id] = CampaignFacts(base, pending, inbound, reviews)
     brand_base = before.brand_base
     if brand_scope and kind == "opt_out":
         stopall = Decision("opted_out", None, event_id, at)
@@ -180,25 +208,30 @@ def is_review(event: LedgerEvent | Mapping[str, Any]) -> bool:
     return event.get("type") == "message" and (event.get("evidence") or {}).get("detected_by") == "review"
 
 
-def _without_overtaken_reviews(facts: CampaignFacts) -> CampaignFacts:
+def _not_overtaken(reviews: tuple[Moment, ...], base: Decision | None) -> tuple[Moment, ...]:
     """An opt-in or opt-out that occurred at or after an unclear reply answers it: the consumer spoke again."""
-    if not facts.base or not facts.reviews:
-        return facts
-    decided_at = facts.base.decided_at
-    return replace(facts, reviews=tuple(review for review in facts.reviews if review.at > decided_at))
+    if not base or not reviews:
+        return reviews
+    return tuple(review for review in reviews if review.at > base.decided_at)
 
 
 def open_reviews(state: State, campaign_id: str) -> list[str]:
     """The unclear replies of a campaign not overtaken by a later opt-in or opt-out (decided or not), oldest first."""
-    return [review.event_id for review in read_state(state).campaigns.get(campaign_id, NO_FACTS).reviews]
+    return [review.event_id for review in _of_campaign(state, campaign_id)[0].reviews]
 
 
-def _decision(state: ChainState, campaign_id: str) -> Decision | None:
+def _decision(facts: CampaignFacts, brand_base: Decision | None) -> Decision | None:
     """The winning opt-in/opt-out of a campaign, a brand-scope opt-out competing with the campaign's own."""
-    base = state.campaigns.get(campaign_id, NO_FACTS).base
-    if state.brand_base and state.brand_base.beats(base):
-        return state.brand_base
-    return base
+    if brand_base and brand_base.beats(facts.base):
+        return brand_base
+    return facts.base
+
+
+def _awaiting(facts: CampaignFacts, decision: Decision | None) -> Pending | None:
+    pending = facts.pending
+    if pending and (not decision or pending.at > decision.decided_at):
+        return pending
+    return None
 
 
 def _moment(now: datetime | str | None) -> str:
@@ -212,12 +245,8 @@ def open_pending(state: State, campaign_id: str) -> Pending | None:
 
     Expired or not: callers compare its ``expires_at`` with the time that matters to them.
     """
-    chain = read_state(state)
-    pending = chain.campaigns.get(campaign_id, NO_FACTS).pending
-    base = _decision(chain, campaign_id)
-    if pending and (not base or pending.at > base.decided_at):
-        return pending
-    return None
+    facts, brand_base = _of_campaign(state, campaign_id)
+    return _awaiting(facts, _decision(facts, brand_base))
 
 
 def is_expired(pending: Pending, at: datetime | str | None) -> bool:
@@ -316,10 +345,9 @@ def campaign_view(state: State, campaign_id: str, *, now: datetime | str | None 
     conversational replies inside the conversation window, and nothing else. A pending double opt-in past its
     ``expires_at`` no longer counts as pending: the status falls back to what it was, and ``pending_expired`` says why.
     """
-    chain = read_state(state)
-    facts = chain.campaigns.get(campaign_id, NO_FACTS)
-    base = _decision(chain, campaign_id)
-    awaiting = open_pending(chain, campaign_id)
+    facts, brand_base = _of_campaign(state, campaign_id)
+    base = _decision(facts, brand_base)
+    awaiting = _awaiting(facts, base)
     expired = awaiting is not None and is_expired(awaiting, now)
     status, tier, since, event_id = "none", None, None, None
     if base and base.status == "opted_in":
@@ -330,18 +358,18 @@ def campaign_view(state: State, campaign_id: str, *, now: datetime | str | None 
         status, since, event_id = "opted_out", base.decided_at, base.event_id
     pending, inbound = facts.pending, facts.inbound
     return CampaignView(
-        status=status,
-        tier=tier,
-        since=since,
-        event_id=event_id,
-        decided_at=base.decided_at if base else None,
-        pending_event_id=pending.event_id if pending else None,
-        pending_at=pending.at if pending else None,
-        pending_expires_at=pending.expires_at if pending else None,
-        pending_expired=expired if awaiting and (not base or base.status != "opted_in") else None,
-        last_inbound_at=inbound.at if inbound else None,
-        last_inbound_event_id=inbound.event_id if inbound else None,
-        review_event_ids=tuple(review.event_id for review in facts.reviews),
+        status,
+        tier,
+        since,
+        event_id,
+        base.decided_at if base else None,
+        pending.event_id if pending else None,
+        pending.at if pending else None,
+        pending.expires_at if pending else None,
+        expired if awaiting and (not base or base.status != "opted_in") else None,
+        inbound.at if inbound else None,
+        inbound.event_id if inbound else None,
+        tuple(review.event_id for review in facts.reviews) if facts.reviews else (),
     )
 
 
