@@ -128,7 +128,9 @@ def check(
     if not isinstance(at, datetime) or at.tzinfo is None:
         raise ValidationError("at must be a timestamp with a time zone", fields={"at": "naive"})
     at = at.astimezone(UTC)
-    if not isinstance(view, CampaignView):
+    if view is None:
+        view = NEVER_SEEN
+    elif not isinstance(view, CampaignView):
         view = CampaignView.from_json(view) if view else NEVER_SEEN
     status, tier, event_id = view.status, view.tier, view.event_id
 
