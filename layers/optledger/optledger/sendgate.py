@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from optledger import quiet_hours
 from optledger.consent import NEVER_SEEN, CampaignView, State, campaign_view
 from optledger.errors import ValidationError
 from optledger.models import TIER_RANK, tier_allows
@@ -156,6 +155,8 @@ def check(
         return CheckResult(False, "insufficient_tier", tier, event_id)
     if purpose != "promotional":
         return CheckResult(True, "ok", tier, event_id)
+
+    from optledger import quiet_hours  # promotional sends only: its tables and time zones stay unloaded until then
 
     decision = quiet_hours.evaluate(phone, at)
     if not decision.allowed:
