@@ -228,7 +228,7 @@ def answer_view(
 ) -> CheckResult:
     """:func:`answer` for a campaign view already derived (``consent.campaign_view``) by the caller."""
     hold = None
-    if view and purpose != "conversational":
+    if view is not None and purpose != "conversational":
         hold = undecided_review(view, campaign.brand, store, known_reviews)
     return check(view, campaign, purpose, at, phone, review_pending=hold)
 
