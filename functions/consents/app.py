@@ -23,7 +23,7 @@ from optledger.evidence import number_bundle
 from optledger.http import CONSOLE_API_PREFIX, caller_middleware, json_body, json_response, logger, make_resolver
 from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
-from optledger.views import DEFAULT_PAGE, consent_record, page_request, review_queue
+from optledger.views import DEFAULT_PAGE, ConsentRecord, consent_record, page_request, review_queue
 
 app = make_resolver(strip_prefixes=[CONSOLE_API_PREFIX])
 app.use(middlewares=[caller_middleware])
@@ -44,7 +44,7 @@ def requested_brand() -> str | None:
     return brand
 
 
-def _record(phone: object, brand: str | None, limit: int = DEFAULT_PAGE, after: int = 0) -> dict[str, Any]:
+def _record(phone: object, brand: str | None, limit: int = DEFAULT_PAGE, after: int = 0) -> ConsentRecord:
     if not isinstance(phone, str):
         raise ValidationError("phone is required", fields={"phone": "required"})
     caller().require(brand)
