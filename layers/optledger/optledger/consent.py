@@ -134,12 +134,8 @@ def _decision_from_stored(base: Mapping[str, Any]) -> Decision:
 
 
 def _facts_from_stored(entry: Mapping[str, Any]) -> CampaignFacts:
-    base, pending, inbound, reviews = (
-        entry.get("base"),
-        entry.get("pending"),
-        entry.get("inbound"),
-        entry.get("reviews"),
-    )
+    base, pending = entry.get("base"), entry.get("pending")
+    inbound, reviews = entry.get("inbound"), entry.get("reviews")
     return CampaignFacts(
         _decision_from_stored(base) if base else None,
         Pending(pending["event_id"], pending["at"], pending.get("expires_at")) if pending else None,
