@@ -86,12 +86,12 @@ class CheckResult:
         }
 
 
-def in_conversation(view: CampaignView, campaign: Campaign, at: datetime) -> bool:
+def in_conversation(last_inbound_at: str | None, campaign: Campaign, at: datetime) -> bool:
     """Is ``at`` inside the conversation the consumer opened with their last inbound message?"""
-    if not view.last_inbound_at:
+    if not last_inbound_at:
         return False
     try:
-        last = parse_ts(view.last_inbound_at, field="last_inbound_at")
+        last = parse_ts(last_inbound_at, field="last_inbound_at")
     except ValidationError:
         return False  # an unreadable stored time opens no conversation: when in doubt, no
     window = timedelta(hours=campaign.conversation_window_hours)
@@ -127,31 +127,34 @@ def check(
     if not isinstance(at, datetime) or at.tzinfo is None:
         raise ValidationError("at must be a timestamp with a time zone", fields={"at": "naive"})
     at = at.astimezone(UTC)
-    if view is None:
-        view = NEVER_SEEN
-    elif not isinstance(view, CampaignView):
-        view = CampaignView.from_json(view) if view else NEVER_SEEN
-    status, tier, event_id = view.status, view.tier, view.event_id
+    if view is None or isinstance(view, CampaignView):
+        known = view or NEVER_SEEN
+        status, tier, event_id = known.status, known.tier, known.event_id
+        pending_id, last_inbound_at = known.pending_event_id, known.last_inbound_at
+    else:  # a view as JSON: the facts the gate reads, without building a CampaignView for every check
+        get = view.get
+        status, tier, event_id = get("status", "none"), get("tier"), get("event_id")
+        pending_id, last_inbound_at = get("pending_event_id"), get("last_inbound_at")
 
     if status == "opted_out":
         return CheckResult(False, "opted_out", None, event_id)
     if review_pending and purpose != "conversational":
         return CheckResult(False, "review_pending", tier, review_pending)
     if status == "pending":
-        return CheckResult(False, "pending_confirmation", tier, view.pending_event_id or event_id)
+        return CheckResult(False, "pending_confirmation", tier, pending_id or event_id)
     if status != "opted_in":
-        if purpose == "conversational" and in_conversation(view, campaign, at):
+        if purpose == "conversational" and in_conversation(last_inbound_at, campaign, at):
             return CheckResult(True, "ok", "implied", event_id)
         return CheckResult(False, "no_consent", None, event_id)
 
     if purpose == "conversational" and TIER_RANK.get(tier or "", 0) < TIER_RANK["express"]:
-        if in_conversation(view, campaign, at):
+        if in_conversation(last_inbound_at, campaign, at):
             return CheckResult(True, "ok", tier or "implied", event_id)
         return CheckResult(False, "no_consent", tier, event_id)
     if not tier_allows(tier, purpose):
-        if view.pending_event_id and tier_allows(campaign.tier, purpose):
+        if pending_id and tier_allows(campaign.tier, purpose):
             # A higher-tier opt-in to this campaign is waiting for its YES.
-            return CheckResult(False, "pending_confirmation", tier, view.pending_event_id)
+            return CheckResult(False, "pending_confirmation", tier, pending_id)
         return CheckResult(False, "insufficient_tier", tier, event_id)
     if purpose != "promotional":
         return CheckResult(True, "ok", tier, event_id)
