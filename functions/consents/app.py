@@ -26,7 +26,7 @@ from optledger.errors import Conflict, NotFound, ValidationError
 from optledger.logs import logger
 from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
-from optledger.views import DEFAULT_PAGE, consent_record, page_request, review_queue
+from optledger.views import DEFAULT_PAGE, ConsentRecord, consent_record, page_request, review_queue
 
 app = make_resolver(strip_prefixes=[CONSOLE_API_PREFIX])
 app.use(middlewares=[caller_middleware])
@@ -48,7 +48,7 @@ def requested_brand() -> str | None:
     return brand
 
 
-def _record(phone: object, brand: str | None, limit: int = DEFAULT_PAGE, after: int = 0) -> dict[str, Any]:
+def _record(phone: object, brand: str | None, limit: int = DEFAULT_PAGE, after: int = 0) -> ConsentRecord:
     if not isinstance(phone, str):
         raise ValidationError("phone is required", fields={"phone": "required"})
     caller().require(brand)

@@ -131,7 +131,7 @@ def cmd_consents(args: argparse.Namespace) -> int:
     pages = consent_pages(args.phone, brand=args.brand, store=runtime.store(), directory=directory)
     first = next(pages)
     if args.json:
-        record = {**first, "events": list(first["events"])}
+        record: dict[str, Any] = {**first, "events": list(first["events"])}
         for page in pages:
             record["events"].extend(page["events"])
         record.pop("next_cursor", None)

@@ -18,6 +18,7 @@ from optledger.phone import normalize, normalize_sender
 from optledger.providers import PROVIDERS, InboundMessage, WebhookReply, WebhookRequest
 from optledger.store import Head
 from optledger.timeutil import CLOCK_SKEW, format_ts, in_range, parse_ts, utcnow
+from optledger.types import LedgerEvent
 
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.data_classes.sns_event import SNSEventRecord
@@ -158,7 +159,7 @@ def record_message(
         review=verdict.review,
     )
 
-    def answer(head: Head | None, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+    def answer(head: Head | None, event: LedgerEvent, state: consent.ChainState) -> dict[str, Any]:
         return {
             "recorded": True,
             "action": event["type"],
@@ -215,10 +216,10 @@ def confirmation_answer(
     awaiting = {c.id: p for c in on_number if (p := consent.open_pending(state, c.id)) is not None}
     if not awaiting:
         return None
-    live = {cid: p for cid, p in awaiting.items() if p["at"] <= occurred_at and not consent.is_expired(p, occurred_at)}
+    live = {cid: p for cid, p in awaiting.items() if p.at <= occurred_at and not consent.is_expired(p, occurred_at)}
     if live:
         targets = [c for c in on_number if c.id in live]
-        ids = sorted({p["event_id"] for p in live.values()}, key=lambda i: (live_at(live, i), i))
+        ids = sorted({p.event_id for p in live.values()}, key=lambda i: (live_at(live, i), i))
         evidence: dict[str, Any] = {"matched": word, "detected_by": "keyword", "confirms": ids[-1]}
         if len(ids) > 1:
             evidence["also_confirms"] = ids[:-1]
@@ -226,18 +227,18 @@ def confirmation_answer(
         return "opt_in", targets, tier, None, evidence
     if word not in LATE_WORDS:
         return None
-    latest_id, latest = max(awaiting.items(), key=lambda item: (item[1]["at"], item[1]["event_id"]))
+    latest_id, latest = max(awaiting.items(), key=lambda item: (item[1].at, item[1].event_id))
     campaign = next(c for c in on_number if c.id == latest_id)
     reply = (
         f"{campaign.name}: that confirmation request has expired, so you are not subscribed. "
         "Please sign up again to receive messages."
     )
-    evidence = {"matched": word, "detected_by": "keyword", "expired_pending": latest["event_id"]}
+    evidence = {"matched": word, "detected_by": "keyword", "expired_pending": latest.event_id}
     return "message", on_number, "implied", reply, evidence
 
 
-def live_at(live: dict[str, Any], event_id: str) -> str:
-    return max(p["at"] for p in live.values() if p["event_id"] == event_id)
+def live_at(live: dict[str, consent.Pending], event_id: str) -> str:
+    return max(p.at for p in live.values() if p.event_id == event_id)
 
 
 def reply_text(action: str, targets: list[Campaign], head: Head | None) -> str | None:

@@ -6,14 +6,17 @@ import random
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import Any, cast
 
 from optledger import consent
 from optledger.chain import GENESIS_HASH, canonical_json, seal
+from optledger.consent import ChainState
 from optledger.errors import StorageUnavailable
 from optledger.ids import new_ulid
 from optledger.store import AlreadyDelivered, BatchNotWritten, ChainRaceLost, Head, Store
 from optledger.timeutil import format_ts, utcnow
+from optledger.types import LedgerEvent, ReviewEntry
 
 MAX_APPEND_ATTEMPTS = 25
 
@@ -38,23 +41,29 @@ class Draft:
 
 @dataclass(frozen=True)
 class Appended:
-    event: dict[str, Any]
-    state: dict[str, Any]
+    """What ``Ledger.append`` did: the sealed event and the consent state after it, or (``event`` None) nothing, for
+    a delivery recorded before; ``answer`` is what to tell the caller either way."""
+
+    event: LedgerEvent | None
+    state: ChainState | None
     answer: dict[str, Any]
-    duplicate: bool = False
+
+    @property
+    def duplicate(self) -> bool:
+        return self.event is None
 
 
-# Computes what to answer the caller from the state before and the sealed event; stored with a delivery id so that
-# a redelivery gets the same answer.
-Answerer = Callable[[Head | None, dict[str, Any], dict[str, Any]], dict[str, Any]]
+# Computes what to answer the caller from the head before, the sealed event and the state after it; stored with a
+# delivery id so that a redelivery gets the same answer. Each caller answers its own JSON (webhook, review, import).
+Answerer = Callable[[Head | None, LedgerEvent, ChainState], dict[str, Any]]
 
 
-def _no_answer(head: Head | None, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+def _no_answer(head: Head | None, event: LedgerEvent, state: ChainState) -> dict[str, Any]:
     return {}
 
 
-def _review_entry(event: Mapping[str, Any]) -> dict[str, Any]:
-    evidence = event.get("evidence", {})
+def _review_entry(event: LedgerEvent) -> ReviewEntry:
+    evidence = event["evidence"]
     return {
         "event_id": event["event_id"],
         "phone": event["phone"],
@@ -74,7 +83,7 @@ UNREAD = Unread()
 
 
 class Ledger:
-    def __init__(self, store: Store, *, clock: Callable[[], Any] = utcnow) -> None:
+    def __init__(self, store: Store, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.store = store
         self.clock = clock
 
@@ -105,7 +114,7 @@ class Ledger:
                 self.store.append(
                     event,
                     canonical_json(event),
-                    state,
+                    state.to_stored(),
                     expected_seq=head.seq if head else 0,
                     delivery=delivery,
                     answer=reply,
@@ -116,7 +125,7 @@ class Ledger:
                 time.sleep(random.uniform(0, min(0.2, 0.005 * 2**attempt)))
                 continue
             except AlreadyDelivered as previous:
-                return Appended(event={}, state={}, answer=previous.answer, duplicate=True)
+                return Appended(event=None, state=None, answer=previous.answer)
             return Appended(event=event, state=state, answer=reply)
         raise StorageUnavailable("could not append after repeated conflicts", fields={"retry": True})
 
@@ -126,7 +135,8 @@ class Ledger:
         """Append one draft to each of several chains, given their heads, in one transaction (a bulk import's fast
         path). None when the transaction was cancelled (a head moved, a delivery was recorded before): nothing was
         written, and the caller appends the drafts one by one with ``append``."""
-        writes, results = [], []
+        writes: list[Mapping[str, Any]] = []
+        results = []
         for draft, head, delivery in drafts:
             event = self._seal(draft, head)
             state = consent.apply_event(
@@ -137,7 +147,7 @@ class Ledger:
                 {
                     "event": event,
                     "event_json": canonical_json(event),
-                    "state": state,
+                    "state": state.to_stored(),
                     "expected_seq": head.seq if head else 0,
                     "delivery": delivery,
                     "answer": reply,
@@ -151,7 +161,7 @@ class Ledger:
             return None
         return results
 
-    def _seal(self, draft: Draft, head: Head | None) -> dict[str, Any]:
+    def _seal(self, draft: Draft, head: Head | None) -> LedgerEvent:
         recorded = self.clock()
         event: dict[str, Any] = {
             "event_id": new_ulid(int(recorded.timestamp() * 1000)),
@@ -169,4 +179,4 @@ class Ledger:
         }
         if draft.brand_scope:
             event["scope"] = "brand"
-        return seal(event, head.hash if head else GENESIS_HASH)
+        return cast(LedgerEvent, seal(event, head.hash if head else GENESIS_HASH))  # seal adds prev_hash and hash

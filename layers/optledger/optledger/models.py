@@ -1,19 +1,14 @@
-"""Domain models: consent tiers, campaigns, ledger events and per-campaign consent state."""
+"""Domain models: consent tiers and campaigns (the consent state is in ``optledger.consent``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from optledger.errors import ValidationError, raise_problems
 from optledger.phone import normalize_sender
-
-Tier = Literal["implied", "express", "express_written"]
-Purpose = Literal["conversational", "informational", "promotional"]
-EventType = Literal["opt_in", "opt_out", "help", "message", "pending"]
-Status = Literal["opted_in", "opted_out", "pending", "none"]
 
 TIER_RANK: dict[str, int] = {"implied": 1, "express": 2, "express_written": 3}
 PURPOSE_TIER: dict[str, str] = {
@@ -21,7 +16,6 @@ PURPOSE_TIER: dict[str, str] = {
     "informational": "express",
     "promotional": "express_written",
 }
-EVENT_TYPES = ("opt_in", "opt_out", "help", "message", "pending")
 CHANNELS = ("sms", "web_form", "hosted_page", "verbal", "paper", "pos", "ivr", "email", "api", "import")
 
 MAX_REPLY_CHARS = 1600  # ten SMS segments: a reply longer than that is a mistake, not a message
@@ -139,32 +133,3 @@ class Campaign:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         return {key: list(value) if isinstance(value, tuple) else value for key, value in data.items()}
-
-
-@dataclass
-class CampaignState:
-    """The consent state of one (brand, phone, campaign), kept in the chain head beside the ledger.
-
-    ``decided_at`` is the ``occurred_at`` of the event that set ``status``: later-arriving events that occurred earlier
-    do not change it (DESIGN: state follows occurred_at, opt-out wins a tie).
-    """
-
-    status: str = "none"
-    tier: str | None = None
-    since: str | None = None
-    event_id: str | None = None
-    decided_at: str | None = None
-    last_inbound_at: str | None = None
-    pending_event_id: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any] | None) -> CampaignState:
-        data = dict(data or {})
-        known = {k: data.pop(k) for k in list(data) if k in cls.__dataclass_fields__ and k != "extra"}
-        return cls(**known, extra=data)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if k != "extra" and v is not None}
-        data.update(self.extra)
-        return data

@@ -17,12 +17,14 @@ from typing import Any
 
 from optledger import disclosures
 from optledger.campaigns import Directory
+from optledger.consent import ChainState
 from optledger.errors import ValidationError, collect, raise_problems
 from optledger.ledger import UNREAD, Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
 from optledger.phone import normalize
 from optledger.store import Store
 from optledger.timeutil import format_ts, parse_occurred_at
+from optledger.types import LedgerEvent
 
 
 @dataclass(frozen=True)
@@ -208,5 +210,5 @@ def draft_of(event: ConsentEvent, *, caller: str, source_ip: str, directory: Dir
     )
 
 
-def answer_of(head: Any, event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+def answer_of(head: Any, event: LedgerEvent, state: ChainState) -> dict[str, Any]:
     return {"event_id": event["event_id"], "type": event["type"], "tier": event["tier"]}

@@ -189,6 +189,7 @@ def record_optin(
         tiers={campaign.id: campaign.tier},
     )
     event = ledger.append(draft).event
+    assert event is not None  # no delivery id: an append is never a redelivery
     answer: dict[str, Any] = {
         "event_id": event["event_id"],
         "status": "pending" if kind == "pending" else "opted_in",

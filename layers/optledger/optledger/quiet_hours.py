@@ -194,7 +194,7 @@ def constraints_for(location: Location, table: Table | None = None) -> tuple[Con
     if location.basis == "unknown_us":
         for code, rule in table.states.items():
             constraints.extend(Constraint(zone, rule) for zone in table.state_zones[code])
-    elif location.state in table.states:
+    elif location.state is not None and location.state in table.states:
         constraints.extend(Constraint(zone, table.states[location.state]) for zone in location.zones)
     return tuple(constraints)
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from optledger.timeutil import format_ts, parse_ts, utcnow
+from optledger.types import ReviewEntry
 
 if TYPE_CHECKING:
     from optledger.campaigns import Directory
@@ -78,7 +79,16 @@ def deadlines(occurred_at: str) -> tuple[str, str]:
     return fcc_deadline(occurred_at), business_day_end(occurred_at, FCC_BUSINESS_DAYS // 2)
 
 
-def with_deadline(review: dict[str, Any], now: datetime) -> dict[str, Any]:
+class QueuedReview(ReviewEntry):
+    """A queue item of ``GET /reviews``: the reply as queued, its FCC deadline, its age, and whether it is late."""
+
+    deadline: str
+    age_seconds: int
+    past_half_deadline: bool
+    overdue: bool
+
+
+def with_deadline(review: ReviewEntry, now: datetime) -> QueuedReview:
     """A queue item as people see it: its FCC deadline, its age, and whether it is late."""
     deadline, halfway = deadlines(review["occurred_at"])
     at = format_ts(now)
@@ -92,13 +102,18 @@ def with_deadline(review: dict[str, Any], now: datetime) -> dict[str, Any]:
     }
 
 
+def queued(items: list[dict[str, Any]]) -> list[ReviewEntry]:
+    """The store reads queue items back as untyped JSON: they are the entries the ledger queued."""
+    return cast("list[ReviewEntry]", items)
+
+
 def count_past_half_deadline(brand: str, *, store: Store, now: datetime | None = None) -> int:
     """Undecided replies of a brand past half their FCC deadline (the ``ReviewsPastHalfDeadline`` metric)."""
     now = now or utcnow()
     late, after = 0, None
     while True:
         items, after = store.list_reviews(brand, after=after)
-        late += sum(1 for item in items if with_deadline(item, now)["past_half_deadline"])
+        late += sum(1 for item in queued(items) if with_deadline(item, now)["past_half_deadline"])
         if after is None:
             return late
 

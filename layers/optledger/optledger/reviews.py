@@ -10,7 +10,7 @@ the queue item, and the first decision stands.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from optledger.campaigns import Directory
 from optledger.errors import Conflict, NotFound, raise_problems
@@ -23,6 +23,14 @@ MAX_TEXT = 500
 
 
 UNKNOWN_REPLY = "no such reply in the review queue"
+
+
+class ReviewDecision(TypedDict):
+    """The answer of ``POST /reviews/{event_id}``; a revocation names the opt-out it recorded."""
+
+    event_id: str
+    decision: str
+    opt_out_event_id: NotRequired[str]
 
 
 def _brand(event_id: str, brand: str | None, store: Store, directory: Directory) -> str:
@@ -61,7 +69,7 @@ def decide(
     store: Store,
     ledger: Ledger,
     directory: Directory,
-) -> dict[str, Any]:
+) -> ReviewDecision:
     decision = _validate(body)
     brand = _brand(event_id, brand, store, directory)
     review = store.get_review(brand, event_id)
@@ -69,7 +77,7 @@ def decide(
         raise NotFound(UNKNOWN_REPLY, fields={"event_id": "unknown"})
     if "resolved" in review:
         raise Conflict("this reply was already decided", fields={"decision": review["resolved"]["decision"]})
-    answer: dict[str, Any] = {"event_id": event_id, "decision": decision["decision"]}
+    answer: ReviewDecision = {"event_id": event_id, "decision": decision["decision"]}
     if decision["decision"] == "revocation":
         evidence: dict[str, Any] = {
             "review_of": event_id,
@@ -94,7 +102,7 @@ def decide(
             delivery=("review", event_id),
             answer=lambda head, event, state: {"opt_out_event_id": event["event_id"]},
         )
-        answer.update(appended.answer)
+        answer["opt_out_event_id"] = appended.answer["opt_out_event_id"]
     resolution = {**decision, "decided_by": caller, "decided_at": format_ts(utcnow()), **answer}
     if not store.resolve_review(brand, event_id, resolution):
         raise Conflict("this reply was already decided", fields={"event_id": "decided"})

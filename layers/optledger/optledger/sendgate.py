@@ -27,13 +27,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
-from optledger import consent, quiet_hours
+from optledger.consent import NEVER_SEEN, CampaignView, State, campaign_view
 from optledger.errors import ValidationError, raise_problems
-from optledger.models import TIER_RANK, CampaignState, tier_allows
+from optledger.models import TIER_RANK, tier_allows
 from optledger.phone import normalize
-from optledger.timeutil import parse_planned, utcnow
+from optledger.timeutil import parse_planned, parse_ts, utcnow
 
 if TYPE_CHECKING:
     from optledger.campaigns import Directory
@@ -55,6 +55,17 @@ REASONS = (
 CLOCK_SKEW = timedelta(minutes=5)
 
 
+class CheckAnswer(TypedDict):
+    """The JSON answer of ``POST /consents/check`` (DESIGN section 3)."""
+
+    allowed: bool
+    reason: str
+    tier: str | None
+    event_id: str | None
+    local_time: str | None
+    next_allowed_at: str | None
+
+
 @dataclass(frozen=True)
 class CheckResult:
     allowed: bool
@@ -64,7 +75,7 @@ class CheckResult:
     local_time: str | None = None
     next_allowed_at: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> CheckAnswer:
         return {
             "allowed": self.allowed,
             "reason": self.reason,
@@ -75,22 +86,14 @@ class CheckResult:
         }
 
 
-def _moment(text: object) -> datetime | None:
-    """A stored timestamp, or None when absent or unreadable (callers then take the conservative branch)."""
-    if not isinstance(text, str) or not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.replace("z", "Z"))
-    except ValueError:
-        return None
-    return moment.astimezone(UTC) if moment.tzinfo else None
-
-
-def in_conversation(state: CampaignState | None, campaign: Campaign, at: datetime) -> bool:
+def in_conversation(last_inbound_at: str | None, campaign: Campaign, at: datetime) -> bool:
     """Is ``at`` inside the conversation the consumer opened with their last inbound message?"""
-    last = _moment(state.last_inbound_at) if state else None
-    if last is None:
+    if not last_inbound_at:
         return False
+    try:
+        last = parse_ts(last_inbound_at, field="last_inbound_at")
+    except ValidationError:
+        return False  # an unreadable stored time opens no conversation: when in doubt, no
     window = timedelta(hours=campaign.conversation_window_hours)
     return -CLOCK_SKEW <= at - last < window
 
@@ -104,7 +107,7 @@ def require_purpose(purpose: object) -> None:
 
 
 def check(
-    view: Mapping[str, Any] | None,
+    view: CampaignView | Mapping[str, Any] | None,
     campaign: Campaign,
     purpose: str,
     at: datetime,
@@ -114,43 +117,49 @@ def check(
 ) -> CheckResult:
     """Decide whether ``purpose`` may be sent to ``phone`` for ``campaign`` at ``at``.
 
-    ``view`` is the campaign's consent as :func:`optledger.consent.effective` derives it from the chain head of
-    (campaign.brand, phone) — a brand-scope opt-out already merged in — or None for a number never seen.
-    ``review_pending`` is the id of an undecided unclear reply that holds this campaign's informational and
-    promotional sends (see :func:`undecided_review`). Raises ValidationError (422) for an unknown purpose or a naive
-    ``at``.
+    ``view`` is the campaign's consent as :func:`optledger.consent.campaign_view` derives it from the chain head of
+    (campaign.brand, phone) — a brand-scope opt-out already merged in — or its JSON form (a library caller's), or
+    None for a number never seen. ``review_pending`` is the id of an undecided unclear reply that holds this
+    campaign's informational and promotional sends (see :func:`undecided_review`). Raises ValidationError (422) for
+    an unknown purpose or a naive ``at``.
     """
     require_purpose(purpose)
     if not isinstance(at, datetime) or at.tzinfo is None:
         raise ValidationError("at must be a timestamp with a time zone", fields={"at": "naive"})
     at = at.astimezone(UTC)
-    state = CampaignState.from_dict(view) if view else None
-    status = state.status if state else "none"
-    event_id = state.event_id if state else None
+    if view is None or isinstance(view, CampaignView):
+        known = view or NEVER_SEEN
+        status, tier, event_id = known.status, known.tier, known.event_id
+        pending_id, last_inbound_at = known.pending_event_id, known.last_inbound_at
+    else:  # a view as JSON: the facts the gate reads, without building a CampaignView for every check
+        get = view.get
+        status, tier, event_id = get("status", "none"), get("tier"), get("event_id")
+        pending_id, last_inbound_at = get("pending_event_id"), get("last_inbound_at")
 
     if status == "opted_out":
         return CheckResult(False, "opted_out", None, event_id)
     if review_pending and purpose != "conversational":
-        return CheckResult(False, "review_pending", state.tier if state else None, review_pending)
+        return CheckResult(False, "review_pending", tier, review_pending)
     if status == "pending":
-        return CheckResult(False, "pending_confirmation", state.tier, state.pending_event_id or event_id)
+        return CheckResult(False, "pending_confirmation", tier, pending_id or event_id)
     if status != "opted_in":
-        if purpose == "conversational" and in_conversation(state, campaign, at):
+        if purpose == "conversational" and in_conversation(last_inbound_at, campaign, at):
             return CheckResult(True, "ok", "implied", event_id)
         return CheckResult(False, "no_consent", None, event_id)
 
-    tier = state.tier
     if purpose == "conversational" and TIER_RANK.get(tier or "", 0) < TIER_RANK["express"]:
-        if in_conversation(state, campaign, at):
+        if in_conversation(last_inbound_at, campaign, at):
             return CheckResult(True, "ok", tier or "implied", event_id)
         return CheckResult(False, "no_consent", tier, event_id)
     if not tier_allows(tier, purpose):
-        if state.pending_event_id and tier_allows(campaign.tier, purpose):
+        if pending_id and tier_allows(campaign.tier, purpose):
             # A higher-tier opt-in to this campaign is waiting for its YES.
-            return CheckResult(False, "pending_confirmation", tier, state.pending_event_id)
+            return CheckResult(False, "pending_confirmation", tier, pending_id)
         return CheckResult(False, "insufficient_tier", tier, event_id)
     if purpose != "promotional":
         return CheckResult(True, "ok", tier, event_id)
+
+    from optledger import quiet_hours  # promotional sends only: its tables and time zones stay unloaded until then
 
     decision = quiet_hours.evaluate(phone, at)
     if not decision.allowed:
@@ -178,14 +187,12 @@ def check_send(
     return answer(state, campaign, str(body["purpose"]), at, phone, store=store, now=now)
 
 
-def undecided_review(
-    view: Mapping[str, Any], brand: str, store: Store, known: dict[str, bool] | None = None
-) -> str | None:
+def undecided_review(view: CampaignView, brand: str, store: Store, known: dict[str, bool] | None = None) -> str | None:
     """The first unclear reply of the view's campaign that nobody has decided yet (one read per open reply, which
     is none for nearly every number; ``known`` keeps what was read, since one reply reaches every campaign of its
     sender). A reply whose queue item cannot be found holds too: when in doubt, no."""
     known = {} if known is None else known
-    for event_id in view.get("review_event_ids", ()):
+    for event_id in view.review_event_ids:
         if event_id not in known:
             review = store.get_review(brand, event_id)
             known[event_id] = review is None or "resolved" not in review
@@ -195,7 +202,7 @@ def undecided_review(
 
 
 def answer(
-    state: Mapping[str, Any] | None,
+    state: State,
     campaign: Campaign,
     purpose: str,
     at: datetime,
@@ -207,12 +214,12 @@ def answer(
     """What the send gate answers for one campaign and purpose, given the chain head's state: the one code path
     behind ``POST /consents/check`` and the ``allowed``/``reason`` of ``GET /consents/{phone}``. Consent is the
     state ``now``; ``at`` places the send in time (quiet hours, conversation window)."""
-    view = consent.effective(state, campaign.id, now=now) if state else None
+    view = campaign_view(state, campaign.id, now=now) if state else None
     return answer_view(view, campaign, purpose, at, phone, store=store)
 
 
 def answer_view(
-    view: Mapping[str, Any] | None,
+    view: CampaignView | None,
     campaign: Campaign,
     purpose: str,
     at: datetime,
@@ -221,9 +228,9 @@ def answer_view(
     store: Store,
     known_reviews: dict[str, bool] | None = None,
 ) -> CheckResult:
-    """:func:`answer` for a campaign view already derived (``consent.effective``) by the caller."""
+    """:func:`answer` for a campaign view already derived (``consent.campaign_view``) by the caller."""
     hold = None
-    if view and purpose != "conversational":
+    if view is not None and purpose != "conversational":
         hold = undecided_review(view, campaign.brand, store, known_reviews)
     return check(view, campaign, purpose, at, phone, review_pending=hold)
 
