@@ -61,6 +61,7 @@ lint: $(VENV)/.dev $(SAM) $(CHECKOV)
 	$(CHECKOV) --quiet --compact --skip-download --framework cloudformation -f template.yaml
 	AWS_DEFAULT_REGION=us-east-1 $(SAM) validate --template template.yaml
 	AWS_DEFAULT_REGION=us-east-1 $(SAM) validate --lint --template template.yaml
+	$(MAKE) --no-print-directory typecheck
 
 # mypy over the library, the tools and each function (every function's module is named app, so one run each).
 typecheck: $(VENV)/.dev

@@ -161,9 +161,13 @@ def model_gate(model, campaign, purpose, at, now, resolved, window_hours) -> tup
     """(allowed, acceptable reasons) for one campaign's send of ``purpose`` at ``at`` with consent as of ``now``."""
     decision = in_effect(model, campaign["id"])
     if decision and decision.status == "opted_out":
-        # A web sign-up after the STOP, still awaiting its YES, is the latest word: either answer denies.
+        # A web sign-up after the STOP, still awaiting its YES, is the latest word: either answer denies, and so does
+        # an unclear reply since the STOP that still waits for a person (the gate then names the reply).
         pending = awaiting(model, campaign["id"])
-        return False, {"opted_out"} | ({"pending_confirmation"} if pending and not expired(pending, now) else set())
+        if not pending or expired(pending, now):
+            return False, {"opted_out"}
+        held = purpose != "conversational" and bool(open_reviews(model, campaign["id"], resolved))
+        return False, {"opted_out", "pending_confirmation"} | ({"review_pending"} if held else set())
     if purpose != "conversational" and open_reviews(model, campaign["id"], resolved):
         return False, {"review_pending"}
     inbound = model.facts(campaign["id"]).inbound
