@@ -13,7 +13,6 @@ re-run of one brand (``{"date", "brands": [...]}``), bounded by the 15 minutes o
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
@@ -30,13 +29,13 @@ from optledger.evidence import (
 )
 from optledger.logs import logger
 from optledger.observability import gauge, instrumented
-from optledger.timeutil import utcnow
+from optledger.timeutil import parse_ts, utcnow
 
 
 def _day(event: dict[str, Any]) -> str:
     """``date`` when given; otherwise the UTC day before the scheduled time (or now)."""
     scheduled = event.get("time")
-    now = datetime.fromisoformat(scheduled.replace("Z", "+00:00")) if isinstance(scheduled, str) else None
+    now = parse_ts(scheduled, field="time") if isinstance(scheduled, str) else None
     return event.get("date") or previous_utc_day(now)
 
 

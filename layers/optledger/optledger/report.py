@@ -10,11 +10,14 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import cache
 from html import escape
 from importlib import resources
 from typing import Any
+
+from optledger.errors import ValidationError
+from optledger.timeutil import parse_ts
 
 EVENT_TYPES = ("opt_in", "opt_out", "pending", "help", "message")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -105,12 +108,9 @@ def _cut(value: Any) -> str:
 
 def is_backdated(event: Mapping[str, Any]) -> bool:
     """Recorded well after it happened (an offline consent entered later, an import): worth an auditor's look."""
-    occurred, recorded = event.get("occurred_at"), event.get("recorded_at")
-    if not (isinstance(occurred, str) and isinstance(recorded, str)):
-        return False
-    try:
-        return datetime.fromisoformat(recorded) - datetime.fromisoformat(occurred) > BACKDATED_AFTER
-    except (ValueError, TypeError):
+    try:  # the one timestamp reader: anything but two zoned ISO-8601 texts is not evidence of back-dating
+        return parse_ts(event.get("recorded_at")) - parse_ts(event.get("occurred_at")) > BACKDATED_AFTER
+    except ValidationError:
         return False
 
 
