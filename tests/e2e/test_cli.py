@@ -236,6 +236,9 @@ def test_bundle_refuses_unfinished_days_and_unknown_brands_and_writes_nothing(se
         result = run_optledger("bundle", "--date", day.isoformat(), env=env)
         assert_one_line_error(result, contains="has not ended")
         assert s3_keys(served, f"anchors/acme/{day}") == []
+    result = run_optledger("bundle", "--date", "0026-11-28", env=env)
+    assert_one_line_error(result, contains="date must be from 2000-01-01 on")
+    assert s3_keys(served, "anchors/acme/0026-11-28") == []
     yesterday = (today - timedelta(days=1)).isoformat()
     result = run_optledger("bundle", "--date", yesterday, "--brand", "nosuchbrand", env=env)
     assert_one_line_error(result, contains="no campaign of brand")

@@ -42,6 +42,19 @@ def test_today_and_future_days_are_refused(days):
     assert refused.value.fields == {"date": "not finished"}
 
 
+@pytest.mark.parametrize("day", ["0026-11-28", "1999-12-31", "0001-01-01"])
+def test_a_day_before_2000_is_refused_and_the_scheduled_run_writes_nothing(env, lambda_context, day):
+    # A year typed as 0026 would otherwise leave an immutable anchor of an impossible day in the Object Lock bucket.
+    with pytest.raises(ValidationError) as refused:
+        bundler.lambda_handler({"date": day}, lambda_context)
+    assert refused.value.fields == {"date": "out of range"}
+    assert only_disclosures(written(env)) == []
+
+
+def test_the_first_day_of_2000_can_be_bundled():
+    assert check_finished_day("2000-01-01") == "2000-01-01"
+
+
 def test_a_day_is_finished_at_midnight_utc():
     midnight = datetime(2026, 11, 28, tzinfo=UTC)
     assert check_finished_day("2026-11-27", midnight) == "2026-11-27"

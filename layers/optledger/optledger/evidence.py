@@ -28,7 +28,7 @@ from optledger.campaigns import Directory
 from optledger.errors import NotFound, ValidationError
 from optledger.phone import normalize
 from optledger.store import Evidence, Store
-from optledger.timeutil import format_ts, utcnow
+from optledger.timeutil import EARLIEST, format_ts, utcnow
 from optledger.views import one_brand
 
 RETENTION_YEARS = 5
@@ -61,6 +61,8 @@ def check_finished_day(day: str, now: datetime | None = None) -> str:
             f"{day} has not ended (UTC): only a finished day can be bundled and anchored; try {previous_utc_day(now)}",
             fields={"date": "not finished"},
         )
+    if ends <= EARLIEST:  # no event can occur before 2000 (timeutil), and an anchor of year 0026 could never be undone
+        raise ValidationError(f"date must be from {EARLIEST.date()} on", fields={"date": "out of range"})
     return day
 
 
