@@ -77,6 +77,25 @@ def test_y_and_start_confirm_too(env, lambda_context):
         assert last["type"] == "opt_in" and last["evidence"]["confirms"] == pending["event_id"]
 
 
+def test_a_confirmation_with_courtesy_words_or_emoji_confirms(env, lambda_context):
+    # DESIGN section 1: a keyword followed only by courtesy words or emoji is that keyword.
+    replies = (("Yes please", "d04"), ("y 👍", "d05"), ("YES thanks!", "d06"), ("start pls", "d07"))
+    for reply, sid in replies:
+        pending = pending_now(lambda_context)
+        text(reply, lambda_context, f"SM00000000000000000000000000000{sid}")
+        last = record(lambda_context)["events"][-1]
+        assert last["type"] == "opt_in", reply
+        assert last["evidence"]["confirms"] == pending["event_id"], reply
+
+
+def test_a_sentence_with_yes_in_it_is_no_confirmation(env, lambda_context):
+    pending_now(lambda_context)
+    text("Yes, but what is this about?", lambda_context, "SM00000000000000000000000000000d08")
+    state = record(lambda_context)
+    assert state["events"][-1]["type"] == "message"
+    assert state["campaigns"]["C7DEALS"]["status"] == "pending"
+
+
 def test_an_expired_pending_shows_expired_and_a_late_yes_does_not_confirm_it(env, lambda_context):
     pending = pending_days_ago(4)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from optledger import consent
 from optledger.campaigns import Directory
-from optledger.classify import classify, normalize_text
+from optledger.classify import classify
 from optledger.errors import MalformedRequest, NotFound, OptLedgerError, StorageUnavailable
 from optledger.ledger import Draft, Ledger
 from optledger.models import TIER_RANK, Campaign
@@ -140,7 +140,8 @@ def record_message(
     occurred_at = source_time(message.occurred_at, received_at, evidence)
     action: str = verdict.action  # a confirmation may turn it into another event type
     override_reply: str | None = None
-    answering = confirmation_answer(message.text, verdict.action, on_number, ledger, brand, phone, occurred_at)
+    keyword = verdict.matched if verdict.detected_by == "keyword" else None
+    answering = confirmation_answer(keyword, verdict.action, on_number, ledger, brand, phone, occurred_at)
     if answering is not None:
         action, targets, tier, override_reply, extra = answering
         evidence.update(extra)
@@ -190,7 +191,7 @@ LATE_WORDS = frozenset({"YES", "Y"})  # START keeps its meaning (a keyword opt-i
 
 
 def confirmation_answer(
-    text: str,
+    word: str | None,
     action: str,
     on_number: list[Campaign],
     ledger: Ledger,
@@ -198,7 +199,8 @@ def confirmation_answer(
     phone: str,
     occurred_at: str,
 ) -> tuple[str, list[Campaign], str | None, str | None, dict[str, Any]] | None:
-    """YES/Y/START from a number with a double opt-in awaiting confirmation on this sender.
+    """YES/Y/START (``word``: the keyword the detector read, courtesy words and emoji dropped, so "Yes please" and
+    "y 👍" count) from a number with a double opt-in awaiting confirmation on this sender.
 
     Within the window the reply confirms it: an ``opt_in`` of the pending campaigns whose ``evidence.confirms`` is the
     pending event. After the window a YES/Y confirms nothing: it is recorded as an ordinary ``message`` (implied
@@ -206,7 +208,6 @@ def confirmation_answer(
     consumer is told to sign up again. Returns (type, campaigns, tier, reply, evidence) or None when this text is
     no answer to a double opt-in.
     """
-    word = normalize_text(text)
     if word not in CONFIRM_WORDS or action not in ("opt_in", "message"):
         return None
     if word in {k for c in on_number for k in c.join_keywords}:
