@@ -268,6 +268,8 @@ def test_sign_in_look_up_decide_download_and_browse(console, browser, downloads)
 
     # The campaigns of acme, read-only, with their hosted pages.
     tab(browser, "campaigns")
+    # The cards arrive with GET /campaigns after the tab opens: wait for them (under load that takes a while).
+    wait(browser, lambda b: len(b.find_elements(By.CSS_SELECTOR, "#campaign-list article[data-campaign]")) >= 3)
     cards = browser.find_elements(By.CSS_SELECTOR, "#campaign-list article[data-campaign]")
     assert sorted(c.get_attribute("data-campaign") for c in cards) == ["C7ALERTS", "C7CHAT", "C7DEALS"]
     page = browser.find_element(By.LINK_TEXT, "Hosted opt-in page of C7ALERTS").get_attribute("href")
