@@ -31,19 +31,24 @@ def modules(root: Path, package: str = "optledger") -> dict[str, Path]:
 def imported_names(path: Path, module: str) -> set[str]:
     """Every module a file imports, anywhere in it (lazy imports inside functions too), as dotted names: for
     ``from a import b`` both ``a`` and ``a.b`` (b may be a module)."""
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join([*anchor, base] if base else anchor)
-            names.add(base)
-            names.update(f"{base}.{alias.name}" for alias in node.names)
+        names |= names_of(node, path, module)
     return names
+
+
+def names_of(node: ast.AST, path: Path, module: str) -> set[str]:
+    """The dotted names one import statement of ``module`` (in file ``path``) brings in; empty for other nodes."""
+    if isinstance(node, ast.Import):
+        return {alias.name for alias in node.names}
+    if not isinstance(node, ast.ImportFrom):
+        return set()
+    base = node.module or ""
+    if node.level:
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+        base = ".".join([*anchor, base] if base else anchor)
+    return {base} | {f"{base}.{alias.name}" for alias in node.names}
 
 
 def reachable(layer: dict[str, Path], entry_points: Iterable[Path]) -> set[str]:

@@ -1,4 +1,5 @@
 """The shape of the code (issue 13): modules a reader can hold in their head, imports that point one way, thin handlers.
+(That the library never imports the tools is the layer check: tests/support/layer.py, FORBIDDEN.)
 
 Import cycles are judged on module-level imports (an import inside a function runs late, on the path that needs it,
 and cannot deadlock a cold start); the layer and the tools are one graph.
@@ -11,34 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.layer import modules, names_of
+
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = {
-    "optledger": ROOT / "layers" / "optledger" / "optledger",
-    "optledger_tools": ROOT / "tools" / "optledger_tools",
-}
 FUNCTIONS = ROOT / "functions"
 MAX_MODULE_LINES = 450
 MAX_HANDLER_LINES = 25
-
-
-def modules() -> dict[str, Path]:
-    found = {}
-    for package, folder in PACKAGES.items():
-        for path in folder.rglob("*.py"):
-            parts = path.relative_to(folder).with_suffix("").parts
-            if parts[-1] == "__init__":
-                parts = parts[:-1]
-            found[".".join((package, *parts))] = path
-    return found
-
-
-MODULES = modules()
+MODULES = modules(ROOT / "layers" / "optledger") | modules(ROOT / "tools", "optledger_tools")
 
 
 def top_level_imports(name: str, path: Path) -> set[str]:
     """Modules of ours imported when ``name`` is imported (not inside functions, not under TYPE_CHECKING)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
 
     def visit(body: list[ast.stmt]) -> None:
@@ -50,17 +34,10 @@ def top_level_imports(name: str, path: Path) -> set[str]:
                 visit(getattr(node, "orelse", []))
                 for handler in getattr(node, "handlers", []):
                     visit(handler.body)
-            elif isinstance(node, ast.Import):
-                found.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom):
-                base = node.module or ""
-                if node.level:
-                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
-                    base = ".".join([*anchor, base] if base else anchor)
-                found.add(base)
-                found.update(f"{base}.{alias.name}" for alias in node.names)
+            else:
+                found.update(names_of(node, path, name))
 
-    visit(tree.body)
+    visit(ast.parse(path.read_text(encoding="utf-8")).body)
     return {m for m in found if m in MODULES and m != name}
 
 
@@ -103,23 +80,6 @@ def test_the_cycle_finder_finds_a_cycle():
 def test_module_is_at_most_450_lines(name):
     lines = len(MODULES[name].read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_MODULE_LINES, f"{name} has {lines} lines"
-
-
-def test_the_domain_library_never_imports_the_tools():
-    offenders = []
-    for name, path in MODULES.items():
-        if name.startswith("optledger."):
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            for node in ast.walk(tree):
-                names = (
-                    [a.name for a in node.names]
-                    if isinstance(node, ast.Import)
-                    else [node.module or ""]
-                    if isinstance(node, ast.ImportFrom)
-                    else []
-                )
-                offenders += [f"{name} imports {n}" for n in names if n.split(".")[0] == "optledger_tools"]
-    assert not offenders
 
 
 def handler_bodies():
