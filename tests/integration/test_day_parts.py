@@ -14,11 +14,10 @@ from optledger import evidence, runtime
 from optledger.bundles import verify_day
 from optledger.chain import canonical_json, event_hash
 from optledger.evidence import PartsMissing
-from optledger.ledger import Draft
 from optledger.store import day_key
 from optledger_tools import dayrun
 from tests.support.functions import function
-from tests.support.ledger_events import chain_events
+from tests.support.ledger_events import append_sms, chain_events
 from tests.support.verify_cli import verify_cli
 
 DAY = "2026-11-27"
@@ -26,19 +25,7 @@ bundler = function("bundler")
 
 
 def record(phone: str, kind: str, at: str, campaigns=("C7DEALS",)) -> dict:
-    draft = Draft(
-        brand="acme",
-        phone=phone,
-        type=kind,
-        campaigns=campaigns,
-        channel="sms",
-        occurred_at=at,
-        source={"provider": "twilio", "provider_message_id": f"SM{phone[-4:]}{at}"},
-        evidence={"text": kind, "subject": "Jane"},
-        tier="express_written" if kind == "opt_in" else None,
-        tiers=dict.fromkeys(campaigns, "express_written"),
-    )
-    return runtime.ledger().append(draft).event
+    return append_sms(phone, kind, at, campaigns)
 
 
 @pytest.fixture

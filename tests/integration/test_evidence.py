@@ -18,8 +18,8 @@ from optledger import runtime
 from optledger.bundles import verify_bundle
 from optledger.errors import StorageUnavailable
 from optledger.evidence import compile_day
-from optledger.ledger import Draft
 from tests.support.functions import function
+from tests.support.ledger_events import append_sms
 
 DAY = "2026-11-27"
 consents = function("consents")
@@ -27,24 +27,8 @@ bundler = function("bundler")
 
 
 def record(phone: str, kind: str, at: str, campaigns=("C7DEALS",)) -> dict:
-    return (
-        runtime.ledger()
-        .append(
-            Draft(
-                brand="acme",
-                phone=phone,
-                type=kind,
-                campaigns=campaigns,
-                channel="sms",
-                occurred_at=at,
-                source={"provider": "twilio", "provider_message_id": f"SM{phone[-4:]}{at}"},
-                evidence={"text": kind, "subject": '=HYPERLINK("http://evil")' if kind == "message" else "Jane"},
-                tier="express_written" if kind == "opt_in" else None,
-                tiers=dict.fromkeys(campaigns, "express_written"),
-            )
-        )
-        .event
-    )
+    # A message's subject is a spreadsheet formula: consents.csv must escape it.
+    return append_sms(phone, kind, at, campaigns, subject='=HYPERLINK("http://evil")' if kind == "message" else "Jane")
 
 
 @pytest.fixture

@@ -97,3 +97,23 @@ def append_opt_ins(ledger: Any, day: str, count: int = 3, *, tag: str, evidence:
                 tiers={"C7DEALS": "express_written"},
             )
         )
+
+
+def append_sms(phone: str, kind: str, at: str, campaigns=("C7DEALS",), *, subject: str = "Jane") -> dict[str, Any]:
+    """Append one acme text event (an opt-in at express written) through the runtime ledger; the stored event."""
+    from optledger import runtime
+    from optledger.ledger import Draft
+
+    draft = Draft(
+        brand="acme",
+        phone=phone,
+        type=kind,
+        campaigns=campaigns,
+        channel="sms",
+        occurred_at=at,
+        source={"provider": "twilio", "provider_message_id": f"SM{phone[-4:]}{at}"},
+        evidence={"text": kind, "subject": subject},
+        tier="express_written" if kind == "opt_in" else None,
+        tiers=dict.fromkeys(campaigns, "express_written"),
+    )
+    return runtime.ledger().append(draft).event
