@@ -52,6 +52,7 @@ class _Patterns(NamedTuple):
     limits: Rules
     not_addressee: Rules
     reported: Rules
+    over: Rules
     channels: Rules
     review_replies: frozenset[str]
     review_fillers: WordSet
@@ -96,6 +97,7 @@ def _patterns() -> _Patterns:
         limits=Rules([*data["partial"], *data["partial_times"]]),  # what limits a revocation: kinds and times
         not_addressee=Rules(data["not_addressee"]),
         reported=Rules(data["reported"]),
+        over=Rules(data["over"]),
         channels=Rules(scope["channels"]),
         review_replies=phrase_words(data["review_replies"]),
         review_fillers=WordSet(phrase_words(data["review_fillers"])),
@@ -243,6 +245,9 @@ def _decide(
         return _review(bare)
     if found := patterns.review.search(masked, beginnings):
         return _review(found[0])
+    # "I moved", "we sold the car": unclear alone, but beside a request about something else it explains that request
+    if "~" not in marked and (found := patterns.over.search(masked, beginnings)):
+        return _review(found[0])
     if word := patterns.watch.find(words):
         return _review(word)
     return None
@@ -272,7 +277,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     beginnings = reply_beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)
     # a lone "stop" beside laughter may be a joke ("STOP!! lol"): queued, not honoured; in delight, not a revocation
-    mood = _mood(words, text, flat) if "|" in words else ""
+    mood = _mood(words, text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
     asks = "|" in words and "?" in text
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks):
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
