@@ -485,11 +485,12 @@ def test_unclear_replies_are_messages_flagged_for_review(text):
 @pytest.mark.parametrize(
     ("pattern", "starts"),
     [
-        (r"\bstop texting\b", {"sto"}),
+        (r"\bstop texting\b", {"stop "}),  # a word of five letters or fewer is looked up whole
+        (r"\bwithdraw\w*", {"withd"}),  # a longer one by its first five: "with" does not choose it
         (r"\b(?:i|we) want\b", {"i ", "we "}),
         (r"\b(?:ya )?no (?:quiero)\b", {"ya ", "no "}),
         (r"\bun ?sub\w*", {"un"}),
-        (r"(?<!why )\b(?:dont|do not) stop\b", {"don", "do "}),
+        (r"(?<!why )\b(?:dont|do not) stop\b", {"dont ", "do "}),
         (r"\bte?xt\b", {"t"}),  # an optional letter ends what the index can say
         (r"^n(?:o+|ope)$", {"n"}),
         (r"\b(?:a|b){0,2}c", {"a", "b", "c"}),

@@ -56,7 +56,11 @@ def test_a_question_how_to_stop_the_texts_is_a_revocation(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["¿Cómo paro la alarma del carro?", "¿Cómo me salgo del plan familiar? los mensajes están bien", "How do I stop my order?"],
+    [
+        "¿Cómo paro la alarma del carro?",
+        "¿Cómo me salgo del plan familiar? los mensajes están bien",
+        "How do I stop my order?",
+    ],
 )
 def test_a_question_how_to_stop_something_else_is_not(text):
     assert label_of(text) != "opt_out", classify(text)
@@ -87,7 +91,11 @@ def test_a_relationship_over_that_explains_another_request_is_a_message(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Maria ya no vive aqui, no manden mas mensajes", "he moved out, stop texting this number", "ya no soy cliente, borrenme"],
+    [
+        "Maria ya no vive aqui, no manden mas mensajes",
+        "he moved out, stop texting this number",
+        "ya no soy cliente, borrenme",
+    ],
 )
 def test_a_person_gone_with_a_request_is_a_revocation(text):
     check(text, "opt_out")
@@ -123,7 +131,10 @@ def test_a_complaint_about_the_texts_without_a_request_is_queued(text):
     "text",
     [
         *("if I reply stop will I still get pickup alerts?", "What happens if I text STOP?"),
-        *("si respondo STOP me siguen llegando los recordatorios?", "Can I stop the coupons but still get the reminders?"),
+        *(
+            "si respondo STOP me siguen llegando los recordatorios?",
+            "Can I stop the coupons but still get the reminders?",
+        ),
     ],
 )
 def test_a_question_about_what_stop_would_do_is_queued(text):
@@ -152,7 +163,10 @@ def test_a_quoted_stop_beside_a_request_is_still_a_revocation():
         *("can u stop", "could you please stop", "can you stop already", "would you stop it"),
         *("ya parale con los mensajes", "parenle ya", "parale porfa", "stop mandando mensajes porfa"),
         *("ya no sigan mandando mensajes", "les pido que no me sigan enviando mensajes"),
-        *("Buenos dias, les agradeceria que ya no me mandaran mensajes. Bendiciones", "quisiera que no me enviaran textos"),
+        *(
+            "Buenos dias, les agradeceria que ya no me mandaran mensajes. Bendiciones",
+            "quisiera que no me enviaran textos",
+        ),
     ],
 )
 def test_polite_and_spanish_stop_forms_are_revocations(text):

@@ -23,7 +23,7 @@ from optledger.classify import (
     Scope,
     _keyword,
 )
-from optledger.reply_languages import certainly_ordinary, other_language
+from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
 from optledger.reply_text import canonical, fold, phrase_words
 
@@ -45,6 +45,8 @@ class _Patterns(NamedTuple):
     texts: Rules
     keep: Rules
     revocations: Rules
+    languages: Rules
+    lexicon: frozenset[str]
     masks: Rules
     review: Rules
     hedges: Rules
@@ -85,7 +87,9 @@ def _patterns() -> _Patterns:
         | frozenset(word.casefold() for word in _CONFIRMATIONS),
         fillers=WordSet(phrase_words(data["fillers"])),
         brand=Rules(data["phrases"]["brand"]),
-        revocations=Rules([*data["phrases"]["sender"], *(p for ps in data["languages"].values() for p in ps)]),
+        revocations=Rules(data["phrases"]["sender"]),
+        languages=Rules([pattern for patterns in data["languages"].values() for pattern in patterns]),
+        lexicon=known_words() | {"|"},
         # traps, negations and other objects are all masked the same way: one index, fewer calls
         masks=Rules([*data["traps"], *data["negation"], *scope["objects"]]),
         other=Rules(scope["other"]),
@@ -213,16 +217,29 @@ def _plain(marked: str) -> str:
 
 
 def _decide(
-    marked: str, beginnings: frozenset[str] | None, *, scoped: bool, mood: Mood = "", asks: bool = False
+    marked: str,
+    beginnings: frozenset[str] | None,
+    *,
+    scoped: bool,
+    mood: Mood = "",
+    asks: bool = False,
+    foreign: bool = True,
 ) -> Classification | None:
-    """Revocation, review, or None, on a reply whose traps, negations and other-scope clauses are masked."""
+    """Revocation, review, or None, on a reply whose traps, negations and other-scope clauses are masked.
+
+    ``foreign``: the reply has a word that is neither English nor Spanish, or another script; only then are the stop
+    requests of other languages looked for (their first words, "me", "pa", "ne", "par", often start English ones).
+    """
     patterns = _patterns()
     masked = _plain(marked)
     if (beginnings is None or not _BRAND_WORDS.isdisjoint(beginnings)) and (
         found := patterns.brand.search(masked, beginnings)
     ):
         return Classification("opt_out", found[0], "phrase", "brand")
-    if found := patterns.revocations.search(masked, beginnings):
+    found = patterns.revocations.search(masked, beginnings)
+    if found is None and foreign:
+        found = patterns.languages.search(masked, beginnings)
+    if found:
         # "maybe I should unsubscribe", "did I get unsubscribed?": a thought or a question, not a request
         if found.start() and (hedge := patterns.hedges.search(masked, beginnings)):
             return _review(hedge[0])
@@ -279,7 +296,8 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     # a lone "stop" beside laughter may be a joke ("STOP!! lol"): queued, not honoured; in delight, not a revocation
     mood = _mood(words, text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
     asks = "|" in words and "?" in text
-    if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks):
+    foreign = not text.isascii() or not patterns.lexicon.issuperset(words)
+    if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
         if found := limits.search(flat, beginnings):
@@ -296,7 +314,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             found = patterns.review.search(_plain(scoped_marked), beginnings)
             return _review(found[0]) if found else Classification("message")
         if scoped_marked != marked:
-            rescoped = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks)
+            rescoped = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks, foreign=foreign)
             verdict = rescoped or _unscoped(verdict, flat, beginnings)
         elif (
             verdict.action == "opt_out"

@@ -12,12 +12,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import chain
 from typing import Any
 
 from optledger.classify import _DATA_DIR
 
 _MACRO = re.compile(r"\{(\w+)\}")
-_PREFIX = 3  # a rule is indexed by the first letters (up to three) of the word its every match starts with
+_PREFIX = 5  # a rule is indexed by the first letters (up to five) of the word its every match starts with
 _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in another script can match
 _OTHER_SCRIPT = frozenset({_OTHER_SCRIPT_KEY})
 
@@ -110,9 +111,9 @@ def _group_end(source: str, start: int) -> int:
 
 
 def _leading_letters(source: str) -> str:
-    """The letters a pattern fragment must start with (up to three); a letter made optional ends them.
+    """The letters a pattern fragment must start with (up to five); a letter made optional ends them.
 
-    A whole word of three letters or fewer ("i ", "no ", "do ") ends with a space: it is looked up among the reply's
+    A whole word of five letters or fewer ("i ", "no ", "do ") ends with a space: it is looked up among the reply's
     short words, not among the beginnings of longer ones ("is", "not", "does").
     """
     letters = ""
@@ -132,7 +133,7 @@ def _leading_letters(source: str) -> str:
 
 
 def rule_starts(source: str, anchored: bool = False) -> frozenset[str] | None:
-    """The beginnings (up to three letters) of the word at which every match of a pattern starts.
+    """The beginnings (up to five letters) of the word at which every match of a pattern starts.
 
     None when a match may start elsewhere than at a word start or with a letter the scan cannot tell: such a rule
     always runs. The scan reads lookbehinds, ``\\b``/``^`` anchors, groups and alternations; anything else stops it.
@@ -176,6 +177,12 @@ def rule_starts(source: str, anchored: bool = False) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def _looking_at(starts: frozenset[str]) -> str:
+    """A lookahead for the beginnings every match starts with: a rule that opens with lookbehinds ("not after 'why
+    do you'") then tests them only where a match can start, not at every word of the reply. It changes no match."""
+    return "(?=" + "|".join(start.strip() + ("\\b" if start.endswith(" ") else "") for start in sorted(starts)) + ")"
+
+
 @dataclass(slots=True)
 class _Choice:
     """The rules a set of word beginnings could match: their numbers, and the compiled patterns of as many of them, in
@@ -203,6 +210,8 @@ class Rules:
         for pattern in self.patterns:
             source = expand(pattern)
             starts = rule_starts(source)
+            if starts and source.startswith(("(?<", "\\b(?<")):
+                source = _looking_at(starts) + source
             if starts is None and not source.isascii():
                 starts = frozenset({_OTHER_SCRIPT_KEY})  # a rule in another script cannot match an ASCII reply
             letters = None if starts is None else frozenset(start[0] for start in starts)
@@ -287,8 +296,8 @@ class Rules:
 
 
 def reply_beginnings(flat: str, words: list[str] | None = None) -> frozenset[str]:
-    """The first one to three letters of every word of a reply, and the other-script key if it is not all ASCII."""
-    found = frozenset().union(*map(_word_beginnings, flat.split() if words is None else words))
+    """The first one to five letters of every word of a reply, and the other-script key if it is not all ASCII."""
+    found = frozenset(chain.from_iterable(map(_word_beginnings, flat.split() if words is None else words)))
     return found if flat.isascii() else found | _OTHER_SCRIPT
 
 

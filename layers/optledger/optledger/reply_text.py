@@ -18,7 +18,10 @@ from optledger.classify import _LATIN_ACCENTS, _SPACES
 from optledger.reply_rules import phrase_data
 
 _REPEATS = re.compile(r"(.)\1+")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "#": " number "})
+# "đ" and "ł" have no decomposition: Vietnamese and Polish read without them ("dung", "wysylac")
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "´": "'", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "#": " number "}
+)
 _DELETED = str.maketrans("", "", "'*")
 _NOT_WORD = re.compile(r"[^\w#&]+")
 _SPACING = re.compile(r"[ .\-_*]+")
