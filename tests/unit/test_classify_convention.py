@@ -223,3 +223,31 @@ def test_stop_requests_romanised_or_in_italian_polish_german_are_revocations(tex
 )
 def test_ordinary_replies_in_tagalog_vietnamese_korean_are_messages(text):
     check(text, "message")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("les agradeceria no enviarme mas mensajes", "como le hago para que ya no me lleguen sus mensajes?"),
+        *("Cancellatemi dalla lista per favore", "Nie wysyłajcie mi więcej wiadomości", "Bitte keine SMS mehr"),
+        *("wo bu xiang zai shou dao duanxin", "ma badi rasayel", "khong muon nhan tin nhan nua"),
+    ],
+)
+def test_more_forms_of_the_same_classes_are_revocations(text):
+    check(text, "opt_out")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("my daughter doesn't want these anymore", "is it going to cost me for these texts?"),
+        *("solo mandenme los recordatorios de citas", "Grazie, ma non più"),
+    ],
+)
+def test_more_forms_of_the_same_classes_are_queued(text):
+    check(text, "review")
+
+
+@pytest.mark.parametrize("text", ["Grazie, a domani", "Danke, bis morgen", "Dziękuję, do jutra"])
+def test_thanks_and_a_time_in_italian_german_polish_are_messages(text):
+    check(text, "message")
