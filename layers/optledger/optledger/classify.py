@@ -18,30 +18,38 @@ Order of decision, first match wins:
    ``matched`` names them: inbound.py alone decides whether they confirm a pending double opt-in.
 2. The reply is normalised: accents, repeated letters ("STOPPP"), digits for letters ("st0p"), spaced letters
    ("s t o p"), SMS spellings in English and Spanish ("pls", "txt", "u", "xfa", "kiero", "q", "d", "msj"), and
-   clause breaks kept. Then masked, clause by clause: traps ("stop by", "stop sign"), negations ("don't stop",
-   "no dejen de", "replied STOP by mistake") and requests about something other than texts (emails, calls, paper,
-   an order, an appointment, auto-renew, "opt out of the arbitration clause"), unless the reply names texts too.
+   clause breaks kept. Then masked, clause by clause: traps ("stop by", "stop sign", a STOP quoted from the footer:
+   "the text says reply STOP"), negations ("don't stop", "no dejen de", "replied STOP by mistake") and requests about
+   something other than texts (emails, calls, paper, an order, an appointment, auto-renew, "opt out of the
+   arbitration clause"), unless the reply names texts too.
    A reply that only says texts are welcome ("texts are fine") beside such a request is an ordinary message, and so
    is a STOP reported or sent by mistake beside texts welcomed ("I said STOP to the other company, keep sending").
 3. ``phrase`` - intents, not sentences: a directive to stop or not send with texts as its object, "take/remove me or
-   my number", do-not-text lists, "no longer consent", "revoke my consent", and their Spanish forms; a stop request
-   in Chinese, Korean, Vietnamese, Tagalog, Portuguese, French, Haitian Creole, Russian or Arabic; a revocation word
+   my number", do-not-text lists, "no longer consent", "revoke my consent", a question how to stop the texts ("how
+   do I make these stop?", "¿cómo me salgo de esto?"), and their Spanish forms; a stop request in Chinese, Korean,
+   Vietnamese, Tagalog, Portuguese, French, Haitian Creole, Russian, Arabic, Italian, Polish or German, romanised too
+   ("bu yao zai fa", "ne pishite"), looked for only when a word is neither English nor Spanish; a revocation word
    in a clause of its own ("Stop. Thank you"). CANCEL, END and REMOVE revoke in a clause only when the whole reply is
    nothing else, or else only says it reached the wrong person ("Not Maria. Wrong number. Please remove."). A
    standalone STOP beside a request about something else is queued instead.
 4. ``review`` - a revocation cue that is not certainly something else: "no", "not interested", "wrong number" (the
    replier may not be the consumer at all: a person decides, and marketing waits), "not jessica", "I quit", "basta",
-   "who is this?", "this number belongs to my late mother", partial requests ("only text me on weekdays", "stop the
-   promos but keep my reminders", "stop texting me at 6am"), any remaining "stop" or "unsubscribe"; a revocation said
-   as a thought or a question ("maybe I should unsubscribe", "did I get unsubscribed?"), a cue beside texts welcomed,
-   a request about calls alone ("stop calling me"); a lone STOP beside laughter alone ("STOP!! lol"; with words of
-   delight of its own, "Stop, I'm crying, this coupon is perfect", it is a message) or before a question ("Stop, when
-   is my prescription ready?"); a refusal of texts or a masked cue beside texts named that no rule decides ("no more
-   political texts", "Stop the shipping update texts"); and any reply in a script or language the detector does not
-   read, Latin letters mostly in words neither English nor Spanish included (matched ``other-language``) unless, in
-   a language it knows, no word of stopping, refusing, removing, texting or a wrong number is left and a sign of an
-   ordinary message is (thanks, a time, an appointment); or with an eye-roll or thumbs-down beside its words.
-5. Anything else is an ordinary ``message``.
+   "this number belongs to my late mother", a request about another person ("take my daughter off"), a complaint without
+   a request ("my plan charges me per text"), what STOP would do ("if I reply stop will I still get..."), a relationship
+   said to be over ("we sold the car"; beside a request about something else it explains that request: "cancel the
+   service at my old apartment, I moved" is a message), partial requests ("only text me on weekdays", "stop the promos
+   but keep my reminders", "stop texting me at 6am"), any remaining "stop" or "unsubscribe"; a revocation said as a
+   thought or a question ("maybe I should unsubscribe", "did I get unsubscribed?"), a cue beside texts welcomed, a
+   request about calls alone ("stop calling me"); a lone STOP beside laughter alone ("STOP!! lol"; with words of delight
+   of its own, "Stop, I'm crying, this coupon is perfect", it is a message) or before a question ("Stop, when is my
+   prescription ready?"); a refusal of texts or a masked cue beside texts named that no rule decides ("no more political
+   texts", "Stop the shipping update texts"); and any reply in a script or language the detector does not read, Latin
+   letters mostly in words neither English nor Spanish included (matched ``other-language``) unless, in a language it
+   knows, no word of stopping, refusing, removing, texting or a wrong number is left and a sign of an ordinary message
+   is (thanks, a time, an appointment); or with an eye-roll or thumbs-down beside its words.
+5. Anything else is an ordinary ``message`` ("who is this?" included).
+
+Where the line falls for replies that can be read more than one way is docs/rules.md, "Where the line falls".
 """
 
 from __future__ import annotations
