@@ -57,11 +57,6 @@ def _foreign() -> _Foreign:
     )
 
 
-def known_words() -> frozenset[str]:
-    """The English and Spanish words the detector reads (``foreign.known_words``)."""
-    return _foreign().known
-
-
 _MIN_STEM = 3
 _WRITTEN_WITH_DIGITS = re.compile(r"[a-z]+\d+[a-z]")  # "stains" -> "stain", but not "as" -> "a"
 
