@@ -251,3 +251,14 @@ def test_more_forms_of_the_same_classes_are_queued(text):
 @pytest.mark.parametrize("text", ["Grazie, a domani", "Danke, bis morgen", "Dziękuję, do jutra"])
 def test_thanks_and_a_time_in_italian_german_polish_are_messages(text):
     check(text, "message")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("cancela", "opt_out"), ("😡", "review"), ("cancel my plan", "message")]
+)
+def test_the_conventions_own_examples(text, expected):
+    check(text, expected)
+
+
+def test_an_angry_face_beside_words_is_not_queued_for_it():
+    check("the store was closed again 😡", "message")

@@ -115,6 +115,7 @@ _CONFIRMATIONS = frozenset(_DATA["confirmations"])
 _BRAND_KEYWORDS = frozenset(normalize_text(k) for k in _DATA["brand_scope_keywords"])
 _EMOJI_OPT_OUT = frozenset(_DATA["emoji"]["opt_out"])
 _EMOJI_REVIEW = frozenset(_DATA["emoji"]["review"])
+_EMOJI_REVIEW_ALONE = _EMOJI_REVIEW | frozenset(_DATA["emoji"]["review_alone"])  # a lone 😡: review, not beside words
 
 
 def _keyword(word: str, join_keywords: Iterable[str], text: str = "") -> Classification | None:
@@ -139,7 +140,7 @@ def _symbols_only(text: str) -> Classification:
     symbols = set(text.translate(_EMOJI_NOISE)) - {" ", "\n", "\t", "\r"}
     if opt_out := symbols & _EMOJI_OPT_OUT:
         return Classification("opt_out", min(opt_out), "phrase")
-    if unclear := symbols & _EMOJI_REVIEW:
+    if unclear := symbols & _EMOJI_REVIEW_ALONE:
         return Classification("message", min(unclear), "review", review=True)
     return Classification("message")
 
