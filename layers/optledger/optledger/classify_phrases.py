@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
+from optledger import reply_model
 from optledger.classify import (
     _CONFIRMATIONS,
     _EMOJI_REVIEW,
@@ -28,6 +29,7 @@ from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
 from optledger.reply_text import canonical, fold, phrase_words
 
 Mood = Literal["", "playful", "delight"]
+UNCLEAR_WORDING = "unclear wording"  # what a review item shows when the learned model, not a rule, queued it
 
 
 class _Patterns(NamedTuple):
@@ -321,6 +323,8 @@ def _no_cue(text: str, flat: str, marked: str) -> Classification:
         return _review(OTHER_LANGUAGE)
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
         return _review(min(unclear))  # "otra vez?? 🙄"
+    if reply_model.seems_unclear(marked, text):  # no cue the rules know, yet worded like the replies people hesitate on
+        return _review(UNCLEAR_WORDING)
     return Classification("message")
 
 
