@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 
 from optledger import reply_model  # noqa: E402
 from optledger.classify import classify  # noqa: E402
-from optledger.classify_phrases import _patterns  # noqa: E402
+from optledger.classify_phrases import _patterns, model_may_read  # noqa: E402
 from optledger.reply_rules import reply_beginnings  # noqa: E402
 from optledger.reply_text import canonical, fold  # noqa: E402
 
@@ -39,14 +39,15 @@ CORPORA = {
     "tuning": "tests/data/replies_tuning.csv",
     "tuning2": "tests/data/replies_tuning2.csv",
     "tuning3": "tests/data/replies_tuning3.csv",
+    "tuning4": "tests/data/replies_tuning4.csv",
     "heldout": "bench/heldout/replies_heldout.csv",
     "heldout3": "bench/heldout/replies_heldout3.csv",
 }
 JOIN_KEYWORDS = ("DEALS", "VIP")
 EPOCHS = 30
 LEARNING_RATE = 0.3
-L2 = 1e-4
-MAX_FALSE_REVIEW = 0.015  # of the ordinary messages the rules leave plain, at most this share queued by the model
+L2 = 0.03
+MAX_FALSE_REVIEW = 0.02  # of the ordinary messages the rules leave plain, at most this share queued by the model
 MIN_WEIGHT = 0.01  # smaller weights are dropped from the shipped file
 
 
@@ -63,15 +64,16 @@ def read_rows() -> list[dict]:
                 if row["label"] not in ("opt_out", "review", "message"):
                     continue
                 verdict = classify(row["text"], join_keywords=JOIN_KEYWORDS)
+                flat_masked = masked(row["text"])
                 rows.append(
                     {
                         "corpus": name,
                         "text": row["text"],
                         "hesitate": row["label"] != "message",
                         "label": row["label"],
-                        # what the rules alone answer: only a plain message is ever scored by the model
-                        "plain": verdict == type(verdict)("message"),
-                        "features": reply_model.features(masked(row["text"]), row["text"]),
+                        # what the rules alone answer: the model scores only a plain message, not courtesy alone
+                        "plain": verdict == type(verdict)("message") and model_may_read(flat_masked),
+                        "features": reply_model.features(flat_masked, row["text"]),
                     }
                 )
     return rows

@@ -25,17 +25,33 @@ def test_shipped_model_is_what_training_gives_now():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_a_reply_with_no_cue_is_queued_when_the_model_scores_it_above_the_cut_off(monkeypatch):
+    """The mechanics, on a model of our own: the words of the masked reply are summed against the cut-off."""
+    model = reply_model._Model(bias=-1.0, weights={"todo": 2.5, "#question": -5.0}, cutoff=1.0)
+    monkeypatch.setattr(reply_model, "_model", lambda: model)
+    assert classify("cancelen todo x fa") == Classification("message", UNCLEAR_WORDING, "review", review=True)
+    assert classify("cancelen todo?") == Classification("message")  # -1 + 2.5 - 5: below
+    assert classify("see you at 5") == Classification("message")  # no word of weight: the bias alone
+
+
+def test_the_model_is_not_asked_about_courtesy_words_alone(monkeypatch):
+    model = reply_model._Model(bias=5.0, weights={}, cutoff=0.0)  # it would queue everything
+    monkeypatch.setattr(reply_model, "_model", lambda: model)
+    for text in ("Thank you!", "ok thanks", "gracias!!", "👍 thx"):
+        assert classify(text) == Classification("message"), text
+    assert classify("see you at 5").review
+
+
+def test_the_shipped_model_queues_most_unclear_replies_it_was_trained_on():
+    """A sanity check of the data file, not a figure: the validated figures are printed by the training script."""
+    rows = [row for path in CORPORA for row in csv.DictReader(path.open(encoding="utf-8"))]
+    unclear = [classify(row["text"]) for row in rows if row["label"] == "review"]
+    assert sum(verdict.matched == UNCLEAR_WORDING for verdict in unclear) >= 100
+
+
 @pytest.mark.parametrize(
     "text",
-    ["take my son off this", "I'm not a patient there anymore", "como me quito de aqui", "cancelen todo x fa"],
-)
-def test_a_reply_with_no_cue_worded_like_unclear_replies_is_queued(text):
-    verdict = classify(text)
-    assert verdict == Classification("message", UNCLEAR_WORDING, "review", review=True)
-
-
-@pytest.mark.parametrize(
-    "text", ["See you at 5, thanks", "Can I get a refill?", "What time do you open tomorrow?", "Gracias, nos vemos"]
+    ["See you at 5, thanks", "Can I get a refill?", "What time do you open tomorrow?", "Gracias, nos vemos", "ok"],
 )
 def test_an_ordinary_reply_stays_a_message(text):
     assert classify(text) == Classification("message")

@@ -323,9 +323,14 @@ def _no_cue(text: str, flat: str, marked: str) -> Classification:
         return _review(OTHER_LANGUAGE)
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
         return _review(min(unclear))  # "otra vez?? 🙄"
-    if reply_model.seems_unclear(marked, text):  # no cue the rules know, yet worded like the replies people hesitate on
-        return _review(UNCLEAR_WORDING)
+    if reply_model.seems_unclear(marked, text) and model_may_read(marked):
+        return _review(UNCLEAR_WORDING)  # no cue the rules know, yet worded like the replies people hesitate over
     return Classification("message")
+
+
+def model_may_read(marked: str) -> bool:
+    """Whether the learned model is asked at all: not about a reply of courtesy words alone ("Thank you!", "ok")."""
+    return bool(_patterns().courtesy.strip([word for word in marked.split() if word != "|"]))
 
 
 def _unscoped(verdict: Classification, flat: str, beginnings: frozenset[str] | None) -> Classification:
