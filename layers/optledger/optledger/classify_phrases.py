@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
+from optledger import reply_model
 from optledger.classify import (
     _CONFIRMATIONS,
     _EMOJI_REVIEW,
@@ -28,6 +29,7 @@ from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
 from optledger.reply_text import canonical, fold, phrase_words
 
 Mood = Literal["", "playful", "delight"]
+UNCLEAR_WORDING = "unclear wording"  # what a review item shows when the learned model, not a rule, queued it
 
 
 class _Patterns(NamedTuple):
@@ -344,7 +346,14 @@ def _no_cue(text: str, flat: str, marked: str) -> Classification:
         return _review(OTHER_LANGUAGE)
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
         return _review(min(unclear))  # "otra vez?? 🙄"
+    if reply_model.seems_unclear(marked, text) and model_may_read(marked):
+        return _review(UNCLEAR_WORDING)  # no cue the rules know, yet worded like the replies people hesitate over
     return Classification("message")
+
+
+def model_may_read(marked: str) -> bool:
+    """Whether the learned model is asked at all: not about a reply of courtesy words alone ("Thank you!", "ok")."""
+    return bool(_patterns().courtesy.strip([word for word in marked.split() if word != "|"]))
 
 
 def _unscoped(verdict: Classification, flat: str, beginnings: frozenset[str] | None) -> Classification:
