@@ -105,6 +105,17 @@ def test_a_sender_of_another_brand_is_409(env, lambda_context):
     assert code == 409 and body["error"] == "conflict"
 
 
+def test_moving_a_campaign_to_another_brand_is_409_and_writes_nothing(env, lambda_context):
+    """The brand check comes before the disclosures are stored: a refused PUT leaves no new disclosure behind."""
+    assert put(lambda_context)[0] == 201
+    disclosure = sample()["disclosures"][0] + " Globex edition."
+    before = env.s3.list_objects_v2(Bucket=env.bucket).get("KeyCount", 0)
+    code, body = put(lambda_context, brand="globex", senders=["+18885550999"], disclosures=[disclosure])
+    assert code == 409 and body["fields"] == {"brand": "is acme"}
+    assert env.s3.list_objects_v2(Bucket=env.bucket).get("KeyCount", 0) == before
+    assert get(lambda_context, "/campaigns/C7NEWS")[1]["brand"] == "acme"
+
+
 def test_auth_malformed_and_unknown(env, lambda_context):
     assert get(lambda_context, "/campaigns", auth=None)[0] == 401
     assert get(lambda_context, "/campaigns/C7DEALS", auth="Bearer wrong")[0] == 403
