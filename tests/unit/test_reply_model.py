@@ -34,10 +34,20 @@ def test_a_reply_with_no_cue_is_queued_when_the_model_scores_it_above_the_cut_of
     assert classify("see you at 5") == Classification("message")  # no word of weight: the bias alone
 
 
-def test_the_model_is_not_asked_about_courtesy_words_alone(monkeypatch):
+def test_the_model_is_not_asked_about_courtesy_words_alone_nor_one_word(monkeypatch):
     model = reply_model._Model(bias=5.0, weights={}, cutoff=0.0)  # it would queue everything
     monkeypatch.setattr(reply_model, "_model", lambda: model)
-    for text in ("Thank you!", "ok thanks", "gracias!!", "👍 thx"):
+    for text in (
+        "Thank you!",
+        "ok thanks",
+        "gracias!!",
+        "👍 thx",
+        "ALERTS",
+        "Maria",
+        "alerts please",
+        "who is this??",
+        "¿Quién habla?",
+    ):
         assert classify(text) == Classification("message"), text
     assert classify("see you at 5").review
 

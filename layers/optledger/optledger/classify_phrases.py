@@ -352,8 +352,11 @@ def _no_cue(text: str, flat: str, marked: str) -> Classification:
 
 
 def model_may_read(marked: str) -> bool:
-    """Whether the learned model is asked at all: not about a reply of courtesy words alone ("Thank you!", "ok")."""
-    return bool(_patterns().courtesy.strip([word for word in marked.split() if word != "|"]))
+    """Whether the learned model is asked at all: not about courtesy words alone ("Thank you!") nor one other word
+    ("ALERTS" sent to a number where it is no keyword, "Maria"): a word the rules do not know says too little; nor
+    about a reply the labelling convention names ordinary ("who is this?")."""
+    words = _patterns().courtesy.strip([word for word in marked.split() if word != "|"])
+    return len(words) > 1 and not reply_model.named_ordinary(words)
 
 
 def _unscoped(verdict: Classification, flat: str, beginnings: frozenset[str] | None) -> Classification:

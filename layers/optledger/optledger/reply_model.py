@@ -20,6 +20,8 @@ from functools import cache
 from typing import NamedTuple
 
 from optledger.classify import _DATA_DIR
+from optledger.reply_rules import phrase_data
+from optledger.reply_text import phrase_words
 
 MODEL_FILE = _DATA_DIR / "reply_model.json"
 _LENGTH_CAP = 8  # replies of eight words or more share one length feature
@@ -37,6 +39,16 @@ class _Model(NamedTuple):
 def _model() -> _Model:
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     return _Model(float(data["bias"]), data["weights"], float(data["cutoff_logit"]))
+
+
+@cache
+def _ordinary_replies() -> frozenset[str]:
+    return phrase_words(phrase_data()["ordinary_replies"])
+
+
+def named_ordinary(words: list[str]) -> bool:
+    """Whether these words (courtesy words dropped) are a reply the labelling convention names ordinary."""
+    return " ".join(words) in _ordinary_replies()
 
 
 def features(marked: str, text: str) -> list[str]:
