@@ -5,7 +5,7 @@ figures) or ``python bench/train_reply_model.py --check`` (exit 1 if the shipped
 e.g. after a corpus or a mask changed).
 
 What it learns: whether a person would hesitate over a reply (label ``opt_out`` or ``review``) or read it as an
-ordinary ``message``, from the words and word pairs of the masked reply. Keyword rows (``help``, ``opt_in``) are left
+ordinary ``message``, from the words of the masked reply. Keyword rows (``help``, ``opt_in``) are left
 out. The model is only consulted where the rules find no cue, so it is validated there: for each corpus in turn, a
 model trained on all the others scores that corpus's replies that the rules alone record as plain messages. The
 cut-off is the lowest score at which, over all corpora so held out, at most ``MAX_FALSE_REVIEW`` of those ordinary

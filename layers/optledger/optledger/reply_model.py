@@ -2,14 +2,15 @@
 
 Rules decide every reply that has a cue (a stop word, a refusal, a wrong number...). What they cannot list is the
 open set of replies with no such word that a person would still hesitate over ("cancelen todo", "remove my
-husband", "ay ya"). For those, a logistic regression over the words and word pairs of the masked reply (the flat form
-with every cue the rules read as something else written "~") gives a score; above the cut-off the reply is queued
-for review rather than recorded as an ordinary message. The model only ever adds review: it never honours a
-revocation, and never overrules a rule.
+husband", "ay ya"). For those, a logistic regression over the words of the masked reply (the flat form with every
+cue the rules read as something else written "~"), its length and a question mark gives a score; above the
+cut-off the reply is queued for review rather than recorded as an ordinary message. The model only ever adds
+review: it never honours a revocation, and never overrules a rule.
 
 The weights are data (``data/reply_model.json``), trained by ``bench/train_reply_model.py`` on the labelled reply
 corpora, which also chooses the cut-off by leave-one-corpus-out validation and records the digests of what it read.
-Scoring is one dictionary lookup per word and word pair: no exponent, the cut-off is kept as a logit.
+Scoring is one dictionary lookup per word: no exponent, the cut-off is kept as a logit. Word pairs were tried and
+left out: leave-one-corpus-out they queued fewer unclear replies, and cost a lookup more per word.
 """
 
 from __future__ import annotations
