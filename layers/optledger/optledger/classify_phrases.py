@@ -26,7 +26,7 @@ from optledger.classify import (
 )
 from optledger.reply_languages import certainly_ordinary, other_language
 from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
-from optledger.reply_text import canonical, fold, phrase_words
+from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
 
 Mood = Literal["", "playful", "delight"]
 UNCLEAR_WORDING = "unclear wording"  # what a review item shows when the learned model, not a rule, queued it
@@ -133,6 +133,8 @@ _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
+_SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
+_PIECES = re.compile(r"[a-z0-9]+")
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 
 
@@ -149,6 +151,15 @@ def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classif
     if not bare:
         return None
     return _keyword(bare.upper(), join_keywords)
+
+
+def _split_keyword(text: str, join_keywords: Iterable[str]) -> Classification | None:
+    """A keyword broken by a space or two ("St op", "he lp", "Sto p pls"): its pieces joined, courtesy words aside."""
+    pieces = _patterns().courtesy.strip(_PIECES.findall(fold(text)))
+    if not 1 < len(pieces) <= _SPLIT_PIECES:
+        return None
+    joined = _canonical_word("".join(pieces))
+    return _keyword(joined.upper(), join_keywords) if joined.upper() not in _CONFIRMATIONS else None
 
 
 @lru_cache(maxsize=1024)
@@ -289,14 +300,17 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     """Steps 2 to 5 of ``optledger.classify`` on a reply that is not a keyword."""
     flat = canonical(fold(text))
     words = flat.split()
-    if len(words) < 7 and (verdict := _courtesy_keyword(words, join_keywords)):
+    if len(words) < 7 and (
+        (verdict := _courtesy_keyword(words, join_keywords)) or (verdict := _split_keyword(text, join_keywords))
+    ):
         return verdict
 
     patterns = _patterns()
     beginnings = reply_beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)
     # a lone "stop" beside laughter may be a joke ("STOP!! lol"): queued, not honoured; in delight, not a revocation
-    mood = _mood(words, text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
+    # a farewell is courtesy, not delight: "Stop. Have a great day" is a STOP
+    mood = _mood(patterns.courtesy.strip(words), text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
     asks = "|" in words and "?" in text
     foreign = not text.isascii() or not patterns.lexicon.issuperset(words)
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
