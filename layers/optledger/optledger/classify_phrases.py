@@ -175,10 +175,11 @@ def _bare(clause: str) -> str:
     return " ".join(words)
 
 
-def _standalone_keyword(clauses: list[str]) -> Classification | None:
+def _standalone_keyword(clauses: list[str], asks: bool = False) -> Classification | None:
     """A revocation word that makes up a clause on its own, give or take courtesy words ("Stop. Thank you").
 
-    Words with everyday meanings (CANCEL, END, REMOVE...) count only when no clause says anything else.
+    Words with everyday meanings (CANCEL, END, REMOVE...) count only when no clause says anything else; before a
+    question ("Cancel. How much is a large pizza?") such a word is queued, like a lone STOP before one.
     """
     patterns = _patterns()
     weak: str | None = None
@@ -195,6 +196,8 @@ def _standalone_keyword(clauses: list[str]) -> Classification | None:
             weak = weak or clause
         else:
             only_weak = False
+    if weak and not only_weak and asks and _bare(clauses[-1].strip()) != _bare(weak):
+        return _review(weak.strip())
     return Classification("opt_out", weak, "phrase") if weak and only_weak else None
 
 
@@ -258,7 +261,7 @@ def _decide(
             return _review(hedge[0])
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
-    if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
+    if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"), asks)):
         # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP": no)
         asked = asks and [c.strip() for c in marked.split("|") if c.strip()][-1] != (verdict.matched or "").strip()
         if scoped or asked or mood == "playful" or (mood and len(words) < _PLAYFUL_WORDS):
