@@ -133,8 +133,10 @@ _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
+_COURTESY_KEYWORD_WORDS = 9  # "HELP thanks, have a great one": a keyword and a farewell
 _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
-_PIECES = re.compile(r"[a-z0-9]+")
+_SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
+_PIECE_CHARS = 3
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 
 
@@ -153,9 +155,9 @@ def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classif
     return _keyword(bare.upper(), join_keywords)
 
 
-def _split_keyword(text: str, join_keywords: Iterable[str]) -> Classification | None:
+def _split_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
     """A keyword broken by a space or two ("St op", "he lp", "Sto p pls"): its pieces joined, courtesy words aside."""
-    pieces = _patterns().courtesy.strip(_PIECES.findall(fold(text)))
+    pieces = _patterns().courtesy.strip([word for word in words if word != "|"])
     if not 1 < len(pieces) <= _SPLIT_PIECES:
         return None
     joined = _canonical_word("".join(pieces))
@@ -303,19 +305,28 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     """Steps 2 to 5 of ``optledger.classify`` on a reply that is not a keyword."""
     flat = canonical(fold(text))
     words = flat.split()
-    if len(words) < 7 and (
-        (verdict := _courtesy_keyword(words, join_keywords)) or (verdict := _split_keyword(text, join_keywords))
+    patterns = _patterns()
+    unknown = not patterns.lexicon.issuperset(words)
+    if len(words) < _COURTESY_KEYWORD_WORDS and (
+        (verdict := _courtesy_keyword(words, join_keywords))
+        # a broken keyword ("st op", "he lp", "sto p") has a short piece that is no word of its own
+        or (
+            unknown
+            and len(flat) <= _SPLIT_CHARS
+            and any(len(word) <= _PIECE_CHARS and word not in patterns.lexicon for word in words)
+            and (verdict := _split_keyword(words, join_keywords))
+        )
     ):
         return verdict
 
-    patterns = _patterns()
     beginnings = reply_beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)
     # a lone "stop" beside laughter may be a joke ("STOP!! lol"): queued, not honoured; in delight, not a revocation
-    # a farewell is courtesy, not delight: "Stop. Have a great day" is a STOP
-    mood = _mood(patterns.courtesy.strip(words), text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
+    mood = _mood(words, text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
+    if mood:  # a farewell is courtesy, not delight: "Stop. Have a great day" is a STOP
+        mood = _mood(patterns.courtesy.strip(words), text, flat)
     asks = "|" in words and "?" in text
-    foreign = not text.isascii() or not patterns.lexicon.issuperset(words)
+    foreign = unknown or not text.isascii()
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
