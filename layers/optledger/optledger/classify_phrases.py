@@ -145,9 +145,7 @@ def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classif
     patterns = _patterns()
     if not patterns.courtesy_or_keyword_words.issuperset(words):  # a word that is neither: no keyword, unless joined
         unknown = set(words).difference(patterns.courtesy_or_keyword_words)
-        if len(unknown) > _JOIN_WORDS or not unknown.issubset(
-            {word for keyword in join_keywords for word in _join_words(keyword)}
-        ):
+        if len(unknown) > _JOIN_WORDS or not unknown.issubset(_join_words(join_keywords)):
             return None
     bare = " ".join(patterns.courtesy.strip([word for word in words if word != "|"]))
     if not bare:
@@ -164,9 +162,14 @@ def _split_keyword(words: list[str], join_keywords: Iterable[str]) -> Classifica
     return _keyword(joined.upper(), join_keywords) if joined.upper() not in _CONFIRMATIONS else None
 
 
+def _join_words(join_keywords: Iterable[str]) -> frozenset[str]:
+    """The words of a campaign's join keywords, remembered per tuple (the same with every reply to its number)."""
+    return _join_words_of(join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords))
+
+
 @lru_cache(maxsize=1024)
-def _join_words(keyword: str) -> tuple[str, ...]:
-    return tuple(fold(keyword).split())
+def _join_words_of(join_keywords: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word for keyword in join_keywords for word in fold(keyword).split())
 
 
 def _bare(clause: str) -> str:
