@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from optledger.classify import classify
+from optledger.classify import classify, normalize_text
 
 
 def label_of(text: str) -> str:
@@ -100,3 +100,19 @@ def test_unclear_replies_are_queued(text):
 @pytest.mark.parametrize("text", ["reported you to the FCC", "this is spam, reporting this number"])
 def test_reporting_as_spam_or_to_the_fcc_stays_a_revocation(text):
     check(text, "opt_out")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *(
+            ("  ¡¡Stop!! 🛑 ", "STOP"),
+            ("__stop__", "STOP"),
+            ("stop\u00a0\u00a0 all\n", "STOP ALL"),
+            ("¿Ayúdame?", "AYUDAME"),
+        ),
+        *(("🛑", ""), ("", ""), ("...", ""), ("st_op", "ST_OP"), ("²stop", "2STOP")),
+    ],
+)
+def test_normalize_text_trims_what_surrounds_the_first_and_last_letter_or_digit(text, expected):
+    assert normalize_text(text) == expected

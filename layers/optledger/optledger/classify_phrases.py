@@ -18,7 +18,6 @@ from optledger.classify import (
     _CONFIRMATIONS,
     _EMOJI_REVIEW,
     _KEYWORDS,
-    _SPACES,
     OTHER_LANGUAGE,
     Classification,
     Scope,
@@ -234,7 +233,7 @@ def _review(found: str) -> Classification:
 def _plain(marked: str) -> str:
     if "|" not in marked and "~" not in marked:
         return marked  # the flat form has single spaces already
-    return _SPACES.sub(" ", marked.replace("|", " ")).strip()
+    return " ".join(marked.replace("|", " ").split())
 
 
 def _decide(
