@@ -18,7 +18,6 @@ from optledger.classify import (
     _CONFIRMATIONS,
     _EMOJI_REVIEW,
     _KEYWORDS,
-    _SPACES,
     OTHER_LANGUAGE,
     Classification,
     Scope,
@@ -26,7 +25,7 @@ from optledger.classify import (
 )
 from optledger.reply_languages import certainly_ordinary, other_language
 from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
-from optledger.reply_text import canonical, fold, phrase_words
+from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
 
 Mood = Literal["", "playful", "delight"]
 UNCLEAR_WORDING = "unclear wording"  # what a review item shows when the learned model, not a rule, queued it
@@ -133,6 +132,10 @@ _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
+_COURTESY_KEYWORD_WORDS = 9  # "HELP thanks, have a great one": a keyword and a farewell
+_SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
+_SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
+_PIECE_CHARS = 3
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 
 
@@ -141,9 +144,7 @@ def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classif
     patterns = _patterns()
     if not patterns.courtesy_or_keyword_words.issuperset(words):  # a word that is neither: no keyword, unless joined
         unknown = set(words).difference(patterns.courtesy_or_keyword_words)
-        if len(unknown) > _JOIN_WORDS or not unknown.issubset(
-            {word for keyword in join_keywords for word in _join_words(keyword)}
-        ):
+        if len(unknown) > _JOIN_WORDS or not unknown.issubset(_join_words(join_keywords)):
             return None
     bare = " ".join(patterns.courtesy.strip([word for word in words if word != "|"]))
     if not bare:
@@ -151,9 +152,23 @@ def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classif
     return _keyword(bare.upper(), join_keywords)
 
 
+def _split_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
+    """A keyword broken by a space or two ("St op", "he lp", "Sto p pls"): its pieces joined, courtesy words aside."""
+    pieces = _patterns().courtesy.strip([word for word in words if word != "|"])
+    if not 1 < len(pieces) <= _SPLIT_PIECES:
+        return None
+    joined = _canonical_word("".join(pieces))
+    return _keyword(joined.upper(), join_keywords) if joined.upper() not in _CONFIRMATIONS else None
+
+
+def _join_words(join_keywords: Iterable[str]) -> frozenset[str]:
+    """The words of a campaign's join keywords, remembered per tuple (the same with every reply to its number)."""
+    return _join_words_of(join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords))
+
+
 @lru_cache(maxsize=1024)
-def _join_words(keyword: str) -> tuple[str, ...]:
-    return tuple(fold(keyword).split())
+def _join_words_of(join_keywords: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word for keyword in join_keywords for word in fold(keyword).split())
 
 
 def _bare(clause: str) -> str:
@@ -164,10 +179,11 @@ def _bare(clause: str) -> str:
     return " ".join(words)
 
 
-def _standalone_keyword(clauses: list[str]) -> Classification | None:
+def _standalone_keyword(clauses: list[str], asks: bool = False) -> Classification | None:
     """A revocation word that makes up a clause on its own, give or take courtesy words ("Stop. Thank you").
 
-    Words with everyday meanings (CANCEL, END, REMOVE...) count only when no clause says anything else.
+    Words with everyday meanings (CANCEL, END, REMOVE...) count only when no clause says anything else; before a
+    question ("Cancel. How much is a large pizza?") such a word is queued, like a lone STOP before one.
     """
     patterns = _patterns()
     weak: str | None = None
@@ -184,6 +200,8 @@ def _standalone_keyword(clauses: list[str]) -> Classification | None:
             weak = weak or clause
         else:
             only_weak = False
+    if weak and not only_weak and asks and _bare(clauses[-1].strip()) != _bare(weak):
+        return _review(weak.strip())
     return Classification("opt_out", weak, "phrase") if weak and only_weak else None
 
 
@@ -215,7 +233,7 @@ def _review(found: str) -> Classification:
 def _plain(marked: str) -> str:
     if "|" not in marked and "~" not in marked:
         return marked  # the flat form has single spaces already
-    return _SPACES.sub(" ", marked.replace("|", " ")).strip()
+    return " ".join(marked.replace("|", " ").split())
 
 
 def _decide(
@@ -247,7 +265,7 @@ def _decide(
             return _review(hedge[0])
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
-    if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"))):
+    if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"), asks)):
         # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP": no)
         asked = asks and [c.strip() for c in marked.split("|") if c.strip()][-1] != (verdict.matched or "").strip()
         if scoped or asked or mood == "playful" or (mood and len(words) < _PLAYFUL_WORDS):
@@ -289,16 +307,28 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     """Steps 2 to 5 of ``optledger.classify`` on a reply that is not a keyword."""
     flat = canonical(fold(text))
     words = flat.split()
-    if len(words) < 7 and (verdict := _courtesy_keyword(words, join_keywords)):
+    patterns = _patterns()
+    unknown = not patterns.lexicon.issuperset(words)
+    if len(words) < _COURTESY_KEYWORD_WORDS and (
+        (verdict := _courtesy_keyword(words, join_keywords))
+        # a broken keyword ("st op", "he lp", "sto p") has a short piece that is no word of its own
+        or (
+            unknown
+            and len(flat) <= _SPLIT_CHARS
+            and any(len(word) <= _PIECE_CHARS and word not in patterns.lexicon for word in words)
+            and (verdict := _split_keyword(words, join_keywords))
+        )
+    ):
         return verdict
 
-    patterns = _patterns()
     beginnings = reply_beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)
     # a lone "stop" beside laughter may be a joke ("STOP!! lol"): queued, not honoured; in delight, not a revocation
     mood = _mood(words, text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
+    if mood:  # a farewell is courtesy, not delight: "Stop. Have a great day" is a STOP
+        mood = _mood(patterns.courtesy.strip(words), text, flat)
     asks = "|" in words and "?" in text
-    foreign = not text.isascii() or not patterns.lexicon.issuperset(words)
+    foreign = unknown or not text.isascii()
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
