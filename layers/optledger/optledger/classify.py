@@ -47,10 +47,7 @@ Order of decision, first match wins:
    letters mostly in words neither English nor Spanish included (matched ``other-language``) unless, in a language it
    knows, no word of stopping, refusing, removing, texting or a wrong number is left and a sign of an ordinary message
    is (thanks, a time, an appointment); or with an eye-roll or thumbs-down beside its words.
-5. ``review`` by ``reply_model`` - a reply with no cue at all that a learned model (the words of the masked reply,
-   weights in ``data/reply_model.json``) scores as worded like the replies people hesitate over ("cancelen todo",
-   "take my son off this"), matched ``unclear wording``. It only adds review, never a revocation.
-6. Anything else is an ordinary ``message`` ("who is this?" included).
+5. Anything else is an ordinary ``message`` ("who is this?" included).
 
 Where the line falls for replies that can be read more than one way is docs/rules.md, "Where the line falls".
 """

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
-from optledger import reply_model
 from optledger.classify import (
     _CONFIRMATIONS,
     _EMOJI_REVIEW,
@@ -28,7 +27,6 @@ from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
 from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
 
 Mood = Literal["", "playful", "delight"]
-UNCLEAR_WORDING = "unclear wording"  # what a review item shows when the learned model, not a rule, queued it
 
 
 class _Patterns(NamedTuple):
@@ -376,17 +374,7 @@ def _no_cue(text: str, flat: str, marked: str) -> Classification:
         return _review(OTHER_LANGUAGE)
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
         return _review(min(unclear))  # "otra vez?? 🙄"
-    if reply_model.seems_unclear(marked, text) and model_may_read(marked):
-        return _review(UNCLEAR_WORDING)  # no cue the rules know, yet worded like the replies people hesitate over
     return Classification("message")
-
-
-def model_may_read(marked: str) -> bool:
-    """Whether the learned model is asked at all: not about courtesy words alone ("Thank you!") nor one other word
-    ("ALERTS" sent to a number where it is no keyword, "Maria"): a word the rules do not know says too little; nor
-    about a reply the labelling convention names ordinary ("who is this?")."""
-    words = _patterns().courtesy.strip([word for word in marked.split() if word != "|"])
-    return len(words) > 1 and not reply_model.named_ordinary(words)
 
 
 def _unscoped(verdict: Classification, flat: str, beginnings: frozenset[str] | None) -> Classification:

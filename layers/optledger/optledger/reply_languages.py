@@ -11,10 +11,12 @@ stopping, refusing, removing, texting, a wrong number) that keep a reply queued 
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import cache
 from typing import NamedTuple
 
+from optledger.classify import _DATA_DIR
 from optledger.reply_rules import phrase_data
 
 
@@ -58,12 +60,23 @@ def _foreign() -> _Foreign:
 
 
 _MIN_STEM = 3
+# the English dictionary is trusted from four letters: shorter words are shared with the languages the detector does
+# not read ("ko", "na", "ne", "pa", "bon"), and the curated known_words cover the short English and Spanish ones
+_DICTIONARY_MIN = 4
 _WRITTEN_WITH_DIGITS = re.compile(r"[a-z]+\d+[a-z]")  # "stains" -> "stain", but not "as" -> "a"
+
+
+@cache
+def _english_dictionary() -> frozenset[str]:
+    """SCOWL's American English words of four letters or more, folded (``data/words_en.txt.gz``, 87k words): read on
+    the first reply with a word the curated list does not know, not at import."""
+    with gzip.open(_DATA_DIR / "words_en.txt.gz", "rt", encoding="utf-8") as handle:
+        return frozenset(handle.read().split())
 
 
 def _known(word: str, foreign: _Foreign) -> bool:
     """An English or Spanish word, or one of its inflections ("worked", "arrives", "texting")."""
-    if word in foreign.known:
+    if word in foreign.known or (len(word) >= _DICTIONARY_MIN and word in _english_dictionary()):
         return True
     for suffix in foreign.suffixes:
         if word.endswith(suffix):
@@ -83,11 +96,9 @@ def mostly_unknown(words: list[str]) -> bool:
     if not rest or (known and known > foreign.known_share * len(distinct)):
         return False  # mostly known words whatever the rest are
     # "t3ido": letters with digits inside are a word too (Arabic in Latin letters); "2pm", "3rd" and "|" are not
-    unknown = sum(
-        1
-        for word in rest
-        if (word.isalpha() or (word.isalnum() and _WRITTEN_WITH_DIGITS.match(word))) and not _known(word, foreign)
-    )
+    words = [word for word in rest if word.isalpha() or (word.isalnum() and _WRITTEN_WITH_DIGITS.match(word))]
+    unknown = sum(1 for word in words if not _known(word, foreign))
+    known += len(words) - unknown  # an inflection or a dictionary word is a known word too
     if known + unknown == 1:
         return unknown == 1
     return unknown >= 2 and known <= foreign.known_share * (known + unknown)
