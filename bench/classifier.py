@@ -46,8 +46,8 @@ sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 # everyday (issue 12, sixth round) is half (the even rows) of 1,258 everyday replies written by a helper that read no
 # code nor data: only ordinary messages, no consent word ("On my way", "ya voy", "可以刷卡吗？"). Its figure is
 # review.recall's complement: the share of ordinary replies queued. On 8d5aa1f 89 of its 629 were queued (14.1%),
-# 76 once the fifth and sixth rounds were in, 61 with the English dictionary of the language test. The odd rows are
-# bench/heldout/replies_everyday_heldout.csv.
+# 76 once the fifth and sixth rounds were in, 48 with the English and Spanish dictionaries of the language test. The
+# odd rows are bench/heldout/replies_everyday_heldout.csv.
 CORPORA = {
     "corpus": ROOT / "tests" / "data" / "replies.csv",
     "holdout": ROOT / "tests" / "data" / "replies_holdout.csv",

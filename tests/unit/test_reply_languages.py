@@ -24,7 +24,7 @@ def test_everyday_english_with_rarer_words_is_an_ordinary_message(text):
 
 
 def test_without_the_dictionary_those_replies_were_queued_as_another_language(monkeypatch):
-    monkeypatch.setattr(reply_languages, "_english_dictionary", frozenset)
+    monkeypatch.setattr(reply_languages, "_dictionary", frozenset)
     assert classify("the garbage disposal is jammed").matched == OTHER_LANGUAGE
 
 
@@ -35,7 +35,7 @@ def test_short_words_of_other_languages_are_not_taken_for_english(text):
 
 
 def test_the_dictionary_holds_folded_words_of_four_letters_or_more():
-    words = reply_languages._english_dictionary()
+    words = reply_languages._dictionary()
     assert len(words) > 80_000
     assert {"disposal", "homework", "jammed"} <= words
     assert all(len(word) >= 4 and word.isascii() and word.islower() for word in words)

@@ -7,6 +7,8 @@ patterns of its language found nothing and it is certainly something else. In ``
 ``foreign.objects`` masks requests about an appointment or order and negated stops, ``foreign.cues`` are words (of
 stopping, refusing, removing, texting, a wrong number) that keep a reply queued whatever else it says,
 ``foreign.ordinary`` the signs of an ordinary message (thanks, a greeting, a visit, a time, an appointment or order).
+A word outside ``foreign.known_words`` is still English or Spanish when the dictionaries (``data/words_en.txt.gz``,
+``data/words_es.txt.gz``) have it and it has four letters or more.
 """
 
 from __future__ import annotations
@@ -60,23 +62,27 @@ def _foreign() -> _Foreign:
 
 
 _MIN_STEM = 3
-# the English dictionary is trusted from four letters: shorter words are shared with the languages the detector does
+# the dictionary is trusted from four letters: shorter words are shared with the languages the detector does
 # not read ("ko", "na", "ne", "pa", "bon"), and the curated known_words cover the short English and Spanish ones
 _DICTIONARY_MIN = 4
 _WRITTEN_WITH_DIGITS = re.compile(r"[a-z]+\d+[a-z]")  # "stains" -> "stain", but not "as" -> "a"
 
 
 @cache
-def _english_dictionary() -> frozenset[str]:
-    """SCOWL's American English words of four letters or more, folded (``data/words_en.txt.gz``, 87k words): read on
-    the first reply with a word the curated list does not know, not at import."""
-    with gzip.open(_DATA_DIR / "words_en.txt.gz", "rt", encoding="utf-8") as handle:
-        return frozenset(handle.read().split())
+def _dictionary() -> frozenset[str]:
+    """English and Spanish words of four letters or more, folded: SCOWL's American English list
+    (``data/words_en.txt.gz``, 87k words) and a list of everyday Spanish words and their inflections written for this
+    project (``data/words_es.txt.gz``, 30k). Read on the first reply with a word the curated list does not know."""
+    words: set[str] = set()
+    for name in ("words_en.txt.gz", "words_es.txt.gz"):
+        with gzip.open(_DATA_DIR / name, "rt", encoding="utf-8") as handle:
+            words.update(handle.read().split())
+    return frozenset(words)
 
 
 def _known(word: str, foreign: _Foreign) -> bool:
     """An English or Spanish word, or one of its inflections ("worked", "arrives", "texting")."""
-    if word in foreign.known or (len(word) >= _DICTIONARY_MIN and word in _english_dictionary()):
+    if word in foreign.known or (len(word) >= _DICTIONARY_MIN and word in _dictionary()):
         return True
     for suffix in foreign.suffixes:
         if word.endswith(suffix):
