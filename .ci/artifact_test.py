@@ -287,6 +287,19 @@ def main() -> int:
         check(stop["statusCode"] == 200 and "<Response" in stop["body"], "Twilio STOP answered with TwiML")
         check(any(e["type"] == "opt_out" for e in stack.events_of(phone)), "STOP recorded as an opt-out")
 
+        # a reply in words needs the phrase reader and every word list it loads late (phrases.json, the dictionaries)
+        from tests.support.twilio import form, http_api_event
+
+        talker = "+14155550177"
+        words = form("the garbage disposal is jammed again", sid="SM" + "7" * 32, sender=talker)
+        reply = invoke(args.python, built, "WebhooksFunction", http_api_event(words), env)
+        check(reply["statusCode"] == 200, "a reply in words answered (the late word lists are in the layer)")
+        recorded = [e for e in stack.events_of(talker) if e["type"] == "message"]
+        check(
+            len(recorded) == 1 and recorded[0].get("evidence", {}).get("detected_by") != "review",
+            "a reply in English words recorded as an ordinary message, not queued",
+        )
+
         answer = invoke(args.python, built, "ConsentsFunction", fixture("api/consents_check.json"), env)
         verdict = json.loads(answer["body"])
         check(answer["statusCode"] == 200 and verdict["allowed"] is False, f"check answered ({verdict['reason']})")
