@@ -134,6 +134,9 @@ _COURTESY_KEYWORD_WORDS = 9  # "HELP thanks, have a great one": a keyword and a 
 _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
+_QUESTION_STARTS = frozenset({"is", "are", "when", "whens", "where", "wheres", "cuando", "donde"})
+_NOT_QUESTIONS = frozenset({"is this", "is that", "are you", "are u"})  # "STOP. Are you kidding me": a complaint
+_QUESTION_WORDS = 3
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 
 
@@ -265,13 +268,18 @@ def _decide(
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"), asks)):
         # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP": no)
-        asked = asks and [c.strip() for c in marked.split("|") if c.strip()][-1] != (verdict.matched or "").strip()
-        if scoped or asked or mood == "playful" or (mood and len(words) < _PLAYFUL_WORDS):
+        clauses = [c.strip() for c in marked.split("|") if c.strip()]
+        last = clauses[-1] == (verdict.matched or "").strip()
+        # "¿baja?": a lone stop word asked, like a lone keyword asked; else a STOP before a question
+        asked = asks and (not last or len(clauses) == 1)
+        # "wow 4 texts today, love that for me. stop.": laughter about the texts, and STOP last, is no joke
+        joking = mood == "playful" and not (last and _TEXTS_NAMED.search(masked))
+        if scoped or asked or joking or (mood and len(words) < _PLAYFUL_WORDS):
             return _review(verdict.matched or "stop")
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'
             return _review(hedge[0])
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
-        return Classification("message") if mood else verdict
+        return Classification("message") if mood == "delight" else verdict
     if (
         len(words) <= _REVIEW_REPLY_WORDS
         and patterns.review_reply_words.issuperset(words)  # most replies have a word of neither list: no strip
@@ -286,6 +294,12 @@ def _decide(
     if word := patterns.watch.find(words):
         return _review(word)
     return None
+
+
+def _asks_without_mark(flat: str) -> bool:
+    """The last clause is a question without its mark ("Stop. Is my prescription ready for pickup")."""
+    last = flat.rsplit("|", 1)[-1].split()
+    return len(last) >= _QUESTION_WORDS and last[0] in _QUESTION_STARTS and " ".join(last[:2]) not in _NOT_QUESTIONS
 
 
 def _mood(words: list[str], text: str, flat: str) -> Mood:
@@ -325,7 +339,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     mood = _mood(words, text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
     if mood:  # a farewell is courtesy, not delight: "Stop. Have a great day" is a STOP
         mood = _mood(patterns.courtesy.strip(words), text, flat)
-    asks = "|" in words and "?" in text
+    asks = "?" in text or ("|" in words and _asks_without_mark(flat))
     foreign = unknown or not text.isascii()
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
@@ -335,6 +349,9 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         # "I said STOP to the other company, keep sending": told, not asked (the rarer words are searched first)
         if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
             return Classification("message")
+        # "I'm no longer a member at that gym": a relationship over, said alone, names the business it was with
+        if verdict.review and "|" not in flat and "~" not in marked and patterns.over.search(flat, beginnings):
+            return verdict
         # only a reply with a cue pays for the scope test: it can only turn a cue into something else, and a
         # revocation that names texts ("stop texting me") is about texts whatever else the reply mentions
         if verdict.action == "opt_out" and _TEXT_WORD.search(verdict.matched or ""):
