@@ -129,3 +129,41 @@ def test_laughter_about_the_texts_then_stop_is_a_revocation():
 
 def test_a_relationship_over_beside_a_request_about_something_else_explains_it():
     check("ya no trabajo ahí, cambien mi dirección", "message")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SMS shorthand and short words of English and Spanish are not another language
+        "omw",
+        "brb",
+        "kk",
+        "dale, ahi nos vemos",
+        "ok cinco minutos",
+        # an ordinary reply in another language: paying, arriving, a package, a holiday greeting
+        "我已经付款了",
+        "快递到了吗",
+        "택배 언제 와요?",
+        "Feliz ano novo pra vocês",
+        "Bonne année à tous",
+        "Посылка пришла, спасибо",
+        "chuc mung nam moi",
+    ],
+)
+def test_everyday_replies_are_not_queued(text):
+    check(text, "message")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same signs beside a stop request in that language: never an ordinary message
+        "新年快乐，但是不要再发短信了",
+        "já paguei, agora parem de mandar mensagem",
+        "택배 문자 그만 보내세요",
+        "с новым годом, но больше не пишите",
+        "bonne année mais arrêtez les messages",
+    ],
+)
+def test_a_stop_request_beside_an_ordinary_sign_is_never_a_message(text):
+    assert label_of(text) in {"opt_out", "review"}, text
