@@ -41,12 +41,14 @@ Order of decision, first match wins:
    but keep my reminders", "stop texting me at 6am"), any remaining "stop" or "unsubscribe"; a revocation said as a
    thought or a question ("maybe I should unsubscribe", "did I get unsubscribed?"), a cue beside texts welcomed, a
    request about calls alone ("stop calling me"); a lone STOP beside laughter alone ("STOP!! lol"; with words of delight
-   of its own, "Stop, I'm crying, this coupon is perfect", it is a message) or before a question ("Stop, when is my
-   prescription ready?"); a refusal of texts or a masked cue beside texts named that no rule decides ("no more political
-   texts", "Stop the shipping update texts"); and any reply in a script or language the detector does not read, Latin
-   letters mostly in words neither English nor Spanish included (matched ``other-language``) unless, in a language it
-   knows, no word of stopping, refusing, removing, texting or a wrong number is left and a sign of an ordinary message
-   is (thanks, a time, an appointment); or with an eye-roll or thumbs-down beside its words.
+   of its own, "Stop, I'm crying, this coupon is perfect", it is a message; laughing at the texts, then STOP, is a
+   revocation), asked alone ("¿baja?") or before a question, its mark left out or not ("Stop, when is my prescription
+   ready?", "Stop. Is my prescription ready"); a refusal of texts or a masked cue beside texts named that no rule
+   decides ("no more political texts", "Stop the shipping update texts"); and any reply in a script or language the
+   detector does not read, Latin letters mostly in words neither English nor Spanish included (matched
+   ``other-language``) unless, in a language it knows, no word of stopping, refusing, removing, texting or a wrong
+   number is left and a sign of an ordinary message is (thanks, a time, an appointment); or with an eye-roll or
+   thumbs-down beside its words.
 5. Anything else is an ordinary ``message`` ("who is this?" included).
 
 Where the line falls for replies that can be read more than one way is docs/rules.md, "Where the line falls".
