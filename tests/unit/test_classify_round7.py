@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from optledger.classify import classify
-
-
-def label_of(text: str) -> str:
-    verdict = classify(text, join_keywords=("DEALS", "VIP"))
-    return "review" if verdict.review else verdict.action
-
-
-def check(text: str, expected: str) -> None:
-    assert label_of(text) == expected, (text, classify(text, join_keywords=("DEALS", "VIP")))
+from tests.support.replies import check, label_of
 
 
 @pytest.mark.parametrize(
