@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from optledger import disclosures
-from optledger.campaigns import CampaignCache, check_brand_unchanged, check_senders
+from optledger.campaigns import CampaignCache
 from optledger.errors import ValidationError
 from optledger.models import Campaign
 
@@ -45,15 +45,10 @@ def register(document: Any, campaign_id: str, cache: CampaignCache) -> tuple[Cam
     campaign = Campaign.from_dict(document, campaign_id=campaign_id)
     check_origins(campaign)
     disclosures.check_all(campaign.disclosures, campaign)
-    cache.invalidate()  # checked against the stored campaigns, not a warm container's copy of them
-    known = cache.directory().by_id
-    # every refusal comes before the first write (the disclosures): a refused PUT stores nothing
-    check_brand_unchanged(campaign, known.get(campaign.id))
-    check_senders(campaign, known.values())
-    is_new = campaign.id not in known
+    is_new = cache.check(campaign)  # every refusal before the first write: a refused PUT stores nothing
     for sha, text in disclosures.registered(campaign).items():
         cache.store.put_disclosure(sha, text)
-    cache.put(campaign)
+    cache.store_checked(campaign)
     return campaign, is_new
 
 

@@ -77,11 +77,23 @@ class CampaignCache:
     def invalidate(self) -> None:
         self._directory = None
 
-    def put(self, campaign: Campaign) -> None:
-        """Store a validated campaign (replacing one with the same id, of the same brand)."""
+    def put(self, campaign: Campaign) -> bool:
+        """Store a validated campaign (replacing one with the same id, of the same brand); True when it is new."""
+        is_new = self.check(campaign)
+        self.store_checked(campaign)
+        return is_new
+
+    def check(self, campaign: Campaign) -> bool:
+        """Refuse what may not be stored, against the stored campaigns rather than a warm container's copy of them;
+        True when the campaign is new. A caller that writes anything else first (disclosures) calls this before."""
+        self.invalidate()
         known = self.directory().by_id
         check_brand_unchanged(campaign, known.get(campaign.id))
         check_senders(campaign, known.values())
+        return campaign.id not in known
+
+    def store_checked(self, campaign: Campaign) -> None:
+        """The write itself, conditional on the brand: a writer racing this one still cannot move the campaign."""
         stored = self.store.put_campaign(campaign.id, campaign.to_dict())
         self.invalidate()
         if not stored:
