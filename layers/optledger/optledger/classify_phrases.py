@@ -22,7 +22,7 @@ from optledger.classify import (
     Scope,
     _keyword,
 )
-from optledger.reply_languages import certainly_ordinary, other_language
+from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
 from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
 
@@ -88,7 +88,7 @@ def _patterns() -> _Patterns:
         brand=Rules(data["phrases"]["brand"]),
         revocations=Rules(data["phrases"]["sender"]),
         languages=Rules([pattern for patterns in data["languages"].values() for pattern in patterns]),
-        lexicon=frozenset(data["foreign"]["known_words"].split()) | {"|"},  # read, not compiled: a cheap cold start
+        lexicon=known_words() | {"|"},
         # traps, negations and other objects are all masked the same way: one index, fewer calls
         masks=Rules([*data["traps"], *data["negation"], *scope["objects"]]),
         other=Rules(scope["other"]),

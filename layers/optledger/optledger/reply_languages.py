@@ -41,6 +41,13 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 
 @cache
+def known_words() -> frozenset[str]:
+    """The curated English and Spanish words (``foreign.known_words``): read, not compiled, so the phrase reader can
+    ask whether a reply has an unknown word without paying for the language rules."""
+    return frozenset(phrase_data()["foreign"]["known_words"].split())
+
+
+@cache
 def _foreign() -> _Foreign:
     foreign = phrase_data()["foreign"]
     return _Foreign(
@@ -55,7 +62,7 @@ def _foreign() -> _Foreign:
         objects=_alternation(foreign["objects"]),
         cues=_alternation(foreign["cues"]),
         ordinary=_alternation(foreign["ordinary"]),
-        known=frozenset(foreign["known_words"].split()),
+        known=known_words(),
         known_share=foreign["known_share"],
         suffixes=tuple(foreign["known_suffixes"]),
     )
