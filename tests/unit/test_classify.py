@@ -15,16 +15,11 @@ from optledger import classify as classifier
 from optledger import classify_phrases as reader
 from optledger import reply_rules, reply_text
 from optledger.classify import classify
+from tests.support.replies import JOIN_KEYWORDS, label_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-JOIN_KEYWORDS = ("DEALS", "VIP")  # the join keywords the corpora assume (rows noted "join keyword")
 LABELS = {"opt_out", "opt_in", "help", "message", "review"}
 CORPORA = ("replies.csv", "replies_holdout.csv", "replies_blind.csv", "replies_tuning.csv", "replies_tuning2.csv")
-
-
-def label_of(text: str) -> str:
-    verdict = classify(text, join_keywords=JOIN_KEYWORDS)
-    return "review" if verdict.review else verdict.action
 
 
 def assert_revocation(text: str) -> None:
