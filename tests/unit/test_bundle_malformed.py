@@ -226,3 +226,32 @@ def test_any_event_field_of_any_json_value_is_a_verdict_never_an_exception(key, 
     report = verify_bundle(io.BytesIO(with_member("events.jsonl", b"\n".join(lines))))
     if value != EVENT[key] or type(value) is not type(EVENT[key]):
         assert not report.ok and report.first_bad_event is not None
+
+
+def with_headers(data: bytes, *, flags: int = 0, method: int | None = None) -> bytes:
+    """Every member's local and central header rewritten: flag bits added (1: encrypted), the compression method set."""
+    out = bytearray(data)
+    for signature, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        at = out.find(signature)
+        while at != -1:
+            old = int.from_bytes(out[at + flag_at : at + flag_at + 2], "little")
+            out[at + flag_at : at + flag_at + 2] = (old | flags).to_bytes(2, "little")
+            if method is not None:
+                out[at + method_at : at + method_at + 2] = method.to_bytes(2, "little")
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("change", "raised"),
+    [({"flags": 1}, RuntimeError), ({"method": 99}, NotImplementedError)],
+    ids=["encrypted members", "unknown compression method"],
+)
+def test_members_zipfile_cannot_read_are_one_failed_line(tmp_path, capsys, change, raised):
+    """An encrypted member (zipfile raises RuntimeError) or an unknown compression method (NotImplementedError)."""
+    damaged = with_headers(BUNDLE, **change)
+    with zipfile.ZipFile(io.BytesIO(damaged)) as zf, pytest.raises(raised):
+        zf.read("manifest.json")  # what the verifier meets, so the case is the one ZIP_ERRORS names
+    path = tmp_path / "bundle.zip"
+    path.write_bytes(damaged)
+    assert "manifest.json" in failed_line(capsys, path)
