@@ -44,6 +44,7 @@ class _Patterns(NamedTuple):
     texts: Rules
     keep: Rules
     revocations: Rules
+    clause_revocations: Rules
     languages: Rules
     lexicon: frozenset[str]
     masks: Rules
@@ -87,6 +88,7 @@ def _patterns() -> _Patterns:
         fillers=WordSet(phrase_words(data["fillers"])),
         brand=Rules(data["phrases"]["brand"]),
         revocations=Rules(data["phrases"]["sender"]),
+        clause_revocations=Rules(data["phrases"]["clause"]),
         languages=Rules([pattern for patterns in data["languages"].values() for pattern in patterns]),
         lexicon=known_words() | {"|"},
         # traps, negations and other objects are all masked the same way: one index, fewer calls
@@ -134,8 +136,13 @@ _COURTESY_KEYWORD_WORDS = 9  # "HELP thanks, have a great one": a keyword and a 
 _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
-_QUESTION_STARTS = frozenset({"is", "are", "when", "whens", "where", "wheres", "cuando", "donde"})
-_NOT_QUESTIONS = frozenset({"is this", "is that", "are you", "are u"})  # "STOP. Are you kidding me": a complaint
+_QUESTION_STARTS = frozenset(
+    {"is", "are", "when", "whens", "where", "wheres", "what", "whats", "how", "do", "does", "cuando", "donde", "cuanto"}
+)
+# "STOP. Are you kidding me", "Stop. How many times": a complaint, not a question of its own
+_NOT_QUESTIONS = frozenset(
+    {"is this", "is that", "are you", "are u", "how many", "how dare", "how often", "what the", "what part", "do not"}
+)  # "STOP. Are you kidding me": a complaint
 _QUESTION_WORDS = 3
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 
@@ -257,7 +264,7 @@ def _decide(
         found := patterns.brand.search(masked, beginnings)
     ):
         return Classification("opt_out", found[0], "phrase", "brand")
-    found = patterns.revocations.search(masked, beginnings)
+    found = patterns.revocations.search(masked, beginnings) or patterns.clause_revocations.search(marked, beginnings)
     if found is None and foreign:
         found = patterns.languages.search(masked, beginnings)
     if found:

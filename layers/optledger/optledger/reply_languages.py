@@ -87,9 +87,14 @@ def _dictionary() -> frozenset[str]:
     return frozenset(words)
 
 
+def english_or_spanish(word: str) -> bool:
+    """A curated English or Spanish word, or one of four letters or more in the dictionaries."""
+    return word in known_words() or (len(word) >= _DICTIONARY_MIN and word in _dictionary())
+
+
 def _known(word: str, foreign: _Foreign) -> bool:
     """An English or Spanish word, or one of its inflections ("worked", "arrives", "texting")."""
-    if word in foreign.known or (len(word) >= _DICTIONARY_MIN and word in _dictionary()):
+    if english_or_spanish(word):
         return True
     for suffix in foreign.suffixes:
         if word.endswith(suffix):

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from optledger.classify import _LATIN_ACCENTS, _SPACES
+from optledger.reply_languages import english_or_spanish
 from optledger.reply_rules import phrase_data
 
 _REPEATS = re.compile(r"(.)\1+")
@@ -61,6 +62,7 @@ class _Spelling(NamedTuple):
     triples: re.Pattern[str]
     leet_hint: re.Pattern[str]
     double: re.Pattern[str]
+    fuzzy: tuple[str, ...]
 
 
 @cache
@@ -78,6 +80,7 @@ def _spelling() -> _Spelling:
         triples=re.compile(r"([a-z])\1{2,}"),
         leet_hint=re.compile(r"[0-9@$]"),
         double=re.compile(r"([a-z])\1"),
+        fuzzy=tuple(canon["fuzzy"]),
     )
 
 
@@ -120,6 +123,47 @@ def _canonical_word(word: str) -> str:
     spelling = _spelling()
     if (spelt := spelling.abbreviations.get(word)) is not None:
         return spelt
+    # a stretched abbreviation ("STAHPPP", "plsss"); from four letters, so "xx" or "mm" are not "por" or "me"
+    if spelling.double.search(word) and len(squeezed := squeeze(word)) >= _SQUEEZED_MIN:
+        if (spelt := spelling.abbreviations.get(squeezed)) is not None:
+            return spelt
     if spelling.leet_hint.search(word) and any("a" <= ch <= "z" for ch in word):
         word = _target("".join(spelling.leet.get(ch, ch) for ch in word)) or word
-    return _target(word) or spelling.triples.sub(r"\1\1", word)
+    return _target(word) or _misspelt(word) or spelling.triples.sub(r"\1\1", word)
+
+
+_SQUEEZED_MIN = 4
+_FUZZY_MIN = 5  # shorter words are one letter away from too many others ("tex", "sms"): abbreviations spell them
+_FUZZY_LONG = 10  # from ten letters ("unsubscribe", "suscripcion") two slips are still that word
+
+
+def _misspelt(word: str) -> str | None:
+    """The object or keyword word a slip of the thumb made unknown ("texing", "dtexting", "mesajes", "subscripcion"):
+    one edit away (two from ten letters) from a word of ``canon.fuzzy``, and no English or Spanish word itself."""
+    if len(word) < _FUZZY_MIN or not word.isalpha():
+        return None
+    best, best_distance = None, 3
+    for target in _spelling().fuzzy:
+        bound = 2 if len(target) >= _FUZZY_LONG else 1
+        if abs(len(target) - len(word)) <= bound and (distance := edits(word, target, bound)) <= bound:
+            if distance < best_distance:
+                best, best_distance = target, distance
+    # the dictionary is read only for a word that is a slip away from a target: most replies never need it
+    return best if best is not None and not english_or_spanish(word) else None
+
+
+def edits(word: str, target: str, bound: int) -> int:
+    """Optimal-string-alignment distance (a swap of neighbours is one edit), or ``bound + 1`` once it must exceed it."""
+    previous2: list[int] = []
+    previous = list(range(len(target) + 1))
+    for i, char in enumerate(word, 1):
+        current = [i] + [0] * len(target)
+        for j, other in enumerate(target, 1):
+            cost = char != other
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char == target[j - 2] and word[i - 2] == other:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > bound:
+            return bound + 1
+        previous2, previous = previous, current
+    return min(previous[-1], bound + 1)
