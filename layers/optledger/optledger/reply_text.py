@@ -124,9 +124,12 @@ def _canonical_word(word: str) -> str:
     if (spelt := spelling.abbreviations.get(word)) is not None:
         return spelt
     # a stretched abbreviation ("STAHPPP", "plsss"); from four letters, so "xx" or "mm" are not "por" or "me"
-    if spelling.double.search(word) and len(squeezed := squeeze(word)) >= _SQUEEZED_MIN:
-        if (spelt := spelling.abbreviations.get(squeezed)) is not None:
-            return spelt
+    if (
+        spelling.double.search(word)
+        and len(squeezed := squeeze(word)) >= _SQUEEZED_MIN
+        and (spelt := spelling.abbreviations.get(squeezed)) is not None
+    ):
+        return spelt
     if spelling.leet_hint.search(word) and any("a" <= ch <= "z" for ch in word):
         word = _target("".join(spelling.leet.get(ch, ch) for ch in word)) or word
     return _target(word) or _misspelt(word) or spelling.triples.sub(r"\1\1", word)
@@ -140,14 +143,15 @@ _FUZZY_LONG = 10  # from ten letters ("unsubscribe", "suscripcion") two slips ar
 def _misspelt(word: str) -> str | None:
     """The object or keyword word a slip of the thumb made unknown ("texing", "dtexting", "mesajes", "subscripcion"):
     one edit away (two from ten letters) from a word of ``canon.fuzzy``, and no English or Spanish word itself."""
-    if len(word) < _FUZZY_MIN or not word.isalpha():
+    if len(word) < _FUZZY_MIN or not word.isalpha() or word in _spelling().fuzzy:
         return None
     best, best_distance = None, 3
     for target in _spelling().fuzzy:
         bound = 2 if len(target) >= _FUZZY_LONG else 1
-        if abs(len(target) - len(word)) <= bound and (distance := edits(word, target, bound)) <= bound:
-            if distance < best_distance:
-                best, best_distance = target, distance
+        if abs(len(target) - len(word)) > bound:
+            continue
+        if (distance := edits(word, target, bound)) <= bound and distance < best_distance:
+            best, best_distance = target, distance
     # the dictionary is read only for a word that is a slip away from a target: most replies never need it
     return best if best is not None and not english_or_spanish(word) else None
 
