@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -24,7 +24,7 @@ _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "#": " number "}
 )
 _DELETED = str.maketrans("", "", "'*")
-_NOT_WORD = re.compile(r"[^\w#&]+")
+_NOT_WORD = re.compile(r"[^\w#&\u0900-\u0eff]+")
 _SPACING = re.compile(r"[ .\-_*]+")
 CLAUSE_CHARS = frozenset('.!?;:,\n\r…¿¡()[]"| \t')
 
@@ -36,9 +36,23 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = text.translate(_LATIN_ACCENTS)  # the common case (Spanish) without decomposing every character
         if not text.isascii():
-            text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-            text = unicodedata.normalize("NFC", text)
+            text = unicodedata.normalize("NFC", "".join(_without_marks(unicodedata.normalize("NFKD", text))))
     return text.casefold()
+
+
+def _keeps_marks(char: str) -> bool:
+    """Indic and Thai vowel signs and the kana voicing marks spell the word ("मुझे", "で"): not accents to drop."""
+    return "\u0900" <= char <= "\u0eff" or "\u3040" <= char <= "\u30ff"
+
+
+def _without_marks(decomposed: str) -> Iterator[str]:
+    keep = False
+    for char in decomposed:
+        if not unicodedata.combining(char):
+            keep = _keeps_marks(char)
+        elif not keep:
+            continue
+        yield char
 
 
 def squeeze(flat: str) -> str:
@@ -76,7 +90,7 @@ def _spelling() -> _Spelling:
         squeezed_targets={squeeze(word): word for word in [*_single_courtesy_words(), *canon["targets"]]},
         spaced=re.compile(r"(?<!\w)(?:[a-z][ .\-_*]+){2,}[a-z](?!\w)"),
         spaced_hint=re.compile(r"(?<!\w)[a-z][ .\-_*]+[a-z][ .\-_*]+[a-z](?!\w)"),
-        words=re.compile(r"[\w#&@$]+|[.!?;:,\n\r…¿¡()\[\]\"|]+|\s[-–—]+\s"),
+        words=re.compile(r"[\w#&@$\u0900-\u0eff]+|[.!?;:,\n\r…¿¡()\[\]\"|]+|\s[-–—]+\s"),
         triples=re.compile(r"([a-z])\1{2,}"),
         leet_hint=re.compile(r"[0-9@$]"),
         double=re.compile(r"([a-z])\1"),
