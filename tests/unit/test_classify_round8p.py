@@ -136,10 +136,24 @@ def test_stop_as_a_place_or_a_motion_is_a_message(text):
         # shouted at the texts, slips in the verb
         "shut up with the messages",
         "STAWWWP",
+        # told to stop, all contact ceased, taken off "of" this
+        "y'all really need to stop",
+        "I'm asking you to stop",
+        "cease any further communication",
+        "pls take me off of this",
+        "dejen de spamearme",
     ],
 )
 def test_more_ways_to_say_stop_texting(text):
     check(text, "opt_out")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you need to stop by the front desk", "take me off of the Sunday schedule", "you really need to stop at the bakery"],
+)
+def test_the_same_verbs_about_something_else(text):
+    check(text, "message")
 
 
 @pytest.mark.parametrize(
