@@ -150,7 +150,7 @@ def test_more_ways_to_say_stop_texting(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["you need to stop by the front desk", "take me off of the Sunday schedule", "you really need to stop at the bakery"],
+    ["you need to stop by the front desk", "take me off of the Sunday schedule", "you really need to stop at the deli"],
 )
 def test_the_same_verbs_about_something_else(text):
     check(text, "message")
