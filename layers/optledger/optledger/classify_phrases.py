@@ -87,7 +87,8 @@ def _patterns() -> _Patterns:
         | frozenset(word.casefold() for word in _CONFIRMATIONS),
         fillers=WordSet(phrase_words(data["fillers"])),
         brand=Rules(data["phrases"]["brand"]),
-        revocations=Rules(data["phrases"]["sender"]),
+        # a clause rule ends its clause: at the end of the reply it is a rule like the others
+        revocations=Rules([*data["phrases"]["sender"], *data["phrases"]["clause"]]),
         clause_revocations=Rules(data["phrases"]["clause"]),
         languages=Rules([pattern for patterns in data["languages"].values() for pattern in patterns]),
         lexicon=known_words() | {"|"},
@@ -264,7 +265,9 @@ def _decide(
         found := patterns.brand.search(masked, beginnings)
     ):
         return Classification("opt_out", found[0], "phrase", "brand")
-    found = patterns.revocations.search(masked, beginnings) or patterns.clause_revocations.search(marked, beginnings)
+    found = patterns.revocations.search(masked, beginnings)
+    if found is None and "|" in marked:  # "no texts please, email only": a clause rule ending an inner clause
+        found = patterns.clause_revocations.search(marked, beginnings)
     if found is None and foreign:
         found = patterns.languages.search(masked, beginnings)
     if found:
