@@ -187,3 +187,15 @@ def test_other_languages_by_verb_and_object(text, expected):
 )
 def test_a_stop_before_a_question_without_its_mark(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # texts welcomed, then taken back ("...NOT"): the welcome is sarcasm and the STOP stands
+        ("love getting 5 texts a day, keep them coming. not. STOP", "opt_out"),
+        ("keep them coming! the deals are great", "message"),
+    ],
+)
+def test_a_welcome_taken_back_is_no_welcome(text, expected):
+    check(text, expected)
