@@ -199,3 +199,36 @@ def test_a_stop_before_a_question_without_its_mark(text, expected):
 )
 def test_a_welcome_taken_back_is_no_welcome(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # marked or reported as junk, the number blocked, contact refused, leave to stop given
+        *("flagged you as junk", "blocking your number now", "no contact at all please", "u can stop now thanks"),
+        # a time limit in weeks or days is still only a time limit
+        "no messages for the next few days please",
+        # Spanish: neither calls nor texts, said already, b for v in the verb, "ni mensajes" ending its clause
+        *("ni correos ni mensajes", "ya les dije que basta", "dejen de escrivirme porfavor"),
+        "no me interesa nada, ni mensajes",
+    ],
+)
+def test_revocations_of_round_8_tuning(text):
+    check(text, "opt_out")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the footer's keyword in quotes, a sign that says stop, a stop of work, STOP in praise
+        'the "opt out" link in the email is broken',
+        'it said "text STOP to end" but I only want to change my order',
+        "the sign at the gate says stop, do I wait?",
+        "stop the repairs until I approve the quote",
+        "STOP you all are hilarious",
+        # the old number deleted, the new one kept
+        "borren mi teléfono anterior, ahora uso este",
+    ],
+)
+def test_hard_negatives_of_round_8_tuning(text):
+    check(text, "message")
