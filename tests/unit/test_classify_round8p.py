@@ -232,3 +232,23 @@ def test_revocations_of_round_8_tuning(text):
 )
 def test_hard_negatives_of_round_8_tuning(text):
     check(text, "message")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a keyword phrase alone before a question, like a lone STOP: queued; with words of its own it stands
+        ("Unsubscribe? who even are you people", "review"),
+        ("UNSUBSCRIBE. when does the store open", "review"),
+        ("unsubscribe me. why do you text so much?", "opt_out"),
+        # do-not-call alone is about calls; with texts named, or DNC, it is a revocation
+        ("put me on your do not call list", "review"),
+        ("put me on your do not call list, no texts either", "opt_out"),
+        ("add this number to your DNC", "opt_out"),
+        # a limit said in sarcasm limits nothing
+        ("nothing better than texts at 7am, said nobody. unsubscribe", "opt_out"),
+        ("stop texting me at 7am", "review"),
+    ],
+)
+def test_keyword_before_question_calls_alone_and_sarcasm(text, expected):
+    check(text, expected)

@@ -126,6 +126,8 @@ _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
+_CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b")
+_SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|do not|never|not|no|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
 _MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|marketing|publicidad)\b")
@@ -274,6 +276,9 @@ def _decide(
         # "maybe I should unsubscribe", "did I get unsubscribed?": a thought or a question, not a request
         if found.start() and (hedge := patterns.hedges.search(masked, beginnings)):
             return _review(hedge[0])
+        # "UNSUBSCRIBE. Also what's my account number?": a lone keyword before a question, like a lone STOP
+        if asks and _before_question(marked, found[0]):
+            return _review(found[0])
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
     if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"), asks)):
@@ -304,6 +309,17 @@ def _decide(
     if word := patterns.watch.find(words):
         return _review(word)
     return None
+
+
+def _sincere(flat: str) -> str:
+    """The reply without a clause said in sarcasm ("love getting texts at 6am, said no one"): it limits nothing."""
+    return _SARCASM.sub(" ", flat) if "said no" in flat else flat
+
+
+def _before_question(marked: str, found: str) -> bool:
+    """The match is a whole clause of its own, give or take courtesy words, and a clause follows it."""
+    clauses = [clause for clause in marked.split("|") if clause.strip()]
+    return any(_bare(clause.strip()) == found for clause in clauses[:-1])
 
 
 def _asks_without_mark(flat: str) -> bool:
@@ -354,8 +370,11 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
-        if found := limits.search(flat, beginnings):
+        if found := limits.search(_sincere(flat), beginnings):
             return _review(found[0])
+        # "add me to your do not call list": a request about calls alone, which a person reads
+        if verdict.action == "opt_out" and _CALLS.search(verdict.matched or "") and not _TEXTS_NAMED.search(flat):
+            return _review(verdict.matched or "")
         # "I said STOP to the other company, keep sending": told, not asked (the rarer words are searched first)
         if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
             return Classification("message")
