@@ -252,3 +252,19 @@ def test_hard_negatives_of_round_8_tuning(text):
 )
 def test_keyword_before_question_calls_alone_and_sarcasm(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a doubled letter undone when it gives an English or Spanish word: the rules and the traps read it
+        ("pleasee stopp textting me", "opt_out"),
+        ("ya no me envvíes nada", "opt_out"),
+        ("it says repply STOP to opt out, I only want my receipt", "message"),
+        # ...but not in a reply in another language, whose own words it would hide
+        ("Bonne nuit à tous", "review"),
+        ("falsche Nummer", "review"),
+    ],
+)
+def test_a_doubled_letter_undone_only_in_english_or_spanish(text, expected):
+    check(text, expected)

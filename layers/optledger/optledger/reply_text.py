@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from optledger.classify import _LATIN_ACCENTS, _SPACES
-from optledger.reply_languages import english_or_spanish
+from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import phrase_data
 
 _REPEATS = re.compile(r"(.)\1+")
@@ -108,7 +108,7 @@ def canonical(folded: str) -> str:
     text = folded.replace("'", "").replace("*", "")
     if spelling.spaced_hint.search(text):
         text = spelling.spaced.sub(_join_spaced, text)
-    flat = " ".join(map(_canonical_word, spelling.words.findall(text)))
+    flat = " ".join(_mended(list(map(_canonical_word, spelling.words.findall(text)))))
     while "| |" in flat:
         flat = flat.replace("| |", "|")
     return flat.strip(" |")
@@ -146,7 +146,7 @@ def _canonical_word(word: str) -> str:
         return spelt
     if spelling.leet_hint.search(word) and any("a" <= ch <= "z" for ch in word):
         word = _target("".join(spelling.leet.get(ch, ch) for ch in word)) or word
-    return _target(word) or _misspelt(word) or spelling.triples.sub(r"\1\1", word)
+    return _target(word) or spelling.triples.sub(r"\1\1", word)
 
 
 _SQUEEZED_MIN = 4
@@ -154,20 +154,56 @@ _FUZZY_MIN = 5  # shorter words are one letter away from too many others ("tex",
 _FUZZY_LONG = 10  # from ten letters ("unsubscribe", "suscripcion") two slips are still that word
 
 
-def _misspelt(word: str) -> str | None:
-    """The object or keyword word a slip of the thumb made unknown ("texing", "dtexting", "mesajes", "subscripcion"):
-    one edit away (two from ten letters) from a word of ``canon.fuzzy``, and no English or Spanish word itself."""
-    if len(word) < _FUZZY_MIN or not word.isalpha() or word in _spelling().fuzzy:
+class _Slip(NamedTuple):
+    word: str
+    undoubled: bool  # a doubled letter undone, to any English or Spanish word (not only a word of the rules)
+
+
+@lru_cache(maxsize=8192)
+def _misspelt(word: str) -> _Slip | None:
+    """The word a slip of the thumb made unknown: a letter doubled ("theese", "repply", "borrenmme") undone when that
+    gives an English or Spanish word; or one edit away (two from ten letters) from a word of the rules
+    (``canon.fuzzy``: "texing", "dtexting", "mesajes", "subscripcion"). Never an English or Spanish word itself."""
+    spelling = _spelling()
+    if not word.isalpha() or word in spelling.fuzzy:
         return None
+    doubled = spelling.double.search(word) is not None
+    nearest = _nearest(word, spelling.fuzzy)
+    # the dictionary is read only for a word with a doubled letter or a slip away from a rule's word
+    if (nearest is None and not doubled) or english_or_spanish(word):
+        return None
+    for double in spelling.double.finditer(word) if doubled else ():
+        if english_or_spanish(undoubled := word[: double.start()] + word[double.start() + 1 :]):
+            return _Slip(_canonical_word(undoubled), undoubled=nearest is None)
+    return _Slip(nearest, undoubled=False) if nearest else None
+
+
+def _mended(words: list[str]) -> list[str]:
+    """Slips of the thumb mended, when the rest of the reply is English or Spanish: in a reply in German or French
+    ("Falsche Nummer", "Bonne annee") a word near an English one is a word of that language, and says so. The words
+    read must be as many as the others, slips included, and more when a slip is mended to any dictionary word."""
+    slips = {index: slip for index, word in enumerate(words) if len(word) >= _FUZZY_MIN and (slip := _misspelt(word))}
+    if not slips:
+        return words
+    known = known_words()
+    # one letter ("n", "a", "y") is a word of too many languages to say which one the reply is in
+    others = [word for index, word in enumerate(words) if index not in slips and word.isalpha() and len(word) > 1]
+    read = sum(1 for word in others if word in known)
+    unread = len(others) - read + len(slips)
+    if read < unread or (read == unread and any(slip.undoubled for slip in slips.values())):
+        return words
+    return [slips[index].word if index in slips else word for index, word in enumerate(words)]
+
+
+def _nearest(word: str, targets: Iterable[str]) -> str | None:
     best, best_distance = None, 3
-    for target in _spelling().fuzzy:
+    for target in targets:
         bound = 2 if len(target) >= _FUZZY_LONG else 1
         if abs(len(target) - len(word)) > bound:
             continue
         if (distance := edits(word, target, bound)) <= bound and distance < best_distance:
             best, best_distance = target, distance
-    # the dictionary is read only for a word that is a slip away from a target: most replies never need it
-    return best if best is not None and not english_or_spanish(word) else None
+    return best
 
 
 def edits(word: str, target: str, bound: int) -> int:
