@@ -108,7 +108,10 @@ def canonical(folded: str) -> str:
     text = folded.replace("'", "").replace("*", "")
     if spelling.spaced_hint.search(text):
         text = spelling.spaced.sub(_join_spaced, text)
-    flat = " ".join(_mended(list(map(_canonical_word, spelling.words.findall(text)))))
+    words = list(map(_canonical_word, spelling.words.findall(text)))
+    if not _SLIPS.keys().isdisjoint(words):  # most replies have no slip: one set test, not one a word
+        words = _mended(words)
+    flat = " ".join(words)
     while "| |" in flat:
         flat = flat.replace("| |", "|")
     return flat.strip(" |")
@@ -146,10 +149,17 @@ def _canonical_word(word: str) -> str:
         return spelt
     if spelling.leet_hint.search(word) and any("a" <= ch <= "z" for ch in word):
         word = _target("".join(spelling.leet.get(ch, ch) for ch in word)) or word
-    return _target(word) or spelling.triples.sub(r"\1\1", word)
+    word = _target(word) or spelling.triples.sub(r"\1\1", word)
+    if len(word) >= _FUZZY_MIN and (slip := _misspelt(word)):
+        if len(_SLIPS) >= _SLIPS_KEPT:  # bounded like the cache of spellings, and forgotten with it
+            _SLIPS.clear()
+            _canonical_word.cache_clear()
+        _SLIPS[word] = slip  # read once a word, like the rest of its spelling; mended in context by canonical()
+    return word
 
 
 _SQUEEZED_MIN = 4
+_SLIPS_KEPT = 4096
 _FUZZY_MIN = 5  # shorter words are one letter away from too many others ("tex", "sms"): abbreviations spell them
 _FUZZY_LONG = 10  # from ten letters ("unsubscribe", "suscripcion") two slips are still that word
 
@@ -157,6 +167,9 @@ _FUZZY_LONG = 10  # from ten letters ("unsubscribe", "suscripcion") two slips ar
 class _Slip(NamedTuple):
     word: str
     undoubled: bool  # a doubled letter undone, to any English or Spanish word (not only a word of the rules)
+
+
+_SLIPS: dict[str, _Slip] = {}  # the words read so far that are slips of the thumb, and their mending
 
 
 @lru_cache(maxsize=8192)
@@ -182,9 +195,7 @@ def _mended(words: list[str]) -> list[str]:
     """Slips of the thumb mended, when the rest of the reply is English or Spanish: in a reply in German or French
     ("Falsche Nummer", "Bonne annee") a word near an English one is a word of that language, and says so. The words
     read must be as many as the others, slips included, and more when a slip is mended to any dictionary word."""
-    slips = {index: slip for index, word in enumerate(words) if len(word) >= _FUZZY_MIN and (slip := _misspelt(word))}
-    if not slips:
-        return words
+    slips = {index: slip for index, word in enumerate(words) if (slip := _SLIPS.get(word))}
     known = known_words()
     # one letter ("n", "a", "y") is a word of too many languages to say which one the reply is in
     others = [word for index, word in enumerate(words) if index not in slips and word.isalpha() and len(word) > 1]
