@@ -87,8 +87,8 @@ def _patterns() -> _Patterns:
         | frozenset(word.casefold() for word in _CONFIRMATIONS),
         fillers=WordSet(phrase_words(data["fillers"])),
         brand=Rules(data["phrases"]["brand"]),
-        # a clause rule ends its clause: at the end of the reply it is a rule like the others
-        revocations=Rules([*data["phrases"]["sender"], *data["phrases"]["clause"]]),
+        # a clause rule ends its clause: at the end of the reply it is a rule like the others (the first is one)
+        revocations=Rules([*data["phrases"]["sender"], *data["phrases"]["clause"][1:]]),
         clause_revocations=Rules(data["phrases"]["clause"]),
         languages=Rules([pattern for patterns in data["languages"].values() for pattern in patterns]),
         lexicon=known_words() | {"|"},
