@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from optledger.classify_phrases import _CLAUSE_STARTS
+from optledger.reply_rules import expand, phrase_data, rule_starts
 from optledger.reply_text import canonical, edits, fold
 from tests.support.replies import check
 
@@ -268,3 +270,11 @@ def test_keyword_before_question_calls_alone_and_sarcasm(text, expected):
 )
 def test_a_doubled_letter_undone_only_in_english_or_spanish(text, expected):
     check(text, expected)
+
+
+def test_every_clause_rule_starts_with_a_word_the_reader_looks_for():
+    # the clause rules are searched only when the reply has one of these words: a new rule must start with one
+    for pattern in phrase_data()["phrases"]["clause"]:
+        starts = rule_starts(expand(pattern))
+        assert starts, pattern
+        assert {start.strip() for start in starts} <= {start.strip() for start in _CLAUSE_STARTS}, pattern

@@ -126,6 +126,7 @@ _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
+_CLAUSE_STARTS = frozenset({"no ", "ni ", "ya ", "nunca"})  # the words data/phrases.json's clause rules start with
 _CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b")
 _SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
@@ -268,7 +269,8 @@ def _decide(
     ):
         return Classification("opt_out", found[0], "phrase", "brand")
     found = patterns.revocations.search(masked, beginnings)
-    if found is None and "|" in marked:  # "no texts please, email only": a clause rule ending an inner clause
+    # "no texts please, email only": a clause rule ending an inner clause (each starts with one of a few words)
+    if found is None and "|" in marked and (beginnings is None or not beginnings.isdisjoint(_CLAUSE_STARTS)):
         found = patterns.clause_revocations.search(marked, beginnings)
     if found is None and foreign:
         found = patterns.languages.search(masked, beginnings)

@@ -36,8 +36,15 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = text.translate(_LATIN_ACCENTS)  # the common case (Spanish) without decomposing every character
         if not text.isascii():
-            text = unicodedata.normalize("NFC", "".join(_without_marks(unicodedata.normalize("NFKD", text))))
+            decomposed = unicodedata.normalize("NFKD", text)
+            if _MARKED_SCRIPTS.search(text):
+                text = unicodedata.normalize("NFC", "".join(_without_marks(decomposed)))
+            else:  # no script whose marks spell its words: every mark goes, as fast as it can
+                text = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
     return text.casefold()
+
+
+_MARKED_SCRIPTS = re.compile("[\u0900-\u0eff\u3040-\u30ff]")
 
 
 def _keeps_marks(char: str) -> bool:
@@ -109,7 +116,7 @@ def canonical(folded: str) -> str:
     if spelling.spaced_hint.search(text):
         text = spelling.spaced.sub(_join_spaced, text)
     words = list(map(_canonical_word, spelling.words.findall(text)))
-    if not _SLIPS.keys().isdisjoint(words):  # most replies have no slip: one set test, not one a word
+    if _SLIPS and not _SLIPS.keys().isdisjoint(words):  # most replies have no slip: one set test, not one a word
         words = _mended(words)
     flat = " ".join(words)
     while "| |" in flat:
