@@ -375,7 +375,12 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         if found := limits.search(_sincere(flat), beginnings):
             return _review(found[0])
         # "add me to your do not call list": a request about calls alone, which a person reads
-        if verdict.action == "opt_out" and _CALLS.search(verdict.matched or "") and not _TEXTS_NAMED.search(flat):
+        if (
+            verdict.action == "opt_out"
+            and ("call" in (matched := verdict.matched or "") or "llam" in matched)
+            and _CALLS.search(matched)
+            and not _TEXTS_NAMED.search(flat)
+        ):
             return _review(verdict.matched or "")
         # "I said STOP to the other company, keep sending": told, not asked (the rarer words are searched first)
         if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
