@@ -17,8 +17,9 @@ Order of decision, first match wins:
    ``START``, ``UNSTOP`` and the campaign's join keywords opt in. ``YES`` and ``Y`` are ordinary messages whose
    ``matched`` names them: inbound.py alone decides whether they confirm a pending double opt-in.
 2. The reply is normalised: accents, repeated letters ("STOPPP"), digits for letters ("st0p"), spaced letters
-   ("s t o p"), SMS spellings in English and Spanish ("pls", "txt", "u", "xfa", "kiero", "q", "d", "msj"), and
-   clause breaks kept. Then masked, clause by clause: traps ("stop by", "stop sign", a STOP quoted from the footer:
+   ("s t o p"), SMS spellings in English and Spanish ("pls", "txt", "u", "xfa", "kiero", "q", "d", "msj"), slips of
+   the thumb in a reply otherwise English or Spanish ("texing", "theese", "mandeen": ``reply_text``), and clause
+   breaks kept. Then masked, clause by clause: traps ("stop by", "stop sign", a STOP quoted from the footer:
    "the text says reply STOP"), negations ("don't stop", "no dejen de", "replied STOP by mistake") and requests about
    something other than texts (emails, calls, paper, an order, an appointment, auto-renew, "opt out of the
    arbitration clause"), unless the reply names texts too.
