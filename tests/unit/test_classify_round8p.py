@@ -286,12 +286,15 @@ def test_every_clause_rule_starts_with_a_word_the_reader_looks_for():
         # good on the texts, passing on them, done with them, this has to stop, stop with all this
         *(("we're all set on the messages, thanks", "opt_out"), ("gonna pass on the texts", "opt_out")),
         *(("done with the messages", "opt_out"), ("these texts need to stop", "opt_out")),
-        *(("enough with all this", "opt_out"), ("I need you to stop", "opt_out"), ("no more of this thanks", "opt_out")),
+        *(("enough with all this", "opt_out"), ("I need you to stop", "opt_out")),
+        ("no more of this thanks", "opt_out"),
         # the same shapes about something else, or asked of somebody
-        *(("I'll pass on the upgrade", "message"), ("we will pass on the messages to him", "message"), ("did you finish with the texts for the flyer?", "message")),
+        *(("I'll pass on the upgrade", "message"), ("we will pass on the messages to him", "message")),
+        ("did you finish with the texts for the flyer?", "message"),
         ("the leak needs to stop before Friday", "review"),
         # Spanish: "salir" alone, "ya estuvo con los mensajes"; "tantos" asks for fewer (queued, not honoured)
-        *(("Salir", "opt_out"), ("ya chole con sus mensajes", "opt_out"), ("ya estuvo bueno con tantos mensajes", "review")),
+        *(("Salir", "opt_out"), ("ya chole con sus mensajes", "opt_out")),
+        ("ya estuvo bueno con tantos mensajes", "review"),
     ],
 )
 def test_more_revocations_of_my_own_wording(text, expected):
