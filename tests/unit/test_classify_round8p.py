@@ -299,3 +299,16 @@ def test_every_clause_rule_starts_with_a_word_the_reader_looks_for():
 )
 def test_more_revocations_of_my_own_wording(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("leave me the heck alone", "opt_out"),
+        ("just leave us alone", "opt_out"),
+        ("leave me out of this", "opt_out"),
+        ("leave me out of the carpool photo", "message"),
+    ],
+)
+def test_leave_me_alone_with_emphasis_and_left_out_of_something_else(text, expected):
+    check(text, expected)
