@@ -312,3 +312,18 @@ def test_more_revocations_of_my_own_wording(text, expected):
 )
 def test_leave_me_alone_with_emphasis_and_left_out_of_something_else(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "no me manden X": X something else than the texts (photos, memes, a technician) is a message
+        *(("ya no me mandes videos del perro jaja", "message"), ("no me sigan mandando técnicos nuevos", "message")),
+        ("no hace falta que me manden al plomero", "message"),
+        # ...nothing, no more, ads or stuff is the texts
+        *(("ya no me manden nada porfa", "opt_out"), ("no me manden publicidad", "opt_out")),
+        ("no me sigan mandando cosas", "opt_out"),
+    ],
+)
+def test_spanish_not_to_send_and_its_object(text, expected):
+    check(text, expected)
