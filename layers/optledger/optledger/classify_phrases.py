@@ -22,6 +22,7 @@ from optledger.classify import (
     Scope,
     _keyword,
 )
+from optledger.reply_clauses import asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
 from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
@@ -128,7 +129,6 @@ _REFUSED_TEXTS = re.compile(
 )
 _CLAUSE_STARTS = frozenset({"no ", "ni ", "ya ", "nunca"})  # the words data/phrases.json's clause rules start with
 _CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b")
-_SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|do not|never|not|no|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
 _MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|marketing|publicidad)\b")
@@ -140,14 +140,6 @@ _COURTESY_KEYWORD_WORDS = 9  # "HELP thanks, have a great one": a keyword and a 
 _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
-_QUESTION_STARTS = frozenset(
-    {"is", "are", "when", "whens", "where", "wheres", "what", "whats", "how", "do", "does", "cuando", "donde", "cuanto"}
-)
-# "STOP. Are you kidding me", "Stop. How many times": a complaint, not a question of its own
-_NOT_QUESTIONS = frozenset(
-    {"is this", "is that", "are you", "are u", "how many", "how dare", "how often", "what the", "what part", "do not"}
-)  # "STOP. Are you kidding me": a complaint
-_QUESTION_WORDS = 3
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 
 
@@ -313,21 +305,10 @@ def _decide(
     return None
 
 
-def _sincere(flat: str) -> str:
-    """The reply without a clause said in sarcasm ("love getting texts at 6am, said no one"): it limits nothing."""
-    return _SARCASM.sub(" ", flat) if "said no" in flat else flat
-
-
 def _before_question(marked: str, found: str) -> bool:
     """The match is a whole clause of its own, give or take courtesy words, and a clause follows it."""
     clauses = [clause for clause in marked.split("|") if clause.strip()]
     return any(_bare(clause.strip()) == found for clause in clauses[:-1])
-
-
-def _asks_without_mark(flat: str) -> bool:
-    """The last clause is a question without its mark ("Stop. Is my prescription ready for pickup")."""
-    last = flat.rsplit("|", 1)[-1].split()
-    return len(last) >= _QUESTION_WORDS and last[0] in _QUESTION_STARTS and " ".join(last[:2]) not in _NOT_QUESTIONS
 
 
 def _mood(words: list[str], text: str, flat: str) -> Mood:
@@ -367,12 +348,12 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     mood = _mood(words, text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
     if mood:  # a farewell is courtesy, not delight: "Stop. Have a great day" is a STOP
         mood = _mood(patterns.courtesy.strip(words), text, flat)
-    asks = "?" in text or ("|" in words and _asks_without_mark(flat))
+    asks = "?" in text or ("|" in words and asks_without_mark(flat))
     foreign = unknown or not text.isascii()
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
-        if found := limits.search(_sincere(flat), beginnings):
+        if found := limits.search(sincere(flat), beginnings):
             return _review(found[0])
         # "add me to your do not call list": a request about calls alone, which a person reads
         if (
