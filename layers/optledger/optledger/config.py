@@ -72,7 +72,7 @@ def _day_shards(value: str | None) -> int:
     text = (value or "").strip()
     if not text:
         return 16
-    if not text.isdigit() or not 1 <= int(text) <= 256:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 256:
         raise ValueError("OPTLEDGER_DAY_SHARDS must be a whole number from 1 to 256")
     return int(text)
 

@@ -17,7 +17,7 @@ def normalize(raw: object, *, region: str = DEFAULT_REGION) -> str:
         raise InvalidPhoneNumber("phone must be a phone number string", fields={"phone": "invalid"})
     text = raw.strip()
     # Providers send E.164 without the plus sign (Vonage, Plivo, Bird): treat a long bare digit string as international.
-    if text.isdigit() and len(text) > 10:
+    if text.isascii() and text.isdigit() and len(text) > 10:
         text = "+" + text
     try:
         parsed = phonenumbers.parse(text, region)

@@ -45,13 +45,14 @@ class ConsentRecord(TypedDict):
 def page_request(limit: str | None, cursor: str | None) -> tuple[int, int]:
     """``?limit=&cursor=`` -> (page size, seq to continue after); the cursor is a previous page's next_cursor."""
     size = DEFAULT_PAGE
+    # isascii: str.isdigit is also true of "²", which int() refuses.
     if limit is not None:
-        if not limit.isdigit() or not 1 <= int(limit) <= MAX_PAGE:
+        if not (limit.isascii() and limit.isdigit()) or not 1 <= int(limit) <= MAX_PAGE:
             raise ValidationError(f"limit must be a whole number from 1 to {MAX_PAGE}", fields={"limit": "invalid"})
         size = int(limit)
     after = 0
     if cursor is not None:
-        if not cursor.isdigit() or len(cursor) > 10 or int(cursor) < 1:
+        if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 10 or int(cursor) < 1:
             raise ValidationError("cursor must be the next_cursor of a previous page", fields={"cursor": "invalid"})
         after = int(cursor)
     return size, after

@@ -34,8 +34,9 @@ def epoch_seconds(value: object, *, what: str) -> int:
         return value
     if isinstance(value, float) and value == value and abs(value) < 1e12:
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 12:
-        return int(value.strip())
+    # isascii: str.isdigit is also true of "²", which int() refuses.
+    if isinstance(value, str) and (digits := value.strip()).isascii() and digits.isdigit() and len(digits) <= 12:
+        return int(digits)
     raise SignatureError(f"{what} is not a Unix timestamp")
 
 
