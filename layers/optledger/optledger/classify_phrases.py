@@ -23,6 +23,7 @@ from optledger.classify import (
     _keyword,
 )
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
+from optledger.reply_review import second_look
 from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
 from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
 
@@ -359,7 +360,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         scoped_marked, scoped, only_welcomed = _mask_scope(marked, flat, beginnings)
         if only_welcomed:  # "stop calling, texting is fine": unless it limits the texts too ("only text me at 9")
             found = patterns.review.search(_plain(scoped_marked), beginnings)
-            return _review(found[0]) if found else Classification("message")
+            return _review(found[0]) if found else _message(flat, beginnings)
         if scoped_marked != marked:
             rescoped = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks, foreign=foreign)
             verdict = rescoped or _unscoped(verdict, flat, beginnings)
@@ -382,16 +383,21 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         # "Stop the shipping update texts": a cue read as being about something else, yet texts are its object
         if not _NEGATED_OR_WELCOME.search(flat) and any("~" in c and _TEXTS_NAMED.search(c) for c in marked.split("|")):
             return _review("texts beside a masked cue")
-    return _no_cue(text, flat, marked)
+    return _no_cue(text, flat, marked, beginnings)
 
 
-def _no_cue(text: str, flat: str, marked: str) -> Classification:
+def _message(flat: str, beginnings: frozenset[str] | None) -> Classification:
+    """An ordinary message, unless ``reply_review`` finds an unclear reply that names no revocation word."""
+    return _review(found) if (found := second_look(flat, beginnings)) else Classification("message")
+
+
+def _no_cue(text: str, flat: str, marked: str, beginnings: frozenset[str] | None) -> Classification:
     """A reply with no cue: an ordinary message, unless it is in a language the detector does not read."""
     if other_language(text, flat) and not certainly_ordinary(marked):
         return _review(OTHER_LANGUAGE)
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
         return _review(min(unclear))  # "otra vez?? 🙄"
-    return Classification("message")
+    return _message(flat, beginnings)
 
 
 def _unscoped(verdict: Classification, flat: str, beginnings: frozenset[str] | None) -> Classification:
@@ -408,4 +414,4 @@ def _channel(flat: str, beginnings: frozenset[str] | None) -> Classification:
     """A request about calls alone ("stop calling me") may mean all contact: queued, unless texts are welcome."""
     if found := _patterns().channels.search(flat, beginnings):
         return _review(found[0])
-    return Classification("message")
+    return _message(flat, beginnings)
