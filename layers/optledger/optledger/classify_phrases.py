@@ -349,7 +349,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             return _review(found[0])
         # "I said STOP to the other company, keep sending": told, not asked (the rarer words are searched first)
         if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
-            return Classification("message")
+            return _message(flat, beginnings)
         # "I'm no longer a member at that gym": a relationship over, said alone, names the business it was with
         if verdict.review and "|" not in flat and "~" not in marked and patterns.over.search(flat, beginnings):
             return verdict
@@ -360,7 +360,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         scoped_marked, scoped, only_welcomed = _mask_scope(marked, flat, beginnings)
         if only_welcomed:  # "stop calling, texting is fine": unless it limits the texts too ("only text me at 9")
             found = patterns.review.search(_plain(scoped_marked), beginnings)
-            return _review(found[0]) if found else _message(flat, beginnings)
+            return _review(found[0]) if found else _message(flat, beginnings, welcomed=True)
         if scoped_marked != marked:
             rescoped = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks, foreign=foreign)
             verdict = rescoped or _unscoped(verdict, flat, beginnings)
@@ -386,9 +386,10 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     return _no_cue(text, flat, marked, beginnings)
 
 
-def _message(flat: str, beginnings: frozenset[str] | None) -> Classification:
+def _message(flat: str, beginnings: frozenset[str] | None, *, welcomed: bool = False) -> Classification:
     """An ordinary message, unless ``reply_review`` finds an unclear reply that names no revocation word."""
-    return _review(found) if (found := second_look(flat, beginnings)) else Classification("message")
+    found = second_look(flat, beginnings, welcomed=welcomed)
+    return _review(found) if found else Classification("message")
 
 
 def _no_cue(text: str, flat: str, marked: str, beginnings: frozenset[str] | None) -> Classification:
@@ -404,7 +405,7 @@ def _unscoped(verdict: Classification, flat: str, beginnings: frozenset[str] | N
     """A revocation whose clause was about something else: queued when it named marketing texts ("stop the promos
     but keep appointment reminders"), or when it was about calls alone; otherwise an ordinary message."""
     if verdict.action != "opt_out":
-        return Classification("message")
+        return _message(flat, beginnings)
     if _MARKETING.search(verdict.matched or ""):
         return _review(verdict.matched or "")
     return _channel(flat, beginnings)

@@ -30,8 +30,11 @@ class _Grammar(NamedTuple):
     explaining: Rules  # not the consumer, a relationship over: unclear alone, an explanation beside a request
     partial: Rules  # a request limited to some texts or times: about another channel when one is named
     unclear: Rules  # another person, a complaint, a refusal, a question about STOP, another channel asked for
+    calls: Rules  # a request about calls alone: beside texts named, a message
     request: re.Pattern[str]
     other_channel: re.Pattern[str]
+    texts_named: re.Pattern[str]
+    welcome: re.Pattern[str]
 
 
 @cache
@@ -53,22 +56,32 @@ def _grammar() -> _Grammar:
         explaining=rules("not_consumer", "over"),
         partial=rules("partial"),
         unclear=rules("other_person", "complaint", "refusal", "channel"),
-        request=re.compile(data["gates"]["request"]),
-        other_channel=re.compile(data["gates"]["other_channel"]),
+        calls=rules("calls"),
+        **{gate: re.compile(data["gates"][gate]) for gate in ("request", "other_channel", "texts_named", "welcome")},
     )
 
 
-def second_look(flat: str, beginnings: frozenset[str] | None) -> str | None:
-    """The words that make an ordinary-looking reply unclear, or None: ``flat`` is the reply's flat form."""
+def second_look(flat: str, beginnings: frozenset[str] | None, *, welcomed: bool = False) -> str | None:
+    """The words that make an ordinary-looking reply unclear, or None: ``flat`` is the reply's flat form.
+
+    ``welcomed``: the rules read some texts as wanted ("keep my reminders"); only a partial request is looked for.
+    """
     grammar = _grammar()
+    if welcomed:
+        found = grammar.partial.search(flat, beginnings)
+        return found[0] if found and not grammar.other_channel.search(flat) else None
+    if grammar.welcome.search(flat):  # "no me den de baja, cambié de teléfono": texts wanted, said outright
+        return None
     if found := grammar.unclear.search(flat, beginnings):
+        return found[0]
+    if (found := grammar.calls.search(flat, beginnings)) and not grammar.texts_named.search(flat):
         return found[0]
     # "stop the promos, keep the reminders" is unclear; "cancel email alerts, keep the texts" is about emails
     if (found := grammar.partial.search(flat, beginnings)) and not grammar.other_channel.search(flat):
         return found[0]
     # "I quit the gym" is unclear; "I quit the gym, why was I charged?" explains a question about something else
     if (found := grammar.explaining.search(flat, beginnings)) and not grammar.request.search(
-        flat[: found.start()] + flat[found.end() :]
+        f"{flat[: found.start()]} | {flat[found.end() :]}"
     ):
         return found[0]
     return None
