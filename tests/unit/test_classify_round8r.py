@@ -35,6 +35,14 @@ from tests.support.replies import check
         "my wife handles that account, not me",
         "El señor ya no vive en esta casa",
         "I'm her daughter, she can't read texts anymore",
+        "This is not Mark's phone",
+        "I'm not the guardian on file",
+        "That number got recycled to me",
+        "Got this phone from the carrier last week, don't know any Pam",
+        "aquí no es la casa de Lupita",
+        "el dueño anterior de este número ya no lo usa",
+        "My mother-in-law passed, this was her phone",
+        "mi papá falleció hace un mes",
     ],
 )
 def test_not_consumer_is_queued(text):
@@ -64,6 +72,13 @@ def test_not_consumer_is_queued(text):
         "ya no soy socio de ese club",
         "dejé de ir a ese gimnasio hace un año",
         "mi hijo ya no juega en la liga",
+        "I no longer attend that church",
+        "I'm not with that company anymore",
+        "nos salimos del programa",
+        "my son left the team in the fall",
+        "He's not in that class anymore",
+        "cancelamos la membresía en marzo",
+        "ya no somos clientes",
     ],
 )
 def test_over_is_queued(text):
@@ -86,6 +101,12 @@ def test_over_is_queued(text):
         "only weekdays please",
         "text me less often please",
         "hold the texts until next month",
+        "can you only text on Saturdays",
+        "solo quiero recibir lo de las citas",
+        "nada de promociones porfa, solo lo de mis pedidos",
+        "one text a week is plenty",
+        "could you send fewer of these",
+        "necesito pausar los avisos un mes",
     ],
 )
 def test_partial_is_queued(text):
@@ -101,6 +122,9 @@ def test_partial_is_queued(text):
         "mejor por correo electrónico",
         "no more phone calls please",
         "ya no me llamen al celular",
+        "send it to my husband's number instead",
+        "mejor llámenme",
+        "email is better for me",
     ],
 )
 def test_channel_is_queued(text):
@@ -135,6 +159,11 @@ def test_other_person_is_queued(text):
         "están de necios",
         "why am I on this list",
         "You text way too much",
+        "these are way too frequent",
+        "¿otra vez? ya van tres hoy",
+        "how often are you going to text me",
+        "every day with these",
+        "ya me cansé de sus mensajes",
     ],
 )
 def test_complaint_is_queued(text):
@@ -153,6 +182,8 @@ def test_complaint_is_queued(text):
         "si mando baja ya no me llegan los recordatorios?",
         "si contesto alto ya no me llegan las alertas de la escuela?",
         "what happens if I reply STOP",
+        "enough is enough with these reminders",
+        "never in a million years",
     ],
 )
 def test_refusal_is_queued(text):
@@ -201,6 +232,12 @@ def test_refusal_is_queued(text):
         "remove my ex from the pickup list at school",
         "stop calling me, texting is fine",
         "no me den de baja, cambié de celular nada más",
+        "the previous owner had the car serviced here",
+        "I no longer take that medication, can I return it?",
+        "me salí de la oficina temprano, llego en 10",
+        "Paren de llamar a mi casa, solo textos",
+        "I'm not in pain anymore",
+        "one pill a day, right?",
     ],
 )
 def test_ordinary_replies_with_the_same_words_stay_messages(text):
