@@ -43,6 +43,12 @@ from tests.support.replies import check
         "el dueño anterior de este número ya no lo usa",
         "My mother-in-law passed, this was her phone",
         "mi papá falleció hace un mes",
+        "this aint my account",
+        "thats my exs number not mine anymore",
+        "i think u have my old roommates info",
+        "im the new owner of this number",
+        "number changed hands, sorry",
+        "este num era de mi tia",
     ],
 )
 def test_not_consumer_is_queued(text):
@@ -79,6 +85,10 @@ def test_not_consumer_is_queued(text):
         "He's not in that class anymore",
         "cancelamos la membresía en marzo",
         "ya no somos clientes",
+        "stopped being a member last yr",
+        "ya no estoy inscrito en la escuela",
+        "ya no ocupamos el servicio",
+        "my membership expired in june",
     ],
 )
 def test_over_is_queued(text):
@@ -107,6 +117,11 @@ def test_over_is_queued(text):
         "one text a week is plenty",
         "could you send fewer of these",
         "necesito pausar los avisos un mes",
+        "only send the urgent stuff",
+        "no promos, only the receipts pls",
+        "mandenme solo cuando este lista mi orden",
+        "weekends only pls",
+        "no mas de uno por semana",
     ],
 )
 def test_partial_is_queued(text):
@@ -125,6 +140,9 @@ def test_partial_is_queued(text):
         "send it to my husband's number instead",
         "mejor llámenme",
         "email is better for me",
+        "call my cell instead pls",
+        "mandenme un whatsapp mejor",
+        "por favor escribanme por correo",
     ],
 )
 def test_channel_is_queued(text):
@@ -140,6 +158,8 @@ def test_channel_is_queued(text):
         "my grandpa keeps getting these",
         "quiten el número de mi esposo",
         "my husband doesn't want these, can you remove him",
+        "take my bf off this",
+        "remove my daughter shes not coming anymore",
     ],
 )
 def test_other_person_is_queued(text):
@@ -164,6 +184,10 @@ def test_other_person_is_queued(text):
         "how often are you going to text me",
         "every day with these",
         "ya me cansé de sus mensajes",
+        "why u keep hitting my phone",
+        "bro chill",
+        "so many msgs wtf",
+        "todo el santo dia mandando mensajes",
     ],
 )
 def test_complaint_is_queued(text):
@@ -184,6 +208,7 @@ def test_complaint_is_queued(text):
         "what happens if I reply STOP",
         "enough is enough with these reminders",
         "never in a million years",
+        "nah im straight",
     ],
 )
 def test_refusal_is_queued(text):
@@ -238,6 +263,9 @@ def test_refusal_is_queued(text):
         "Paren de llamar a mi casa, solo textos",
         "I'm not in pain anymore",
         "one pill a day, right?",
+        "Ya no me manden el recibo en papel, mejor por correo",
+        "only the large one please",
+        "my bro is picking it up",
     ],
 )
 def test_ordinary_replies_with_the_same_words_stay_messages(text):
