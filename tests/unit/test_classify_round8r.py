@@ -49,6 +49,11 @@ from tests.support.replies import check
         "im the new owner of this number",
         "number changed hands, sorry",
         "este num era de mi tia",
+        "my 8 yr old uses this phone",
+        "the patient is my mom, not me",
+        "new number, who's this",
+        "she changed her number",
+        "moved out of that place two years ago",
     ],
 )
 def test_not_consumer_is_queued(text):
@@ -89,6 +94,14 @@ def test_not_consumer_is_queued(text):
         "ya no estoy inscrito en la escuela",
         "ya no ocupamos el servicio",
         "my membership expired in june",
+        "we're not using your agency these days",
+        "I stopped working with you guys",
+        "we didn't re-up our membership",
+        "our season pass expired and we're not renewing",
+        "done with that place",
+        "I have new insurance now",
+        "canceled our plan last fall",
+        "haven't been at that address for years",
     ],
 )
 def test_over_is_queued(text):
@@ -122,6 +135,11 @@ def test_over_is_queued(text):
         "mandenme solo cuando este lista mi orden",
         "weekends only pls",
         "no mas de uno por semana",
+        "just text me about payments",
+        "nomás sábados y domingos",
+        "únicamente entre semana",
+        "sin promociones pero sí los recordatorios",
+        "las ofertas no, los recordatorios sí",
     ],
 )
 def test_partial_is_queued(text):
@@ -160,6 +178,8 @@ def test_channel_is_queued(text):
         "my husband doesn't want these, can you remove him",
         "take my bf off this",
         "remove my daughter shes not coming anymore",
+        "my husband shouldn't be getting these",
+        "ya no le manden a mi hija",
     ],
 )
 def test_other_person_is_queued(text):
@@ -188,6 +208,8 @@ def test_other_person_is_queued(text):
         "bro chill",
         "so many msgs wtf",
         "todo el santo dia mandando mensajes",
+        "annoying texts",
+        "is this going to be every day?",
     ],
 )
 def test_complaint_is_queued(text):
@@ -209,6 +231,7 @@ def test_complaint_is_queued(text):
         "enough is enough with these reminders",
         "never in a million years",
         "nah im straight",
+        "¿al poner alto también se cancela mi cita?",
     ],
 )
 def test_refusal_is_queued(text):
@@ -285,6 +308,11 @@ def test_refusal_is_queued(text):
         "hold off on the repair until I get the quote",
         "take a few dollars off?",
         "every day this week works",
+        "my insurance ended, what's the cash price for the antibiotic",
+        "my lease ends in May and we won't renew",
+        "No le manden la factura a mi esposo, mándenmela a mí",
+        "the gym closed early today",
+        "we switched the appointment to Monday",
     ],
 )
 def test_ordinary_replies_with_the_same_words_stay_messages(text):
