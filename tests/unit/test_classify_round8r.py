@@ -8,11 +8,30 @@ line falls".
 
 from __future__ import annotations
 
+import csv
+import re
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from optledger import reply_review
 from optledger.classify import classify
+from optledger.reply_rules import reply_beginnings
+from optledger.reply_text import canonical, fold
 from tests.support.replies import check
+
+# words the review grammar is written with, and ordinary ones beside them
+_CUE_TEXT = """
+i we my our im not no dont never anymore longer this that the your number phone cell belongs to
+is now new got moved away out since ago last year gym membership plan cancelled closed didnt renew
+done with only just texts reminders promos but keep pause please stop calling call me instead
+email remove take off husband son daughter mom these annoying so many today why you guys are
+if reply will still get ya mas solo los sabados quiten a mi hija esposo siguen escribiendo por que
+si pongo alto baja mensajes nunca nope nah never again every day 3 4 whoever it isnt
+"""
+_CUE_WORDS = (*_CUE_TEXT.split(), ",", ".", "?")
 
 
 @pytest.mark.parametrize(
@@ -360,3 +379,36 @@ def test_the_verdict_names_the_words_that_made_it_unclear():
     verdict = classify("Pretty sure this number used to be someone else's")
     assert verdict.review and verdict.action == "message"
     assert verdict.matched == "this number used to be"
+
+
+def _every_sentence_here_and_in_the_corpora() -> list[str]:
+    data = Path(__file__).parents[1] / "data"
+    texts = [
+        row["text"] for path in sorted(data.glob("replies*.csv")) for row in csv.DictReader(path.open(encoding="utf-8"))
+    ]
+    here = Path(__file__).read_text(encoding="utf-8")
+    return texts + re.findall(r'^ +"(.+)",$', here, re.M)
+
+
+def test_a_pattern_is_only_ever_matched_where_its_cues_are():
+    # the cue index may only skip patterns that cannot match: tried one by one, no skipped pattern matches the reply
+    grammar = reply_review._grammar()
+    skipped_matches = []
+    for text in _every_sentence_here_and_in_the_corpora():
+        flat = canonical(fold(text))
+        tried = set(grammar.candidates(reply_beginnings(flat)))
+        skipped_matches += [
+            (number, flat)
+            for number in range(len(grammar.entries))
+            if number not in tried and grammar.rule(number, flat.isascii()).search(flat)
+        ]
+    assert skipped_matches == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), min_size=1, max_size=8))
+def test_the_cue_index_never_changes_a_verdict(words):
+    # Given a reply made of the words the patterns are written with, When it is read with and without the cue index
+    flat = canonical(fold(" ".join(words)))
+    # Then the verdict is the same
+    assert reply_review.second_look(flat, reply_beginnings(flat)) == reply_review.second_look(flat, None)

@@ -146,5 +146,5 @@ def second_look(flat: str, beginnings: frozenset[str] | None, *, welcomed: bool 
         if found and grammar.gate_lets(group, flat, found):
             # "no me den de baja, cambié de teléfono": texts wanted, said outright (beside a partial request the
             # rules saw it already: "keep sending my reminders" is what makes "stop the promos" partial)
-            return None if not welcomed and grammar.welcome.search(flat) else found[0]
+            return None if not welcomed and grammar.welcome.search(flat) else found[0].strip(" |")
     return None
