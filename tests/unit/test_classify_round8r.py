@@ -73,6 +73,11 @@ _CUE_WORDS = (*_CUE_TEXT.split(), ",", ".", "?")
         "new number, who's this",
         "she changed her number",
         "moved out of that place two years ago",
+        "perdón pero yo no soy la señora Martínez",
+        "ese número lo tenía mi hermano antes",
+        "I'm not the person who signed up",
+        "she hasn't used this number in years",
+        "se murió mi esposo el año pasado",
     ],
 )
 def test_not_consumer_is_queued(text):
@@ -121,6 +126,11 @@ def test_not_consumer_is_queued(text):
         "I have new insurance now",
         "canceled our plan last fall",
         "haven't been at that address for years",
+        "we've moved on to another provider",
+        "dejamos de ir al gimnasio hace tiempo",
+        "cambiamos de aseguranza",
+        "ya no estamos con esa compañía",
+        "I closed that account years ago",
     ],
 )
 def test_over_is_queued(text):
@@ -159,6 +169,11 @@ def test_over_is_queued(text):
         "únicamente entre semana",
         "sin promociones pero sí los recordatorios",
         "las ofertas no, los recordatorios sí",
+        "pueden mandar los mensajes después de las 5?",
+        "only texts about my prescriptions please",
+        "hold my texts until August",
+        "sin ofertas por favor, solo recordatorios",
+        "can we do just one message a month",
     ],
 )
 def test_partial_is_queued(text):
@@ -180,6 +195,9 @@ def test_partial_is_queued(text):
         "call my cell instead pls",
         "mandenme un whatsapp mejor",
         "por favor escribanme por correo",
+        "mejor comuníquense por correo",
+        "prefer a phone call",
+        "you can email instead",
     ],
 )
 def test_channel_is_queued(text):
@@ -199,6 +217,8 @@ def test_channel_is_queued(text):
         "remove my daughter shes not coming anymore",
         "my husband shouldn't be getting these",
         "ya no le manden a mi hija",
+        "ya no le manden nada a mi papá, falleció",
+        "my mother in law keeps getting your texts",
     ],
 )
 def test_other_person_is_queued(text):
@@ -229,6 +249,11 @@ def test_other_person_is_queued(text):
         "todo el santo dia mandando mensajes",
         "annoying texts",
         "is this going to be every day?",
+        "a cada ratito me mandan algo",
+        "¿otra vez un mensaje?",
+        "you guys never stop huh",
+        "this is the 4th one today",
+        "ya me tienen hasta la coronilla",
     ],
 )
 def test_complaint_is_queued(text):
@@ -251,6 +276,9 @@ def test_complaint_is_queued(text):
         "never in a million years",
         "nah im straight",
         "¿al poner alto también se cancela mi cita?",
+        "no quiero nada de eso",
+        "ni loca",
+        "qué pasa si mando alto?",
     ],
 )
 def test_refusal_is_queued(text):
@@ -332,6 +360,8 @@ def test_refusal_is_queued(text):
         "No le manden la factura a mi esposo, mándenmela a mí",
         "the gym closed early today",
         "we switched the appointment to Monday",
+        "i hope you never stop the tuesday 2 for 1",
+        "me manda el recibo por correo porfa, gracias",
     ],
 )
 def test_ordinary_replies_with_the_same_words_stay_messages(text):
