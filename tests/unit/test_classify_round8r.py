@@ -78,6 +78,11 @@ _CUE_WORDS = (*_CUE_TEXT.split(), ",", ".", "?")
         "I'm not the person who signed up",
         "she hasn't used this number in years",
         "se murió mi esposo el año pasado",
+        "I got this number recently, please update your system",
+        "Sorry, I'm not who you're looking for",
+        "You're texting a landline",
+        "this number belongs to a business now, please update your records",
+        "I'm not Carla, please fix your list",
     ],
 )
 def test_not_consumer_is_queued(text):
@@ -131,6 +136,8 @@ def test_not_consumer_is_queued(text):
         "cambiamos de aseguranza",
         "ya no estamos con esa compañía",
         "I closed that account years ago",
+        "my daughter's account was closed when she turned 18",
+        "we stopped using your service last year, thanks",
     ],
 )
 def test_over_is_queued(text):
@@ -174,6 +181,8 @@ def test_over_is_queued(text):
         "hold my texts until August",
         "sin ofertas por favor, solo recordatorios",
         "can we do just one message a month",
+        "can I choose which texts I get",
+        "is there a way to only get the important ones",
     ],
 )
 def test_partial_is_queued(text):
@@ -219,6 +228,8 @@ def test_channel_is_queued(text):
         "ya no le manden a mi hija",
         "ya no le manden nada a mi papá, falleció",
         "my mother in law keeps getting your texts",
+        "my husband needs to be taken off this",
+        "can you please not send these to my son anymore",
     ],
 )
 def test_other_person_is_queued(text):
@@ -254,6 +265,9 @@ def test_other_person_is_queued(text):
         "you guys never stop huh",
         "this is the 4th one today",
         "ya me tienen hasta la coronilla",
+        "you've texted me 6 times today",
+        "this is like the tenth reminder",
+        "wow you guys really love texting huh",
     ],
 )
 def test_complaint_is_queued(text):
@@ -362,6 +376,8 @@ def test_refusal_is_queued(text):
         "we switched the appointment to Monday",
         "i hope you never stop the tuesday 2 for 1",
         "me manda el recibo por correo porfa, gracias",
+        "I quit smoking 3 months ago 🎉 the doctor will be proud",
+        "this number is for my office now, can you update my file with my cell",
     ],
 )
 def test_ordinary_replies_with_the_same_words_stay_messages(text):

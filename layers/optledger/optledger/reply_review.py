@@ -77,6 +77,7 @@ class _Grammar:
         self.other_channel = re.compile(gates["other_channel"])
         self.texts_named = re.compile(gates["texts_named"])
         self.welcome = re.compile(gates["welcome"])
+        self.records = re.compile(gates["records"])
 
     def candidates(self, beginnings: frozenset[str] | None) -> tuple[int, ...]:
         """The numbers of the patterns whose cues the reply has, in the order of ``_GROUPS``."""
@@ -112,7 +113,10 @@ class _Grammar:
         if group == "partial":  # "cancel email alerts, keep the texts": about emails
             return not self.other_channel.search(flat)
         if group == "explaining":  # "I quit the gym, why was I charged?": the reason for a question
-            return not self.request.search(f"{flat[: found.start()]} | {flat[found.end() :]}")
+            # the rest of the reply, its clause marks kept ("when she turned 18" starts no clause of its own)
+            rest = f"{flat[: found.start()]} ~ {'| ' if found[0].endswith('|') else ''}{flat[found.end() :]}"
+            # "this number belongs to a business now, please update your records": no other business asked about
+            return not self.request.search(self.records.sub(" ", rest))
         return True
 
 
