@@ -83,6 +83,8 @@ _CUE_WORDS = (*_CUE_TEXT.split(), ",", ".", "?")
         "You're texting a landline",
         "this number belongs to a business now, please update your records",
         "I'm not Carla, please fix your list",
+        "Good morning. Please note that Maria Lopez no longer uses this phone.",
+        "hola buenas, este número ya no es de la señora Rosa, lo tengo yo desde marzo",
     ],
 )
 def test_not_consumer_is_queued(text):
@@ -138,6 +140,8 @@ def test_not_consumer_is_queued(text):
         "I closed that account years ago",
         "my daughter's account was closed when she turned 18",
         "we stopped using your service last year, thanks",
+        "Thank you, but my daughter doesn't attend your school anymore",
+        "gracias pero ya no vamos a esa escuela",
     ],
 )
 def test_over_is_queued(text):
@@ -183,6 +187,9 @@ def test_over_is_queued(text):
         "can we do just one message a month",
         "can I choose which texts I get",
         "is there a way to only get the important ones",
+        "ok but can these come on weekdays only?",
+        "I appreciate it but can you hold off for a month",
+        "está bien pero solo quiero lo de las citas",
     ],
 )
 def test_partial_is_queued(text):
@@ -268,6 +275,8 @@ def test_other_person_is_queued(text):
         "you've texted me 6 times today",
         "this is like the tenth reminder",
         "wow you guys really love texting huh",
+        "I'm getting way too many of these",
+        "honestly this is a bit much",
     ],
 )
 def test_complaint_is_queued(text):
@@ -293,6 +302,7 @@ def test_complaint_is_queued(text):
         "no quiero nada de eso",
         "ni loca",
         "qué pasa si mando alto?",
+        "Hard pass, thanks",
     ],
 )
 def test_refusal_is_queued(text):
@@ -378,6 +388,8 @@ def test_refusal_is_queued(text):
         "me manda el recibo por correo porfa, gracias",
         "I quit smoking 3 months ago 🎉 the doctor will be proud",
         "this number is for my office now, can you update my file with my cell",
+        "that's a lot",
+        "I work weekdays only, can I come Saturday?",
     ],
 )
 def test_ordinary_replies_with_the_same_words_stay_messages(text):
