@@ -85,6 +85,7 @@ _CUE_WORDS = (*_CUE_TEXT.split(), ",", ".", "?")
         "I'm not Carla, please fix your list",
         "Good morning. Please note that Maria Lopez no longer uses this phone.",
         "hola buenas, este número ya no es de la señora Rosa, lo tengo yo desde marzo",
+        "i'm just borrowing this phone",
     ],
 )
 def test_not_consumer_is_queued(text):
@@ -142,6 +143,7 @@ def test_not_consumer_is_queued(text):
         "we stopped using your service last year, thanks",
         "Thank you, but my daughter doesn't attend your school anymore",
         "gracias pero ya no vamos a esa escuela",
+        "my husband and I divorced, he isn't on this account",
     ],
 )
 def test_over_is_queued(text):
@@ -190,6 +192,9 @@ def test_over_is_queued(text):
         "ok but can these come on weekdays only?",
         "I appreciate it but can you hold off for a month",
         "está bien pero solo quiero lo de las citas",
+        "solo cuando haya algo urgente porfa",
+        "mándenme menos promociones",
+        "déjenme de mandar promociones pero lo demás sí",
     ],
 )
 def test_partial_is_queued(text):
@@ -277,6 +282,9 @@ def test_other_person_is_queued(text):
         "wow you guys really love texting huh",
         "I'm getting way too many of these",
         "honestly this is a bit much",
+        "ya está bueno de mensajes",
+        "todos los días lo mismo",
+        "ya van como 10 mensajes",
     ],
 )
 def test_complaint_is_queued(text):
@@ -303,6 +311,7 @@ def test_complaint_is_queued(text):
         "ni loca",
         "qué pasa si mando alto?",
         "Hard pass, thanks",
+        "¿si me doy de baja pierdo mi lugar en la lista de espera?",
     ],
 )
 def test_refusal_is_queued(text):
@@ -390,6 +399,7 @@ def test_refusal_is_queued(text):
         "this number is for my office now, can you update my file with my cell",
         "that's a lot",
         "I work weekdays only, can I come Saturday?",
+        "the haircut was short but the rest was great",
     ],
 )
 def test_ordinary_replies_with_the_same_words_stay_messages(text):
