@@ -400,6 +400,13 @@ def test_refusal_is_queued(text):
         "that's a lot",
         "I work weekdays only, can I come Saturday?",
         "the haircut was short but the rest was great",
+        "me cambié de casa pero sigo en la misma ciudad, aquí está mi dirección nueva",
+        "ya no voy a llegar a las 3, mejor a las 4",
+        "mi hija ya cumplió 5 años, le toca su vacuna",
+        "we're done with the kitchen remodel, thanks",
+        "I have a new insurance card, should I send a picture?",
+        "my kids are off school today",
+        "¿me pueden llamar mejor? no puedo escribir ahora",
     ],
 )
 def test_ordinary_replies_with_the_same_words_stay_messages(text):
