@@ -86,6 +86,9 @@ _CUE_WORDS = (*_CUE_TEXT.split(), ",", ".", "?")
         "Good morning. Please note that Maria Lopez no longer uses this phone.",
         "hola buenas, este número ya no es de la señora Rosa, lo tengo yo desde marzo",
         "i'm just borrowing this phone",
+        "this was my dad's number, he passed in May",
+        "he's away at college now",
+        "my grandpa doesn't have a cell phone, this is mine",
     ],
 )
 def test_not_consumer_is_queued(text):
@@ -144,6 +147,9 @@ def test_not_consumer_is_queued(text):
         "Thank you, but my daughter doesn't attend your school anymore",
         "gracias pero ya no vamos a esa escuela",
         "my husband and I divorced, he isn't on this account",
+        "we switched vets",
+        "I no longer bank there",
+        "not a patient anymore",
     ],
 )
 def test_over_is_queued(text):
@@ -195,6 +201,7 @@ def test_over_is_queued(text):
         "solo cuando haya algo urgente porfa",
         "mándenme menos promociones",
         "déjenme de mandar promociones pero lo demás sí",
+        "text fewer times please",
     ],
 )
 def test_partial_is_queued(text):
@@ -285,6 +292,7 @@ def test_other_person_is_queued(text):
         "ya está bueno de mensajes",
         "todos los días lo mismo",
         "ya van como 10 mensajes",
+        "how did you even get this number",
     ],
 )
 def test_complaint_is_queued(text):
@@ -406,6 +414,8 @@ def test_refusal_is_queued(text):
         "we're done with the kitchen remodel, thanks",
         "I have a new insurance card, should I send a picture?",
         "my kids are off school today",
+        "I cancelled my yoga class for tomorrow",
+        "quit the 8am class, switching to 6pm",
     ],
 )
 def test_ordinary_replies_with_the_same_words_stay_messages(text):
