@@ -3,7 +3,7 @@
 Imported by ``classify`` on the first such reply, so that a cold start which only meets keywords never pays for it.
 Its word lists and patterns are ``data/phrases.json``; ``reply_text`` makes the flat form they are written against,
 ``reply_rules`` tries each pattern only on replies it could match, ``reply_languages`` tells a reply in a language the
-detector does not read.
+detector does not read, ``reply_review`` takes a second look at a reply left an ordinary message.
 """
 
 from __future__ import annotations
