@@ -416,6 +416,11 @@ def test_refusal_is_queued(text):
         "my kids are off school today",
         "I cancelled my yoga class for tomorrow",
         "quit the 8am class, switching to 6pm",
+        "my insurance card expired",
+        "I switched my plan to unlimited",
+        "we switched to the family plan",
+        "my account was closed by mistake",
+        "my lessons ended early today",
     ],
 )
 def test_ordinary_replies_with_the_same_words_stay_messages(text):
