@@ -3,7 +3,7 @@
 Imported by ``classify`` on the first such reply, so that a cold start which only meets keywords never pays for it.
 Its word lists and patterns are ``data/phrases.json``; ``reply_text`` makes the flat form they are written against,
 ``reply_rules`` tries each pattern only on replies it could match, ``reply_languages`` tells a reply in a language the
-detector does not read.
+detector does not read, ``reply_review`` takes a second look at a reply left an ordinary message.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from optledger.classify import (
 )
 from optledger.reply_clauses import asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
+from optledger.reply_review import second_look
 from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
 from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
 
@@ -365,7 +366,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
             return _review(verdict.matched or "")
         # "I said STOP to the other company, keep sending": told, not asked (the rarer words are searched first)
         if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
-            return Classification("message")
+            return _message(flat, beginnings)
         # "I'm no longer a member at that gym": a relationship over, said alone, names the business it was with
         if verdict.review and "|" not in flat and "~" not in marked and patterns.over.search(flat, beginnings):
             return verdict
@@ -376,7 +377,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         scoped_marked, scoped, only_welcomed = _mask_scope(marked, flat, beginnings)
         if only_welcomed:  # "stop calling, texting is fine": unless it limits the texts too ("only text me at 9")
             found = patterns.review.search(_plain(scoped_marked), beginnings)
-            return _review(found[0]) if found else Classification("message")
+            return _review(found[0]) if found else _message(flat, beginnings, welcomed=True)
         if scoped_marked != marked:
             rescoped = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks, foreign=foreign)
             verdict = rescoped or _unscoped(verdict, flat, beginnings)
@@ -399,23 +400,29 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
         # "Stop the shipping update texts": a cue read as being about something else, yet texts are its object
         if not _NEGATED_OR_WELCOME.search(flat) and any("~" in c and _TEXTS_NAMED.search(c) for c in marked.split("|")):
             return _review("texts beside a masked cue")
-    return _no_cue(text, flat, marked)
+    return _no_cue(text, flat, marked, beginnings)
 
 
-def _no_cue(text: str, flat: str, marked: str) -> Classification:
+def _message(flat: str, beginnings: frozenset[str] | None, *, welcomed: bool = False) -> Classification:
+    """An ordinary message, unless ``reply_review`` finds an unclear reply that names no revocation word."""
+    found = second_look(flat, beginnings, welcomed=welcomed)
+    return _review(found) if found else Classification("message")
+
+
+def _no_cue(text: str, flat: str, marked: str, beginnings: frozenset[str] | None) -> Classification:
     """A reply with no cue: an ordinary message, unless it is in a language the detector does not read."""
     if other_language(text, flat) and not certainly_ordinary(marked):
         return _review(OTHER_LANGUAGE)
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
         return _review(min(unclear))  # "otra vez?? 🙄"
-    return Classification("message")
+    return _message(flat, beginnings)
 
 
 def _unscoped(verdict: Classification, flat: str, beginnings: frozenset[str] | None) -> Classification:
     """A revocation whose clause was about something else: queued when it named marketing texts ("stop the promos
     but keep appointment reminders"), or when it was about calls alone; otherwise an ordinary message."""
     if verdict.action != "opt_out":
-        return Classification("message")
+        return _message(flat, beginnings)
     if _MARKETING.search(verdict.matched or ""):
         return _review(verdict.matched or "")
     return _channel(flat, beginnings)
@@ -425,4 +432,4 @@ def _channel(flat: str, beginnings: frozenset[str] | None) -> Classification:
     """A request about calls alone ("stop calling me") may mean all contact: queued, unless texts are welcome."""
     if found := _patterns().channels.search(flat, beginnings):
         return _review(found[0])
-    return Classification("message")
+    return _message(flat, beginnings)
