@@ -311,7 +311,6 @@ def test_complaint_is_queued(text):
         "si mando baja ya no me llegan los recordatorios?",
         "si contesto alto ya no me llegan las alertas de la escuela?",
         "what happens if I reply STOP",
-        "enough is enough with these reminders",
         "never in a million years",
         "nah im straight",
         "¿al poner alto también se cancela mi cita?",
@@ -449,6 +448,8 @@ def test_a_state_change_explaining_a_request_is_a_message(text):
         "we moved away, please stop texting me",
         "these texts are annoying, unsubscribe me",
         "my son aged out, remove me from the list",
+        # a refusal with an object is a revocation ('enough with the texts'); alone ('enough') it is queued
+        "enough is enough with these reminders",
     ],
 )
 def test_revocations_beside_unclear_words_stay_revocations(text):
@@ -501,3 +502,17 @@ def test_the_cue_index_never_changes_a_verdict(words):
     flat = canonical(fold(" ".join(words)))
     # Then the verdict is the same
     assert reply_review.second_look(flat, reply_beginnings(flat)) == reply_review.second_look(flat, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no promos, only the receipts pls",
+        "no more promos, reminders are fine",
+        "stop sending me deals, just the order updates please",
+        "unsubscribe from the ads, only my appointment alerts",
+    ],
+)
+def test_a_revocation_that_keeps_some_texts_is_partial(text):
+    # the convention's partial request, said as a stop beside what may still come ("only the receipts")
+    check(text, "review")
