@@ -5,14 +5,20 @@ that the load of the machine weighs on both alike. The default deployment has ``
 (``POWERTOOLS_TRACE_DISABLED=true``): that is the figure the goal (at most 1.3x) is about. Then, from
 ``python -X importtime``, the largest imports of the slowest function beyond those of ``import boto3``: what stands
 between it and boto3 alone.
+
+``--compare DIR`` (a copy of another version, e.g. ``git archive main | tar -x -C DIR``) measures that version's
+functions in the same turns, so a change is judged in one run on one machine load. ``bench/cold_invocations.py``
+adds the first invocation: a smaller import only counts when the first invocation does not load what was left out.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from _harness import ROOT
 
@@ -20,20 +26,20 @@ RUNS = 5
 FUNCTIONS = sorted(p.parent.name for p in (ROOT / "functions").glob("*/app.py"))
 
 
-def _env(**extra: str) -> dict[str, str]:
+def _env(root: Path = ROOT, **extra: str) -> dict[str, str]:
     # Nothing from the caller's environment but a path: no AWS settings, no PYTHON* variables.
     return {
-        "PYTHONPATH": f"{ROOT / 'layers' / 'optledger'}",
+        "PYTHONPATH": f"{root / 'layers' / 'optledger'}",
         "PATH": "/usr/bin:/bin",
         "AWS_DEFAULT_REGION": "us-east-1",
         **extra,
     }
 
 
-def _load(name: str) -> str:
+def _load(name: str, root: Path = ROOT) -> str:
     return (
         "import importlib.util as u; "
-        f"s = u.spec_from_file_location('app', {str(ROOT / 'functions' / name / 'app.py')!r}); "
+        f"s = u.spec_from_file_location('app', {str(root / 'functions' / name / 'app.py')!r}); "
         "m = u.module_from_spec(s); s.loader.exec_module(m)"
     )
 
@@ -53,6 +59,16 @@ def ratio(statement: str, env: dict[str, str]) -> tuple[float, float]:
         base.append(_seconds("import boto3", env))
         own.append(_seconds(statement, env))
     return min(own), min(base)
+
+
+def compared(name: str, other: Path, env: dict[str, str], other_env: dict[str, str]) -> tuple[float, float, float]:
+    """(best seconds of this version's import, of the other version's, of ``import boto3``), taken in turns."""
+    own, theirs, base = [], [], []
+    for _ in range(RUNS):
+        base.append(_seconds("import boto3", env))
+        own.append(_seconds(_load(name), env))
+        theirs.append(_seconds(_load(name, other), other_env))
+    return min(own), min(theirs), min(base)
 
 
 def importtime_beyond_boto3(name: str, env: dict[str, str], top: int = 8) -> list[tuple[str, float]]:
@@ -75,7 +91,28 @@ def importtime_beyond_boto3(name: str, env: dict[str, str], top: int = 8) -> lis
     return sorted(extra, key=lambda item: -item[1])[:top]
 
 
+def compare(other: Path) -> None:
+    env, other_env = _env(POWERTOOLS_TRACE_DISABLED="true"), _env(other, POWERTOOLS_TRACE_DISABLED="true")
+    print(f"cold_start.python {sys.version.split()[0]} (compared with {other})")
+    for name in FUNCTIONS:
+        if not (other / "functions" / name / "app.py").is_file():
+            continue
+        own, theirs, base = compared(name, other, env, other_env)
+        print(
+            f"cold_start.{name}.default_xray_sdk_off.ratio_to_boto3 {own / base:.2f} (compared {theirs / base:.2f};"
+            f" {own * 1000:.0f} vs {theirs * 1000:.0f} ms, import boto3 {base * 1000:.0f} ms)"
+        )
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--compare", type=Path, help="another version's checkout, measured in the same turns")
+    parser.add_argument("--runs", type=int, default=RUNS)
+    args = parser.parse_args()
+    globals()["RUNS"] = args.runs
+    if args.compare:
+        compare(args.compare.resolve())
+        return
     off, on = _env(POWERTOOLS_TRACE_DISABLED="true"), _env(POWERTOOLS_TRACE_DISABLED="false")
     print(f"cold_start.python {sys.version.split()[0]}")
     worst, worst_ratio = "", 0.0

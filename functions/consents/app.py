@@ -5,17 +5,20 @@ Every route runs behind ``optledger.api.auth.caller_middleware``: the caller (IA
 is authenticated once, and everything a route reads goes through ``caller.directory(...)``, the campaigns of the
 caller's brands, so a restricted caller never reaches another brand's data. The console calls the same routes under
 ``/console/api`` (Cognito JWT authorizer in AWS); the prefix is stripped here.
+
+The send gate (``POST /consents/check``, before every outbound message) is what a cold container nearly always
+answers first: the modules of the other routes (campaign administration and its disclosure checker, consent from
+other channels, review decisions, the console's bundle listing, the evidence writer) are imported by those routes.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from aws_lambda_powertools.logging import correlation_paths
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optledger import campaign_admin, console_data, offline, reviews, runtime
+from optledger import runtime
 from optledger.access import Caller
 from optledger.api.auth import caller_middleware
 from optledger.api.bodies import json_body
@@ -27,6 +30,9 @@ from optledger.logs import logger
 from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
 from optledger.views import DEFAULT_PAGE, ConsentRecord, consent_record, page_request, review_queue
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 app = make_resolver(strip_prefixes=[CONSOLE_API_PREFIX])
 app.use(middlewares=[caller_middleware])
@@ -95,6 +101,8 @@ def get_reviews():
 
 @app.post("/reviews/<event_id>")
 def post_review_decision(event_id: str):
+    from optledger import reviews
+
     who, body, brand = caller(), json_body(app.current_event), requested_brand()
     if who.kind == "user":  # a signed-in person decides as themselves, whatever the body says
         body["agent_id"] = who.identity
@@ -127,6 +135,8 @@ def post_evidence():
 
 @app.get("/evidence/daily")
 def get_daily_evidence():
+    from optledger import console_data
+
     brand = requested_brand()
     brands = [brand] if brand else directory().brands
     if brand is not None and brand not in directory().brands:
@@ -138,6 +148,8 @@ def get_daily_evidence():
 
 @app.post("/evidence/links")
 def post_evidence_link():
+    from optledger import console_data
+
     return json_response(
         201, console_data.daily_link(json_body(app.current_event), caller=caller(), evidence=runtime.evidence())
     )
@@ -145,6 +157,8 @@ def post_evidence_link():
 
 @app.post("/consents/events")
 def post_consent_event():
+    from optledger import offline
+
     event = app.current_event
     seen = directory()
     consent_event = offline.validate(json_body(event), seen)
@@ -162,6 +176,8 @@ def post_consent_event():
 
 @app.put("/campaigns/<campaign_id>")
 def put_campaign(campaign_id: str):
+    from optledger import campaign_admin
+
     who = caller()
     document = json_body(app.current_event)
     campaign_id = unquote(campaign_id)
@@ -176,11 +192,15 @@ def put_campaign(campaign_id: str):
 
 @app.get("/campaigns/<campaign_id>")
 def get_campaign(campaign_id: str):
+    from optledger import campaign_admin
+
     return json_response(200, campaign_admin.describe(directory().get(unquote(campaign_id))))
 
 
 @app.get("/campaigns")
 def list_campaigns():
+    from optledger import campaign_admin
+
     seen = directory()
     return json_response(200, {"campaigns": [campaign_admin.describe(seen.by_id[i]) for i in sorted(seen.by_id)]})
 

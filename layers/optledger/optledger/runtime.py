@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from optledger import bus, config
 from optledger.campaigns import CampaignCache
 from optledger.config import settings
-from optledger.ledger import Ledger
 from optledger.store import Evidence, Store
+
+if TYPE_CHECKING:
+    from optledger.ledger import Ledger
 
 
 @cache
@@ -31,6 +34,10 @@ def evidence() -> Evidence:
 
 @cache
 def ledger() -> Ledger:
+    # The chain writer is imported by the functions that append (their domain modules import it); the send gate,
+    # the opt-out sync and the bundler only read, and do not pay for it.
+    from optledger.ledger import Ledger
+
     return Ledger(store())
 
 
