@@ -24,10 +24,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from optledger import anchors, bundles
+from optledger.bucket import Evidence
 from optledger.campaigns import Directory
 from optledger.errors import NotFound, ValidationError
 from optledger.phone import normalize
-from optledger.store import Evidence, Store
+from optledger.store import Store
 from optledger.timeutil import EARLIEST, format_ts, utcnow
 
 RETENTION_YEARS = 5

@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from optledger import bus, config
+from optledger import config
 from optledger.campaigns import CampaignCache
 from optledger.config import settings
-from optledger.store import Evidence, Store
+from optledger.store import Store
 
 if TYPE_CHECKING:
+    from optledger.bucket import Evidence
     from optledger.ledger import Ledger
 
 
@@ -22,6 +23,8 @@ def store() -> Store:
 
 @cache
 def evidence() -> Evidence:
+    from optledger.bucket import Evidence  # bundles, anchors and links: the bundler's and the evidence routes'
+
     current = settings()
     arn = current.link_signer_secret_arn
     return Evidence(
@@ -48,7 +51,7 @@ def campaigns() -> CampaignCache:
 
 def reset() -> None:
     """Forget every cached object (tests switch tables and backends between cases)."""
-    from optledger import config
+    from optledger import bus  # the publisher's: only it builds a bus
 
     config.reset()
     for factory in (store, evidence, ledger, campaigns, bus.default):
