@@ -7,8 +7,9 @@ caller's brands, so a restricted caller never reaches another brand's data. The 
 ``/console/api`` (Cognito JWT authorizer in AWS); the prefix is stripped here.
 
 The send gate (``POST /consents/check``, before every outbound message) is what a cold container nearly always
-answers first: the modules of the other routes (campaign administration and its disclosure checker, consent from
-other channels, review decisions, the console's bundle listing, the evidence writer) are imported by those routes.
+answers first: the modules of the other routes (the state and history views, campaign administration and its
+disclosure checker, consent from other channels, reviews, the console's bundle listing, the evidence writer) are
+imported by those routes.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from optledger.errors import Conflict, NotFound, ValidationError
 from optledger.logs import logger
 from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
-from optledger.views import DEFAULT_PAGE, ConsentRecord, consent_record, page_request, review_queue
 
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.typing import LambdaContext
+
+    from optledger.views import ConsentRecord
 
 app = make_resolver(strip_prefixes=[CONSOLE_API_PREFIX])
 app.use(middlewares=[caller_middleware])
@@ -54,19 +56,21 @@ def requested_brand() -> str | None:
     return brand
 
 
-def _record(phone: object, brand: str | None, limit: int = DEFAULT_PAGE, after: int = 0) -> ConsentRecord:
+def _record(phone: object, brand: str | None, limit: str | None = None, cursor: str | None = None) -> ConsentRecord:
+    from optledger import views  # the state and history of a number: look-ups, not the send gate
+
+    size, after = views.page_request(limit, cursor)
     if not isinstance(phone, str):
         raise ValidationError("phone is required", fields={"phone": "required"})
     caller().require(brand)
     seen = directory()
-    return consent_record(phone, brand=brand, store=runtime.store(), directory=seen, limit=limit, after=after)
+    return views.consent_record(phone, brand=brand, store=runtime.store(), directory=seen, limit=size, after=after)
 
 
 @app.get("/consents/<phone>")
 def get_consents(phone: str):
-    event = app.current_event
-    limit, after = page_request(event.get_query_string_value("limit"), event.get_query_string_value("cursor"))
-    return json_response(200, _record(unquote(phone), event.get_query_string_value("brand"), limit, after))
+    query = app.current_event.get_query_string_value
+    return json_response(200, _record(unquote(phone), query("brand"), query("limit"), query("cursor")))
 
 
 @app.post("/consents/lookup")
@@ -89,6 +93,8 @@ def post_check():
 
 @app.get("/reviews")
 def get_reviews():
+    from optledger.views import review_queue
+
     event = app.current_event
     queue = review_queue(
         requested_brand(),

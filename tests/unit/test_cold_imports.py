@@ -28,9 +28,12 @@ NOWHERE = (
 NOT_IMPORTED: dict[str, tuple[str, ...]] = {
     # A STOP or a reply: no evidence objects, no bus (the publisher reads the stream), no bundle writer.
     "webhooks": ("optledger.bucket", "optledger.bus", "optledger.evidence", "optledger.bundles", "optledger.views"),
-    # The send gate: campaign administration (and its disclosure checker), consent from other channels, review
-    # decisions, the console's listing, the evidence writer and bucket, the chain writer, the provider registry.
+    # The send gate: the state and history views, campaign administration (and its disclosure checker), consent from
+    # other channels, reviews, the console's listing, the evidence writer and bucket, the chain writer, the provider
+    # registry.
     "consents": (
+        "optledger.views",
+        "optledger.review_deadlines",
         "optledger.campaign_admin",
         "optledger.disclosures",
         "optledger.offline",
