@@ -9,6 +9,11 @@ between it and boto3 alone.
 ``--compare DIR`` (a copy of another version, e.g. ``git archive main | tar -x -C DIR``) measures that version's
 functions in the same turns, so a change is judged in one run on one machine load. ``bench/cold_invocations.py``
 adds the first invocation: a smaller import only counts when the first invocation does not load what was left out.
+
+``--instructions`` counts the instructions each import executes under valgrind (callgrind) instead of timing it:
+slow (about 10 s an interpreter) but the same figure on every run whatever the machine's load, which CPU time on a
+shared 2-core machine is not (a function's ratio moves by 0.05-0.1 between runs). The interpreter's own start
+(``python -c pass``) is subtracted from each count; hash randomisation is off so that runs repeat.
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from _harness import ROOT
@@ -50,6 +57,35 @@ def _seconds(statement: str, env: dict[str, str]) -> float:
     code = f"import time; t = time.process_time(); {statement}; print(time.process_time() - t)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, cwd=ROOT)
     return float(done.stdout)
+
+
+def instructions(statement: str, env: dict[str, str]) -> int:
+    """Instructions a fresh interpreter executes for ``statement`` (its start included), counted by callgrind."""
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", statement]
+    done = subprocess.run(command, capture_output=True, text=True, env={**env, "PYTHONHASHSEED": "0"}, cwd=ROOT)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or not found:
+        sys.exit(f"cold_imports: valgrind failed on {statement!r}\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def instruction_ratios(other: Path | None) -> None:
+    """Each function's import (and the compared version's) in instructions, over ``import boto3``'s."""
+    env = _env(POWERTOOLS_TRACE_DISABLED="true")
+    jobs: dict[str, tuple[str, dict[str, str]]] = {"start": ("pass", env), "boto3": ("import boto3", env)}
+    for name in FUNCTIONS:
+        jobs[name] = (_load(name), env)
+        if other is not None and (other / "functions" / name / "app.py").is_file():
+            jobs[f"compared {name}"] = (_load(name, other), _env(other, POWERTOOLS_TRACE_DISABLED="true"))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        counts = dict(zip(jobs, pool.map(lambda job: instructions(*job), jobs.values()), strict=True))
+    start, boto = counts["start"], counts["boto3"] - counts["start"]
+    print(f"cold_start.python {sys.version.split()[0]} (instructions)" + (f" compared with {other}" if other else ""))
+    for name in FUNCTIONS:
+        line = f"cold_start.{name}.default_xray_sdk_off.instructions_ratio_to_boto3 {(counts[name] - start) / boto:.3f}"
+        if f"compared {name}" in counts:
+            line += f" (compared {(counts[f'compared {name}'] - start) / boto:.3f})"
+        print(line)
 
 
 def ratio(statement: str, env: dict[str, str]) -> tuple[float, float]:
@@ -108,8 +144,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compare", type=Path, help="another version's checkout, measured in the same turns")
     parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--instructions", action="store_true", help="count instructions (valgrind) instead of time")
     args = parser.parse_args()
     globals()["RUNS"] = args.runs
+    if args.instructions:
+        if not shutil.which("valgrind"):
+            sys.exit("cold_imports: --instructions needs valgrind (apt-get install valgrind)")
+        instruction_ratios(args.compare.resolve() if args.compare else None)
+        return
     if args.compare:
         compare(args.compare.resolve())
         return
