@@ -6,10 +6,11 @@ and the modules the invocation loaded that the import had not (what a cold start
 Each figure is the best CPU time of several fresh interpreters, the function and ``import boto3`` measured in turns
 (the embedded AWS runs in this process, so its work is not counted in the function's).
 
-    python bench/cold_invocations.py [--runs N] [--only webhooks,consents] [--late] [--compare DIR]
+    python bench/cold_invocations.py [--runs N] [--only webhooks,consents] [--late] [--compare DIR] [--instructions]
 
 ``--compare DIR`` (a copy of another version) runs that version's functions in the same turns, against the same
-embedded AWS.
+embedded AWS. ``--instructions`` counts instructions under valgrind instead (see ``bench/cold_imports.py``): the
+same figures on every run, where CPU time on this shared machine moves by 0.05-0.1 between runs.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -31,8 +34,10 @@ from _harness import ROOT, local_stack
 
 RUNNER = """
 import json, sys, time
-path, event_path = sys.argv[1:3]
+path, event_path, stage = sys.argv[1:4]
 started = time.process_time()
+if path == "--":  # the interpreter's start and this runner alone
+    sys.exit(0)
 if path == "-":
     import boto3
     print(json.dumps({"import": time.process_time() - started}))
@@ -42,6 +47,9 @@ spec = u.spec_from_file_location("app", path)
 app = u.module_from_spec(spec)
 spec.loader.exec_module(app)
 imported = time.process_time() - started
+if stage == "import":
+    print(json.dumps({"import": imported}))
+    sys.exit(0)
 before = set(sys.modules)
 with open(event_path, encoding="utf-8") as handle:
     event = json.load(handle)
@@ -119,32 +127,102 @@ def _seed_previous_day() -> str:
     return yesterday.strftime("%Y-%m-%d")
 
 
+def _part_step(day: str) -> dict[str, Any]:
+    """The daily run's usual invocation: one (brand, shard) part of the day (the Map state runs one per shard)."""
+    from optledger import runtime
+    from optledger.evidence import plan_day, work_items
+
+    plan = plan_day(day, store=runtime.store(), directory=runtime.campaigns().directory())
+    return {"step": "part", **work_items(day, plan)[0]}
+
+
 def cases(day: str) -> dict[str, Callable[[], dict[str, Any]]]:
     """Each function's typical invocation (linkrotation, a monthly rotation, is left out)."""
+    part = _part_step(day)
     return {
         "webhooks": _twilio_stop,
         "consents": lambda: _fixture("api/consents_check.json"),
         "optins": lambda: _fixture("api/optin_json.json"),
         "console": _console_page,
         "optoutsync": _consent_changed,
-        "bundler": lambda: {"date": day},
+        "bundler": lambda: part,
         "publisher": lambda: _fixture("stream/telnyx_stop.json"),
     }
 
 
-def _run(path: str, event: dict[str, Any] | None, env: dict[str, str], scratch: Path) -> dict[str, Any]:
+def _run(
+    path: str,
+    event: dict[str, Any] | None,
+    env: dict[str, str],
+    scratch: Path,
+    *,
+    stage: str = "invoke",
+    counted: bool = False,
+) -> dict[str, Any]:
+    """One fresh interpreter: ``path`` imported (``-``: boto3, ``--``: nothing) and, at stage ``invoke``, invoked
+    with ``event``; ``counted`` runs it under callgrind and adds the instructions it executed."""
     runner, event_path = scratch / "runner.py", scratch / "event.json"
     runner.write_text(RUNNER, encoding="utf-8")
     event_path.write_text(json.dumps(event), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(runner), path, str(event_path)], capture_output=True, text=True, env=env, cwd=ROOT
-    )
+    command = [sys.executable, str(runner), path, str(event_path), stage]
+    if counted:
+        command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command]
+        env = {**env, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
     if done.returncode != 0:
         sys.exit(f"cold_invocations: {path} failed\n{done.stderr[-3000:]}")
+    if path == "--":
+        return {"instructions": _collected(done.stderr)}
     outcome: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if counted:
+        outcome["instructions"] = _collected(done.stderr)
     if outcome.get("status") is not None and not 200 <= outcome["status"] < 300:
         sys.exit(f"cold_invocations: {path} answered {outcome['status']}: {outcome['result']}")
     return outcome
+
+
+def _collected(stderr: str) -> int:
+    found = re.search(r"Collected : (\d+)", stderr)
+    if not found:
+        sys.exit(f"cold_invocations: valgrind counted nothing\n{stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def _counted(
+    chosen: dict[str, Callable[[], dict[str, Any]]], roots: dict[str, tuple[Path, dict[str, str]]]
+) -> list[str]:
+    """Import, and import + first invocation, of each function in instructions (callgrind), over ``import boto3``'s;
+    the interpreter's start is subtracted from every count. Two interpreters at a time, each in its own folder."""
+    env = next(iter(roots.values()))[1]
+    jobs: dict[tuple[str, str, str], tuple[str, dict[str, Any] | None, dict[str, str], str]] = {
+        ("start", "", ""): ("--", None, env, "import"),
+        ("boto3", "", ""): ("-", None, env, "import"),
+    }
+    for name, make_event in chosen.items():
+        for label, (root, root_env) in roots.items():
+            path = str(root / "functions" / name / "app.py")
+            for stage in ("import", "invoke"):
+                jobs[(name, label, stage)] = (path, make_event(), root_env, stage)
+
+    def count(job: tuple[str, dict[str, Any] | None, dict[str, str], str]) -> int:
+        with tempfile.TemporaryDirectory() as scratch:
+            path, event, job_env, stage = job
+            return int(_run(path, event, job_env, Path(scratch), stage=stage, counted=True)["instructions"])
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        counts = dict(zip(jobs, pool.map(count, jobs.values()), strict=True))
+    start = counts[("start", "", "")]
+    boto = counts[("boto3", "", "")] - start
+    lines = []
+    for name in chosen:
+        for label in roots:
+            imported, invoked = (counts[(name, label, stage)] - start for stage in ("import", "invoke"))
+            lines.append(f"cold_invocation.{name}.{label}import_instructions_ratio_to_boto3 {imported / boto:.3f}")
+            lines.append(
+                f"cold_invocation.{name}.{label}import_and_first_invocation_instructions_ratio_to_boto3"
+                f" {invoked / boto:.3f}"
+            )
+    return lines
 
 
 def _env(sms_port: int, root: Path) -> dict[str, str]:
@@ -202,6 +280,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated function names")
     parser.add_argument("--late", action="store_true", help="list the modules each first invocation loaded")
     parser.add_argument("--compare", type=Path, help="another version's checkout, measured in the same turns")
+    parser.add_argument("--instructions", action="store_true", help="count instructions (valgrind) instead of time")
     args = parser.parse_args()
     if args.compare:
         args.compare = args.compare.resolve()
@@ -216,6 +295,13 @@ def main() -> None:
         env = _env(sms.server_port, ROOT)
         other_env = _env(sms.server_port, args.compare) if args.compare else {}
         chosen = [c for c in args.only.split(",") if c]
+        if args.instructions:
+            roots = {"": (ROOT, env)} | ({"compared_": (args.compare, other_env)} if args.compare else {})
+            picked = {name: event for name, event in cases(day).items() if not chosen or name in chosen}
+            print(f"cold_invocation.python {sys.version.split()[0]} (instructions)")
+            for line in _counted(picked, roots):
+                print(line)
+            return
         print(
             f"cold_invocation.python {sys.version.split()[0]}"
             + (f" (compared with {args.compare})" if args.compare else "")
