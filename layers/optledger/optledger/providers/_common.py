@@ -34,7 +34,8 @@ def epoch_seconds(value: object, *, what: str) -> int:
         return value
     if isinstance(value, float) and value == value and abs(value) < 1e12:
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 12:
+    # ASCII digits only: str.isdigit() also accepts superscripts ("²"), which int() refuses (a 500, not a 403).
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 12:
         return int(value.strip())
     raise SignatureError(f"{what} is not a Unix timestamp")
 
