@@ -13,9 +13,7 @@ re-run of one brand (``{"date", "brands": [...]}``), bounded by the 15 minutes o
 
 from __future__ import annotations
 
-from typing import Any
-
-from aws_lambda_powertools.utilities.typing import LambdaContext
+from typing import TYPE_CHECKING, Any
 
 from optledger import review_deadlines, runtime
 from optledger.evidence import (
@@ -30,6 +28,9 @@ from optledger.evidence import (
 from optledger.logs import logger
 from optledger.observability import gauge, instrumented
 from optledger.timeutil import parse_ts, utcnow
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 
 def _day(event: dict[str, Any]) -> str:

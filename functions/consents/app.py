@@ -5,17 +5,21 @@ Every route runs behind ``optledger.api.auth.caller_middleware``: the caller (IA
 is authenticated once, and everything a route reads goes through ``caller.directory(...)``, the campaigns of the
 caller's brands, so a restricted caller never reaches another brand's data. The console calls the same routes under
 ``/console/api`` (Cognito JWT authorizer in AWS); the prefix is stripped here.
+
+The send gate (``POST /consents/check``, before every outbound message) is what a cold container nearly always
+answers first: the modules of the other routes (the state and history views, campaign administration and its
+disclosure checker, consent from other channels, reviews, the console's bundle listing, the evidence writer) are
+imported by those routes.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from aws_lambda_powertools.logging import correlation_paths
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optledger import campaign_admin, console_data, offline, reviews, runtime
+from optledger import runtime
 from optledger.access import Caller
 from optledger.api.auth import caller_middleware
 from optledger.api.bodies import json_body
@@ -26,7 +30,11 @@ from optledger.errors import Conflict, NotFound, ValidationError
 from optledger.logs import logger
 from optledger.observability import count, instrumented
 from optledger.sendgate import check_send
-from optledger.views import DEFAULT_PAGE, ConsentRecord, consent_record, page_request, review_queue
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
+
+    from optledger.views import ConsentRecord
 
 app = make_resolver(strip_prefixes=[CONSOLE_API_PREFIX])
 app.use(middlewares=[caller_middleware])
@@ -48,19 +56,21 @@ def requested_brand() -> str | None:
     return brand
 
 
-def _record(phone: object, brand: str | None, limit: int = DEFAULT_PAGE, after: int = 0) -> ConsentRecord:
+def _record(phone: object, brand: str | None, limit: str | None = None, cursor: str | None = None) -> ConsentRecord:
+    from optledger import views  # the state and history of a number: look-ups, not the send gate
+
+    size, after = views.page_request(limit, cursor)
     if not isinstance(phone, str):
         raise ValidationError("phone is required", fields={"phone": "required"})
     caller().require(brand)
     seen = directory()
-    return consent_record(phone, brand=brand, store=runtime.store(), directory=seen, limit=limit, after=after)
+    return views.consent_record(phone, brand=brand, store=runtime.store(), directory=seen, limit=size, after=after)
 
 
 @app.get("/consents/<phone>")
 def get_consents(phone: str):
-    event = app.current_event
-    limit, after = page_request(event.get_query_string_value("limit"), event.get_query_string_value("cursor"))
-    return json_response(200, _record(unquote(phone), event.get_query_string_value("brand"), limit, after))
+    query = app.current_event.get_query_string_value
+    return json_response(200, _record(unquote(phone), query("brand"), query("limit"), query("cursor")))
 
 
 @app.post("/consents/lookup")
@@ -83,6 +93,8 @@ def post_check():
 
 @app.get("/reviews")
 def get_reviews():
+    from optledger.views import review_queue
+
     event = app.current_event
     queue = review_queue(
         requested_brand(),
@@ -95,6 +107,8 @@ def get_reviews():
 
 @app.post("/reviews/<event_id>")
 def post_review_decision(event_id: str):
+    from optledger import reviews
+
     who, body, brand = caller(), json_body(app.current_event), requested_brand()
     if who.kind == "user":  # a signed-in person decides as themselves, whatever the body says
         body["agent_id"] = who.identity
@@ -127,6 +141,8 @@ def post_evidence():
 
 @app.get("/evidence/daily")
 def get_daily_evidence():
+    from optledger import console_data
+
     brand = requested_brand()
     brands = [brand] if brand else directory().brands
     if brand is not None and brand not in directory().brands:
@@ -138,6 +154,8 @@ def get_daily_evidence():
 
 @app.post("/evidence/links")
 def post_evidence_link():
+    from optledger import console_data
+
     return json_response(
         201, console_data.daily_link(json_body(app.current_event), caller=caller(), evidence=runtime.evidence())
     )
@@ -145,6 +163,8 @@ def post_evidence_link():
 
 @app.post("/consents/events")
 def post_consent_event():
+    from optledger import offline
+
     event = app.current_event
     seen = directory()
     consent_event = offline.validate(json_body(event), seen)
@@ -162,6 +182,8 @@ def post_consent_event():
 
 @app.put("/campaigns/<campaign_id>")
 def put_campaign(campaign_id: str):
+    from optledger import campaign_admin
+
     who = caller()
     document = json_body(app.current_event)
     campaign_id = unquote(campaign_id)
@@ -176,11 +198,15 @@ def put_campaign(campaign_id: str):
 
 @app.get("/campaigns/<campaign_id>")
 def get_campaign(campaign_id: str):
+    from optledger import campaign_admin
+
     return json_response(200, campaign_admin.describe(directory().get(unquote(campaign_id))))
 
 
 @app.get("/campaigns")
 def list_campaigns():
+    from optledger import campaign_admin
+
     seen = directory()
     return json_response(200, {"campaigns": [campaign_admin.describe(seen.by_id[i]) for i in sorted(seen.by_id)]})
 

@@ -6,16 +6,18 @@ function), which needs the signed-in user's credentials and answers only for the
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.logging import correlation_paths
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import config, console
 from optledger.api.resolver import make_resolver
 from optledger.errors import NotFound
 from optledger.observability import instrumented
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 app = make_resolver()
 

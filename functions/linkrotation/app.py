@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import boto3
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger.linkkeys import LinkKeyRotation
 from optledger.logs import logger
 from optledger.observability import instrumented
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 
 @instrumented()

@@ -3,12 +3,11 @@ GET /optin/{campaign}."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.logging import correlation_paths
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import hosted, optins, runtime
 from optledger.api import cors
@@ -18,6 +17,9 @@ from optledger.api.responses import error_response, json_response, page_response
 from optledger.errors import Forbidden, OptLedgerError
 from optledger.logs import logger
 from optledger.observability import count, instrumented
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 app = make_resolver()
 

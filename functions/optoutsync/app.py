@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
-
-from aws_lambda_powertools.utilities.typing import LambdaContext
+from typing import TYPE_CHECKING, Any
 
 from optledger import eum_sync, runtime
 from optledger.logs import logger
 from optledger.observability import count, instrumented
 from optledger.phone import mask
 from optledger.smsvoice import OptOutLists, SyncFailed
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 METRICS = {"put": "OptOutListPut", "delete": "OptOutListDelete"}
 

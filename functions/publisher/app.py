@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.data_classes import DynamoDBStreamEvent
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import bus
 from optledger.logs import logger
 from optledger.observability import count, instrumented
 from optledger.publisher import BatchResponse, publish
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 
 class NotPublished(Exception):

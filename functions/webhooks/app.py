@@ -3,12 +3,11 @@ GET /openapi.json."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.data_classes import SNSEvent
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optledger import config, runtime
 from optledger.api.bodies import public_url, raw_body
@@ -17,6 +16,9 @@ from optledger.api.responses import json_response
 from optledger.inbound import receive_sns_records, receive_webhook
 from optledger.observability import count, instrumented
 from optledger.providers import WebhookRequest
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 MAX_WEBHOOK_BYTES = 64 * 1024
 

@@ -7,16 +7,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from optledger.providers import setting_names
-
 ENV_PREFIX = "OPTLEDGER_"
-# What each provider reads (its registry line), then the callers' keys.
-SECRET_NAMES = (
-    *setting_names(),
+CALLER_KEYS = (
     "API_KEY",
     "API_KEYS",  # JSON object: API key -> list of brands or "*" (optledger.access)
 )
 SECRETS_CACHE_SECONDS = 300
+
+
+@cache
+def secret_names() -> tuple[str, ...]:
+    """What each provider reads (its registry line), then the callers' keys."""
+    # The provider registry is imported where secrets are read, not with the settings: the functions that only read
+    # settings (the send gate behind IAM, the opt-out sync, the daily run, the publisher) never load it.
+    from optledger.providers import setting_names
+
+    return (*setting_names(), *CALLER_KEYS)
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ def secrets() -> Mapping[str, str]:
     In AWS they come from one Secrets Manager secret (a JSON object), cached in the warm container by Powertools
     parameters; locally from ``OPTLEDGER_*`` environment variables.
     """
-    values = {name: os.environ[ENV_PREFIX + name] for name in SECRET_NAMES if os.environ.get(ENV_PREFIX + name)}
+    values = {name: os.environ[ENV_PREFIX + name] for name in secret_names() if os.environ.get(ENV_PREFIX + name)}
     arn = settings().secrets_arn
     if arn:
         # The secret wins; the environment may add non-secret settings (SNS_TOPIC_ARNS from the template).

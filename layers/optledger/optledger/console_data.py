@@ -14,7 +14,7 @@ from optledger.timeutil import format_ts, utcnow
 
 if TYPE_CHECKING:
     from optledger.access import Caller
-    from optledger.store import Evidence
+    from optledger.bucket import Evidence
 
 LINK_SECONDS = 15 * 60  # a daily bundle's link is used at once by the person who asked for it
 LIST_LIMIT = 1000

@@ -24,12 +24,12 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from optledger import anchors, bundles
+from optledger.bucket import Evidence
 from optledger.campaigns import Directory
 from optledger.errors import NotFound, ValidationError
 from optledger.phone import normalize
-from optledger.store import Evidence, Store
+from optledger.store import Store
 from optledger.timeutil import EARLIEST, format_ts, utcnow
-from optledger.views import one_brand
 
 RETENTION_YEARS = 5
 OPT_OUT_RETENTION_YEARS = 10
@@ -221,6 +221,8 @@ def number_bundle(
         raise ValidationError("campaign must be a campaign id", fields={"campaign": "invalid"})
     if brand is not None and (not isinstance(brand, str) or brand not in directory.brands):
         raise NotFound("unknown brand", fields={"brand": "unknown"})
+    from optledger.views import one_brand  # the consent views (and the send gate): not the daily run's
+
     brands = [directory.get(campaign).brand] if campaign else [brand] if brand else directory.brands
     brand, _ = one_brand(store.get_heads(brands, phone))
     now = now or utcnow()

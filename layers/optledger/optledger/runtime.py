@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from optledger import bus, config
+from optledger import config
 from optledger.campaigns import CampaignCache
 from optledger.config import settings
-from optledger.ledger import Ledger
-from optledger.store import Evidence, Store
+from optledger.store import Store
+
+if TYPE_CHECKING:
+    from optledger.bucket import Evidence
+    from optledger.ledger import Ledger
 
 
 @cache
@@ -19,6 +23,8 @@ def store() -> Store:
 
 @cache
 def evidence() -> Evidence:
+    from optledger.bucket import Evidence  # bundles, anchors and links: the bundler's and the evidence routes'
+
     current = settings()
     arn = current.link_signer_secret_arn
     return Evidence(
@@ -31,6 +37,10 @@ def evidence() -> Evidence:
 
 @cache
 def ledger() -> Ledger:
+    # The chain writer is imported by the functions that append (their domain modules import it); the send gate,
+    # the opt-out sync and the bundler only read, and do not pay for it.
+    from optledger.ledger import Ledger
+
     return Ledger(store())
 
 
@@ -41,7 +51,7 @@ def campaigns() -> CampaignCache:
 
 def reset() -> None:
     """Forget every cached object (tests switch tables and backends between cases)."""
-    from optledger import config
+    from optledger import bus  # the publisher's: only it builds a bus
 
     config.reset()
     for factory in (store, evidence, ledger, campaigns, bus.default):

@@ -18,7 +18,6 @@ import boto3
 from botocore.config import Config
 
 from optledger import keys
-from optledger.bucket import Evidence
 from optledger.keys import CAMPAIGN_PK, Append, append_items, chain_pk, day_key, day_shard, disclosure_key, event_sk
 from optledger.service_errors import (
     CONDITION_FAILED,
@@ -32,7 +31,8 @@ from optledger.service_errors import (
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
-# Names other modules import from here (the key builders moved to optledger.keys, the bucket to optledger.bucket).
+# Names other modules import from here (the key builders moved to optledger.keys). The bucket is optledger.bucket,
+# imported only by the functions that write or read evidence objects.
 __all__ = [
     "CAMPAIGN_PK",
     "DEFAULT_DAY_SHARDS",
@@ -41,7 +41,6 @@ __all__ = [
     "AlreadyDelivered",
     "BatchNotWritten",
     "ChainRaceLost",
-    "Evidence",
     "Head",
     "Store",
     "chain_pk",

@@ -70,6 +70,18 @@ def test_stale_or_future_timestamp_is_rejected(later):
         ADAPTER.verify(sample_request(SAMPLE), SECRETS, now=sample_now(SAMPLE, later=later))
 
 
+@pytest.mark.parametrize("timestamp", ["²", "1795860000²", "١٧٩٥٨٦٠٠٠٠", "-1", "17958600.5"])
+def test_a_timestamp_that_is_not_ascii_digits_is_a_signature_error(timestamp):
+    # Superscripts and other scripts' digits pass str.isdigit() but not int(): refused as unsigned, never a 500.
+    # Given a request signed over that timestamp (the signature is right; only the timestamp is wrong)
+    request = with_header(sample_request(SAMPLE), "x-sinch-webhook-signature-timestamp", timestamp)
+    nonce = request.header("x-sinch-webhook-signature-nonce") or ""
+    signature = compute_signature(SECRETS["SINCH_WEBHOOK_SECRET"], request.body, nonce, timestamp)
+    request = with_header(request, "x-sinch-webhook-signature", signature)
+    with pytest.raises(SignatureError, match="Unix timestamp"):
+        ADAPTER.verify(request, SECRETS, now=sample_now(SAMPLE))
+
+
 @pytest.mark.parametrize(
     "header",
     ["x-sinch-webhook-signature", "x-sinch-webhook-signature-nonce", "x-sinch-webhook-signature-timestamp"],
