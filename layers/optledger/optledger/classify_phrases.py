@@ -142,6 +142,7 @@ _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, whic
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
+_MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
 
 
 def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
@@ -289,7 +290,7 @@ def _decide(
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'
             return _review(hedge[0])
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
-        return Classification("message") if mood == "delight" else verdict
+        return _MESSAGE if mood == "delight" else verdict
     if (
         len(words) <= _REVIEW_REPLY_WORDS
         and patterns.review_reply_words.issuperset(words)  # most replies have a word of neither list: no strip
@@ -406,7 +407,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
 def _message(flat: str, beginnings: frozenset[str] | None, *, welcomed: bool = False) -> Classification:
     """An ordinary message, unless ``reply_review`` finds an unclear reply that names no revocation word."""
     found = second_look(flat, beginnings, welcomed=welcomed)
-    return _review(found) if found else Classification("message")
+    return _review(found) if found else _MESSAGE
 
 
 def _no_cue(text: str, flat: str, marked: str, beginnings: frozenset[str] | None) -> Classification:

@@ -42,13 +42,21 @@ class WordSet:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(tuple(phrase.split()) for phrase in phrases if phrase.split())
-        self.longest = max(map(len, self.phrases))
         self.firsts = frozenset(phrase[0] for phrase in self.phrases)
+        # the lengths of the phrases each first word starts, longest first: only those are tried at that word
+        lengths: dict[str, set[int]] = {}
+        for phrase in self.phrases:
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+        self.lengths = {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
 
     def _length_at(self, words: list[str], index: int) -> int:
-        if words[index] in self.firsts:
-            for length in range(min(self.longest, len(words) - index), 0, -1):
-                if tuple(words[index : index + length]) in self.phrases:
+        lengths = self.lengths.get(words[index])
+        if lengths is not None:
+            rest = len(words) - index
+            for length in lengths:
+                if length == 1:
+                    return 1  # the word is a phrase of its own
+                if length <= rest and tuple(words[index : index + length]) in self.phrases:
                     return length
         return 0
 
