@@ -185,7 +185,9 @@ def _bare(clause: str) -> str:
     return " ".join(words)
 
 
-def _standalone_keyword(clauses: list[str], asks: bool = False) -> Classification | None:
+def _standalone_keyword(
+    clauses: list[str], beginnings: frozenset[str] | None, asks: bool = False
+) -> Classification | None:
     """A revocation word that makes up a clause on its own, give or take courtesy words ("Stop. Thank you").
 
     Words with everyday meanings (CANCEL, END, REMOVE...) count only when no clause says anything else; before a
@@ -197,7 +199,7 @@ def _standalone_keyword(clauses: list[str], asks: bool = False) -> Classificatio
     for raw in clauses:
         clause = raw.strip()
         bare = _bare(clause)
-        if not bare or patterns.not_addressee.search(bare, None):  # "This is not Maria. Wrong number. Remove."
+        if not bare or patterns.not_addressee.search(bare, beginnings):  # "This is not Maria. Wrong number. Remove."
             continue
         if bare in patterns.standalone:
             scope: Scope = "brand" if bare in patterns.standalone_brand else "sender"
@@ -277,7 +279,9 @@ def _decide(
             return _review(found[0])
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
-    if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"), asks)):
+    if not patterns.standalone_words.isdisjoint(words) and (
+        verdict := _standalone_keyword(marked.split("|"), beginnings, asks)
+    ):
         # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP": no)
         clauses = [c.strip() for c in marked.split("|") if c.strip()]
         last = clauses[-1] == (verdict.matched or "").strip()
