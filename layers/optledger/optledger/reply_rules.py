@@ -207,6 +207,7 @@ class _Choice:
 
     numbers: list[int]
     rules: list[re.Pattern[str]] = field(default_factory=list)
+    complete: bool = False  # every rule compiled: a search tests one flag, not two lengths
 
 
 class Rules:
@@ -274,7 +275,7 @@ class Rules:
                 for beginning in key:
                     found.update(self.index.get(beginning, ()))
                 numbers = sorted(found)
-            entry = self.by_key[key] = _Choice(numbers)
+            entry = self.by_key[key] = _Choice(numbers, complete=not numbers)
         if len(self.cache) >= 4096:
             self.cache.clear()
         self.cache[beginnings] = entry
@@ -290,6 +291,7 @@ class Rules:
                 rule = compiled[number] = re.compile(self._sources[number], re.ASCII if ascii_reply else 0)
             entry.rules.append(rule)
             yield rule
+        entry.complete = True
 
     def search(self, text: str, beginnings: frozenset[str] | None) -> re.Match[str] | None:
         # keyed by the reply's own set: its hash is computed once and serves every rule list the reply meets
@@ -297,7 +299,7 @@ class Rules:
         for rule in entry.rules:
             if found := rule.search(text):
                 return found
-        if len(entry.rules) < len(entry.numbers):
+        if not entry.complete:
             for rule in self._compiled(entry, _ascii(beginnings)):
                 if found := rule.search(text):
                     return found
@@ -305,7 +307,7 @@ class Rules:
 
     def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
         entry = self.cache.get(beginnings) or self.chosen(beginnings)
-        if len(entry.rules) < len(entry.numbers):
+        if not entry.complete:
             for _ in self._compiled(entry, _ascii(beginnings)):
                 pass
         for rule in entry.rules:
