@@ -126,21 +126,28 @@ _EMOJI_REVIEW = frozenset(_DATA["emoji"]["review"])
 _EMOJI_REVIEW_ALONE = _EMOJI_REVIEW | frozenset(_DATA["emoji"]["review_alone"])  # a lone 😡: review, not beside words
 
 
+# the verdict of each keyword, built once (frozen): opt-out before opt-in, and help before a confirmation
+_OPT_OUT_VERDICTS = {
+    word: Classification("opt_out", word, "keyword", "brand" if word in _BRAND_KEYWORDS else "sender")
+    for word in _KEYWORDS["opt_out"]
+}
+_OPT_IN_VERDICTS = {word: Classification("opt_in", word, "keyword") for word in _KEYWORDS["opt_in"]}
+_LATER_VERDICTS = {word: Classification("message", word, "keyword") for word in _CONFIRMATIONS} | {
+    word: Classification("help", word, "keyword") for word in _KEYWORDS["help"]
+}
+
+
 def _keyword(word: str, join_keywords: Iterable[str], text: str = "") -> Classification | None:
-    if word in _KEYWORDS["opt_out"]:
+    if (verdict := _OPT_OUT_VERDICTS.get(word)) is not None:
         if text.rstrip().endswith("?"):  # "stop?" asks what STOP does, or whether to send it
             return Classification("message", word, "review", review=True)
-        return Classification("opt_out", word, "keyword", "brand" if word in _BRAND_KEYWORDS else "sender")
-    if word in _KEYWORDS["opt_in"]:
-        return Classification("opt_in", word, "keyword")
+        return verdict
+    if (verdict := _OPT_IN_VERDICTS.get(word)) is not None:
+        return verdict
     for keyword in join_keywords:
         if word and _join_keyword(keyword) == word:
             return Classification("opt_in", keyword, "keyword")
-    if word in _KEYWORDS["help"]:
-        return Classification("help", word, "keyword")
-    if word in _CONFIRMATIONS:
-        return Classification("message", word, "keyword")
-    return None
+    return _LATER_VERDICTS.get(word)
 
 
 def _symbols_only(text: str) -> Classification:

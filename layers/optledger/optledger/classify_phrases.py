@@ -142,6 +142,7 @@ _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, whic
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
+_MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
 
 
 def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
@@ -184,7 +185,9 @@ def _bare(clause: str) -> str:
     return " ".join(words)
 
 
-def _standalone_keyword(clauses: list[str], asks: bool = False) -> Classification | None:
+def _standalone_keyword(
+    clauses: list[str], beginnings: frozenset[str] | None, asks: bool = False
+) -> Classification | None:
     """A revocation word that makes up a clause on its own, give or take courtesy words ("Stop. Thank you").
 
     Words with everyday meanings (CANCEL, END, REMOVE...) count only when no clause says anything else; before a
@@ -196,7 +199,7 @@ def _standalone_keyword(clauses: list[str], asks: bool = False) -> Classificatio
     for raw in clauses:
         clause = raw.strip()
         bare = _bare(clause)
-        if not bare or patterns.not_addressee.search(bare, None):  # "This is not Maria. Wrong number. Remove."
+        if not bare or patterns.not_addressee.search(bare, beginnings):  # "This is not Maria. Wrong number. Remove."
             continue
         if bare in patterns.standalone:
             scope: Scope = "brand" if bare in patterns.standalone_brand else "sender"
@@ -276,7 +279,9 @@ def _decide(
             return _review(found[0])
         return Classification("opt_out", found[0], "phrase")
     words = masked.split()
-    if not patterns.standalone_words.isdisjoint(words) and (verdict := _standalone_keyword(marked.split("|"), asks)):
+    if not patterns.standalone_words.isdisjoint(words) and (
+        verdict := _standalone_keyword(marked.split("|"), beginnings, asks)
+    ):
         # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP": no)
         clauses = [c.strip() for c in marked.split("|") if c.strip()]
         last = clauses[-1] == (verdict.matched or "").strip()
@@ -289,7 +294,7 @@ def _decide(
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'
             return _review(hedge[0])
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
-        return Classification("message") if mood == "delight" else verdict
+        return _MESSAGE if mood == "delight" else verdict
     if (
         len(words) <= _REVIEW_REPLY_WORDS
         and patterns.review_reply_words.issuperset(words)  # most replies have a word of neither list: no strip
@@ -406,7 +411,7 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
 def _message(flat: str, beginnings: frozenset[str] | None, *, welcomed: bool = False) -> Classification:
     """An ordinary message, unless ``reply_review`` finds an unclear reply that names no revocation word."""
     found = second_look(flat, beginnings, welcomed=welcomed)
-    return _review(found) if found else Classification("message")
+    return _review(found) if found else _MESSAGE
 
 
 def _no_cue(text: str, flat: str, marked: str, beginnings: frozenset[str] | None) -> Classification:

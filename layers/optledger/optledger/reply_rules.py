@@ -42,13 +42,21 @@ class WordSet:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(tuple(phrase.split()) for phrase in phrases if phrase.split())
-        self.longest = max(map(len, self.phrases))
         self.firsts = frozenset(phrase[0] for phrase in self.phrases)
+        # the lengths of the phrases each first word starts, longest first: only those are tried at that word
+        lengths: dict[str, set[int]] = {}
+        for phrase in self.phrases:
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+        self.lengths = {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
 
     def _length_at(self, words: list[str], index: int) -> int:
-        if words[index] in self.firsts:
-            for length in range(min(self.longest, len(words) - index), 0, -1):
-                if tuple(words[index : index + length]) in self.phrases:
+        lengths = self.lengths.get(words[index])
+        if lengths is not None:
+            rest = len(words) - index
+            for length in lengths:
+                if length == 1:
+                    return 1  # the word is a phrase of its own
+                if length <= rest and tuple(words[index : index + length]) in self.phrases:
                     return length
         return 0
 
@@ -183,6 +191,15 @@ def _looking_at(starts: frozenset[str]) -> str:
     return "(?=" + "|".join(start.strip() + ("\\b" if start.endswith(" ") else "") for start in sorted(starts)) + ")"
 
 
+def _first_letter(letters: frozenset[str] | None, source: str) -> str:
+    """A test of the first letter every match starts with, before an alternation that opens with ``_looking_at``'s
+    lookahead of whole beginnings: a position whose letter is none of them then fails on one test, not on each
+    beginning. It changes no match. (Elsewhere it costs more than it saves: re already skips ahead on a literal.)"""
+    if letters is None or _OTHER_SCRIPT_KEY in letters or not source.startswith("(?:(?="):
+        return source
+    return "(?=[" + "".join(re.escape(letter) for letter in sorted(letters)) + "])" + source
+
+
 @dataclass(slots=True)
 class _Choice:
     """The rules a set of word beginnings could match: their numbers, and the compiled patterns of as many of them, in
@@ -190,6 +207,7 @@ class _Choice:
 
     numbers: list[int]
     rules: list[re.Pattern[str]] = field(default_factory=list)
+    complete: bool = False  # every rule compiled: a search tests one flag, not two lengths
 
 
 class Rules:
@@ -218,7 +236,9 @@ class Rules:
             group = merged.setdefault(letters, (set(), []))
             group[0].update(starts or ())
             group[1].append(source)
-        self._sources = ["|".join(f"(?:{source})" for source in sources) for _, sources in merged.values()]
+        self._sources = [
+            _first_letter(letters, "|".join(f"(?:{s})" for s in sources)) for letters, (_, sources) in merged.items()
+        ]
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self.compiled_ascii: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self.always: list[int] = []
@@ -255,7 +275,7 @@ class Rules:
                 for beginning in key:
                     found.update(self.index.get(beginning, ()))
                 numbers = sorted(found)
-            entry = self.by_key[key] = _Choice(numbers)
+            entry = self.by_key[key] = _Choice(numbers, complete=not numbers)
         if len(self.cache) >= 4096:
             self.cache.clear()
         self.cache[beginnings] = entry
@@ -271,6 +291,7 @@ class Rules:
                 rule = compiled[number] = re.compile(self._sources[number], re.ASCII if ascii_reply else 0)
             entry.rules.append(rule)
             yield rule
+        entry.complete = True
 
     def search(self, text: str, beginnings: frozenset[str] | None) -> re.Match[str] | None:
         # keyed by the reply's own set: its hash is computed once and serves every rule list the reply meets
@@ -278,7 +299,7 @@ class Rules:
         for rule in entry.rules:
             if found := rule.search(text):
                 return found
-        if len(entry.rules) < len(entry.numbers):
+        if not entry.complete:
             for rule in self._compiled(entry, _ascii(beginnings)):
                 if found := rule.search(text):
                     return found
@@ -286,7 +307,7 @@ class Rules:
 
     def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
         entry = self.cache.get(beginnings) or self.chosen(beginnings)
-        if len(entry.rules) < len(entry.numbers):
+        if not entry.complete:
             for _ in self._compiled(entry, _ascii(beginnings)):
                 pass
         for rule in entry.rules:
