@@ -94,7 +94,7 @@ def english_or_spanish(word: str) -> bool:
 
 def _known(word: str, foreign: _Foreign) -> bool:
     """An English or Spanish word, or one of its inflections ("worked", "arrives", "texting")."""
-    if word in foreign.known or (len(word) >= _DICTIONARY_MIN and word in _dictionary()):
+    if english_or_spanish(word):
         return True
     for suffix in foreign.suffixes:
         if word.endswith(suffix):
