@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from optledger.classify_phrases import _CLAUSE_STARTS
+from optledger.classify_phrases import _patterns
 from optledger.reply_rules import expand, phrase_data, rule_starts
 from optledger.reply_text import canonical, edits, fold
 from tests.support.replies import check
@@ -273,11 +273,13 @@ def test_a_doubled_letter_undone_only_in_english_or_spanish(text, expected):
 
 
 def test_every_clause_rule_starts_with_a_word_the_reader_looks_for():
-    # the clause rules are searched only when the reply has one of these words: a new rule must start with one
+    # the clause rules are searched only when the reply has one of the words they start with (derived from them)
+    clause_starts = _patterns().clause_starts
+    assert clause_starts is not None
     for pattern in phrase_data()["phrases"]["clause"]:
         starts = rule_starts(expand(pattern))
         assert starts, pattern
-        assert {start.strip() for start in starts} <= {start.strip() for start in _CLAUSE_STARTS}, pattern
+        assert {start.strip() for start in starts} <= {start.strip() for start in clause_starts}, pattern
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from optledger.classify import (
 from optledger.reply_clauses import asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
-from optledger.reply_rules import Rules, WordSet, phrase_data, reply_beginnings
+from optledger.reply_rules import Rules, WordSet, expand, phrase_data, reply_beginnings, rule_starts
 from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
 
 Mood = Literal["", "playful", "delight"]
@@ -47,6 +47,7 @@ class _Patterns(NamedTuple):
     keep: Rules
     revocations: Rules
     clause_revocations: Rules
+    clause_starts: frozenset[str] | None  # the words the clause rules start with; None: one starts anywhere
     languages: Rules
     lexicon: frozenset[str]
     masks: Rules
@@ -92,6 +93,7 @@ def _patterns() -> _Patterns:
         # a clause rule ends its clause: at the end of the reply it is a rule like the others (the first is one)
         revocations=Rules([*data["phrases"]["sender"], *data["phrases"]["clause"][1:]]),
         clause_revocations=Rules(data["phrases"]["clause"]),
+        clause_starts=_starts(data["phrases"]["clause"]),
         languages=Rules([pattern for patterns in data["languages"].values() for pattern in patterns]),
         lexicon=known_words() | {"|"},
         # traps, negations and other objects are all masked the same way: one index, fewer calls
@@ -128,7 +130,6 @@ _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
-_CLAUSE_STARTS = frozenset({"no ", "ni ", "ya ", "nunca"})  # the words data/phrases.json's clause rules start with
 _CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b")
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|do not|never|not|no|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
@@ -143,6 +144,12 @@ _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is 
 _PIECE_CHARS = 3
 _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
+
+
+def _starts(sources: list[str]) -> frozenset[str] | None:
+    """The word beginnings every match of these rules starts at, as ``reply_beginnings`` lists them, or None."""
+    starts = [rule_starts(expand(source)) for source in sources]
+    return None if not all(starts) else frozenset().union(*(start for start in starts if start))
 
 
 def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
@@ -266,7 +273,8 @@ def _decide(
         return Classification("opt_out", found[0], "phrase", "brand")
     found = patterns.revocations.search(masked, beginnings)
     # "no texts please, email only": a clause rule ending an inner clause (each starts with one of a few words)
-    if found is None and "|" in marked and (beginnings is None or not beginnings.isdisjoint(_CLAUSE_STARTS)):
+    starts = patterns.clause_starts
+    if found is None and "|" in marked and (beginnings is None or starts is None or not beginnings.isdisjoint(starts)):
         found = patterns.clause_revocations.search(marked, beginnings)
     if found is None and foreign:
         found = patterns.languages.search(masked, beginnings)
