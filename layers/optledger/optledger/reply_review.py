@@ -70,6 +70,7 @@ class _Grammar:
         # the second words are keys too: the candidates of a reply are remembered by the cues it has of either kind
         self.keys = frozenset(index).union(*(entry.also for entry in self.entries))
         self.chosen: dict[frozenset[str], tuple[int, ...]] = {}
+        self.by_reply: dict[frozenset[str], tuple[int, ...]] = {}
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.entries)  # for ASCII replies, re.ASCII
         self.compiled_unicode: list[re.Pattern[str] | None] = [None] * len(self.entries)
         gates = data["gates"]
@@ -83,7 +84,15 @@ class _Grammar:
         """The numbers of the patterns whose cues the reply has, in the order of ``_GROUPS``."""
         if beginnings is None:
             return tuple(range(len(self.entries)))
-        cued = beginnings & self.keys
+        # reply_beginnings returns a set met before as that very set: found by identity, no intersection built
+        if (numbers := self.by_reply.get(beginnings)) is not None:
+            return numbers
+        if len(self.by_reply) >= _CHOSEN:
+            self.by_reply.clear()
+        numbers = self.by_reply[beginnings] = self._cued(beginnings & self.keys)
+        return numbers
+
+    def _cued(self, cued: frozenset[str]) -> tuple[int, ...]:
         if not cued:
             return ()
         numbers = self.chosen.get(cued)
@@ -141,8 +150,10 @@ def second_look(flat: str, beginnings: frozenset[str] | None, *, welcomed: bool 
     ``welcomed``: the rules read some texts as wanted ("keep my reminders"); only a partial request is looked for.
     """
     grammar = _grammar()
+    if not (numbers := grammar.candidates(beginnings)):
+        return None  # most replies: no cue, nothing more to compute
     ascii_reply = flat.isascii()
-    for number in grammar.candidates(beginnings):
+    for number in numbers:
         group = grammar.entries[number].group
         if welcomed and group != "partial":
             continue

@@ -319,7 +319,17 @@ class Rules:
 def reply_beginnings(flat: str, words: list[str] | None = None) -> frozenset[str]:
     """The first one to five letters of every word of a reply, and the other-script key if it is not all ASCII."""
     found = frozenset(chain.from_iterable(map(_word_beginnings, flat.split() if words is None else words)))
-    return found if flat.isascii() else found | _OTHER_SCRIPT
+    if not flat.isascii():
+        found |= _OTHER_SCRIPT
+    # a set met before is returned as that very set: the memo of every rule list then finds it by identity, instead
+    # of comparing some fifty beginnings once a rule list
+    if len(_INTERNED) >= _INTERNED_KEPT:
+        _INTERNED.clear()
+    return _INTERNED.setdefault(found, found)
+
+
+_INTERNED: dict[frozenset[str], frozenset[str]] = {}
+_INTERNED_KEPT = 4096  # as many as a rule list's memo keeps
 
 
 def _ascii(beginnings: frozenset[str] | None) -> bool:
