@@ -155,9 +155,12 @@ def _starts(sources: list[str]) -> frozenset[str] | None:
 def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
     """A keyword said with courtesy words only ("HELP pls", "START please", "stop thx", "VIP porfa")."""
     patterns = _patterns()
-    if not patterns.courtesy_or_keyword_words.issuperset(words):  # a word that is neither: no keyword, unless joined
-        unknown = set(words).difference(patterns.courtesy_or_keyword_words)
-        if len(unknown) > _JOIN_WORDS or not unknown.issubset(_join_words(join_keywords)):
+    known = patterns.courtesy_or_keyword_words
+    if not known.issuperset(words):  # a word that is neither: no keyword, unless joined
+        # most replies have a word of no keyword at all: one set test, no set of unknown words built
+        if not _known_or_joined(join_keywords).issuperset(words):
+            return None
+        if len(set(words).difference(known)) > _JOIN_WORDS:
             return None
     bare = " ".join(patterns.courtesy.strip([word for word in words if word != "|"]))
     if not bare:
@@ -174,14 +177,16 @@ def _split_keyword(words: list[str], join_keywords: Iterable[str]) -> Classifica
     return _keyword(joined.upper(), join_keywords) if joined.upper() not in _CONFIRMATIONS else None
 
 
-def _join_words(join_keywords: Iterable[str]) -> frozenset[str]:
-    """The words of a campaign's join keywords, remembered per tuple (the same with every reply to its number)."""
-    return _join_words_of(join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords))
+def _known_or_joined(join_keywords: Iterable[str]) -> frozenset[str]:
+    """Courtesy and keyword words with the words of a campaign's join keywords, remembered per tuple (the same with
+    every reply to its number)."""
+    return _known_or_joined_of(join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords))
 
 
 @lru_cache(maxsize=1024)
-def _join_words_of(join_keywords: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(word for keyword in join_keywords for word in fold(keyword).split())
+def _known_or_joined_of(join_keywords: tuple[str, ...]) -> frozenset[str]:
+    joined = frozenset(word for keyword in join_keywords for word in fold(keyword).split())
+    return _patterns().courtesy_or_keyword_words | joined
 
 
 def _bare(clause: str) -> str:
