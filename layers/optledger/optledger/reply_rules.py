@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from optledger.classify import _DATA_DIR
 
@@ -34,6 +34,25 @@ def expand(pattern: str) -> str:
     for _ in range(3):  # vocabulary entries may name others
         pattern = _MACRO.sub(lambda m: vocab.get(m[1], m[0]), pattern)
     return pattern
+
+
+_Value = TypeVar("_Value")
+
+
+class Memo(dict[str, _Value]):
+    """A bounded memo of a function of one word. A hit is one dict lookup at C speed (``map(memo.__getitem__,
+    words)``), with none of lru_cache's bookkeeping; when full, it starts afresh."""
+
+    def __init__(self, function: Callable[[str], _Value], kept: int) -> None:
+        super().__init__()
+        self.function = function
+        self.kept = kept
+
+    def __missing__(self, key: str) -> _Value:
+        if len(self) >= self.kept:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
 
 
 class WordSet:
@@ -320,7 +339,7 @@ class Rules:
 def reply_beginnings(flat: str, words: list[str] | None = None) -> frozenset[str]:
     """The first one to five letters of every word of a reply, and the other-script key if it is not all ASCII."""
     # a union of the words' own sets, merged table to table: faster than adding each beginning one by one
-    found = _NO_BEGINNINGS.union(*map(_word_beginnings, flat.split() if words is None else words))
+    found = _NO_BEGINNINGS.union(*map(_BEGINNINGS.__getitem__, flat.split() if words is None else words))
     if not flat.isascii():
         found |= _OTHER_SCRIPT
     # a set met before is returned as that very set: the memo of every rule list then finds it by identity, instead
@@ -342,7 +361,9 @@ def _ascii(beginnings: frozenset[str] | None) -> bool:
 _NO_BEGINNINGS: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=8192)
 def _word_beginnings(word: str) -> frozenset[str]:
     short = (f"{word} ",) if len(word) <= _PREFIX else ()
     return frozenset((*(word[:length] for length in range(1, min(len(word), _PREFIX) + 1)), *short))
+
+
+_BEGINNINGS = Memo(_word_beginnings, 8192)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from optledger.classify import _LATIN_ACCENTS, _SPACES
 from optledger.reply_languages import english_or_spanish, known_words
-from optledger.reply_rules import phrase_data
+from optledger.reply_rules import Memo, phrase_data
 
 _REPEATS = re.compile(r"(.)\1+")
 # "đ" and "ł" have no decomposition: Vietnamese and Polish read without them ("dung", "wysylac")
@@ -139,8 +139,7 @@ def _target(word: str) -> str | None:
     return spelling.squeezed_targets.get(squeeze(word)) if spelling.double.search(word) else None
 
 
-@lru_cache(maxsize=8192)
-def _canonical_word(word: str) -> str:
+def _spelt(word: str) -> str:
     """One word's canonical spelling: "pls" -> "please", "st0p" -> "stop", "STOPPP" -> "stop", "kiero" -> "quiero".
 
     A run of clause punctuation is "|".
@@ -163,9 +162,13 @@ def _canonical_word(word: str) -> str:
     if len(word) >= _FUZZY_MIN and (slip := _misspelt(word)):
         if len(_SLIPS) >= _SLIPS_KEPT:  # bounded like the cache of spellings, and forgotten with it
             _SLIPS.clear()
-            _canonical_word.cache_clear()
+            _SPELLINGS.clear()
         _SLIPS[word] = slip  # read once a word, like the rest of its spelling; mended in context by canonical()
     return word
+
+
+_SPELLINGS = Memo(_spelt, 8192)  # the spelling of every word met, at one dict lookup a word
+_canonical_word = _SPELLINGS.__getitem__
 
 
 _SQUEEZED_MIN = 4
