@@ -99,6 +99,9 @@ _LATIN_ACCENTS = {
 }
 
 
+_ASCII_EDGES = "".join(char for char in map(chr, range(128)) if not char.isalnum())
+
+
 def normalize_text(text: str) -> str:
     """Upper-case, accents removed, inner whitespace collapsed, surrounding punctuation/symbols/emoji stripped."""
     plain = text
@@ -106,7 +109,9 @@ def normalize_text(text: str) -> str:
         plain = text.translate(_LATIN_ACCENTS)  # the common case (Spanish) without decomposing every character
         if not plain.isascii():
             plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
-    # what surrounds the first and last letter or digit goes (a regex's [\W_]), scanned: a third of a regex's cost
+    # what surrounds the first and last letter or digit goes (a regex's [\W_]), scanned: a third of a regex's cost;
+    # ASCII punctuation and spaces (most of it) first, in one call
+    plain = plain.strip(_ASCII_EDGES)
     start, end = 0, len(plain)
     while start < end and not plain[start].isalnum():
         start += 1
@@ -144,10 +149,23 @@ def _keyword(word: str, join_keywords: Iterable[str], text: str = "") -> Classif
         return verdict
     if (verdict := _OPT_IN_VERDICTS.get(word)) is not None:
         return verdict
-    for keyword in join_keywords:
-        if word and _join_keyword(keyword) == word:
-            return Classification("opt_in", keyword, "keyword")
+    if word:
+        if isinstance(join_keywords, tuple):  # a campaign's tuple: its verdicts by normalised word, built once
+            if (verdict := _join_verdicts(join_keywords).get(word)) is not None:
+                return verdict
+        else:
+            for keyword in join_keywords:
+                if _join_keyword(keyword) == word:
+                    return Classification("opt_in", keyword, "keyword")
     return _LATER_VERDICTS.get(word)
+
+
+@lru_cache(maxsize=1024)
+def _join_verdicts(join_keywords: tuple[str, ...]) -> dict[str, Classification]:
+    verdicts: dict[str, Classification] = {}
+    for keyword in join_keywords:  # the first keyword a word normalises to wins, as in the order they are given
+        verdicts.setdefault(_join_keyword(keyword), Classification("opt_in", keyword, "keyword"))
+    return verdicts
 
 
 def _symbols_only(text: str) -> Classification:

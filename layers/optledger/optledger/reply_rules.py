@@ -214,10 +214,12 @@ def _looking_at(starts: frozenset[str]) -> str:
 def _first_letter(letters: frozenset[str] | None, source: str) -> str:
     """A test of the first letter every match starts with, before an alternation that opens with ``_looking_at``'s
     lookahead of whole beginnings: a position whose letter is none of them then fails on one test, not on each
-    beginning. It changes no match. (Elsewhere it costs more than it saves: re already skips ahead on a literal.)"""
+    beginning. It changes no match. (Elsewhere it costs more than it saves: re already skips ahead on a literal.)
+    A word boundary goes first: every match of an indexed rule starts at one (``rule_starts`` indexes only rules
+    anchored by ``\\b`` or ``^`` before a letter), and it rejects a position inside a word cheaper than a lookahead."""
     if letters is None or _OTHER_SCRIPT_KEY in letters or not source.startswith("(?:(?="):
         return source
-    return "(?=[" + "".join(re.escape(letter) for letter in sorted(letters)) + "])" + source
+    return "\\b(?=[" + "".join(re.escape(letter) for letter in sorted(letters)) + "])" + source
 
 
 @dataclass(slots=True)
@@ -319,10 +321,11 @@ class Rules:
         for rule in entry.rules:
             if found := rule.search(text):
                 return found
-        if not entry.complete:
-            for rule in self._compiled(entry, _ascii(beginnings)):
-                if found := rule.search(text):
-                    return found
+        if entry.complete:
+            return None
+        for rule in self._compiled(entry, _ascii(beginnings)):
+            if found := rule.search(text):
+                return found
         return None
 
     def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
