@@ -112,12 +112,14 @@ def normalize_text(text: str) -> str:
     # what surrounds the first and last letter or digit goes (a regex's [\W_]), scanned: a third of a regex's cost;
     # ASCII punctuation and spaces (most of it) first, in one call
     plain = plain.strip(_ASCII_EDGES)
-    start, end = 0, len(plain)
-    while start < end and not plain[start].isalnum():
-        start += 1
-    while end > start and not plain[end - 1].isalnum():
-        end -= 1
-    return " ".join(plain[start:end].split()).upper()
+    if plain and not (plain[0].isalnum() and plain[-1].isalnum()):  # an emoji or another symbol at an end
+        start, end = 0, len(plain)
+        while start < end and not plain[start].isalnum():
+            start += 1
+        while end > start and not plain[end - 1].isalnum():
+            end -= 1
+        plain = plain[start:end]
+    return " ".join(plain.split()).upper()
 
 
 # a campaign's join keywords come with every reply to its number: normalised once, not once a reply
