@@ -9,7 +9,7 @@ detector does not read, ``reply_review`` takes a second look at a reply left an 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
@@ -266,7 +266,7 @@ def _decide(
     beginnings: frozenset[str] | None,
     *,
     scoped: bool,
-    mood: Mood = "",
+    mood: Callable[[], Mood] = lambda: "",
     asks: bool = False,
     foreign: bool = True,
 ) -> Classification | None:
@@ -306,13 +306,14 @@ def _decide(
         # "¿baja?": a lone stop word asked, like a lone keyword asked; else a STOP before a question
         asked = asks and (not last or len(clauses) == 1)
         # "wow 4 texts today, love that for me. stop.": laughter about the texts, and STOP last, is no joke
-        joking = mood == "playful" and not (last and _TEXTS_NAMED.search(masked))
-        if scoped or asked or joking or (mood and len(words) < _PLAYFUL_WORDS):
+        feeling = mood()  # read only here: most replies have no lone revocation word
+        joking = feeling == "playful" and not (last and _TEXTS_NAMED.search(masked))
+        if scoped or asked or joking or (feeling and len(words) < _PLAYFUL_WORDS):
             return _review(verdict.matched or "stop")
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'
             return _review(hedge[0])
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
-        return _MESSAGE if mood == "delight" else verdict
+        return _MESSAGE if feeling == "delight" else verdict
     if (
         len(words) <= _REVIEW_REPLY_WORDS
         and patterns.review_reply_words.issuperset(words)  # most replies have a word of neither list: no strip
@@ -368,10 +369,14 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
 
     beginnings = reply_beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)
+
     # a lone "stop" beside laughter may be a joke ("STOP!! lol"): queued, not honoured; in delight, not a revocation
-    mood = _mood(words, text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
-    if mood:  # a farewell is courtesy, not delight: "Stop. Have a great day" is a STOP
-        mood = _mood(patterns.courtesy.strip(words), text, flat)
+    def mood() -> Mood:
+        found = _mood(words, text, flat) if "|" in words or len(words) < _PLAYFUL_WORDS else ""
+        if found:  # a farewell is courtesy, not delight: "Stop. Have a great day" is a STOP
+            found = _mood(patterns.courtesy.strip(words), text, flat)
+        return found
+
     asks = "?" in text or ("|" in words and asks_without_mark(flat))
     foreign = unknown or not text.isascii()
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
