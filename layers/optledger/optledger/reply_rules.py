@@ -219,7 +219,7 @@ def _first_letter(letters: frozenset[str] | None, source: str) -> str:
     anchored by ``\\b`` or ``^`` before a letter), and it rejects a position inside a word cheaper than a lookahead."""
     if letters is None or _OTHER_SCRIPT_KEY in letters or not source.startswith("(?:(?="):
         return source
-    return "\\b(?=[" + "".join(re.escape(letter) for letter in sorted(letters)) + "])" + source
+    return "\\b(?=[" + "".join(re.escape(letter) for letter in sorted(letters)) + "])(?:" + source + ")"
 
 
 @dataclass(slots=True)
