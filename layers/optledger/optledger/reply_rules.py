@@ -212,12 +212,12 @@ def _looking_at(starts: frozenset[str]) -> str:
 
 
 def _first_letter(letters: frozenset[str] | None, source: str) -> str:
-    """A test of the first letter every match starts with, before an alternation that opens with ``_looking_at``'s
-    lookahead of whole beginnings: a position whose letter is none of them then fails on one test, not on each
-    beginning. It changes no match. (Elsewhere it costs more than it saves: re already skips ahead on a literal.)
-    A word boundary goes first: every match of an indexed rule starts at one (``rule_starts`` indexes only rules
-    anchored by ``\\b`` or ``^`` before a letter), and it rejects a position inside a word cheaper than a lookahead."""
-    if letters is None or _OTHER_SCRIPT_KEY in letters or not source.startswith("(?:(?="):
+    """A word boundary and a test of the first letter every match starts with, before the whole alternation of a
+    merged rule list: a position inside a word, or whose letter is none of them, then fails on two tests, not on each
+    rule (the rules that open with lookbehinds and ``_looking_at``'s lookahead most). It changes no match: every rule
+    of the list is indexed, so ``rule_starts`` found each of its matches starts at a word boundary (``\\b`` or ``^``
+    before a letter) with one of these letters."""
+    if letters is None or _OTHER_SCRIPT_KEY in letters:
         return source
     return "\\b(?=[" + "".join(re.escape(letter) for letter in sorted(letters)) + "])(?:" + source + ")"
 
