@@ -25,7 +25,7 @@ from optledger.classify import (
 from optledger.reply_clauses import asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
-from optledger.reply_rules import Memo, Rules, WordSet, expand, phrase_data, reply_beginnings, rule_starts
+from optledger.reply_rules import Memo, Rules, WordSet, phrase_data, reply_beginnings, starts_of
 from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
 
 Mood = Literal["", "playful", "delight"]
@@ -93,7 +93,7 @@ def _patterns() -> _Patterns:
         # a clause rule ends its clause: at the end of the reply it is a rule like the others (the first is one)
         revocations=Rules([*data["phrases"]["sender"], *data["phrases"]["clause"][1:]]),
         clause_revocations=Rules(data["phrases"]["clause"]),
-        clause_starts=_starts(data["phrases"]["clause"]),
+        clause_starts=starts_of(data["phrases"]["clause"]),
         languages=Rules([pattern for patterns in data["languages"].values() for pattern in patterns]),
         lexicon=known_words() | {"|"},
         # traps, negations and other objects are all masked the same way: one index, fewer calls
@@ -146,22 +146,13 @@ _BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all"
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
 
 
-def _starts(sources: list[str]) -> frozenset[str] | None:
-    """The word beginnings every match of these rules starts at, as ``reply_beginnings`` lists them, or None."""
-    starts = [rule_starts(expand(source)) for source in sources]
-    return None if not all(starts) else frozenset().union(*(start for start in starts if start))
-
-
 def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
     """A keyword said with courtesy words only ("HELP pls", "START please", "stop thx", "VIP porfa")."""
     patterns = _patterns()
-    known = patterns.courtesy_or_keyword_words
-    if not known.issuperset(words):  # a word that is neither: no keyword, unless joined
-        # most replies have a word of no keyword at all: one set test, no set of unknown words built
-        if not _known_or_joined(join_keywords).issuperset(words):
-            return None
-        if len(set(words).difference(known)) > _JOIN_WORDS:
-            return None
+    if not _known_or_joined(join_keywords).issuperset(words):  # a word neither courtesy, keyword nor joined (most)
+        return None
+    if len(set(words).difference(patterns.courtesy_or_keyword_words)) > _JOIN_WORDS:  # a join keyword is short
+        return None
     bare = " ".join(patterns.courtesy.strip([word for word in words if word != "|"]))
     if not bare:
         return None
@@ -178,15 +169,13 @@ def _split_keyword(words: list[str], join_keywords: Iterable[str]) -> Classifica
 
 
 def _known_or_joined(join_keywords: Iterable[str]) -> frozenset[str]:
-    """Courtesy and keyword words with the words of a campaign's join keywords, remembered per tuple (the same with
-    every reply to its number)."""
+    """Courtesy and keyword words with a campaign's join words, remembered per tuple (the same every reply to it)."""
     return _known_or_joined_of(join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords))
 
 
 @lru_cache(maxsize=1024)
 def _known_or_joined_of(join_keywords: tuple[str, ...]) -> frozenset[str]:
-    joined = frozenset(word for keyword in join_keywords for word in fold(keyword).split())
-    return _patterns().courtesy_or_keyword_words | joined
+    return _patterns().courtesy_or_keyword_words.union(*(fold(keyword).split() for keyword in join_keywords))
 
 
 def _bare(clause: str) -> str:
@@ -246,13 +235,8 @@ def _mask_scope(marked: str, flat: str, beginnings: frozenset[str] | None) -> tu
     return marked, scoped, keep and not named
 
 
-def _review(found: str) -> Classification:
-    return _REVIEWS[found]
-
-
-# a verdict is frozen: one for each wording met, not one built a reply (building a frozen dataclass costs ~0.6 us)
-_REVIEWS = Memo(lambda found: Classification("message", found, "review", review=True), 4096)
-_PHRASES = Memo(lambda found: Classification("opt_out", found, "phrase"), 4096)
+_review = Memo(lambda found: Classification("message", found, "review", review=True), 4096).__getitem__
+_PHRASES = Memo(lambda found: Classification("opt_out", found, "phrase"), 4096)  # frozen: one a wording, ~0.6 us
 
 
 def _plain(marked: str) -> str:
@@ -306,8 +290,7 @@ def _decide(
         # "¿baja?": a lone stop word asked, like a lone keyword asked; else a STOP before a question
         asked = asks and (not last or len(clauses) == 1)
         # "wow 4 texts today, love that for me. stop.": laughter about the texts, and STOP last, is no joke
-        feeling = mood()  # read only here: most replies have no lone revocation word
-        joking = feeling == "playful" and not (last and _TEXTS_NAMED.search(masked))
+        joking = (feeling := mood()) == "playful" and not (last and _TEXTS_NAMED.search(masked))
         if scoped or asked or joking or (feeling and len(words) < _PLAYFUL_WORDS):
             return _review(verdict.matched or "stop")
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'

@@ -205,6 +205,12 @@ def rule_starts(source: str, anchored: bool = False) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def starts_of(sources: Iterable[str]) -> frozenset[str] | None:
+    """The word beginnings every match of these rules starts at, as ``reply_beginnings`` lists them, or None."""
+    starts = [rule_starts(expand(source)) for source in sources]
+    return None if not all(starts) else frozenset().union(*(start for start in starts if start))
+
+
 def _looking_at(starts: frozenset[str]) -> str:
     """A lookahead for the beginnings every match starts with: a rule that opens with lookbehinds ("not after 'why
     do you'") then tests them only where a match can start, not at every word of the reply. It changes no match."""
