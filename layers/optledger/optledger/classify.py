@@ -110,9 +110,9 @@ def normalize_text(text: str) -> str:
         if not plain.isascii():
             plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
     # what surrounds the first and last letter or digit goes (a regex's [\W_]), scanned: a third of a regex's cost;
-    # ASCII punctuation and spaces (most of it) first, in one call
-    plain = plain.strip(_ASCII_EDGES)
-    if plain and not (plain[0].isalnum() and plain[-1].isalnum()):  # an emoji or another symbol at an end
+    # most replies start and end with a letter or digit, and most that do not have only ASCII punctuation around
+    if not (plain and plain[0].isalnum() and plain[-1].isalnum()):
+        plain = plain.strip(_ASCII_EDGES)
         start, end = 0, len(plain)
         while start < end and not plain[start].isalnum():
             start += 1
