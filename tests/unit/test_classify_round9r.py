@@ -1,0 +1,87 @@
+"""Classes of round 9 of issue 12 for unclear replies (found on spent sets 6 and 7 and tuning5, and on the even rows
+of the sixth tuning set): the replier is not the consumer, another person's texts, complaints, what STOP would do,
+calls alone.
+
+Each class is tested with wordings of its own, none of which any data set has, and with hard negatives beside it.
+Labels follow docs/rules.md, "Where the line falls".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.replies import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the replier is not, or nobody by that name here
+        ("who's Dana? I'm not him", "review"),
+        ("nobody named Priya at this house", "review"),
+        ("there's no Marcus at this number, sorry", "review"),
+        ("no one by that name here", "review"),
+        ("nope not derek lol", "review"),
+        ("¿Quién es Lupita? aquí no vive", "review"),
+        ("aquí no es, se equivocaron", "review"),
+        ("this isn't the Garcias' number", "review"),
+        ("never heard of your company", "review"),
+        # ...hard negatives: nobody did something, no problem, a name asked about a pickup
+        ("no one called me back about the leak", "message"),
+        ("no problem here, see you at 3", "message"),
+        ("nobody was at the front desk when I came by", "message"),
+        ("who's Dr. Lee? is she the new dentist", "message"),
+    ],
+)
+def test_the_replier_is_not_the_consumer(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another person's texts: the consumer may not be the one asking
+        ("unsubscribe my ex-wife", "review"),
+        ("please opt out my grandson Tyler", "review"),
+        ("my roommate wants to unsubscribe", "review"),
+        ("stop sending these to my teenager", "review"),
+        ("quit texting my boyfriend's phone", "review"),
+        ("delete my dad from the list, he doesn't use a cell", "review"),
+        ("take my sister's number off pls", "review"),
+        ("remove Omar, he moved out", "review"),
+        ("dejen de mandarle mensajes a mi suegra", "review"),
+        # ...the consumer's own request stays a revocation
+        ("unsubscribe me please", "opt_out"),
+        ("I want to opt out", "opt_out"),
+        ("stop sending texts to my phone", "opt_out"),
+        ("remove pickles please", "message"),
+    ],
+)
+def test_another_persons_texts_are_queued(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # complaints without a request
+        ("why do you guys keep sending these", "review"),
+        ("we get about 4 of these a day", "review"),
+        ("no idea why I'm on this list", "review"),
+        ("¿por qué sigo en su lista?", "review"),
+        ("oigan qué les pasa, es domingo", "review"),
+        ("I'm reporting this number to the FTC... wait, to the attorney general", "review"),
+        # what STOP would do
+        ("would replying stop cancel my warranty too?", "review"),
+        ("if we unsubscribe do we still get the school closing alerts", "review"),
+        ("si me salgo, ¿me siguen llegando los avisos de pago?", "review"),
+        # calls alone
+        ("quit with all the robocalls", "review"),
+        # ...hard negatives
+        ("why do you guys close so early on sundays", "message"),
+        ("we get 2 deliveries a week, can we make it one", "message"),
+        ("what's wrong with my car? it makes a noise when I stop", "message"),
+    ],
+)
+def test_complaints_stop_questions_and_calls(text, expected):
+    check(text, expected)
