@@ -70,3 +70,31 @@ def test_spanish_possessives_courtesy_and_quantifiers(text, expected):
 )
 def test_heavy_slips_in_a_removal_request_are_queued(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spam denied, spam of another kind, Spam the food in Spanish
+        ("not spam at all, thanks for the heads up", "message"),
+        ("esto no es spam, gracias por avisar", "message"),
+        ("my phone flags you guys as a spam caller, fyi", "message"),
+        ("¿el arroz con spam lleva huevo?", "message"),
+        ("this is spam", "opt_out"),
+        ("ya no quiero su spam", "opt_out"),
+        # a removal denied, a footer quoted, a STOP somebody else said
+        ("I never asked to be taken off, where are my reminders?", "message"),
+        ("the poster says text STOP to unsubscribe, is the raffle still on?", "message"),
+        ("how do I text stop to opt out", "opt_out"),
+        ("he told me to reply stop but I like the deals", "message"),
+        ("I told you to stop", "opt_out"),
+        # a role removed, not the texts; paper mail in Spanish
+        ("please remove me as the pickup person for Ava", "message"),
+        ("take my number off the emergency contact form for my dad", "message"),
+        ("sáquenme como responsable de la cuenta de mi hermano", "message"),
+        ("no manden más volantes a mi buzón", "message"),
+        ("remove me from your list", "opt_out"),
+    ],
+)
+def test_false_revocations(text, expected):
+    check(text, expected)
