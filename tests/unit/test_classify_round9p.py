@@ -98,3 +98,34 @@ def test_heavy_slips_in_a_removal_request_are_queued(text, expected):
 )
 def test_false_revocations(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gerunds, "done getting", "I'd rather you didn't", a named list, a passive request, Spanglish
+        ("could you try removing me from the promo texts?", "opt_out"),
+        ("mind getting me off the reminders list?", "opt_out"),
+        ("we're so over receiving these messages", "opt_out"),
+        ("I would prefer it if you guys no longer texted me", "opt_out"),
+        ("I don't want to be on any text list", "opt_out"),
+        ("Pido que este número sea borrado de sus listas", "opt_out"),
+        ("please see that my phone number is removed from your texts", "opt_out"),
+        ("stop las promociones plis", "opt_out"),
+        ("delete mi celular de la lista", "opt_out"),
+        ("ya no ocupamos que nos manden recordatorios", "opt_out"),
+        ("pueden darnos de baja, gracias", "opt_out"),
+        ("desuscrivanme", "opt_out"),
+        ("stop reaching out please", "opt_out"),
+        # ...hard negatives
+        ("I'm done getting the car washed, see you at 5", "message"),
+        ("I'd rather you didn't ship it until Friday", "message"),
+        ("please remove my number from the account, use my husband's instead", "message"),
+        ("¿me pueden dar de baja la línea de mi hijo del plan?", "message"),
+        ("mi perro no deja de ladrar, ¿lo pueden ver hoy?", "message"),
+        ("quiero salirme del paperless, mándenme estados de cuenta", "message"),
+        ("would a cease and desist letter work on my landlord?", "message"),
+    ],
+)
+def test_round9_tuning_classes_of_revocation(text, expected):
+    check(text, expected)

@@ -85,3 +85,29 @@ def test_another_persons_texts_are_queued(text, expected):
 )
 def test_complaints_stop_questions_and_calls(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number came to the replier from someone else, or the replier was never a customer
+        ("my old roommate must have put my number down", "review"),
+        ("we've never been customers of yours", "review"),
+        ("I never bought anything there", "review"),
+        ("the phone was recently reassigned to me", "review"),
+        ("we went with another dentist this year", "review"),
+        ("she's away at college now", "review"),
+        # another person's texts, partial requests, what STOP does, complaints
+        ("grandpa is in hospice, please quit messaging him", "review"),
+        ("no más ofertas, pero sí los recordatorios de mi cita", "review"),
+        ("stop the weekly tips, only schedule changes", "review"),
+        ("if we text back STOP will the bus alerts end too?", "review"),
+        ("do you guys have to message me this often?", "review"),
+        ("stop texting me every morning", "review"),
+        # ...hard negatives
+        ("I've never been a patient portal user, how do I log in?", "message"),
+        ("do you have to text me the code again?", "message"),
+    ],
+)
+def test_round9_tuning_classes_of_unclear_replies(text, expected):
+    check(text, expected)
