@@ -129,3 +129,29 @@ def test_false_revocations(text, expected):
 )
 def test_round9_tuning_classes_of_revocation(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # not interested in receiving texts, permission never given, asked before, "no further", "should not receive"
+        ("honestly not interested in getting any more texts", "opt_out"),
+        ("no me interesa seguir recibiendo sus mensajes", "opt_out"),
+        ("nunca les di mi consentimiento", "opt_out"),
+        ("we never granted permission for texts", "opt_out"),
+        ("could we be taken off from this?", "opt_out"),
+        ("I told you guys twice already to stop", "opt_out"),
+        ("this phone shouldn't be getting texts from you", "opt_out"),
+        ("no further messages please", "opt_out"),
+        ("we want all of these to stop", "opt_out"),
+        ("I need them to stop coming", "opt_out"),
+        # ...hard negatives
+        ("not interested in getting a quote, just the repair", "review"),  # "not interested" stays unclear
+        ("can I be removed from the waitlist for the 5pm class?", "message"),
+        ("we asked twice to stop the work until friday", "message"),
+        ("my phone doesn't get texts from you, only emails", "message"),
+        ("she told me to reply stop but I actually want them", "message"),
+    ],
+)
+def test_round9_own_wordings_of_revocation(text, expected):
+    check(text, expected)

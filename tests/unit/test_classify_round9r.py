@@ -111,3 +111,15 @@ def test_complaints_stop_questions_and_calls(text, expected):
 )
 def test_round9_tuning_classes_of_unclear_replies(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("who is this? I'm not Roberto", "review"),
+        ("se equivocaron de número", "review"),
+        ("whos this? im not ready to buy anything yet", "message"),
+    ],
+)
+def test_a_name_denied_after_who_is_this(text, expected):
+    check(text, expected)
