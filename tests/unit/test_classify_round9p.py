@@ -155,3 +155,21 @@ def test_round9_tuning_classes_of_revocation(text, expected):
 )
 def test_round9_own_wordings_of_revocation(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Spanish: still receiving, "nada de", a request for the cancellation, no longer interested
+        ("no queremos seguir recibiendo estos mensajes", "opt_out"),
+        ("ya nada de promociones, gracias", "opt_out"),
+        ("pido la baja del envío de mensajes", "opt_out"),
+        ("no estamos interesados en recibir más mensajes", "opt_out"),
+        # ...hard negatives
+        ("estamos interesados en recibir mensajes del torneo", "message"),
+        ("no estoy interesado en recibir la garantía, solo el aceite", "message"),
+        ("solicito la cancelación de mi cita del jueves", "message"),
+    ],
+)
+def test_round9_spanish_requests_in_other_forms(text, expected):
+    check(text, expected)

@@ -123,3 +123,21 @@ def test_round9_tuning_classes_of_unclear_replies(text, expected):
 )
 def test_a_name_denied_after_who_is_this(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this is no longer the Main St. dental office", "review"),
+        ("so many reminders, wow", "review"),
+        ("way too many alerts this week", "review"),
+        ("every single day, seriously?", "review"),
+        ("message me only after 5 please", "review"),
+        # ...hard negatives
+        ("that's a lot of food for $5", "message"),
+        ("call me only if the part arrives", "message"),
+        ("is this the shop on 5th? is it open?", "message"),
+    ],
+)
+def test_round9_more_unclear_replies(text, expected):
+    check(text, expected)
