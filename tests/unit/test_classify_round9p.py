@@ -173,3 +173,18 @@ def test_round9_own_wordings_of_revocation(text, expected):
 )
 def test_round9_spanish_requests_in_other_forms(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the new revocation rules, each beside a reply with the same words about something else
+        "I'm over getting these sinus infections",
+        "I would prefer you not send the tech until Monday",
+        "taking me off the schedule was a mistake",
+        "ya no necesitamos que nos manden el técnico",
+        "I want them to stop charging me twice",
+    ],
+)
+def test_round9_rules_keep_to_texts(text):
+    check(text, "message")
