@@ -187,3 +187,21 @@ def test_round9_spanish_requests_in_other_forms(text, expected):
 )
 def test_round9_rules_keep_to_texts(text):
     check(text, "message")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a STOP quoted from the footer or named as a thing, with nothing asked of the texts
+        ("read the 'text STOP' line, not for me, I just want my refund", "message"),
+        ("mi suegra dice que pon STOP pero yo quiero cambiar la hora", "message"),
+        ("vi lo de responda STOP, no es eso, ¿a qué hora abren?", "message"),
+        ("jamás puse STOP, ¿por qué ya no me avisan?", "message"),
+        ("mi nieto me explicó lo del STOP pero me encantan las ofertas", "message"),
+        # ...but a request beside the quote is a request
+        ("I saw the reply stop thing, please stop texting me", "opt_out"),
+        ("vi lo de stop, ya no me manden nada", "opt_out"),
+    ],
+)
+def test_round9_a_quoted_stop_is_not_a_request(text, expected):
+    check(text, expected)
