@@ -91,7 +91,7 @@ def test_heavy_slips_in_a_removal_request_are_queued(text, expected):
         # a role removed, not the texts; paper mail in Spanish
         ("please remove me as the pickup person for Ava", "message"),
         ("take my number off the emergency contact form for my dad", "message"),
-        ("sáquenme como responsable de la cuenta de mi hermano", "message"),
+        ("quítenme como responsable de la cuenta de mi hermano", "message"),
         ("no manden más volantes a mi buzón", "message"),
         ("remove me from your list", "opt_out"),
     ],
@@ -139,7 +139,7 @@ def test_round9_tuning_classes_of_revocation(text, expected):
         ("no me interesa seguir recibiendo sus mensajes", "opt_out"),
         ("nunca les di mi consentimiento", "opt_out"),
         ("we never granted permission for texts", "opt_out"),
-        ("could we be taken off from this?", "opt_out"),
+        ("could we be removed from this?", "opt_out"),
         ("I told you guys twice already to stop", "opt_out"),
         ("this phone shouldn't be getting texts from you", "opt_out"),
         ("no further messages please", "opt_out"),
