@@ -205,3 +205,31 @@ def test_round9_rules_keep_to_texts(text):
 )
 def test_round9_a_quoted_stop_is_not_a_request(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # formal and indirect requests, slang, data removal
+        ("please confirm removal of this number from the texting list", "opt_out"),
+        ("we ask to be excluded from all promotional messages", "opt_out"),
+        ("would it be possible to stop getting these?", "opt_out"),
+        ("yo quit hitting my phone", "opt_out"),
+        ("never hmu again", "opt_out"),
+        ("leave my cell alone", "opt_out"),
+        ("please delete my personal information", "opt_out"),
+        ("eliminen mi información por favor", "opt_out"),
+        ("paren de llenarme el celular de mensajes", "opt_out"),
+        ("no queremos ser contactados", "review"),
+        ("ya no nos hablen", "review"),
+        ("we don't want anything else from your company", "review"),
+        # ...hard negatives
+        ("would it be possible to stop the delivery on friday?", "message"),
+        ("is it possible to stop the leak today?", "message"),
+        ("stop hitting the snooze button lol", "message"),
+        ("removal of the old tile from the bathroom is extra?", "message"),
+        ("quiero borrar mis datos de pago de la app", "message"),
+    ],
+)
+def test_round9_formal_indirect_and_slang_requests(text, expected):
+    check(text, expected)
