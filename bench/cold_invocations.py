@@ -4,7 +4,9 @@
 A smaller import only helps when the first invocation does not load what was left out: this prints both figures,
 and the modules the invocation loaded that the import had not (what a cold start pays after the import).
 Each figure is the best CPU time of several fresh interpreters, the function and ``import boto3`` measured in turns
-(the embedded AWS runs in this process, so its work is not counted in the function's).
+(the embedded AWS runs in this process, so its work is not counted in the function's). The webhooks function is
+measured twice: with a STOP (a keyword, the detector's phrase rules never load) and with a reply in words
+(``webhooks_words``), whose first invocation indexes and compiles the phrase rules it can match.
 
     python bench/cold_invocations.py [--runs N] [--only webhooks,consents] [--late] [--compare DIR] [--instructions]
 
@@ -102,6 +104,13 @@ def _twilio_stop() -> dict[str, Any]:
     return http_api_event(form("STOP", sid=f"SM{next(_sids):032d}"))
 
 
+def _twilio_words() -> dict[str, Any]:
+    """A reply in words: the detector's phrase rules are indexed and compiled on the first one (a keyword never)."""
+    from tests.support.twilio import form, http_api_event
+
+    return http_api_event(form("Can I move my cleaning to Friday at 5?", sid=f"SM{next(_sids):032d}"))
+
+
 def _console_page() -> dict[str, Any]:
     event = _fixture("api/health.json")
     event["rawPath"] = event["requestContext"]["http"]["path"] = "/console"
@@ -136,17 +145,22 @@ def _part_step(day: str) -> dict[str, Any]:
     return {"step": "part", **work_items(day, plan)[0]}
 
 
-def cases(day: str) -> dict[str, Callable[[], dict[str, Any]]]:
-    """Each function's typical invocation (linkrotation, a monthly rotation, is left out)."""
+Case = tuple[str, Callable[[], dict[str, Any]]]  # the function, and the event of its invocation
+
+
+def cases(day: str) -> dict[str, Case]:
+    """Each function's typical invocation (linkrotation, a monthly rotation, is left out); the webhooks function has
+    two: a keyword, and a reply in words (most replies), which loads the detector's phrase rules."""
     part = _part_step(day)
     return {
-        "webhooks": _twilio_stop,
-        "consents": lambda: _fixture("api/consents_check.json"),
-        "optins": lambda: _fixture("api/optin_json.json"),
-        "console": _console_page,
-        "optoutsync": _consent_changed,
-        "bundler": lambda: part,
-        "publisher": lambda: _fixture("stream/telnyx_stop.json"),
+        "webhooks": ("webhooks", _twilio_stop),
+        "webhooks_words": ("webhooks", _twilio_words),
+        "consents": ("consents", lambda: _fixture("api/consents_check.json")),
+        "optins": ("optins", lambda: _fixture("api/optin_json.json")),
+        "console": ("console", _console_page),
+        "optoutsync": ("optoutsync", _consent_changed),
+        "bundler": ("bundler", lambda: part),
+        "publisher": ("publisher", lambda: _fixture("stream/telnyx_stop.json")),
     }
 
 
@@ -188,9 +202,7 @@ def _collected(stderr: str) -> int:
     return int(found.group(1))
 
 
-def _counted(
-    chosen: dict[str, Callable[[], dict[str, Any]]], roots: dict[str, tuple[Path, dict[str, str]]]
-) -> list[str]:
+def _counted(chosen: dict[str, Case], roots: dict[str, tuple[Path, dict[str, str]]]) -> list[str]:
     """Import, and import + first invocation, of each function in instructions (callgrind), over ``import boto3``'s;
     the interpreter's start is subtracted from every count. Two interpreters at a time, each in its own folder."""
     env = next(iter(roots.values()))[1]
@@ -198,9 +210,9 @@ def _counted(
         ("start", "", ""): ("--", None, env, "import"),
         ("boto3", "", ""): ("-", None, env, "import"),
     }
-    for name, make_event in chosen.items():
+    for name, (function, make_event) in chosen.items():
         for label, (root, root_env) in roots.items():
-            path = str(root / "functions" / name / "app.py")
+            path = str(root / "functions" / function / "app.py")
             for stage in ("import", "invoke"):
                 jobs[(name, label, stage)] = (path, make_event(), root_env, stage)
 
@@ -242,13 +254,14 @@ def _env(sms_port: int, root: Path) -> dict[str, str]:
 
 def _measure(
     name: str,
-    make_event: Callable[[], dict[str, Any]],
+    case: Case,
     args: argparse.Namespace,
     env: dict[str, str],
     other_env: dict[str, str],
     scratch: Path,
 ) -> list[str]:
     """Best import and import + first invocation of this version (and of the compared one), over ``import boto3``."""
+    function, make_event = case
     roots = {"": (ROOT, env)} | ({"compared_": (args.compare, other_env)} if args.compare else {})
     base: list[float] = []
     imports: dict[str, list[float]] = {label: [] for label in roots}
@@ -257,7 +270,7 @@ def _measure(
     for _ in range(args.runs):
         base.append(_run("-", None, env, scratch)["import"])
         for label, (root, root_env) in roots.items():
-            outcome = _run(str(root / "functions" / name / "app.py"), make_event(), root_env, scratch)
+            outcome = _run(str(root / "functions" / function / "app.py"), make_event(), root_env, scratch)
             imports[label].append(outcome["import"])
             totals[label].append(outcome["import"] + outcome["invoke"])
             late[label] = outcome["late"]
@@ -277,7 +290,7 @@ def _measure(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", default="", help="comma-separated function names")
+    parser.add_argument("--only", default="", help="comma-separated cases (function names, and webhooks_words)")
     parser.add_argument("--late", action="store_true", help="list the modules each first invocation loaded")
     parser.add_argument("--compare", type=Path, help="another version's checkout, measured in the same turns")
     parser.add_argument("--instructions", action="store_true", help="count instructions (valgrind) instead of time")
@@ -307,10 +320,10 @@ def main() -> None:
             + (f" (compared with {args.compare})" if args.compare else "")
         )
         with tempfile.TemporaryDirectory() as scratch:
-            for name, make_event in cases(day).items():
+            for name, case in cases(day).items():
                 if chosen and name not in chosen:
                     continue
-                measured = _measure(name, make_event, args, env, other_env, Path(scratch))
+                measured = _measure(name, case, args, env, other_env, Path(scratch))
                 for line in measured:
                     print(line)
     finally:

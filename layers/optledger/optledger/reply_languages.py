@@ -26,11 +26,6 @@ class _Foreign(NamedTuple):
     markers: frozenset[str]
     strong_markers: frozenset[str]
     min_markers: int
-    other_script: re.Pattern[str]
-    other_latin: re.Pattern[str]
-    objects: re.Pattern[str]
-    cues: re.Pattern[str]
-    ordinary: re.Pattern[str]
     known: frozenset[str]
     known_share: float
     suffixes: tuple[str, ...]
@@ -54,6 +49,27 @@ def _foreign() -> _Foreign:
         markers=frozenset(foreign["markers"]),
         strong_markers=frozenset(foreign["strong_markers"]),
         min_markers=foreign["min_markers"],
+        known=known_words(),
+        known_share=foreign["known_share"],
+        suffixes=tuple(foreign["known_suffixes"]),
+    )
+
+
+class _Unread(NamedTuple):
+    """What reads a reply that is not all ASCII, or one in another language: compiled on the first such reply, not on
+    a cold start's first English one (the CJK alternations and the Unicode ranges are the costliest to compile)."""
+
+    other_script: re.Pattern[str]
+    other_latin: re.Pattern[str]
+    objects: re.Pattern[str]
+    cues: re.Pattern[str]
+    ordinary: re.Pattern[str]
+
+
+@cache
+def _unread() -> _Unread:
+    foreign = phrase_data()["foreign"]
+    return _Unread(
         # letters of scripts the detector does not read: Greek to Ethiopic, Hangul Jamo, CJK, kana, Hangul syllables
         # (Latin with Vietnamese's extended block, digits, punctuation, symbols and emoji are not in it)
         other_script=re.compile("[\u0370-\u1dff\u2c00-\u2dff\u3040-\u9fff\ua000-\ud7ff\uf900-\ufaff\uff66-\uffdc]"),
@@ -62,9 +78,6 @@ def _foreign() -> _Foreign:
         objects=_alternation(foreign["objects"]),
         cues=_alternation(foreign["cues"]),
         ordinary=_alternation(foreign["ordinary"]),
-        known=known_words(),
-        known_share=foreign["known_share"],
-        suffixes=tuple(foreign["known_suffixes"]),
     )
 
 
@@ -124,9 +137,9 @@ def mostly_unknown(words: list[str]) -> bool:
 
 def other_language(text: str, flat: str) -> bool:
     """Whether the reply is (at least partly) in a language the detector does not read."""
-    foreign = _foreign()
-    if not text.isascii() and (foreign.other_script.search(text) or foreign.other_latin.search(text)):
+    if not text.isascii() and (_unread().other_script.search(text) or _unread().other_latin.search(text)):
         return True
+    foreign = _foreign()
     words = flat.split()
     if foreign.markers.isdisjoint(words) and foreign.strong_markers.isdisjoint(words):
         return mostly_unknown(words)
@@ -141,7 +154,7 @@ def certainly_ordinary(marked: str) -> bool:
     """A reply in another language that is certainly not a revocation: once requests about an appointment or order
     and negated stops are masked, it has no word of stopping, refusing, removing or a wrong number in any language the
     detector knows, and it has a sign of an ordinary message (thanks, a greeting, a time, a visit, an order)."""
-    foreign = _foreign()
+    foreign = _unread()
     rest = foreign.objects.sub(" ~ ", marked)
     # a masked span ("~") is a negated stop or another object: read, and not a revocation
     return foreign.cues.search(rest) is None and ("~" in rest or foreign.ordinary.search(marked) is not None)

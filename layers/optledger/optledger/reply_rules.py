@@ -100,23 +100,19 @@ class WordSet:
         return kept
 
 
-_STRUCTURE = re.compile(r"\\.|[()\[\]|]")
+# an escape or a whole character class is one token (skipped); then the brackets and bars that shape a pattern
+_STRUCTURE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|[()|]")
+_DEPTH_STEP = {"(": 1, ")": -1, "|": 0}
 
 
 def _brackets(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
     """``(index, char, depth)`` for each bracket and bar of a pattern outside character classes, escapes skipped;
     ``depth`` is the group depth after the char (the one scan behind both helpers below)."""
-    depth, in_class = 0, False
+    depth = 0
     for found in _STRUCTURE.finditer(source, start):
         char = found[0]
-        if len(char) > 1:
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()|":
-            depth += {"(": 1, ")": -1, "|": 0}[char]
+        if len(char) == 1:
+            depth += _DEPTH_STEP[char]
             yield found.start(), char, depth
 
 
@@ -125,11 +121,16 @@ def _split_top(source: str) -> tuple[str, ...]:
     """A pattern's top-level alternatives: bars outside brackets and character classes, escapes skipped."""
     if "|" not in source:
         return (source,)
-    parts, start = [], 0
-    for index, char, depth in _brackets(source):
-        if char == "|" and depth == 0:
-            parts.append(source[start:index])
-            start = index + 1
+    parts, start, depth = [], 0, 0
+    for found in _STRUCTURE.finditer(source):  # _brackets' scan, inline: every pattern is split on a cold start
+        char = found[0]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and not depth:
+            parts.append(source[start : found.start()])
+            start = found.end()
     return (*parts, source[start:])
 
 
@@ -166,8 +167,15 @@ def rule_starts(source: str, anchored: bool = False) -> frozenset[str] | None:
     None when a match may start elsewhere than at a word start or with a letter the scan cannot tell: such a rule
     always runs. The scan reads lookbehinds, ``\\b``/``^`` anchors, groups and alternations; anything else stops it.
     """
+    return _starts_of(_split_top(source), anchored)
+
+
+def _starts_of(parts: Iterable[str], anchored: bool) -> frozenset[str] | None:
+    """``rule_starts`` of top-level alternatives. What the scan recurses on (a group's alternative and what follows
+    the group) has no top-level bar, so it is not split again: re-scanning the long rest of a pattern once for every
+    alternative of a group before it was most of the cost of indexing the rules on a cold start."""
     found: set[str] = set()
-    for part in _split_top(source):
+    for part in parts:
         position, part_anchored = 0, anchored
         while True:
             if part.startswith(("(?<!", "(?<=", "(?!"), position):
@@ -188,12 +196,12 @@ def rule_starts(source: str, anchored: bool = False) -> frozenset[str] | None:
             # each alternative read with what follows the group, so that "(?:i|we) want" is the short word "i"
             follows = "" if quantifier else tail
             for alternative in _split_top(part[position + 3 : end]):
-                inner = rule_starts(alternative + follows, part_anchored)
+                inner = _starts_of((alternative + follows,), part_anchored)
                 if inner is None:
                     return None
                 found |= inner
             if optional:  # or the group is skipped
-                following = rule_starts(tail, part_anchored) if tail and not tail[0].isspace() else None
+                following = _starts_of((tail,), part_anchored) if tail and not tail[0].isspace() else None
                 if following is None:
                     return None
                 found |= following
