@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from optledger.classify_phrases import _patterns
+from optledger.near_words import edits
 from optledger.reply_rules import expand, phrase_data, rule_starts
-from optledger.reply_text import canonical, edits, fold
+from optledger.reply_text import canonical, fold
 from tests.support.replies import check
 
 

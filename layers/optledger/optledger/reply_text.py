@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from optledger.classify import _LATIN_ACCENTS, _SPACES
+from optledger.near_words import NearWords
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import Memo, phrase_data
 
@@ -85,7 +86,7 @@ class _Spelling(NamedTuple):
     triples: re.Pattern[str]
     leet_hint: re.Pattern[str]
     double: re.Pattern[str]
-    fuzzy: tuple[str, ...]
+    fuzzy: NearWords
 
 
 @cache
@@ -107,7 +108,7 @@ def _spelling() -> _Spelling:
         triples=re.compile(r"([a-z])\1{2,}"),
         leet_hint=re.compile(r"[0-9@$]"),
         double=re.compile(r"([a-z])\1"),
-        fuzzy=tuple(canon["fuzzy"]),
+        fuzzy=NearWords(canon["fuzzy"]),
     )
 
 
@@ -177,7 +178,6 @@ _canonical_word = _SPELLINGS.__getitem__
 _SQUEEZED_MIN = 4
 _SLIPS_KEPT = 4096
 _FUZZY_MIN = 5  # shorter words are one letter away from too many others ("tex", "sms"): abbreviations spell them
-_FUZZY_LONG = 10  # from ten letters ("unsubscribe", "suscripcion") two slips are still that word
 
 
 class _Slip(NamedTuple):
@@ -197,7 +197,7 @@ def _misspelt(word: str) -> _Slip | None:
     if not word.isalpha() or word in spelling.fuzzy:
         return None
     doubled = spelling.double.search(word) is not None
-    nearest = _nearest(word, spelling.fuzzy)
+    nearest = spelling.fuzzy.nearest(word)
     # the dictionary is read only for a word with a doubled letter or a slip away from a rule's word
     if (nearest is None and not doubled) or english_or_spanish(word):
         return None
@@ -220,31 +220,3 @@ def _mended(words: list[str]) -> list[str]:
     if read < unread or (read == unread and any(slip.undoubled for slip in slips.values())):
         return words
     return [slips[index].word if index in slips else word for index, word in enumerate(words)]
-
-
-def _nearest(word: str, targets: Iterable[str]) -> str | None:
-    best, best_distance = None, 3
-    for target in targets:
-        bound = 2 if len(target) >= _FUZZY_LONG else 1
-        if abs(len(target) - len(word)) > bound:
-            continue
-        if (distance := edits(word, target, bound)) <= bound and distance < best_distance:
-            best, best_distance = target, distance
-    return best
-
-
-def edits(word: str, target: str, bound: int) -> int:
-    """Optimal-string-alignment distance (a swap of neighbours is one edit), or ``bound + 1`` once it must exceed it."""
-    previous2: list[int] = []
-    previous = list(range(len(target) + 1))
-    for i, char in enumerate(word, 1):
-        current = [i] + [0] * len(target)
-        for j, other in enumerate(target, 1):
-            cost = char != other
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and char == target[j - 2] and word[i - 2] == other:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > bound:
-            return bound + 1
-        previous2, previous = previous, current
-    return min(previous[-1], bound + 1)
