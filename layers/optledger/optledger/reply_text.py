@@ -194,8 +194,8 @@ def _misspelt(word: str) -> _Slip | None:
     gives an English or Spanish word; or one edit away (two from ten letters) from a word of the rules
     (``canon.fuzzy``: "texing", "dtexting", "mesajes", "subscripcion"). Never an English or Spanish word itself."""
     spelling = _spelling()
-    if not word.isalpha() or word in spelling.fuzzy:
-        return None
+    if not word.isalpha() or word in spelling.fuzzy or word in known_words():
+        return None  # a curated word is no slip (the dictionary's words are looked up only once a slip is found)
     doubled = spelling.double.search(word) is not None
     nearest = spelling.fuzzy.nearest(word)
     # the dictionary is read only for a word with a doubled letter or a slip away from a rule's word
