@@ -330,3 +330,15 @@ def test_leave_me_alone_with_emphasis_and_left_out_of_something_else(text, expec
 )
 def test_spanish_not_to_send_and_its_object(text, expected):
     check(text, expected)
+
+
+def test_a_word_far_longer_than_every_word_of_the_rules_is_no_slip_and_costs_nothing():
+    # Given the index of the rules' words, When a word is 5,000 letters long (hostile input), Then no deletions of it
+    # are listed (they would be millions) and it is no slip
+    from optledger.near_words import NearWords
+
+    near = NearWords(["texting", "unsubscribe"])
+    assert near.nearest("texing") == "texting"
+    assert near.nearest("unsubscrbie") == "unsubscribe"
+    assert near.nearest("x" * 5000) is None
+    assert near.nearest("unsubscribexxx") is None  # three letters over the longest

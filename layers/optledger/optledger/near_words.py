@@ -50,6 +50,8 @@ class NearWords:
     def __init__(self, targets: Iterable[str]) -> None:
         self.order = {target: rank for rank, target in enumerate(dict.fromkeys(targets))}
         self.index: dict[str, list[str]] = {}
+        # a word more than two letters longer than every target is no slip of one (nor is its deletions' count bounded)
+        self.longest = max(map(len, self.order), default=0)
         for target in self.order:
             for deleted in _deletions(target, _bound(target)):
                 self.index.setdefault(deleted, []).append(target)
@@ -60,11 +62,10 @@ class NearWords:
     def nearest(self, word: str) -> str | None:
         """The nearest word of the list within its slip bound; on a tie, the one listed first. The word may be two
         slips from a long word only if it has at least eight letters (it could not be within two of ten otherwise)."""
-        candidates = {
-            target
-            for deleted in _deletions(word, 2 if len(word) >= LONG - 2 else 1)
-            for target in self.index.get(deleted, ())
-        }
+        if len(word) > self.longest + 2:
+            return None
+        most = 2 if len(word) >= LONG - 2 else 1
+        candidates = {target for deleted in _deletions(word, most) for target in self.index.get(deleted, ())}
         best, best_distance = None, 3
         for target in sorted(candidates, key=self.order.__getitem__):
             bound = _bound(target)
