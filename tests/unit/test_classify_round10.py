@@ -103,3 +103,48 @@ def test_polite_and_indirect_requests(text, expected):
 )
 def test_spanish_requests(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a complaint about a time or about texts that keep coming, then a request of its own: the request stands
+        ("Got one at 5am on my day off. Do not message me again.", "opt_out"),
+        ("we keep getting these every night at dinner. please remove us", "opt_out"),
+        ("I keep getting coupon texts for a store I never visit. Stop sending them please", "opt_out"),
+        ("Recibo sus mensajes a las 5 de la mañana. Ya no me envíen nada, dejen de mandarme mensajes", "opt_out"),
+        # ...a limit inside the request itself is still queued, and texts welcomed stay welcomed
+        ("please stop texting me at 5am", "review"),
+        ("don't text me after 9pm, before that is ok", "review"),
+        ("keep the texts coming, they're great", "message"),
+    ],
+)
+def test_a_complaint_before_a_request(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no further texts, a pejorative adjective, not interested in the texts, what part of STOP
+        ("kindly do not send additional messages", "opt_out"),
+        ("stop these relentless promos", "opt_out"),
+        ("quit the stupid texts", "opt_out"),
+        ("honestly not interested in your promo messages", "opt_out"),
+        ("no me interesan esos mensajes", "opt_out"),
+        ("what part of unsubscribe is confusing", "opt_out"),
+        ("nos damos de baja", "opt_out"),
+        ("STOP спасибо", "opt_out"),
+        ("no more texts over the holidays please", "opt_out"),
+        ("no txts this month", "opt_out"),
+        ("numero equivocado, favor de quitarlo", "opt_out"),
+        # ...the same words about something else
+        ("do not send more flowers to the office, the desk is full", "message"),
+        ("I'm interested in your texts about the farm share", "message"),
+        ("what part of the menu is gluten free?", "message"),
+        ("me interesan sus ofertas de llantas", "message"),
+        ("stop the shipping update texts", "review"),
+    ],
+)
+def test_further_texts_and_pejoratives(text, expected):
+    check(text, expected)
