@@ -148,3 +148,71 @@ def test_a_complaint_before_a_request(text, expected):
 )
 def test_further_texts_and_pejoratives(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the replier may not be the consumer
+        ("Marisol passed in March", "review"),
+        ("switching numbers, this line is being disconnected", "review"),
+        ("there is no Brandon at this number", "review"),
+        ("Wrong Alicia, sorry", "review"),
+        ("you're trying to reach my mother, we share a name", "review"),
+        ("soy el nieto, yo tengo su celular ahora", "review"),
+        ("nunca le di mi celular a esta tienda", "review"),
+        ("¿equibocado? aquí no es", "review"),
+        # ...a name, a number, a line that is something else
+        ("the parade passed right by our house", "message"),
+        ("there's no rush, Thursday works", "message"),
+        ("wrong size came, can I swap it?", "message"),
+        ("soy la mamá de Leo, ¿a qué hora es el partido?", "message"),
+        ("my old phone is cracked, can you text my new one at 555-0134?", "message"),
+    ],
+)
+def test_the_replier_may_not_be_the_consumer(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relationship said to be over: another provider, a thing sold or paid off, no pet or child any more
+        ("we found a different plumber", "review"),
+        ("ya tenemos otra estilista", "review"),
+        ("ya no vamos a ese gimnasio", "review"),
+        ("I don't travel with you anymore", "review"),
+        ("already booked a roofer from another company", "review"),
+        ("the truck got sold", "review"),
+        ("finally paid off the loan", "review"),
+        ("the cat was adopted out last year", "review"),
+        ("no tenemos mascotas", "review"),
+        # ...the same words in an ordinary message or beside a request
+        ("I have a new dentist, can you send my x-rays there?", "message"),
+        ("the truck got a flat, running late", "message"),
+        ("we got a new puppy! can we book a first bath?", "message"),
+        ("paid the deposit, see you Monday", "message"),
+    ],
+)
+def test_relationships_said_to_be_over(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a complaint about the texts without a request
+        ("your alerts eat up my data", "review"),
+        ("my texting plan is prepaid", "review"),
+        ("why would a pizza place need to message me daily", "review"),
+        ("whyyyy do u keep msging me", "review"),
+        ("no me intereza", "review"),
+        ("😒", "review"),
+        # ...a complaint about something else, or a sign beside an ordinary message
+        ("the delivery is 30 minutes late 😒", "message"),
+        ("why does the pharmacy need my insurance card again?", "message"),
+        ("the plan is to come Tuesday", "message"),
+    ],
+)
+def test_complaints_without_a_request(text, expected):
+    check(text, expected)
