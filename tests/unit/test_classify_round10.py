@@ -216,3 +216,26 @@ def test_relationships_said_to_be_over(text, expected):
 )
 def test_complaints_without_a_request(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # out of something else, a footer keyword quoted with what it does, the spam folder, a STOP disowned
+        ("I want out of the 8am class, is 10 open?", "message"),
+        ("count me out for Friday's potluck", "message"),
+        ("your reminder reads CANCEL to unsubscribe, but I just want to confirm Tuesday", "message"),
+        ("the receipt went into my spam folder, can you resend?", "message"),
+        ("ignore my earlier text that said cancel, my toddler had the phone", "message"),
+        ("ya la voy a dar de baja, es la línea del trabajo viejo", "review"),
+        ("they sent a note saying I was unsubscribed, I never asked for that", "review"),
+        ("quiero salir de los correos, los mensajes de la escuela sí", "message"),
+        # ...the revocations beside them stay revocations
+        ("I want out of this text list", "opt_out"),
+        ("count me out of these promos", "opt_out"),
+        ("this is spam, stop", "opt_out"),
+        ("ignore my texts? no, stop texting me", "opt_out"),
+    ],
+)
+def test_out_of_something_else_and_quoted_keywords(text, expected):
+    check(text, expected)
