@@ -239,3 +239,32 @@ def test_complaints_without_a_request(text, expected):
 )
 def test_out_of_something_else_and_quoted_keywords(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # polite questions that ask for no texts, "no mo", a stop told before, a number or a family opted out
+        ("could you all not message me again", "opt_out"),
+        ("will u stop texting me please", "opt_out"),
+        ("no mo msgs", "opt_out"),
+        ("how can I make the reminders from the clinic stop", "opt_out"),
+        ("stop, I already told you twice", "opt_out"),
+        ("opt my number out", "opt_out"),
+        ("get me and my husband off this text list", "opt_out"),
+        ("I don't want the salon messaging me", "opt_out"),
+        ("not wanting these texts anymore", "opt_out"),
+        ("la verdad ya no quiero seguir recibiendo mensajes", "opt_out"),
+        ("je veux pas de messages", "opt_out"),
+        ("не турбуйте мене", "opt_out"),
+        ("geen sms meer", "opt_out"),
+        # ...a limit, a question about something else, texts welcomed
+        ("can you not text me before 8am", "review"),
+        ("can you guys not text me the address, email it", "review"),
+        ("how do I make the alarm stop beeping", "message"),
+        ("sí quiero seguir recibiendo las ofertas", "message"),
+        ("I told you last week I'd be late, see you at 6", "message"),
+    ],
+)
+def test_polite_questions_and_other_requests(text, expected):
+    check(text, expected)
