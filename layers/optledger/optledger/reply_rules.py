@@ -121,16 +121,11 @@ def _split_top(source: str) -> tuple[str, ...]:
     """A pattern's top-level alternatives: bars outside brackets and character classes, escapes skipped."""
     if "|" not in source:
         return (source,)
-    parts, start, depth = [], 0, 0
-    for found in _STRUCTURE.finditer(source):  # _brackets' scan, inline: every pattern is split on a cold start
-        char = found[0]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and not depth:
-            parts.append(source[start : found.start()])
-            start = found.end()
+    parts, start = [], 0
+    for index, char, depth in _brackets(source):
+        if char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
     return (*parts, source[start:])
 
 
