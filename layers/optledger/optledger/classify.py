@@ -151,14 +151,10 @@ def _keyword(word: str, join_keywords: Iterable[str], text: str = "") -> Classif
         return verdict
     if (verdict := _OPT_IN_VERDICTS.get(word)) is not None:
         return verdict
-    if word:
-        if isinstance(join_keywords, tuple):  # a campaign's tuple: its verdicts by normalised word, built once
-            if (verdict := _join_verdicts(join_keywords).get(word)) is not None:
-                return verdict
-        else:
-            for keyword in join_keywords:
-                if _join_keyword(keyword) == word:
-                    return Classification("opt_in", keyword, "keyword")
+    if word:  # a campaign's join keywords: their verdicts by normalised word, built once per tuple
+        keywords = join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords)
+        if (verdict := _join_verdicts(keywords).get(word)) is not None:
+            return verdict
     return _LATER_VERDICTS.get(word)
 
 
