@@ -137,7 +137,7 @@ def mostly_unknown(words: list[str]) -> bool:
 
 def other_language(text: str, flat: str) -> bool:
     """Whether the reply is (at least partly) in a language the detector does not read."""
-    if not text.isascii() and (_unread().other_script.search(text) or _unread().other_latin.search(text)):
+    if not text.isascii() and ((unread := _unread()).other_script.search(text) or unread.other_latin.search(text)):
         return True
     foreign = _foreign()
     words = flat.split()
