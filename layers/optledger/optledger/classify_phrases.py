@@ -25,7 +25,7 @@ from optledger.classify import (
 from optledger.reply_clauses import asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
-from optledger.reply_rules import Memo, Rules, WordSet, phrase_data, reply_beginnings, starts_of
+from optledger.reply_rules import Beginnings, Memo, Rules, Starts, WordSet, phrase_data, reply_beginnings, starts_of
 from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
 
 Mood = Literal["", "playful", "delight"]
@@ -48,6 +48,7 @@ class _Patterns(NamedTuple):
     revocations: Rules
     clause_revocations: Rules
     clause_starts: frozenset[str] | None  # the words the clause rules start with; None: one starts anywhere
+    clause_words: Starts  # a test of a reply's words against them
     languages: Rules
     lexicon: frozenset[str]
     masks: Rules
@@ -93,7 +94,8 @@ def _patterns() -> _Patterns:
         # a clause rule ends its clause: at the end of the reply it is a rule like the others (the first is one)
         revocations=Rules([*data["phrases"]["sender"], *data["phrases"]["clause"][1:]]),
         clause_revocations=Rules(data["phrases"]["clause"]),
-        clause_starts=starts_of(data["phrases"]["clause"]),
+        clause_starts=(clause_starts := starts_of(data["phrases"]["clause"])),
+        clause_words=Starts(clause_starts or frozenset()),
         languages=Rules([pattern for patterns in data["languages"].values() for pattern in patterns]),
         lexicon=known_words() | {"|"},
         # traps, negations and other objects are all masked the same way: one index, fewer calls
@@ -142,7 +144,7 @@ _COURTESY_KEYWORD_WORDS = 9  # "HELP thanks, have a great one": a keyword and a 
 _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
-_BRAND_WORDS = frozenset({"all ", "eve"})  # every brand-scope phrase says "all", "every" or "everything"
+_BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase says "all", "every" or "everything"
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
 
 
@@ -186,9 +188,7 @@ def _bare(clause: str) -> str:
     return " ".join(words)
 
 
-def _standalone_keyword(
-    clauses: list[str], beginnings: frozenset[str] | None, asks: bool = False
-) -> Classification | None:
+def _standalone_keyword(clauses: list[str], beginnings: Beginnings | None, asks: bool = False) -> Classification | None:
     """A revocation word that makes up a clause on its own, give or take courtesy words ("Stop. Thank you").
 
     Words with everyday meanings (CANCEL, END, REMOVE...) count only when no clause says anything else; before a
@@ -214,7 +214,7 @@ def _standalone_keyword(
     return Classification("opt_out", weak, "phrase") if weak and only_weak else None
 
 
-def _mask_scope(marked: str, flat: str, beginnings: frozenset[str] | None) -> tuple[str, bool, bool]:
+def _mask_scope(marked: str, flat: str, beginnings: Beginnings | None) -> tuple[str, bool, bool]:
     """Clauses about something other than texts masked; whether any was, and whether texts are only welcomed."""
     patterns = _patterns()
     if not patterns.other.search(flat, beginnings):  # nothing but texts is named: nothing to mask
@@ -247,7 +247,7 @@ def _plain(marked: str) -> str:
 
 def _decide(
     marked: str,
-    beginnings: frozenset[str] | None,
+    beginnings: Beginnings | None,
     *,
     scoped: bool,
     mood: Callable[[], Mood] = lambda: "",
@@ -261,14 +261,15 @@ def _decide(
     """
     patterns = _patterns()
     masked = _plain(marked)
-    if (beginnings is None or not _BRAND_WORDS.isdisjoint(beginnings)) and (
-        found := patterns.brand.search(masked, beginnings)
-    ):
+    if (beginnings is None or _BRAND_WORDS.any_in(beginnings)) and (found := patterns.brand.search(masked, beginnings)):
         return Classification("opt_out", found[0], "phrase", "brand")
     found = patterns.revocations.search(masked, beginnings)
     # "no texts please, email only": a clause rule ending an inner clause (each starts with one of a few words)
-    starts = patterns.clause_starts
-    if found is None and "|" in marked and (beginnings is None or starts is None or not beginnings.isdisjoint(starts)):
+    if (
+        found is None
+        and "|" in marked
+        and (beginnings is None or patterns.clause_starts is None or patterns.clause_words.any_in(beginnings))
+    ):
         found = patterns.clause_revocations.search(marked, beginnings)
     if found is None and foreign:
         found = patterns.languages.search(masked, beginnings)
@@ -414,13 +415,13 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
     return _no_cue(text, flat, marked, beginnings)
 
 
-def _message(flat: str, beginnings: frozenset[str] | None, *, welcomed: bool = False) -> Classification:
+def _message(flat: str, beginnings: Beginnings | None, *, welcomed: bool = False) -> Classification:
     """An ordinary message, unless ``reply_review`` finds an unclear reply that names no revocation word."""
     found = second_look(flat, beginnings, welcomed=welcomed)
     return _review(found) if found else _MESSAGE
 
 
-def _no_cue(text: str, flat: str, marked: str, beginnings: frozenset[str] | None) -> Classification:
+def _no_cue(text: str, flat: str, marked: str, beginnings: Beginnings | None) -> Classification:
     """A reply with no cue: an ordinary message, unless it is in a language the detector does not read."""
     if other_language(text, flat) and not certainly_ordinary(marked):
         return _review(OTHER_LANGUAGE)
@@ -429,7 +430,7 @@ def _no_cue(text: str, flat: str, marked: str, beginnings: frozenset[str] | None
     return _message(flat, beginnings)
 
 
-def _unscoped(verdict: Classification, flat: str, beginnings: frozenset[str] | None) -> Classification:
+def _unscoped(verdict: Classification, flat: str, beginnings: Beginnings | None) -> Classification:
     """A revocation whose clause was about something else: queued when it named marketing texts ("stop the promos
     but keep appointment reminders"), or when it was about calls alone; otherwise an ordinary message."""
     if verdict.action != "opt_out":
@@ -439,7 +440,7 @@ def _unscoped(verdict: Classification, flat: str, beginnings: frozenset[str] | N
     return _channel(flat, beginnings)
 
 
-def _channel(flat: str, beginnings: frozenset[str] | None) -> Classification:
+def _channel(flat: str, beginnings: Beginnings | None) -> Classification:
     """A request about calls alone ("stop calling me") may mean all contact: queued, unless texts are welcome."""
     if found := _patterns().channels.search(flat, beginnings):
         return _review(found[0])

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from optledger.classify import _DATA_DIR
-from optledger.reply_rules import expand
+from optledger.reply_rules import Beginnings, expand, look_for
 
 _MACRO = re.compile(r"\{(\w+)\}")
 _CHOSEN = 4096  # sets of cues remembered
@@ -69,8 +69,9 @@ class _Grammar:
         self.index = {key: tuple(numbers) for key, numbers in index.items()}
         # the second words are keys too: the candidates of a reply are remembered by the cues it has of either kind
         self.keys = frozenset(index).union(*(entry.also for entry in self.entries))
+        look_for(self.keys)
         self.chosen: dict[frozenset[str], tuple[int, ...]] = {}
-        self.by_reply: dict[frozenset[str], tuple[int, ...]] = {}
+        self.by_reply: dict[Beginnings, tuple[int, ...]] = {}
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.entries)  # for ASCII replies, re.ASCII
         self.compiled_unicode: list[re.Pattern[str] | None] = [None] * len(self.entries)
         gates = data["gates"]
@@ -80,16 +81,16 @@ class _Grammar:
         self.welcome = re.compile(gates["welcome"])
         self.records = re.compile(gates["records"])
 
-    def candidates(self, beginnings: frozenset[str] | None) -> tuple[int, ...]:
+    def candidates(self, beginnings: Beginnings | None) -> tuple[int, ...]:
         """The numbers of the patterns whose cues the reply has, in the order of ``_GROUPS``."""
         if beginnings is None:
             return tuple(range(len(self.entries)))
-        # reply_beginnings returns a set met before as that very set: found by identity, no intersection built
+        # reply_beginnings returns a reply met before as that very object: found by identity
         if (numbers := self.by_reply.get(beginnings)) is not None:
             return numbers
         if len(self.by_reply) >= _CHOSEN:
             self.by_reply.clear()
-        numbers = self.by_reply[beginnings] = self._cued(beginnings & self.keys)
+        numbers = self.by_reply[beginnings] = self._cued(beginnings.keys() & self.keys)
         return numbers
 
     def _cued(self, cued: frozenset[str]) -> tuple[int, ...]:
@@ -144,7 +145,7 @@ def _grammar() -> _Grammar:
     return _Grammar(json.loads((_DATA_DIR / "review_grammar.json").read_text(encoding="utf-8")))
 
 
-def second_look(flat: str, beginnings: frozenset[str] | None, *, welcomed: bool = False) -> str | None:
+def second_look(flat: str, beginnings: Beginnings | None, *, welcomed: bool = False) -> str | None:
     """The words that make an ordinary-looking reply unclear, or None: ``flat`` is the reply's flat form.
 
     ``welcomed``: the rules read some texts as wanted ("keep my reminders"); only a partial request is looked for.

@@ -11,15 +11,16 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
+from operator import or_
 from typing import Any, TypeVar
 
 from optledger.classify import _DATA_DIR
 
 _MACRO = re.compile(r"\{(\w+)\}")
 _PREFIX = 5  # a rule is indexed by the first letters (up to five) of the word its every match starts with
+_CHOICES_KEPT = 8192  # sets of merged lists a rule list remembers
 _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in another script can match
-_OTHER_SCRIPT = frozenset({_OTHER_SCRIPT_KEY})
 
 
 @cache
@@ -241,6 +242,60 @@ class _Choice:
     complete: bool = False  # every rule compiled: a search tests one flag, not two lengths
 
 
+class Beginnings:
+    """A reply's word beginnings, as the rule lists choose their rules by: only those some built rule list, cue index
+    or ``Starts`` looks for (most words have none), so the set a reply seen once builds, and each list intersects
+    with its own, is a few beginnings, not some fifty. The object is the key of every list's memo, found by identity
+    for a reply met again (``reply_beginnings`` returns the same one)."""
+
+    __slots__ = ("_keys", "_version", "ascii", "words")
+
+    def __init__(self, words: tuple[str, ...], ascii_reply: bool) -> None:
+        self.words = words
+        self.ascii = ascii_reply  # all ASCII: no other-script rule, and rules compiled with re.ASCII
+        self._version = -1
+        self._keys: frozenset[str] = frozenset()
+
+    def keys(self) -> frozenset[str]:
+        """The beginnings of the reply's words that something looks for, and the other-script key if not ASCII."""
+        if self._version != _looked_for.version:  # a rule list indexed since: read the words again
+            found = frozenset().union(*map(_looked_for.of_word.__getitem__, self.words))
+            self._keys = found if self.ascii else found | {_OTHER_SCRIPT_KEY}
+            self._version = _looked_for.version
+        return self._keys
+
+
+class _LookedFor:
+    """Every beginning some index looks for, grown as rule lists are indexed (on first use), and a memo of each word's
+    beginnings among them; the version tells a reply's ``Beginnings`` read before an index grew to read again."""
+
+    def __init__(self) -> None:
+        self.starts: set[str] = set()
+        self.version = 0
+        self.of_word: Memo[frozenset[str]] = Memo(lambda word: word_beginnings(word) & self.starts, 8192)
+
+    def add(self, starts: Iterable[str]) -> None:
+        if not self.starts.issuperset(starts):
+            self.starts.update(starts)
+            self.version += 1
+            self.of_word.clear()
+
+
+_looked_for = _LookedFor()
+look_for = _looked_for.add
+
+
+class Starts:
+    """Whether a reply has a word starting with one of some beginnings (as ``rule_starts`` writes them)."""
+
+    def __init__(self, starts: frozenset[str]) -> None:
+        self.starts = starts
+        look_for(starts)
+
+    def any_in(self, beginnings: Beginnings) -> bool:
+        return not self.starts.isdisjoint(beginnings.keys())
+
+
 class Rules:
     """A list of patterns, each compiled on first use and tried only on replies with a word it can start at.
 
@@ -251,7 +306,7 @@ class Rules:
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = list(patterns)
         self.built = False  # indexed on first use: a cold start pays only for the rules its first reply needs
-        self.cache: dict[frozenset[str] | None, _Choice] = {}
+        self.cache: dict[Beginnings | None, _Choice] = {}
 
     def _build(self) -> None:
         # patterns whose words start with the same letters are one alternation: one regex call instead of several
@@ -272,18 +327,21 @@ class Rules:
         ]
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self.compiled_ascii: list[re.Pattern[str] | None] = [None] * len(self._sources)
-        self.always: list[int] = []
-        self.index: dict[str, list[int]] = {}
+        # each merged rule list is a bit; the other-script key also sets one past them, so that replies in other
+        # scripts, searched with Unicode patterns, never share a choice with ASCII replies, searched with ASCII ones
+        self.always = 0
+        self.bits: dict[str, int] = {_OTHER_SCRIPT_KEY: 1 << len(self._sources)}
         for number, (letters, (group_starts, _)) in enumerate(merged.items()):
             if letters is None:
-                self.always.append(number)
+                self.always |= 1 << number
             else:
                 for start in group_starts:
-                    self.index.setdefault(start, []).append(number)
-        # the other-script key is always a key, so that replies in other scripts, searched with Unicode patterns,
-        # never share an entry with ASCII replies, searched with ASCII ones
-        self.keys = frozenset(self.index) | _OTHER_SCRIPT
-        self.by_key: dict[frozenset[str] | None, _Choice] = {}  # as many as sets of rule beginnings: few
+                    self.bits[start] = self.bits.get(start, 0) | 1 << number
+        self.keys = frozenset(self.bits)
+        look_for(self.keys)
+        # as many as sets of merged lists replies have chosen: many sets of beginnings choose the same lists, and
+        # share their compiled rules
+        self.by_bits: dict[int, _Choice] = {}
         self.built = True
 
     @property
@@ -292,21 +350,28 @@ class Rules:
             self._build()
         return self._sources
 
-    def chosen(self, beginnings: frozenset[str] | None) -> _Choice:
+    def chosen(self, beginnings: Beginnings | None) -> _Choice:
         """The rules a reply with these word beginnings could match, remembered per set of beginnings."""
         if not self.built:
             self._build()
-        key = None if beginnings is None else beginnings & self.keys
-        entry = self.by_key.get(key)
+        if beginnings is None:
+            bits = (2 << len(self._sources)) - 1  # every rule, and the bit of a reply in another script
+        else:
+            bits = reduce(or_, map(self.bits.__getitem__, beginnings.keys() & self.keys), self.always)
+        entry = self.by_bits.get(bits)
         if entry is None:
-            if key is None:
-                numbers = list(range(len(self._sources)))
-            else:
-                found = set(self.always)
-                for beginning in key:
-                    found.update(self.index.get(beginning, ()))
-                numbers = sorted(found)
-            entry = self.by_key[key] = _Choice(numbers, complete=not numbers)
+            if len(self.by_bits) >= _CHOICES_KEPT:
+                self.by_bits.clear()
+            count = len(self._sources)
+            numbers = _numbers(bits & ((1 << count) - 1))
+            # the rules compiled already (for replies of this script) are the choice's from the start
+            compiled = self.compiled if bits >> count else self.compiled_ascii
+            rules: list[re.Pattern[str]] = []
+            for number in numbers:
+                if (rule := compiled[number]) is None:
+                    break
+                rules.append(rule)
+            entry = self.by_bits[bits] = _Choice(numbers, rules, complete=len(rules) == len(numbers))
         if len(self.cache) >= 4096:
             self.cache.clear()
         self.cache[beginnings] = entry
@@ -324,8 +389,7 @@ class Rules:
             yield rule
         entry.complete = True
 
-    def search(self, text: str, beginnings: frozenset[str] | None) -> re.Match[str] | None:
-        # keyed by the reply's own set: its hash is computed once and serves every rule list the reply meets
+    def search(self, text: str, beginnings: Beginnings | None) -> re.Match[str] | None:
         entry = self.cache.get(beginnings) or self.chosen(beginnings)
         for rule in entry.rules:
             if found := rule.search(text):
@@ -337,7 +401,7 @@ class Rules:
                 return found
         return None
 
-    def mask(self, text: str, beginnings: frozenset[str] | None, replacement: str = " ~ ") -> str:
+    def mask(self, text: str, beginnings: Beginnings | None, replacement: str = " ~ ") -> str:
         entry = self.cache.get(beginnings) or self.chosen(beginnings)
         if not entry.complete:
             for _ in self._compiled(entry, _ascii(beginnings)):
@@ -348,34 +412,39 @@ class Rules:
         return text
 
 
-def reply_beginnings(flat: str, words: list[str] | None = None) -> frozenset[str]:
-    """The first one to five letters of every word of a reply, and the other-script key if it is not all ASCII."""
-    # a union of the words' own sets, merged table to table: faster than adding each beginning one by one
-    found = _NO_BEGINNINGS.union(*map(_BEGINNINGS.__getitem__, flat.split() if words is None else words))
-    if not flat.isascii():
-        found |= _OTHER_SCRIPT
-    # a set met before is returned as that very set: the memo of every rule list then finds it by identity, instead
-    # of comparing some fifty beginnings once a rule list
-    if len(_INTERNED) >= _INTERNED_KEPT:
-        _INTERNED.clear()
-    return _INTERNED.setdefault(found, found)
+def _numbers(bits: int) -> list[int]:
+    """The numbers of the bits set, lowest first."""
+    numbers = []
+    while bits:
+        low = bits & -bits
+        numbers.append(low.bit_length() - 1)
+        bits ^= low
+    return numbers
 
 
-_INTERNED: dict[frozenset[str], frozenset[str]] = {}
+def reply_beginnings(flat: str, words: Iterable[str] | None = None) -> Beginnings:
+    """The words of a reply as the rule lists choose their rules by (``Beginnings``), one object a flat form met."""
+    found = _INTERNED.get(flat)
+    if found is None:
+        if len(_INTERNED) >= _INTERNED_KEPT:
+            _INTERNED.clear()
+        found = _INTERNED[flat] = Beginnings(tuple(flat.split() if words is None else words), flat.isascii())
+    return found
+
+
+_INTERNED: dict[str, Beginnings] = {}
 _INTERNED_KEPT = 4096  # as many as a rule list's memo keeps
 
 
-def _ascii(beginnings: frozenset[str] | None) -> bool:
+def _ascii(beginnings: Beginnings | None) -> bool:
     """Whether the reply is all ASCII: then its rules are compiled with re.ASCII."""
-    return beginnings is not None and _OTHER_SCRIPT_KEY not in beginnings
-
-
-_NO_BEGINNINGS: frozenset[str] = frozenset()
+    return beginnings is not None and beginnings.ascii
 
 
 def _word_beginnings(word: str) -> frozenset[str]:
+    """The first one to five letters of a word, and the word and a space if it is that short (a whole short word)."""
     short = (f"{word} ",) if len(word) <= _PREFIX else ()
     return frozenset((*(word[:length] for length in range(1, min(len(word), _PREFIX) + 1)), *short))
 
 
-_BEGINNINGS = Memo(_word_beginnings, 8192)
+word_beginnings = Memo(_word_beginnings, 8192).__getitem__
