@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from optledger.classify import _DATA_DIR
-from optledger.reply_rules import Beginnings, expand, look_for
+from optledger.reply_rules import Beginnings, add_index, bit_numbers, expand
 
 _MACRO = re.compile(r"\{(\w+)\}")
 _CHOSEN = 4096  # sets of cues remembered
@@ -69,8 +69,17 @@ class _Grammar:
         self.index = {key: tuple(numbers) for key, numbers in index.items()}
         # the second words are keys too: the candidates of a reply are remembered by the cues it has of either kind
         self.keys = frozenset(index).union(*(entry.also for entry in self.entries))
-        look_for(self.keys)
-        self.chosen: dict[frozenset[str], tuple[int, ...]] = {}
+        # one bit a pattern for its first cues, and one a pattern, further up, for its second: a reply's candidates
+        # are the patterns with a first cue whose second cue, if any, it has too
+        count = len(self.entries)
+        key_bits = {key: sum(1 << number for number in numbers) for key, numbers in self.index.items()}
+        for number, entry in enumerate(self.entries):
+            for key in entry.also:
+                key_bits[key] = key_bits.get(key, 0) | 1 << (count + number)
+        self.offset = add_index(key_bits, 2 * count)
+        self.all = (1 << count) - 1
+        self.alone = sum(1 << number for number, entry in enumerate(self.entries) if not entry.also)  # no second cue
+        self.chosen: dict[int, tuple[int, ...]] = {}
         self.by_reply: dict[Beginnings, tuple[int, ...]] = {}
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.entries)  # for ASCII replies, re.ASCII
         self.compiled_unicode: list[re.Pattern[str] | None] = [None] * len(self.entries)
@@ -90,22 +99,16 @@ class _Grammar:
             return numbers
         if len(self.by_reply) >= _CHOSEN:
             self.by_reply.clear()
-        numbers = self.by_reply[beginnings] = self._cued(beginnings.keys() & self.keys)
+        bits = beginnings.bits() >> self.offset
+        numbers = self.by_reply[beginnings] = self._cued(bits & self.all & (self.alone | bits >> len(self.entries)))
         return numbers
 
-    def _cued(self, cued: frozenset[str]) -> tuple[int, ...]:
-        if not cued:
-            return ()
-        numbers = self.chosen.get(cued)
+    def _cued(self, bits: int) -> tuple[int, ...]:
+        numbers = self.chosen.get(bits)
         if numbers is None:
             if len(self.chosen) >= _CHOSEN:
                 self.chosen.clear()
-            found = {number for key in cued for number in self.index.get(key, ())}
-            numbers = self.chosen[cued] = tuple(
-                number
-                for number in sorted(found)
-                if not self.entries[number].also or not cued.isdisjoint(self.entries[number].also)
-            )
+            numbers = self.chosen[bits] = tuple(bit_numbers(bits))
         return numbers
 
     def rule(self, number: int, ascii_reply: bool) -> re.Pattern[str]:

@@ -243,46 +243,54 @@ class _Choice:
 
 
 class Beginnings:
-    """A reply's word beginnings, as the rule lists choose their rules by: only those some built rule list, cue index
-    or ``Starts`` looks for (most words have none), so the set a reply seen once builds, and each list intersects
-    with its own, is a few beginnings, not some fifty. The object is the key of every list's memo, found by identity
-    for a reply met again (``reply_beginnings`` returns the same one)."""
+    """A reply's words, as every index (rule lists, review cues, ``Starts``) chooses by: one bit for each merged rule
+    list (or cue, or test) a word can start, all indexes side by side in one integer. A word's bits are read once
+    (``_Indexes.of_word``) and a reply's are their union, computed once a reply: each rule list then shifts out its own
+    bits, where it used to build the set of every beginning of every word and intersect it with its own. The object
+    is the key of every list's memo, found by identity for a reply met again (``reply_beginnings`` returns it)."""
 
-    __slots__ = ("_keys", "_version", "ascii", "words")
+    __slots__ = ("_bits", "_version", "ascii", "words")
 
     def __init__(self, words: tuple[str, ...], ascii_reply: bool) -> None:
         self.words = words
         self.ascii = ascii_reply  # all ASCII: no other-script rule, and rules compiled with re.ASCII
         self._version = -1
-        self._keys: frozenset[str] = frozenset()
+        self._bits = 0
 
-    def keys(self) -> frozenset[str]:
-        """The beginnings of the reply's words that something looks for, and the other-script key if not ASCII."""
-        if self._version != _looked_for.version:  # a rule list indexed since: read the words again
-            found = frozenset().union(*map(_looked_for.of_word.__getitem__, self.words))
-            self._keys = found if self.ascii else found | {_OTHER_SCRIPT_KEY}
-            self._version = _looked_for.version
-        return self._keys
+    def bits(self) -> int:
+        if self._version != _indexes.version:  # an index built since: read the words again
+            found = reduce(or_, map(_indexes.of_word.__getitem__, self.words), 0)
+            self._bits = found if self.ascii else found | _indexes.key_bits.get(_OTHER_SCRIPT_KEY, 0)
+            self._version = _indexes.version
+        return self._bits
 
 
-class _LookedFor:
-    """Every beginning some index looks for, grown as rule lists are indexed (on first use), and a memo of each word's
-    beginnings among them; the version tells a reply's ``Beginnings`` read before an index grew to read again."""
+class _Indexes:
+    """The bits of every word beginning some index looks for, each index at its own offset; grown as indexes are
+    built (a rule list on first use), when the version tells each ``Beginnings`` read before to read again."""
 
     def __init__(self) -> None:
-        self.starts: set[str] = set()
+        self.key_bits: dict[str, int] = {}
+        self.width = 0
         self.version = 0
-        self.of_word: Memo[frozenset[str]] = Memo(lambda word: word_beginnings(word) & self.starts, 8192)
+        self.of_word: Memo[int] = Memo(self._word_bits, 8192)
 
-    def add(self, starts: Iterable[str]) -> None:
-        if not self.starts.issuperset(starts):
-            self.starts.update(starts)
-            self.version += 1
-            self.of_word.clear()
+    def _word_bits(self, word: str) -> int:
+        key_bits = self.key_bits
+        return reduce(or_, [key_bits.get(start, 0) for start in word_beginnings(word)], 0)
+
+    def add(self, key_bits: dict[str, int], width: int) -> int:
+        """An index's bits for each beginning, ``width`` of them: the offset they are read at."""
+        offset, self.width = self.width, self.width + width
+        for key, bits in key_bits.items():
+            self.key_bits[key] = self.key_bits.get(key, 0) | bits << offset
+        self.version += 1
+        self.of_word.clear()
+        return offset
 
 
-_looked_for = _LookedFor()
-look_for = _looked_for.add
+_indexes = _Indexes()
+add_index = _indexes.add
 
 
 class Starts:
@@ -290,10 +298,10 @@ class Starts:
 
     def __init__(self, starts: frozenset[str]) -> None:
         self.starts = starts
-        look_for(starts)
+        self.offset = add_index(dict.fromkeys(starts, 1), 1)
 
     def any_in(self, beginnings: Beginnings) -> bool:
-        return not self.starts.isdisjoint(beginnings.keys())
+        return bool(beginnings.bits() >> self.offset & 1)
 
 
 class Rules:
@@ -337,8 +345,8 @@ class Rules:
             else:
                 for start in group_starts:
                     self.bits[start] = self.bits.get(start, 0) | 1 << number
-        self.keys = frozenset(self.bits)
-        look_for(self.keys)
+        self.offset = add_index(self.bits, len(self._sources) + 1)
+        self.width = (2 << len(self._sources)) - 1
         # as many as sets of merged lists replies have chosen: many sets of beginnings choose the same lists, and
         # share their compiled rules
         self.by_bits: dict[int, _Choice] = {}
@@ -354,16 +362,14 @@ class Rules:
         """The rules a reply with these word beginnings could match, remembered per set of beginnings."""
         if not self.built:
             self._build()
-        if beginnings is None:
-            bits = (2 << len(self._sources)) - 1  # every rule, and the bit of a reply in another script
-        else:
-            bits = reduce(or_, map(self.bits.__getitem__, beginnings.keys() & self.keys), self.always)
+        # this list's bits of the reply; without beginnings, every rule and the bit of a reply in another script
+        bits = self.width if beginnings is None else beginnings.bits() >> self.offset & self.width | self.always
         entry = self.by_bits.get(bits)
         if entry is None:
             if len(self.by_bits) >= _CHOICES_KEPT:
                 self.by_bits.clear()
             count = len(self._sources)
-            numbers = _numbers(bits & ((1 << count) - 1))
+            numbers = bit_numbers(bits & ((1 << count) - 1))
             # the rules compiled already (for replies of this script) are the choice's from the start
             compiled = self.compiled if bits >> count else self.compiled_ascii
             rules: list[re.Pattern[str]] = []
@@ -412,7 +418,7 @@ class Rules:
         return text
 
 
-def _numbers(bits: int) -> list[int]:
+def bit_numbers(bits: int) -> list[int]:
     """The numbers of the bits set, lowest first."""
     numbers = []
     while bits:
