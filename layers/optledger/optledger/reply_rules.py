@@ -276,8 +276,12 @@ class _Indexes:
         self.of_word: Memo[int] = Memo(self._word_bits, 8192)
 
     def _word_bits(self, word: str) -> int:
+        # the first one to five letters of the word, and the word and a space if it is that short (a whole word)
         key_bits = self.key_bits
-        return reduce(or_, [key_bits.get(start, 0) for start in word_beginnings(word)], 0)
+        bits = key_bits.get(f"{word} ", 0) if len(word) <= _PREFIX else 0
+        for length in range(1, min(len(word), _PREFIX) + 1):
+            bits |= key_bits.get(word[:length], 0)
+        return bits
 
     def add(self, key_bits: dict[str, int], width: int) -> int:
         """An index's bits for each beginning, ``width`` of them: the offset they are read at."""
@@ -445,12 +449,3 @@ _INTERNED_KEPT = 4096  # as many as a rule list's memo keeps
 def _ascii(beginnings: Beginnings | None) -> bool:
     """Whether the reply is all ASCII: then its rules are compiled with re.ASCII."""
     return beginnings is not None and beginnings.ascii
-
-
-def _word_beginnings(word: str) -> frozenset[str]:
-    """The first one to five letters of a word, and the word and a space if it is that short (a whole short word)."""
-    short = (f"{word} ",) if len(word) <= _PREFIX else ()
-    return frozenset((*(word[:length] for length in range(1, min(len(word), _PREFIX) + 1)), *short))
-
-
-word_beginnings = Memo(_word_beginnings, 8192).__getitem__
