@@ -259,7 +259,8 @@ class Beginnings:
 
     def bits(self) -> int:
         if self._version != _indexes.version:  # an index built since: read the words again
-            found = reduce(or_, map(_indexes.of_word.__getitem__, self.words), 0)
+            # most words start nothing looked for: their zeros are dropped, not OR-ed into a wide integer
+            found = reduce(or_, filter(None, map(_indexes.of_word.__getitem__, self.words)), 0)
             self._bits = found if self.ascii else found | _indexes.key_bits.get(_OTHER_SCRIPT_KEY, 0)
             self._version = _indexes.version
         return self._bits
