@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, NamedTuple
 
 from optledger.classify import _DATA_DIR
@@ -40,6 +40,14 @@ class _Entry(NamedTuple):
     group: str
     source: str
     also: frozenset[str]  # cues after "&": a second word the reply must have too (empty: none)
+
+
+class _Gates(NamedTuple):
+    request: re.Pattern[str]
+    other_channel: re.Pattern[str]
+    texts_named: re.Pattern[str]
+    welcome: re.Pattern[str]
+    records: re.Pattern[str]
 
 
 class _Grammar:
@@ -83,12 +91,12 @@ class _Grammar:
         self.by_reply: dict[Beginnings, tuple[int, ...]] = {}
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.entries)  # for ASCII replies, re.ASCII
         self.compiled_unicode: list[re.Pattern[str] | None] = [None] * len(self.entries)
-        gates = data["gates"]
-        self.request = re.compile(gates["request"])
-        self.other_channel = re.compile(gates["other_channel"])
-        self.texts_named = re.compile(gates["texts_named"])
-        self.welcome = re.compile(gates["welcome"])
-        self.records = re.compile(gates["records"])
+        self._gate_sources: dict[str, str] = data["gates"]
+
+    @cached_property
+    def gates(self) -> _Gates:
+        """Compiled on the first match a gate must let through: most replies have no candidate, or no match."""
+        return _Gates(*(re.compile(self._gate_sources[name]) for name in _Gates._fields))
 
     def candidates(self, beginnings: Beginnings | None) -> tuple[int, ...]:
         """The numbers of the patterns whose cues the reply has, in the order of ``_GROUPS``."""
@@ -122,14 +130,15 @@ class _Grammar:
     def gate_lets(self, group: str, flat: str, found: re.Match[str]) -> bool:
         """Whether a match of the group counts in this reply."""
         if group == "calls":  # "stop calling, texting is fine": the rules' business
-            return not self.texts_named.search(flat)
+            return not self.gates.texts_named.search(flat)
         if group == "partial":  # "cancel email alerts, keep the texts": about emails
-            return not self.other_channel.search(flat)
+            return not self.gates.other_channel.search(flat)
         if group == "explaining":  # "I quit the gym, why was I charged?": the reason for a question
             # the rest of the reply, its clause marks kept ("when she turned 18" starts no clause of its own)
             rest = f"{flat[: found.start()]} ~ {'| ' if found[0].endswith('|') else ''}{flat[found.end() :]}"
             # "this number belongs to a business now, please update your records": no other business asked about
-            return not self.request.search(self.records.sub(" ", rest))
+            gates = self.gates
+            return not gates.request.search(gates.records.sub(" ", rest))
         return True
 
 
@@ -165,5 +174,5 @@ def second_look(flat: str, beginnings: Beginnings | None, *, welcomed: bool = Fa
         if found and grammar.gate_lets(group, flat, found):
             # "no me den de baja, cambié de teléfono": texts wanted, said outright (beside a partial request the
             # rules saw it already: "keep sending my reminders" is what makes "stop the promos" partial)
-            return None if not welcomed and grammar.welcome.search(flat) else found[0].strip(" |")
+            return None if not welcomed and grammar.gates.welcome.search(flat) else found[0].strip(" |")
     return None
