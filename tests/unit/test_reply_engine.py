@@ -57,3 +57,53 @@ def test_normalize_text_strips_around_letters_and_digits_only():
     assert normalize_text("«stop»\u00a0") == "STOP"
     assert normalize_text("Stop  please") == "STOP PLEASE"
     assert normalize_text("_stop_") == "STOP"  # "_" is no letter: it goes, as a regex's [\W_] did
+
+
+def test_a_rule_list_built_after_a_reply_was_read_still_finds_its_rules():
+    # Given a reply whose index bits were read before any list looked for its word
+    text = "please zqxwvy me now"
+    beginnings = reply_rules.reply_beginnings(text)
+    before = beginnings.bits()
+    # When a rule list starting at that word is built afterwards
+    rules = reply_rules.Rules([r"\bzqxwvy me\b"])
+    # Then the reply reads its words again, and the rule is chosen and matches
+    assert rules.search(text, beginnings)[0] == "zqxwvy me"
+    assert beginnings.bits() != before
+    assert rules.search("please zqxw me now", reply_rules.reply_beginnings("please zqxw me now")) is None
+
+
+def test_ascii_and_other_script_replies_never_share_a_choice():
+    # Given one rule list, and two replies with the same words but one with a word in another script
+    rules = reply_rules.Rules([r"\bstop texting\b", r"\bquit texting\b"])
+    ascii_reply = reply_rules.reply_beginnings("stop texting")
+    other = reply_rules.reply_beginnings("stop texting 停")
+    # When both are searched
+    assert rules.search("stop texting", ascii_reply)[0] == "stop texting"
+    assert rules.search("stop texting 停", other)[0] == "stop texting"
+    # Then each has its own choice, compiled with its own flags (re.ASCII for the ASCII reply only)
+    ascii_choice, other_choice = rules.chosen(ascii_reply), rules.chosen(other)
+    assert ascii_choice is not other_choice
+    assert all(rule.flags & re.ASCII for rule in ascii_choice.rules)
+    assert not any(rule.flags & re.ASCII for rule in other_choice.rules)
+
+
+def test_replies_that_choose_the_same_rules_share_one_choice():
+    rules = reply_rules.Rules([r"\bstop texting\b", r"\bquit texting\b", r"\bend emailing\b"])
+    one = rules.chosen(reply_rules.reply_beginnings("stop texting please"))
+    other = rules.chosen(reply_rules.reply_beginnings("ok stop now"))
+    assert one is other and len(one.numbers) == 1
+    assert rules.chosen(reply_rules.reply_beginnings("please stoppers")).numbers == []  # the rule needs "stop" whole
+
+
+def test_starts_tests_the_beginnings_of_whole_and_longer_words():
+    brand = reply_rules.Starts(frozenset({"all ", "eve"}))
+    assert brand.any_in(reply_rules.reply_beginnings("stop everything"))
+    assert brand.any_in(reply_rules.reply_beginnings("stop all"))
+    assert not brand.any_in(reply_rules.reply_beginnings("stop allegra"))  # "all " is the whole word "all"
+    assert not brand.any_in(reply_rules.reply_beginnings("stop them"))
+
+
+def test_bit_numbers_lists_the_bits_set_lowest_first():
+    assert reply_rules.bit_numbers(0) == []
+    assert reply_rules.bit_numbers(0b1011) == [0, 1, 3]
+    assert reply_rules.bit_numbers(1 << 100 | 1 << 3) == [3, 100]

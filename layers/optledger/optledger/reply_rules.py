@@ -434,17 +434,21 @@ def bit_numbers(bits: int) -> list[int]:
 
 
 def reply_beginnings(flat: str, words: Iterable[str] | None = None) -> Beginnings:
-    """The words of a reply as the rule lists choose their rules by (``Beginnings``), one object a flat form met."""
+    """The words of a reply as the rule lists choose their rules by (``Beginnings``), one object a flat form met (a
+    long reply, rarely met twice, is not kept)."""
     found = _INTERNED.get(flat)
     if found is None:
-        if len(_INTERNED) >= _INTERNED_KEPT:
-            _INTERNED.clear()
-        found = _INTERNED[flat] = Beginnings(tuple(flat.split() if words is None else words), flat.isascii())
+        found = Beginnings(tuple(flat.split() if words is None else words), flat.isascii())
+        if len(flat) <= _INTERNED_CHARS:
+            if len(_INTERNED) >= _INTERNED_KEPT:
+                _INTERNED.clear()
+            _INTERNED[flat] = found
     return found
 
 
 _INTERNED: dict[str, Beginnings] = {}
 _INTERNED_KEPT = 4096  # as many as a rule list's memo keeps
+_INTERNED_CHARS = 480  # three SMS segments
 
 
 def _ascii(beginnings: Beginnings | None) -> bool:
