@@ -240,14 +240,13 @@ class _Choice:
     numbers: list[int]
     rules: list[re.Pattern[str]] = field(default_factory=list)
     complete: bool = False  # every rule compiled: a search tests one flag, not two lengths
+    ascii: bool = True  # for ASCII replies, which read the same under re.ASCII, whose \b and \w cost less
 
 
 class Beginnings:
-    """A reply's words, as every index (rule lists, review cues, ``Starts``) chooses by: one bit for each merged rule
-    list (or cue, or test) a word can start, all indexes side by side in one integer. A word's bits are read once
-    (``_Indexes.of_word``) and a reply's are their union, computed once a reply: each rule list then shifts out its own
-    bits, where it used to build the set of every beginning of every word and intersect it with its own. The object
-    is the key of every list's memo, found by identity for a reply met again (``reply_beginnings`` returns it)."""
+    """A reply's words as every index (rule lists, review cues, ``Starts``) chooses by: a bit for each merged rule list
+    (or cue, or test) a word can start, every index side by side in one integer, the union of its words' (each read
+    once). Each index shifts out its own bits; the object is the key of every list's memo (``reply_beginnings``)."""
 
     __slots__ = ("_bits", "_version", "ascii", "words")
 
@@ -376,26 +375,26 @@ class Rules:
             count = len(self._sources)
             numbers = bit_numbers(bits & ((1 << count) - 1))
             # the rules compiled already (for replies of this script) are the choice's from the start
-            compiled = self.compiled if bits >> count else self.compiled_ascii
+            ascii_reply = not bits >> count
+            compiled = self.compiled_ascii if ascii_reply else self.compiled
             rules: list[re.Pattern[str]] = []
             for number in numbers:
                 if (rule := compiled[number]) is None:
                     break
                 rules.append(rule)
-            entry = self.by_bits[bits] = _Choice(numbers, rules, complete=len(rules) == len(numbers))
+            entry = self.by_bits[bits] = _Choice(numbers, rules, len(rules) == len(numbers), ascii_reply)
         if len(self.cache) >= 4096:
             self.cache.clear()
         self.cache[beginnings] = entry
         return entry
 
-    def _compiled(self, entry: _Choice, ascii_reply: bool) -> Iterator[re.Pattern[str]]:
+    def _compiled(self, entry: _Choice) -> Iterator[re.Pattern[str]]:
         """The entry's rules not compiled for it yet, compiled one by one as they are reached."""
-        # an ASCII reply (every reply with beginnings) reads the same under re.ASCII, whose \b and \w cost less
-        compiled = self.compiled_ascii if ascii_reply else self.compiled
+        compiled = self.compiled_ascii if entry.ascii else self.compiled
         for number in entry.numbers[len(entry.rules) :]:
             rule = compiled[number]
             if rule is None:
-                rule = compiled[number] = re.compile(self._sources[number], re.ASCII if ascii_reply else 0)
+                rule = compiled[number] = re.compile(self._sources[number], re.ASCII if entry.ascii else 0)
             entry.rules.append(rule)
             yield rule
         entry.complete = True
@@ -407,7 +406,7 @@ class Rules:
                 return found
         if entry.complete:
             return None
-        for rule in self._compiled(entry, _ascii(beginnings)):
+        for rule in self._compiled(entry):
             if found := rule.search(text):
                 return found
         return None
@@ -415,7 +414,7 @@ class Rules:
     def mask(self, text: str, beginnings: Beginnings | None, replacement: str = " ~ ") -> str:
         entry = self.cache.get(beginnings) or self.chosen(beginnings)
         if not entry.complete:
-            for _ in self._compiled(entry, _ascii(beginnings)):
+            for _ in self._compiled(entry):
                 pass
         for rule in entry.rules:
             if rule.search(text):  # most rules find nothing, and a search that fails costs less than a sub
@@ -449,8 +448,3 @@ def reply_beginnings(flat: str, words: Iterable[str] | None = None) -> Beginning
 _INTERNED: dict[str, Beginnings] = {}
 _INTERNED_KEPT = 4096  # as many as a rule list's memo keeps
 _INTERNED_CHARS = 480  # three SMS segments
-
-
-def _ascii(beginnings: Beginnings | None) -> bool:
-    """Whether the reply is all ASCII: then its rules are compiled with re.ASCII."""
-    return beginnings is not None and beginnings.ascii
