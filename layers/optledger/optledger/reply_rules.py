@@ -257,17 +257,17 @@ class Beginnings:
         self._bits = 0
 
     def bits(self) -> int:
-        if self._version != _indexes.version:  # an index built since: read the words again
-            # most words start nothing looked for: their zeros are dropped, not OR-ed into a wide integer
-            found = reduce(or_, filter(None, map(_indexes.of_word.__getitem__, self.words)), 0)
+        # the version first: an index added meanwhile (another thread) then has the words read again on the next call
+        if self._version != (version := _indexes.version):  # an index built since: read the words again
+            found = reduce(or_, filter(None, map(_indexes.of_word.__getitem__, self.words)), 0)  # 0s not OR-ed
             self._bits = found if self.ascii else found | _indexes.key_bits.get(_OTHER_SCRIPT_KEY, 0)
-            self._version = _indexes.version
+            self._version = version
         return self._bits
 
 
 class _Indexes:
-    """The bits of every word beginning some index looks for, each index at its own offset; grown as indexes are
-    built (a rule list on first use), when the version tells each ``Beginnings`` read before to read again."""
+    """The bits of each word beginning some index looks for, each index at its offset; grown as indexes are built (a
+    rule list on first use), when the version tells a ``Beginnings`` read before to read again."""
 
     def __init__(self) -> None:
         self.key_bits: dict[str, int] = {}
@@ -288,8 +288,8 @@ class _Indexes:
         offset, self.width = self.width, self.width + width
         for key, bits in key_bits.items():
             self.key_bits[key] = self.key_bits.get(key, 0) | bits << offset
+        self.of_word = Memo(self._word_bits, 8192)  # a new memo: a word read meanwhile is stored in the old one
         self.version += 1
-        self.of_word.clear()
         return offset
 
 
