@@ -192,3 +192,94 @@ def test_complaints_without_a_request(text, expected):
 )
 def test_partial_requests_and_other_people(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # never a customer, a name with a title, a child not enrolled, a number handed over
+        ("There is no Dr. Kim at this number", "review"),
+        ("we don't have any children at that preschool", "review"),
+        ("no tenemos hijos en esa escuela", "review"),
+        ("never booked a room with you", "review"),
+        ("I don't bank with your credit union", "review"),
+        ("I don't have a cruise booked with you", "review"),
+        ("Not enrolled in your plan, never was", "review"),
+        ("new phone, this line is my daughter's now", "review"),
+        ("este es el número de mi abuela", "review"),
+        ("perdón, este celular es nuevo", "review"),
+        ("Verizon assigned me this number last week", "review"),
+        ("the account isn't mine", "review"),
+        ("we're not your renters anymore", "review"),
+        ("no Marcus here", "review"),
+        # ...a booking asked about, a title in an ordinary reply, nobody here for a delivery
+        ("I don't have a room booked with you yet, can I book one?", "message"),
+        ("Dr. Kim said to text this number", "message"),
+        ("no rush here, Friday is fine", "message"),
+        ("no damage here, all good", "message"),
+        ("the blue one is my son's, the red one is mine", "message"),
+        ("never was a fan of the red, can I get blue?", "message"),
+    ],
+)
+def test_never_a_customer_and_numbers_handed_over(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # giving, eating, living and schooling given up
+        ("I moved my prescriptions to another pharmacy", "review"),
+        ("we stopped donating to your charity", "review"),
+        ("ya no apoyamos a esa organización", "review"),
+        ("we don't shop there anymore", "review"),
+        ("I'm no longer in the county", "review"),
+        ("moved out of the building", "review"),
+        ("she doesn't live in the district", "review"),
+        ("we pulled Ava out of swim lessons", "review"),
+        # ...the same words about something else
+        ("we don't shop there on Sundays, what are your hours?", "message"),
+        ("moved out of the building, where do I return the keys?", "message"),
+        ("I pulled it out of the oven", "message"),
+        ("we stopped at the store on the way", "message"),
+    ],
+)
+def test_more_relationships_over(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # disbelief, contempt, threats to complain, hours, buzzing phones, a person asked to calm down
+        ("Seriously?!", "review"),
+        ("omg are you kidding", "review"),
+        ("what the heck is this", "review"),
+        ("Get a life", "review"),
+        ("what's wrong with you guys", "review"),
+        ("I'm sick and tired of this", "review"),
+        ("I'll be contacting the Better Business Bureau", "review"),
+        ("we are filing a formal complaint", "review"),
+        ("my attorney will be contacting you", "review"),
+        ("vamos a presentar una queja", "review"),
+        ("three times in one afternoon", "review"),
+        ("it's 5am", "review"),
+        ("my phone keeps dinging because of you", "review"),
+        ("cálmate ya", "review"),
+        ("you again", "review"),
+        ("😩", "review"),
+        ("🤢", "review"),
+        ("lmao nope", "review"),
+        ("Not now, not ever", "review"),
+        # ...the same words in ordinary replies
+        ("seriously thank you, the cake was perfect", "message"),
+        ("I'm filing a complaint about the driver, who do I call?", "message"),
+        ("it's 5pm, are you still open?", "message"),
+        ("my phone was dinging all day with photos from the trip", "message"),
+        ("sick of this rain lol, see you Tuesday", "message"),
+        ("😂", "message"),
+        ("can you just call me when you're outside?", "message"),
+    ],
+)
+def test_displeasure_without_a_request(text, expected):
+    check(text, expected)
