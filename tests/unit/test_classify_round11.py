@@ -312,3 +312,42 @@ def test_displeasure_without_a_request(text, expected):
 )
 def test_revocations_honoured_and_false_opt_outs(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the brief's classes in wordings of this file's own: a changed or recycled number, a renter, moved, threats and
+        # the law, how the sender has the number, another one, Spanish refusals and complaints
+        ("u must have the wrong person", "review"),
+        ("I switched my cell number", "review"),
+        ("my phone number has changed", "review"),
+        ("guess this number was recycled", "review"),
+        ("I rent here, I don't own", "review"),
+        ("we're just tenants", "review"),
+        ("moved out of state", "review"),
+        ("never been a client of yours", "review"),
+        ("la verdad no estoy interesada en eso, gracias", "review"),
+        ("why does this store even have my cell", "review"),
+        ("you're going to get reported", "review"),
+        ("this is so illegal", "review"),
+        ("Pretty sure this is a violation of the TCPA", "review"),
+        ("I'm about to sue", "review"),
+        ("los voy a denunciar", "review"),
+        ("another text, seriously", "review"),
+        ("ugh all these reminders", "review"),
+        ("me escriben mensajes cada rato", "review"),
+        # ...the same words in ordinary replies
+        ("you must have the wrong time, I booked 4pm", "message"),
+        ("it's illegal to park on Elm, right?", "message"),
+        ("we're renters, can we still sign up for the pool?", "message"),
+        ("we moved the party to Sunday", "message"),
+        ("Switched to oat milk lol", "message"),
+        ("another round of tacos please", "message"),
+        ("me mandan mensajes todos los días con la ruta, gracias", "message"),
+        ("the policy isn't mine to cancel, ask my wife", "message"),
+        ("I dropped out of the 5k, can I get a refund?", "message"),
+    ],
+)
+def test_own_wordings_of_the_brief_classes(text, expected):
+    check(text, expected)
