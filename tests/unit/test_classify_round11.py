@@ -351,3 +351,40 @@ def test_revocations_honoured_and_false_opt_outs(text, expected):
 )
 def test_own_wordings_of_the_brief_classes(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the need already met, retired, a team left, a shared phone, a care home, a separation, a relative in charge
+        ("we already hired a roofer", "review"),
+        ("Already bought a house, thanks", "review"),
+        ("ya contratamos otra compañía de seguros", "review"),
+        ("ya tenemos seguro", "review"),
+        ("the surgery already happened", "review"),
+        ("retired in 2019", "review"),
+        ("mi papá ya se jubiló", "review"),
+        ("my son left the team", "review"),
+        ("nos separamos el año pasado", "review"),
+        ("I'm only the backup contact", "review"),
+        ("this is our family phone", "review"),
+        ("he's in rehab now", "review"),
+        ("mi hija se encarga de esa cuenta", "review"),
+        ("yo nunca autoricé esto", "review"),
+        ("messages at 6am are too early", "review"),
+        ("text me before 5pm only", "review"),
+        ("only during work hours please", "review"),
+        ("not on weekends please", "review"),
+        ("my husband doesn't want your promo texts", "review"),
+        # ...the same words in ordinary replies and in requests about something else
+        ("already got it, thanks!", "message"),
+        ("we already booked the 3pm slot", "message"),
+        ("ya tenemos la cita para el lunes", "message"),
+        ("quit the 9am class, moving to the 5pm one", "message"),
+        ("sáquenme de la lista de espera, ya compramos casa", "message"),
+        ("not on Sunday, how about Monday?", "message"),
+        ("he's in the garage, I'll tell him", "message"),
+    ],
+)
+def test_needs_met_and_lives_changed(text, expected):
+    check(text, expected)
