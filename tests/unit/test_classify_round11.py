@@ -385,3 +385,41 @@ def test_own_wordings_of_the_brief_classes(text, expected):
 )
 def test_needs_met_and_lives_changed(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the long tail: a wrong number in Tagalog, a new tenant, the person sought gone, a relative's old car, no
+        # phone, signed up by someone else, moved to a place, kids grown, another insurer, a kind of text refused
+        ("maling number po ito", "review"),
+        ("we're the new owners", "review"),
+        ("the person you want moved to Texas", "review"),
+        ("that was my late dad's truck", "review"),
+        ("esa casa era de mi suegra", "review"),
+        ("mi mamá no tiene celular", "review"),
+        ("my roommate signed me up without asking", "review"),
+        ("moved to Phoenix last year", "review"),
+        ("no longer with your agency", "review"),
+        ("our kids are all grown up", "review"),
+        ("ya tenemos otro dentista", "review"),
+        ("all done with the house hunting", "review"),
+        ("Every. Single. Morning.", "review"),
+        ("no pedí nada", "review"),
+        ("please don't send the holiday ones", "review"),
+        ("turn off the survey reminders", "review"),
+        ("los domingos no por favor", "review"),
+        ("quiten los anuncios", "review"),
+        ("envíenme todo por correo", "review"),
+        ("we don't golf there anymore", "review"),
+        # ...ordinary replies with the same words
+        ("moved to Friday, see you then", "message"),
+        ("that was my favorite car in the show", "message"),
+        ("how do I turn off the alerts in the app?", "message"),
+        ("the person at the desk was great", "message"),
+        ("no pedí la salsa, pero está bien", "message"),
+        ("don't send the blue ones, I wanted red", "message"),
+    ],
+)
+def test_the_long_tail(text, expected):
+    check(text, expected)
