@@ -422,3 +422,24 @@ def test_needs_met_and_lives_changed(text, expected):
 )
 def test_the_long_tail(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Spanish wordings of this file's own
+        ("número nuevo, ¿quién habla?", "review"),
+        ("no, muchísimas gracias", "review"),
+        ("no me acuerdo de haberme registrado", "review"),
+        ("ay, cuántos recordatorios", "review"),
+        ("ya encontramos otro", "review"),
+        ("una por semana por favor", "review"),
+        ("solo por las noches", "review"),
+        # ...ordinary replies with the same words
+        ("cuántos mensajes me mandaron ayer? no me llegó el código", "message"),
+        ("solo en la mañana puedo ir", "message"),
+        ("no, muchas gracias a ustedes por todo, nos vemos el martes", "message"),
+    ],
+)
+def test_spanish_wordings(text, expected):
+    check(text, expected)
