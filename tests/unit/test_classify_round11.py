@@ -443,3 +443,28 @@ def test_the_long_tail(text, expected):
 )
 def test_spanish_wordings(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # polite and indirect requests, Spanish requests and a misspelt send verb
+        ("we'd be grateful if you stopped texting us", "opt_out"),
+        ("not messaging me again would be appreciated", "opt_out"),
+        ("I don't need any further messages, thanks", "opt_out"),
+        ("may I ask that you not text this number", "opt_out"),
+        ("bloqueen este número por favor", "opt_out"),
+        ("me quitan de estos mensajes porfa", "opt_out"),
+        ("qué hay que poner para que no me lleguen", "opt_out"),
+        ("what should I type so I don't get these", "opt_out"),
+        ("ya no me enbien promociones", "opt_out"),
+        # ...the same words about something else
+        ("I'd appreciate it if you sent me the receipt", "message"),
+        ("not calling me back would be rude lol", "message"),
+        ("I don't need further help, thanks", "message"),
+        ("can I ask that you not ring the doorbell, baby is asleep", "message"),
+        ("me quitan de la lista de espera del sábado", "message"),
+    ],
+)
+def test_polite_and_spanish_requests(text, expected):
+    check(text, expected)
