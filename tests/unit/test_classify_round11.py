@@ -468,3 +468,29 @@ def test_spanish_wordings(text, expected):
 )
 def test_polite_and_spanish_requests(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # slips and slang in the unclear classes
+        ("worng number", "review"),
+        ("not intrested, thnks", "review"),
+        ("never signd up", "review"),
+        ("this aint Brenda", "review"),
+        ("she's not around no more", "review"),
+        ("idk who u are", "review"),
+        ("how u got my number", "review"),
+        ("four texts a day is a bit much", "review"),
+        ("nah fam", "review"),
+        ("we're good tho", "review"),
+        ("maybe another time", "review"),
+        # ...ordinary replies with the same words
+        ("this aint it chief lol", "message"),
+        ("two a day works, the pills are small", "message"),
+        ("see you another time at the market!", "message"),
+        ("how u got the stain out?? amazing", "message"),
+    ],
+)
+def test_slips_and_slang(text, expected):
+    check(text, expected)
