@@ -18,6 +18,7 @@ from optledger.classify import _LATIN_ACCENTS, _SPACES
 from optledger.near_words import NearWords
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import Memo, phrase_data
+from optledger.reply_split import _RUN_MIN, Mend, could_join, rejoined, run_together
 
 _REPEATS = re.compile(r"(.)\1+")
 # "đ" and "ł" have no decomposition: Vietnamese and Polish read without them ("dung", "wysylac")
@@ -118,21 +119,56 @@ def _single_courtesy_words() -> list[str]:
 
 def canonical(folded: str) -> str:
     """The flat form: SMS spellings made canonical, clause breaks written ' | ', other symbols made spaces."""
+    return reading(folded)[0]
+
+
+def reading(folded: str) -> tuple[str, bool]:
+    """``canonical``, and whether it rests on a guess: words run together or split apart mended with letters left
+    that are no word ("stoptxtngme"), which the reader queues rather than honours (``reply_split``)."""
     spelling = _spelling()
     text = folded.replace("'", "").replace("*", "")
     if (spelling.spaced_hint_ascii if text.isascii() else spelling.spaced_hint).search(text):
         text = spelling.spaced.sub(_join_spaced, text)
-    words = list(map(_canonical_word, (spelling.words_ascii if text.isascii() else spelling.words).findall(text)))
+    tokens = (spelling.words_ascii if text.isascii() else spelling.words).findall(text)
+    guessed = False
+    # "re move me", "st op tex ting": fragments of a word of a revocation (most replies have none: one set test)
+    if could_join(tokens) and (joined := rejoined(tokens)):
+        tokens, guessed = list(joined.words), joined.guessed
+    words = list(map(_canonical_word, tokens))
+    if _RUNS and not _RUNS.keys().isdisjoint(words):  # "takemeoffyourlist": read once a word by _spelt
+        words, guessed = _unrun(words, guessed)
     if _SLIPS and not _SLIPS.keys().isdisjoint(words):  # most replies have no slip: one set test, not one a word
         words = _mended(words)
     flat = " ".join(words)
     while "| |" in flat:
         flat = flat.replace("| |", "|")
-    return flat.strip(" |")
+    return flat.strip(" |"), guessed
+
+
+def _unrun(words: list[str], guessed: bool) -> tuple[list[str], bool]:
+    """Words run together cut into their words, when the rest of the reply is English or Spanish ("Stuur me geen
+    smsjes meer" is Dutch, whatever "smsjes" may be cut into)."""
+    known = known_words()
+    others = [word for word in words if word not in _RUNS and word.isalpha() and len(word) > 1]
+    if sum(1 for word in others if word in known) * 2 < len(others):
+        return words, guessed
+    unrun: list[str] = []
+    for word in words:
+        if (run := _RUNS.get(word)) is None:
+            unrun.append(word)
+        else:
+            unrun.extend(map(_canonical_word, run.words))
+            guessed = guessed or run.guessed
+    return unrun, guessed
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    return _target(_SPACING.sub("", match[0])) or match[0]
+    letters = _SPACING.sub("", match[0])
+    if target := _target(letters):
+        return target
+    # "s t o p  t e x t i n g  m e": letters spelt out are words run together; read only when cut cleanly
+    run = run_together(letters)
+    return " ".join(run.words) if run and not run.guessed else match[0]
 
 
 def _target(word: str) -> str | None:
@@ -168,6 +204,12 @@ def _spelt(word: str) -> str:
             _SLIPS.clear()
             _SPELLINGS.clear()
         _SLIPS[word] = slip  # read once a word, like the rest of its spelling; mended in context by canonical()
+    # a slip of one word ("textimg") before words run together ("text img")
+    elif len(word) >= _RUN_MIN and (run := run_together(word)):
+        if len(_RUNS) >= _SLIPS_KEPT:  # bounded like the slips
+            _RUNS.clear()
+            _SPELLINGS.clear()
+        _RUNS[word] = run  # mended in context by canonical(), like a slip
     return word
 
 
@@ -185,6 +227,7 @@ class _Slip(NamedTuple):
     undoubled: bool  # a doubled letter undone, to any English or Spanish word (not only a word of the rules)
 
 
+_RUNS: dict[str, Mend] = {}  # the words read so far that are words run together, and their words
 _SLIPS: dict[str, _Slip] = {}  # the words read so far that are slips of the thumb, and their mending
 
 

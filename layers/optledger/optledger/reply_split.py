@@ -1,0 +1,221 @@
+"""Words a phone ran together or split apart: "takemeoffyourlist", "st op tex ting me", "un subscribe".
+
+Part of the normalisation of ``reply_text.canonical``. Two mendings, each read only when it gives a word of a
+revocation (``data/split_words.json``: ``cues`` for a segmentation, ``joins`` for fragments joined):
+
+- a run-together word, one that is neither English nor Spanish and holds a cue's letters (``hints``), is cut into
+  known words by dynamic programming: fewest letters left unknown, then fewest words, a word only the dictionaries
+  have weighing more than two common ones ("yanomemanden" is "ya no me manden", not "ya nome manden"), then the
+  longest ("pleasestopsendingme" is "please stop sending me", not "pleases top sending me");
+- adjacent fragments are joined into a word when the join is one of ``joins`` ("re move", "tex ting", "opt ou t"), or,
+  in a reply where such a join was made, when a fragment is no word of its own ("fr om", "li st").
+
+A mending that leaves letters unknown ("stoptxtngme") is a guess: ``Mend.guessed`` says so, and the reader queues
+what it would otherwise honour. Known words (most replies) never reach the segmentation; the word lists are read on
+the first reply that needs them, never at import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from itertools import pairwise
+from typing import NamedTuple
+
+from optledger.classify import _DATA_DIR
+from optledger.reply_languages import english_or_spanish, known_words
+from optledger.reply_rules import phrase_data
+
+_RUN_MIN = 6  # shorter unknown words are slips or names, and "stopit" is the shortest run worth reading
+_LONGEST = 16  # no word of a segmentation is longer
+_JOINED_MOST = 4  # "un sub scri be": at most four fragments make one word
+_CRUMBS = 3  # a letter and a piece of two letters at most, side by side
+_GUESSED_MOST = 2  # a segmentation with more letters unknown than this is no reading at all
+
+
+class Mend(NamedTuple):
+    words: tuple[str, ...]
+    guessed: bool  # letters or fragments left that are no word: a guess, queued rather than honoured
+
+
+class _Lists(NamedTuple):
+    cues: frozenset[str]
+    hints: re.Pattern[str]
+    joins: frozenset[str]
+    heads: frozenset[str]  # the fragments a join word starts with ("re", "tex", "un"): a reply without one is skipped
+    spellings: frozenset[str]  # SMS spellings ("msgs", "pls", "ur"): words, though no dictionary has them
+    not_words: frozenset[str]
+    letters: frozenset[str]
+    rule_words: frozenset[str]  # the long words the rules spell out ("parenle", "listahan"): read as they are
+
+
+@cache
+def _lists() -> _Lists:
+    data = json.loads((_DATA_DIR / "split_words.json").read_text(encoding="utf-8"))
+    joins = frozenset(data["joins"])
+    abbreviations = phrase_data()["canon"]["abbreviations"]
+    return _Lists(
+        cues=frozenset(data["cues"]),
+        hints=re.compile("|".join(map(re.escape, data["hints"]))),
+        joins=joins,
+        heads=frozenset(word[:cut] for word in joins for cut in range(1, len(word))),
+        spellings=frozenset(word for word in abbreviations if len(word) > 1),
+        not_words=frozenset(data["not_words"]),
+        letters=frozenset(data["letters"]),
+        rule_words=frozenset(re.findall(rf"[a-z]{{{_RUN_MIN},}}", (_DATA_DIR / "phrases.json").read_text("utf-8"))),
+    )
+
+
+def _word(piece: str, lists: _Lists) -> bool:
+    """A word a segmentation or a join may give: English, Spanish or an SMS spelling, not a stray letter."""
+    return _weight(piece, lists) > 0
+
+
+_COMMON = 2  # the weight of a curated word, an SMS spelling or a cue
+_SPELT = 3  # of a letter or an SMS spelling, slips among them ("stopt"): "dontstopthe" is not "dont stopt he"
+_RARE = 5  # of a word only the dictionaries have: more than two common ones, so "ya no me" is not "ya nome"
+
+
+def _weight(piece: str, lists: _Lists) -> int:
+    """What a word costs a segmentation (0: no word): a common word less than a rare one ("please stop", not
+    "pleases top")."""
+    if len(piece) == 1:
+        return _SPELT if piece in lists.letters else 0
+    if piece in lists.not_words:
+        return 0
+    if piece in lists.cues or piece in known_words():
+        return _COMMON
+    if piece in lists.spellings:
+        return _SPELT
+    return _RARE if english_or_spanish(piece) else 0
+
+
+def run_together(word: str) -> Mend | None:
+    """The words of an unknown word run together ("stoptextingme"), when they hold a cue; else None."""
+    if len(word) < _RUN_MIN or not word.isalpha():
+        return None
+    lists = _lists()
+    if not lists.hints.search(word) or word in lists.rule_words or _word(word, lists):
+        return None
+    return _cut(word, lists)
+
+
+def _cut(word: str, lists: _Lists) -> Mend | None:
+    """Fewest unknown letters, then fewest and commonest words, then the longest; read only with a cue among two
+    words at least."""
+    count = len(word)
+    # best[end]: (unknown letters, weight of the words, minus the sum of their squared lengths) of the best cut of
+    # word[:end], and where its last word starts
+    best: list[tuple[int, int, int, int] | None] = [None] * (count + 1)
+    best[0] = (0, 0, 0, 0)
+    for end in range(1, count + 1):
+        for start in range(max(0, end - _LONGEST), end):
+            before = best[start]
+            if before is None:
+                continue
+            unknown, words, square, _ = before
+            piece = word[start:end]
+            if weight := _weight(piece, lists):
+                cost = (unknown, words + weight, square - len(piece) ** 2, start)
+            elif end - start == 1:  # a letter no word covers
+                cost = (unknown + 1, words + _RARE, square - 1, start)
+            else:
+                continue
+            current = best[end]
+            if current is None or cost[:3] < current[:3]:
+                best[end] = cost
+    pieces: list[str] = []
+    end = count
+    while end:
+        step = best[end]
+        assert step is not None  # a letter alone always reaches every end
+        pieces.append(word[step[3] : end])
+        end = step[3]
+    pieces.reverse()
+    found = best[count]
+    assert found is not None
+    words = _merged(pieces, lists)
+    if len(words) < 2 or found[0] > _GUESSED_MOST or lists.cues.isdisjoint(words) or _crumbs(words):
+        return None
+    return Mend(tuple(words), guessed=found[0] > 0)
+
+
+def _crumbs(words: list[str]) -> bool:
+    """A letter beside another short piece ("text i en", "stop e a me"): an ending cut into crumbs ("textien",
+    "stopeame"), not words run together."""
+    return any(
+        len(first) + len(second) <= _CRUMBS and min(len(first), len(second)) == 1 for first, second in pairwise(words)
+    )
+
+
+def _merged(pieces: list[str], lists: _Lists) -> list[str]:
+    """Adjacent unknown letters of a cut as one fragment ("stop tx t ng me" -> "stop txtng me")."""
+    merged: list[str] = []
+    loose = False
+    for piece in pieces:
+        alone = len(piece) == 1 and not _word(piece, lists)
+        if alone and loose:
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+        loose = alone
+    return merged
+
+
+def could_join(tokens: list[str]) -> bool:
+    """Whether a reply's tokens hold the first fragment of a join word: one set test, for every reply."""
+    return not _lists().heads.isdisjoint(tokens)
+
+
+def rejoined(tokens: list[str]) -> Mend | None:
+    """Fragments joined ("re move me fr om this li st" -> "remove me from this list"), when one join gives a word of
+    ``joins``; else None. Punctuation and digits are never joined."""
+    lists = _lists()
+    if not any(token in lists.heads and _join_word(tokens, index, lists) for index, token in enumerate(tokens[:-1])):
+        return None  # the common case: a head fragment ("me", "de", "can") followed by nothing that joins it
+    joined: list[str] = []
+    index, guessed = 0, False
+    while index < len(tokens):
+        size = _join_at(tokens, index, lists)
+        if size > 1:
+            joined.append("".join(tokens[index : index + size]))
+        else:
+            token = tokens[index]
+            # a short piece left that is no word: a fragment the joins could not place
+            guessed = guessed or (token.isalpha() and len(token) <= 3 and not _word(token, lists))
+            joined.append(token)
+        index += size
+    return Mend(tuple(joined), guessed)
+
+
+def _join_word(tokens: list[str], index: int, lists: _Lists) -> bool:
+    """Tokens from ``index`` join into a word of ``joins``."""
+    word = tokens[index]
+    for token in tokens[index + 1 : index + _JOINED_MOST]:
+        if not token.isalpha():
+            return False
+        word += token
+        if word in lists.joins:
+            return True
+    return False
+
+
+def _join_at(tokens: list[str], index: int, lists: _Lists) -> int:
+    """How many tokens from ``index`` make one word (1: the token stays): a join word, longest first; or a known
+    word made of fragments of which one at least is no word of its own."""
+    if not tokens[index].isalpha():
+        return 1
+    candidates: list[tuple[int, bool]] = []
+    word, fragment = tokens[index], not _word(tokens[index], lists)
+    for size, token in enumerate(tokens[index + 1 : index + _JOINED_MOST], 2):
+        if not token.isalpha():
+            break
+        word += token
+        fragment = fragment or not _word(token, lists)
+        if word in lists.joins:
+            candidates.append((size, True))
+        elif fragment and _word(word, lists):
+            candidates.append((size, False))
+    # a join word first ("re move" before "there"), then the longest
+    return max(candidates, key=lambda found: (found[1], found[0]))[0] if candidates else 1
