@@ -114,12 +114,12 @@ def _cut(word: str, lists: _Lists) -> Mend | None:
             before = best[start]
             if before is None:
                 continue
-            unknown, words, square, _ = before
+            unknown, weights, square, _ = before
             piece = word[start:end]
             if weight := _weight(piece, lists):
-                cost = (unknown, words + weight, square - len(piece) ** 2, start)
+                cost = (unknown, weights + weight, square - len(piece) ** 2, start)
             elif end - start == 1:  # a letter no word covers
-                cost = (unknown + 1, words + _RARE, square - 1, start)
+                cost = (unknown + 1, weights + _RARE, square - 1, start)
             else:
                 continue
             current = best[end]
