@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -27,10 +28,12 @@ from optledger.classify import _DATA_DIR
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import phrase_data
 
+_REPEATS = re.compile(r"(.)\1+")
 _RUN_MIN = 6  # shorter unknown words are slips or names, and "stopit" is the shortest run worth reading
 _LONGEST = 16  # no word of a segmentation is longer
 _JOINED_MOST = 4  # "un sub scri be": at most four fragments make one word
 _CRUMBS = 3  # a letter and a piece of two letters at most, side by side
+_FRAGMENT_LONGEST = 5  # "messa ging": a longer piece is a word misspelt, not a piece of one
 _GUESSED_MOST = 2  # a segmentation with more letters unknown than this is no reading at all
 
 
@@ -43,8 +46,10 @@ class _Lists(NamedTuple):
     cues: frozenset[str]
     hints: re.Pattern[str]
     joins: frozenset[str]
-    heads: frozenset[str]  # the fragments a join word starts with ("re", "tex", "un"): a reply without one is skipped
+    heads: frozenset[str]  # the fragments a join word starts with ("re", "tex", "un") and ends with ("move", "ting"):
+    tails: frozenset[str]  # a reply without both (most) is skipped at two set tests
     spellings: frozenset[str]  # SMS spellings ("msgs", "pls", "ur"): words, though no dictionary has them
+    abbreviations: frozenset[str]  # and those of one letter ("u", "d", "x"): no fragment of a word
     not_words: frozenset[str]
     letters: frozenset[str]
     rule_words: frozenset[str]  # the long words the rules spell out ("parenle", "listahan"): read as they are
@@ -60,7 +65,9 @@ def _lists() -> _Lists:
         hints=re.compile("|".join(map(re.escape, data["hints"]))),
         joins=joins,
         heads=frozenset(word[:cut] for word in joins for cut in range(1, len(word))),
+        tails=frozenset(word[cut:] for word in joins for cut in range(1, len(word))),
         spellings=frozenset(word for word in abbreviations if len(word) > 1),
+        abbreviations=frozenset(abbreviations),
         not_words=frozenset(data["not_words"]),
         letters=frozenset(data["letters"]),
         rule_words=frozenset(re.findall(rf"[a-z]{{{_RUN_MIN},}}", (_DATA_DIR / "phrases.json").read_text("utf-8"))),
@@ -72,7 +79,8 @@ def _word(piece: str, lists: _Lists) -> bool:
     return _weight(piece, lists) > 0
 
 
-_COMMON = 2  # the weight of a curated word, an SMS spelling or a cue
+_CUE = 1  # the weight of a cue: "stopstop" is "stop stop", not "stops top"
+_COMMON = 2  # of a curated word
 _SPELT = 3  # of a letter or an SMS spelling, slips among them ("stopt"): "dontstopthe" is not "dont stopt he"
 _RARE = 5  # of a word only the dictionaries have: more than two common ones, so "ya no me" is not "ya nome"
 
@@ -84,7 +92,9 @@ def _weight(piece: str, lists: _Lists) -> int:
         return _SPELT if piece in lists.letters else 0
     if piece in lists.not_words:
         return 0
-    if piece in lists.cues or piece in known_words():
+    if piece in lists.cues:
+        return _CUE
+    if piece in known_words():
         return _COMMON
     if piece in lists.spellings:
         return _SPELT
@@ -98,7 +108,8 @@ def run_together(word: str) -> Mend | None:
     lists = _lists()
     if not lists.hints.search(word) or word in lists.rule_words or _word(word, lists):
         return None
-    return _cut(word, lists)
+    # "stopitttt": stretched, then run together
+    return _cut(word, lists) or (_cut(squeezed, lists) if (squeezed := _REPEATS.sub(r"\1", word)) != word else None)
 
 
 def _cut(word: str, lists: _Lists) -> Mend | None:
@@ -142,11 +153,11 @@ def _cut(word: str, lists: _Lists) -> Mend | None:
 
 
 def _crumbs(words: list[str]) -> bool:
-    """A letter beside another short piece ("text i en", "stop e a me"): an ending cut into crumbs ("textien",
-    "stopeame"), not words run together."""
-    return any(
-        len(first) + len(second) <= _CRUMBS and min(len(first), len(second)) == 1 for first, second in pairwise(words)
-    )
+    """A letter before another short piece, or last after one ("text i en", "stop e a me", "stop it u"): an ending
+    cut into crumbs ("textien", "stopeame"), not words run together ("how do i unsubscribe" is)."""
+    if len(words[-1]) == 1 and len(words[-2]) <= _CRUMBS - 1:
+        return True
+    return any(len(first) == 1 and len(second) <= _CRUMBS - 1 for first, second in pairwise(words))
 
 
 def _merged(pieces: list[str], lists: _Lists) -> list[str]:
@@ -164,58 +175,70 @@ def _merged(pieces: list[str], lists: _Lists) -> list[str]:
 
 
 def could_join(tokens: list[str]) -> bool:
-    """Whether a reply's tokens hold the first fragment of a join word: one set test, for every reply."""
-    return not _lists().heads.isdisjoint(tokens)
+    """Whether a reply's tokens hold a first and a last fragment of join words: two set tests, for every reply (the
+    rarer first)."""
+    lists = _lists()
+    return not lists.tails.isdisjoint(tokens) and not lists.heads.isdisjoint(tokens)
+
+
+def fragment(token: str) -> bool:
+    """A short piece of letters that is no word nor SMS spelling ("fr", "om", "messa", "jen"): a word split apart,
+    maybe."""
+    return len(token) <= _FRAGMENT_LONGEST and token.isalpha() and _piece(token, _lists())
+
+
+def _piece(token: str, lists: _Lists) -> bool:
+    return not _word(token, lists) and token not in lists.abbreviations
 
 
 def rejoined(tokens: list[str]) -> Mend | None:
-    """Fragments joined ("re move me fr om this li st" -> "remove me from this list"), when one join gives a word of
-    ``joins``; else None. Punctuation and digits are never joined."""
+    """Fragments joined ("re move me fr om this li st" -> "remove me from this list"): into a word of ``joins``, or,
+    when a piece is no word of its own, into a common word or a cue; read only when a join was made, the reply then
+    holds a cue and is mostly English or Spanish. Punctuation and digits are never joined. A fragment left beside a
+    join makes it a guess ("st op tx tng me")."""
     lists = _lists()
-    if not any(token in lists.heads and _join_word(tokens, index, lists) for index, token in enumerate(tokens[:-1])):
-        return None  # the common case: a head fragment ("me", "de", "can") followed by nothing that joins it
     joined: list[str] = []
-    index, guessed = 0, False
+    index, made, guessed = 0, False, False
+    last_join = -2  # the index in ``joined`` of the last join made
     while index < len(tokens):
         size = _join_at(tokens, index, lists)
         if size > 1:
+            guessed = guessed or (bool(joined) and fragment(joined[-1]))
+            last_join = len(joined)
             joined.append("".join(tokens[index : index + size]))
+            made = True
         else:
-            token = tokens[index]
-            # a short piece left that is no word: a fragment the joins could not place
-            guessed = guessed or (token.isalpha() and len(token) <= 3 and not _word(token, lists))
-            joined.append(token)
+            guessed = guessed or (last_join == len(joined) - 1 and fragment(tokens[index]))
+            joined.append(tokens[index])
         index += size
+    if not made or lists.cues.isdisjoint(joined) or not mostly_known(joined):
+        return None
     return Mend(tuple(joined), guessed)
 
 
-def _join_word(tokens: list[str], index: int, lists: _Lists) -> bool:
-    """Tokens from ``index`` join into a word of ``joins``."""
-    word = tokens[index]
-    for token in tokens[index + 1 : index + _JOINED_MOST]:
-        if not token.isalpha():
-            return False
-        word += token
-        if word in lists.joins:
-            return True
-    return False
+def mostly_known(words: Iterable[str]) -> bool:
+    """At least half the words of more than one letter are curated English or Spanish words: a reply in Tagalog or
+    Portuguese ("na to", "tira da") is not mended into English or Spanish."""
+    known = known_words()
+    others = [word for word in words if len(word) > 1 and word.isalpha()]
+    return sum(1 for word in others if word in known) * 2 >= len(others)
 
 
 def _join_at(tokens: list[str], index: int, lists: _Lists) -> int:
-    """How many tokens from ``index`` make one word (1: the token stays): a join word, longest first; or a known
-    word made of fragments of which one at least is no word of its own."""
+    """How many tokens from ``index`` make one word (1: the token stays): a join word, longest first; or a common
+    word or a cue made of fragments of which one at least is no word of its own."""
     if not tokens[index].isalpha():
         return 1
     candidates: list[tuple[int, bool]] = []
-    word, fragment = tokens[index], not _word(tokens[index], lists)
+    word, piece = tokens[index], _piece(tokens[index], lists)
     for size, token in enumerate(tokens[index + 1 : index + _JOINED_MOST], 2):
         if not token.isalpha():
             break
         word += token
-        fragment = fragment or not _word(token, lists)
+        piece = piece or _piece(token, lists)
         if word in lists.joins:
             candidates.append((size, True))
-        elif fragment and _word(word, lists):
+        elif piece and (word in lists.cues or word in known_words()):
             candidates.append((size, False))
     # a join word first ("re move" before "there"), then the longest
     return max(candidates, key=lambda found: (found[1], found[0]))[0] if candidates else 1

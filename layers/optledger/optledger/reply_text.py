@@ -18,7 +18,7 @@ from optledger.classify import _LATIN_ACCENTS, _SPACES
 from optledger.near_words import NearWords
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import Memo, phrase_data
-from optledger.reply_split import _RUN_MIN, Mend, could_join, rejoined, run_together
+from optledger.reply_split import _RUN_MIN, Mend, could_join, fragment, mostly_known, rejoined, run_together
 
 _REPEATS = re.compile(r"(.)\1+")
 # "đ" and "ł" have no decomposition: Vietnamese and Polish read without them ("dung", "wysylac")
@@ -131,10 +131,11 @@ def reading(folded: str) -> tuple[str, bool]:
         text = spelling.spaced.sub(_join_spaced, text)
     tokens = (spelling.words_ascii if text.isascii() else spelling.words).findall(text)
     guessed = False
-    # "re move me", "st op tex ting": fragments of a word of a revocation (most replies have none: one set test)
-    if could_join(tokens) and (joined := rejoined(tokens)):
-        tokens, guessed = list(joined.words), joined.guessed
-    words = list(map(_canonical_word, tokens))
+    words = list(map(_canonical_word, tokens))  # a fragment ("fr", "messa") is noted as its spelling is read
+    # "re move me", "st op tex ting", "messa ging": a word split apart (most replies have none: three set tests)
+    if ((_FRAGMENTS and not _FRAGMENTS.isdisjoint(tokens)) or could_join(tokens)) and (joined := rejoined(tokens)):
+        guessed = joined.guessed
+        words = list(map(_canonical_word, joined.words))
     if _RUNS and not _RUNS.keys().isdisjoint(words):  # "takemeoffyourlist": read once a word by _spelt
         words, guessed = _unrun(words, guessed)
     if _SLIPS and not _SLIPS.keys().isdisjoint(words):  # most replies have no slip: one set test, not one a word
@@ -148,9 +149,7 @@ def reading(folded: str) -> tuple[str, bool]:
 def _unrun(words: list[str], guessed: bool) -> tuple[list[str], bool]:
     """Words run together cut into their words, when the rest of the reply is English or Spanish ("Stuur me geen
     smsjes meer" is Dutch, whatever "smsjes" may be cut into)."""
-    known = known_words()
-    others = [word for word in words if word not in _RUNS and word.isalpha() and len(word) > 1]
-    if sum(1 for word in others if word in known) * 2 < len(others):
+    if not mostly_known(word for word in words if word not in _RUNS):
         return words, guessed
     unrun: list[str] = []
     for word in words:
@@ -210,6 +209,11 @@ def _spelt(word: str) -> str:
             _RUNS.clear()
             _SPELLINGS.clear()
         _RUNS[word] = run  # mended in context by canonical(), like a slip
+    elif fragment(word):
+        if len(_FRAGMENTS) >= _SLIPS_KEPT:
+            _FRAGMENTS.clear()
+            _SPELLINGS.clear()
+        _FRAGMENTS.add(word)
     return word
 
 
@@ -227,6 +231,7 @@ class _Slip(NamedTuple):
     undoubled: bool  # a doubled letter undone, to any English or Spanish word (not only a word of the rules)
 
 
+_FRAGMENTS: set[str] = set()  # the short pieces read so far that are no word ("fr", "om", "messa")
 _RUNS: dict[str, Mend] = {}  # the words read so far that are words run together, and their words
 _SLIPS: dict[str, _Slip] = {}  # the words read so far that are slips of the thumb, and their mending
 
