@@ -28,7 +28,7 @@ from optledger.classify import _DATA_DIR
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import phrase_data
 
-_REPEATS = re.compile(r"(.)\1+")
+_STRETCHED = re.compile(r"(.)\1{2,}")  # a letter three times or more: stretched ("stopitttt"), not spelt ("stopped")
 _RUN_MIN = 6  # shorter unknown words are slips or names, and "stopit" is the shortest run worth reading
 _LONGEST = 16  # no word of a segmentation is longer
 _JOINED_MOST = 4  # "un sub scri be": at most four fragments make one word
@@ -109,7 +109,7 @@ def run_together(word: str) -> Mend | None:
     if not lists.hints.search(word) or word in lists.rule_words or _word(word, lists):
         return None
     # "stopitttt": stretched, then run together
-    return _cut(word, lists) or (_cut(squeezed, lists) if (squeezed := _REPEATS.sub(r"\1", word)) != word else None)
+    return _cut(word, lists) or (_cut(squeezed, lists) if (squeezed := _STRETCHED.sub(r"\1", word)) != word else None)
 
 
 def _cut(word: str, lists: _Lists) -> Mend | None:
