@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -33,6 +33,7 @@ _RUN_MIN = 6  # shorter unknown words are slips or names, and "stopit" is the sh
 _LONGEST = 16  # no word of a segmentation is longer
 _JOINED_MOST = 4  # "un sub scri be": at most four fragments make one word
 _CRUMBS = 3  # a letter and a piece of two letters at most, side by side
+_PIECE_SHORTEST = 3  # the pieces of cues looked for beside a fragment ("sen ding", "de jen", "baj a")
 _FRAGMENT_LONGEST = 5  # "messa ging": a longer piece is a word misspelt, not a piece of one
 _GUESSED_MOST = 2  # a segmentation with more letters unknown than this is no reading at all
 
@@ -46,8 +47,11 @@ class _Lists(NamedTuple):
     cues: frozenset[str]
     hints: re.Pattern[str]
     joins: frozenset[str]
-    heads: frozenset[str]  # the fragments a join word starts with ("re", "tex", "un") and ends with ("move", "ting"):
-    tails: frozenset[str]  # a reply without both (most) is skipped at two set tests
+    # a join word cut in two words: its first ("re", "un", "man") and last ("move", "subscribe", "den") words (a
+    # piece that is no word is a fragment, found as one); a reply without both (most) is skipped at two set tests
+    heads: frozenset[str]
+    tails: frozenset[str]
+    cue_pieces: frozenset[str]  # cues and their pieces of three letters or more ("messa", "ding", "jen", "baj")
     spellings: frozenset[str]  # SMS spellings ("msgs", "pls", "ur"): words, though no dictionary has them
     abbreviations: frozenset[str]  # and those of one letter ("u", "d", "x"): no fragment of a word
     not_words: frozenset[str]
@@ -60,12 +64,24 @@ def _lists() -> _Lists:
     data = json.loads((_DATA_DIR / "split_words.json").read_text(encoding="utf-8"))
     joins = frozenset(data["joins"])
     abbreviations = phrase_data()["canon"]["abbreviations"]
+
+    def whole(piece: str) -> bool:
+        return piece in abbreviations or piece in data["letters"] or (len(piece) > 1 and english_or_spanish(piece))
+
+    cuts = [(word, cut) for word in joins for cut in range(1, len(word)) if whole(word[:cut]) and whole(word[cut:])]
     return _Lists(
         cues=frozenset(data["cues"]),
         hints=re.compile("|".join(map(re.escape, data["hints"]))),
         joins=joins,
-        heads=frozenset(word[:cut] for word in joins for cut in range(1, len(word))),
-        tails=frozenset(word[cut:] for word in joins for cut in range(1, len(word))),
+        heads=frozenset(word[:cut] for word, cut in cuts),
+        tails=frozenset(word[cut:] for word, cut in cuts),
+        cue_pieces=frozenset(
+            piece
+            for word in [*data["cues"], *joins]
+            for cut in range(len(word))
+            for piece in (word[cut:], word[: len(word) - cut])
+            if len(piece) >= _PIECE_SHORTEST
+        ),
         spellings=frozenset(word for word in abbreviations if len(word) > 1),
         abbreviations=frozenset(abbreviations),
         not_words=frozenset(data["not_words"]),
@@ -174,11 +190,13 @@ def _merged(pieces: list[str], lists: _Lists) -> list[str]:
     return merged
 
 
-def could_join(tokens: list[str]) -> bool:
-    """Whether a reply's tokens hold a first and a last fragment of join words: two set tests, for every reply (the
-    rarer first)."""
+def could_join(tokens: list[str], fragments: set[str]) -> bool:
+    """Whether a reply's tokens may hold a word split apart: a first and a last piece of a join word, or a fragment
+    and a cue or a piece of one of three letters or more. A few set tests, for every reply (the rarer first)."""
     lists = _lists()
-    return not lists.tails.isdisjoint(tokens) and not lists.heads.isdisjoint(tokens)
+    if not lists.tails.isdisjoint(tokens) and not lists.heads.isdisjoint(tokens):
+        return True
+    return bool(fragments) and not fragments.isdisjoint(tokens) and not lists.cue_pieces.isdisjoint(tokens)
 
 
 def fragment(token: str) -> bool:
@@ -188,20 +206,34 @@ def fragment(token: str) -> bool:
 
 
 def _piece(token: str, lists: _Lists) -> bool:
-    return not _word(token, lists) and token not in lists.abbreviations
+    """No word: neither a curated word ("st", "dr", which a cut may not use), an SMS spelling, nor a dictionary's; a
+    letter is a word only as a cut may use it ("i", "a") or as an SMS spelling ("u", "d"): "of f" is "off"."""
+    if token in lists.abbreviations:
+        return False
+    if len(token) == 1:
+        return token not in lists.letters
+    return token not in known_words() and not _word(token, lists)
 
 
-def rejoined(tokens: list[str]) -> Mend | None:
+def rejoined(tokens: list[str], fragments: Container[str]) -> Mend | None:
     """Fragments joined ("re move me fr om this li st" -> "remove me from this list"): into a word of ``joins``, or,
     when a piece is no word of its own, into a common word or a cue; read only when a join was made, the reply then
     holds a cue and is mostly English or Spanish. Punctuation and digits are never joined. A fragment left beside a
-    join makes it a guess ("st op tx tng me")."""
+    join makes it a guess ("st op tx tng me"). ``fragments``: the reply's tokens that are fragments may be in it."""
     lists = _lists()
+    # where a join may start: at a fragment or up to three tokens before it, or at the head of a join word (a reply
+    # with a name or a code, "jen", "bbq", has a fragment too: only the tokens near it are tried)
+    starts: set[int] = set()
+    for index, token in enumerate(tokens):
+        if token in fragments:
+            starts.update(range(max(0, index - _JOINED_MOST + 1), index + 1))
+        elif token in lists.heads:
+            starts.add(index)
     joined: list[str] = []
     index, made, guessed = 0, False, False
     last_join = -2  # the index in ``joined`` of the last join made
     while index < len(tokens):
-        size = _join_at(tokens, index, lists)
+        size = _join_at(tokens, index, lists) if index in starts else 1
         if size > 1:
             guessed = guessed or (bool(joined) and fragment(joined[-1]))
             last_join = len(joined)

@@ -133,7 +133,7 @@ def reading(folded: str) -> tuple[str, bool]:
     guessed = False
     words = list(map(_canonical_word, tokens))  # a fragment ("fr", "messa") is noted as its spelling is read
     # "re move me", "st op tex ting", "messa ging": a word split apart (most replies have none: three set tests)
-    if ((_FRAGMENTS and not _FRAGMENTS.isdisjoint(tokens)) or could_join(tokens)) and (joined := rejoined(tokens)):
+    if could_join(tokens, _FRAGMENTS) and (joined := rejoined(tokens, _FRAGMENTS)):
         guessed = joined.guessed
         words = list(map(_canonical_word, joined.words))
     if _RUNS and not _RUNS.keys().isdisjoint(words):  # "takemeoffyourlist": read once a word by _spelt
