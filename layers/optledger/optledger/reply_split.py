@@ -28,7 +28,8 @@ from optledger.classify import _DATA_DIR
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import phrase_data
 
-_STRETCHED = re.compile(r"(.)\1{2,}")  # a letter three times or more: stretched ("stopitttt"), not spelt ("stopped")
+_REPEATS = re.compile(r"(.)\1+")
+_RUN_SHORTEST = 4  # a fragment of four letters or more may be words run together beside a cue ("yano")
 _RUN_MIN = 6  # shorter unknown words are slips or names, and "stopit" is the shortest run worth reading
 _LONGEST = 16  # no word of a segmentation is longer
 _JOINED_MOST = 4  # "un sub scri be": at most four fragments make one word
@@ -80,13 +81,15 @@ def _lists() -> _Lists:
             for word in [*data["cues"], *joins]
             for cut in range(len(word))
             for piece in (word[cut:], word[: len(word) - cut])
-            if len(piece) >= _PIECE_SHORTEST
+            if len(piece) >= _PIECE_SHORTEST or not whole(piece)
         ),
         spellings=frozenset(word for word in abbreviations if len(word) > 1),
         abbreviations=frozenset(abbreviations),
         not_words=frozenset(data["not_words"]),
         letters=frozenset(data["letters"]),
-        rule_words=frozenset(re.findall(rf"[a-z]{{{_RUN_MIN},}}", (_DATA_DIR / "phrases.json").read_text("utf-8"))),
+        rule_words=frozenset(
+            re.findall(rf"[a-z]{{{_RUN_SHORTEST},}}", (_DATA_DIR / "phrases.json").read_text("utf-8"))
+        ),
     )
 
 
@@ -125,10 +128,15 @@ def run_together(word: str) -> Mend | None:
     if not lists.hints.search(word) or word in lists.rule_words or _word(word, lists):
         return None
     # "stopitttt": stretched, then run together
-    return _cut(word, lists) or (_cut(squeezed, lists) if (squeezed := _STRETCHED.sub(r"\1", word)) != word else None)
+    if run := _cut(word, lists):
+        return run
+    # "stopitttt" (read "stopitt"): stretched, then run together; read only when cut cleanly ("stoppedby" is no
+    # "stop ed by")
+    squeezed = _REPEATS.sub(r"\1", word)
+    return run if squeezed != word and (run := _cut(squeezed, lists)) and not run.guessed else None
 
 
-def _cut(word: str, lists: _Lists) -> Mend | None:
+def _cut(word: str, lists: _Lists, cues: int = 1) -> Mend | None:
     """Fewest unknown letters, then fewest and commonest words, then the longest; read only with a cue among two
     words at least."""
     count = len(word)
@@ -163,8 +171,13 @@ def _cut(word: str, lists: _Lists) -> Mend | None:
     found = best[count]
     assert found is not None
     words = _merged(pieces, lists)
-    if len(words) < 2 or found[0] > _GUESSED_MOST or lists.cues.isdisjoint(words) or _crumbs(words):
+    if len(words) < 2 or _crumbs(words):
         return None
+    if cues:  # a word run together is read for a cue
+        if found[0] > _GUESSED_MOST or lists.cues.isdisjoint(words):
+            return None
+    elif found[0] or any(_weight(word, lists) > _COMMON for word in words):
+        return None  # a fragment beside a cue ("yano me manden") is read when cut cleanly into common words
     return Mend(tuple(words), guessed=found[0] > 0)
 
 
@@ -239,9 +252,17 @@ def rejoined(tokens: list[str], fragments: Container[str]) -> Mend | None:
             last_join = len(joined)
             joined.append("".join(tokens[index : index + size]))
             made = True
+        elif (
+            (token := tokens[index]) in fragments
+            and len(token) >= _RUN_SHORTEST
+            and token not in lists.rule_words  # "dadme", "deis": a word of the rules is no run
+            and (run := _cut(token, lists, 0))
+        ):
+            joined.extend(run.words)  # "yano me manden": a fragment that is words run together, cut cleanly
+            made = True
         else:
-            guessed = guessed or (last_join == len(joined) - 1 and fragment(tokens[index]))
-            joined.append(tokens[index])
+            guessed = guessed or (last_join == len(joined) - 1 and fragment(token))
+            joined.append(token)
         index += size
     if not made or lists.cues.isdisjoint(joined) or not mostly_known(joined):
         return None
