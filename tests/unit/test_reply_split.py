@@ -1,0 +1,129 @@
+"""Words a phone ran together or split apart (round 11 of issue 12): "quitmessagingme", "st op sen ding", "un sub".
+
+Wordings of their own, none of which any data set has, with hard negatives typed the same way beside each. Labels
+follow docs/rules.md, "Where the line falls".
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from optledger import reply_split, reply_text
+from optledger.reply_text import fold, reading
+from tests.support.replies import check
+
+LAYER = Path(__file__).resolve().parents[2] / "layers" / "optledger"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words run together into one: cut into known words, read as the request they make
+        ("quitmessagingme", "opt_out"),
+        ("PLEASEREMOVEMYNUMBER", "opt_out"),
+        ("dontsendmeanymoretexts", "opt_out"),
+        ("unsubscribemenow", "opt_out"),
+        ("nomasmsjs porfa", "opt_out"),
+        ("yanomeenvienmensajes", "opt_out"),
+        ("borrenmedesulista", "opt_out"),
+        ("stopstopstop", "opt_out"),
+        ("hey,stoptextingmyphone", "opt_out"),
+        # ...the same typing that names nothing to stop is what it says
+        ("stopbyafterwork?", "message"),
+        ("thebusstop by the mall", "message"),
+        ("dontstopsendingthecoupons", "message"),
+        ("cancelmyhaircut for friday", "message"),
+        ("removetheolives pls", "message"),
+        ("nonstop flights only", "message"),
+        ("endless fries tuesday?", "message"),
+    ],
+)
+def test_words_run_together(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word split by stray spaces: its fragments joined when the join is a word of a revocation
+        ("qu it tex ting me", "opt_out"),
+        ("plea se re move my num ber", "opt_out"),
+        ("un sub scribe me", "opt_out"),
+        ("can cel", "opt_out"),
+        ("de jen de enviar mensa jes", "opt_out"),
+        ("take me of f ur li st", "opt_out"),
+        ("n o  m o r e  t e x t s", "opt_out"),
+        ("stop.thank you", "opt_out"),
+        # ...and the same spacing in an ordinary reply stays ordinary
+        ("can i st op by at 4", "message"),
+        ("re move my 2pm to 3pm?", "message"),
+        ("can cel the pizza, wrong address", "message"),
+        ("dont st op the deals", "message"),
+        ("the st ore closes at 9?", "message"),
+        ("quit ting time lol", "message"),
+    ],
+)
+def test_words_split_apart(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cut that leaves letters no word covers is a guess: queued for a person, never honoured nor dropped
+        ("ok stopsendngme these", "review"),
+        ("quitsendngme promos pls", "review"),
+        ("st op tx tng me", "review"),
+        # a cut into words, none of them a cue, reads nothing: the reply is what the rest of it says
+        ("weekendspecials?", "review"),  # one word neither English nor Spanish: queued as before, not honoured
+    ],
+)
+def test_a_guessed_cut_is_queued(text, expected):
+    check(text, expected)
+
+
+def test_a_guess_is_said_to_be_one():
+    assert reading(fold("can you stopsendngme these")) == ("can you stop send ng me these", True)
+    assert reading(fold("st op tx tng me"))[1] is True
+    assert reading(fold("st op texting me")) == ("stop texting me", False)
+
+
+def test_the_cut_prefers_few_common_words():
+    assert reading(fold("pleasestopsendingmemessages")) == ("please stop sending me messages", False)
+    assert reading(fold("yanomemandenmensajes")) == ("ya no me manden mensajes", False)
+    assert reading(fold("stopstop")) == ("stop stop", False)
+    assert reading(fold("howdoiunsubscribe")) == ("how do i unsubscribe", False)
+
+
+def test_mending_is_left_to_replies_in_english_or_spanish():
+    # "na to", "tira da": words of other languages are not joined into Spanish ones
+    assert reading(fold("huwag na po kayo mag text sa number na to"))[0].endswith("na to")
+    assert reading(fold("me tira da lista por favor"))[0] == "me tira da lista por favor"
+
+
+def test_ordinary_replies_of_known_words_never_reach_the_cut(monkeypatch):
+    def cut(*_args, **_kwargs):
+        raise AssertionError("segmentation tried")
+
+    monkeypatch.setattr(reply_split, "_cut", cut)
+    reply_text._SPELLINGS.clear()  # every word read afresh, so a word once memoised does not hide a call
+    for text in ("running a bit late, see you at the store", "nonstop rain all weekend", "ya voy para allá"):
+        check(text, "message")
+
+
+def test_no_word_list_is_read_at_import_and_a_keyword_reads_none():
+    probe = (
+        "from optledger.classify import classify\n"
+        "from optledger import reply_split\n"
+        "print(reply_split._lists.cache_info().currsize)\n"
+        "classify('STOP')\n"
+        "print(reply_split._lists.cache_info().currsize)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env={"PYTHONPATH": str(LAYER)}
+    ).stdout.split()
+    assert out == ["0", "0"]
