@@ -14,13 +14,14 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from optledger.classify import _LATIN_ACCENTS, _SPACES
+from optledger.classify import _LATIN_ACCENTS, _SPACES, Classification
 from optledger.near_words import NearWords
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import Memo, phrase_data
 from optledger.reply_split import _RUN_MIN, Mend, could_join, fragment, mostly_known, rejoined, run_together
 
 _REPEATS = re.compile(r"(.)\1+")
+_GUESSED = "words run together"  # what a guess queued for review names when no rule matched
 # "đ" and "ł" have no decomposition: Vietnamese and Polish read without them ("dung", "wysylac")
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "#": " number "}
@@ -144,6 +145,14 @@ def reading(folded: str) -> tuple[str, bool]:
     while "| |" in flat:
         flat = flat.replace("| |", "|")
     return flat.strip(" |"), guessed
+
+
+def queued(verdict: Classification, guessed: bool) -> Classification:
+    """The verdict on a reply read through a guess ("stopsendngme": letters left that no word covers): a revocation
+    or an ordinary message is queued instead, for a person to read (what it mended holds a revocation's word)."""
+    if guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
+        return Classification("message", verdict.matched or _GUESSED, "review", review=True)
+    return verdict
 
 
 def _unrun(words: list[str], guessed: bool) -> tuple[list[str], bool]:
