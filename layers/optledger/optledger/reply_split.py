@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Container, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -234,39 +234,60 @@ def rejoined(tokens: list[str], fragments: Container[str]) -> Mend | None:
     holds a cue and is mostly English or Spanish. Punctuation and digits are never joined. A fragment left beside a
     join makes it a guess ("st op tx tng me"). ``fragments``: the reply's tokens that are fragments may be in it."""
     lists = _lists()
-    # where a join may start: at a fragment or up to three tokens before it, or at the head of a join word (a reply
-    # with a name or a code, "jen", "bbq", has a fragment too: only the tokens near it are tried)
+    mended = _mendings(tokens, fragments, lists)
+    if not mended:
+        return None  # the common case: a name or a code ("jen", "bbq") is a fragment that joins nothing
+    joined: list[str] = []
+    index, guessed, last_join = 0, False, -2  # the index in ``joined`` of the last join made
+    for start, size, words in mended:
+        for token in tokens[index:start]:
+            guessed = guessed or (last_join == len(joined) - 1 and fragment(token))
+            joined.append(token)
+        if size > 1:  # a join: a fragment just before it is left over
+            guessed = guessed or (bool(joined) and fragment(joined[-1]))
+            last_join = len(joined)
+        joined.extend(words)
+        index = start + size
+    for token in tokens[index:]:
+        guessed = guessed or (last_join == len(joined) - 1 and fragment(token))
+        joined.append(token)
+    if lists.cues.isdisjoint(joined) or not mostly_known(joined):
+        return None
+    return Mend(tuple(joined), guessed)
+
+
+def _mendings(tokens: list[str], fragments: Container[str], lists: _Lists) -> list[tuple[int, int, tuple[str, ...]]]:
+    """``(start, size, words)`` of each join, or of a fragment cut into words, left to right."""
+    # where a join may start: at a fragment or up to three tokens before it, or at the head of a join word
     starts: set[int] = set()
     for index, token in enumerate(tokens):
         if token in fragments:
             starts.update(range(max(0, index - _JOINED_MOST + 1), index + 1))
         elif token in lists.heads:
             starts.add(index)
-    joined: list[str] = []
-    index, made, guessed = 0, False, False
-    last_join = -2  # the index in ``joined`` of the last join made
-    while index < len(tokens):
-        size = _join_at(tokens, index, lists) if index in starts else 1
-        if size > 1:
-            guessed = guessed or (bool(joined) and fragment(joined[-1]))
-            last_join = len(joined)
-            joined.append("".join(tokens[index : index + size]))
-            made = True
-        elif (
-            (token := tokens[index]) in fragments
-            and len(token) >= _RUN_SHORTEST
-            and token not in lists.rule_words  # "dadme", "deis": a word of the rules is no run
-            and (run := _cut(token, lists, 0))
-        ):
-            joined.extend(run.words)  # "yano me manden": a fragment that is words run together, cut cleanly
-            made = True
-        else:
-            guessed = guessed or (last_join == len(joined) - 1 and fragment(token))
-            joined.append(token)
-        index += size
-    if not made or lists.cues.isdisjoint(joined) or not mostly_known(joined):
+    mended: list[tuple[int, int, tuple[str, ...]]] = []
+    end, cued = 0, not lists.cues.isdisjoint(tokens)
+    for index in sorted(starts):
+        if index < end:
+            continue
+        if (size := _join_at(tokens, index, lists)) > 1:
+            mended.append((index, size, ("".join(tokens[index : index + size]),)))
+            end = index + size
+        elif cued and tokens[index] in fragments and (words := _fragment_cut(tokens[index])):
+            mended.append((index, 1, words))  # "yano me manden": a fragment that is words run together, by a cue
+            end = index + 1
+    return mended
+
+
+@lru_cache(maxsize=4096)
+def _fragment_cut(token: str) -> tuple[str, ...] | None:
+    """A fragment of four letters or more that is common words run together, cut cleanly ("yano" -> "ya no"); a word
+    of the rules ("dadme", "deis") is none."""
+    lists = _lists()
+    if len(token) < _RUN_SHORTEST or token in lists.rule_words:
         return None
-    return Mend(tuple(joined), guessed)
+    run = _cut(token, lists, 0)
+    return run.words if run else None
 
 
 def mostly_known(words: Iterable[str]) -> bool:
