@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Container, Iterable
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -29,12 +29,12 @@ from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import phrase_data
 
 _REPEATS = re.compile(r"(.)\1+")
-_RUN_SHORTEST = 4  # a fragment of four letters or more may be words run together beside a cue ("yano")
 _RUN_MIN = 6  # shorter unknown words are slips or names, and "stopit" is the shortest run worth reading
 _LONGEST = 16  # no word of a segmentation is longer
 _JOINED_MOST = 4  # "un sub scri be": at most four fragments make one word
 _CRUMBS = 3  # a letter and a piece of two letters at most, side by side
 _PIECE_SHORTEST = 3  # the pieces of cues looked for beside a fragment ("sen ding", "de jen", "baj a")
+_FRAGMENT_SHORT = 3  # "fr om", "li st", "de jen": any piece this short that is no word may be a fragment
 _FRAGMENT_LONGEST = 5  # "messa ging": a longer piece is a word misspelt, not a piece of one
 _GUESSED_MOST = 2  # a segmentation with more letters unknown than this is no reading at all
 
@@ -87,9 +87,7 @@ def _lists() -> _Lists:
         abbreviations=frozenset(abbreviations),
         not_words=frozenset(data["not_words"]),
         letters=frozenset(data["letters"]),
-        rule_words=frozenset(
-            re.findall(rf"[a-z]{{{_RUN_SHORTEST},}}", (_DATA_DIR / "phrases.json").read_text("utf-8"))
-        ),
+        rule_words=frozenset(re.findall(rf"[a-z]{{{_RUN_MIN},}}", (_DATA_DIR / "phrases.json").read_text("utf-8"))),
     )
 
 
@@ -213,9 +211,12 @@ def could_join(tokens: list[str], fragments: set[str]) -> bool:
 
 
 def fragment(token: str) -> bool:
-    """A short piece of letters that is no word nor SMS spelling ("fr", "om", "messa", "jen"): a word split apart,
-    maybe."""
-    return len(token) <= _FRAGMENT_LONGEST and token.isalpha() and _piece(token, _lists())
+    """A short piece of letters that is no word nor SMS spelling ("fr", "om", "jen"), or a longer piece of a cue
+    ("messa", "ging"): a word split apart, maybe. Asked once a word met (``reply_text``): a word of three letters at
+    most costs no dictionary lookup, a longer one one set lookup."""
+    if len(token) > _FRAGMENT_SHORT and (len(token) > _FRAGMENT_LONGEST or token not in _lists().cue_pieces):
+        return False
+    return token.isalpha() and _piece(token, _lists())
 
 
 def _piece(token: str, lists: _Lists) -> bool:
@@ -257,7 +258,7 @@ def rejoined(tokens: list[str], fragments: Container[str]) -> Mend | None:
 
 
 def _mendings(tokens: list[str], fragments: Container[str], lists: _Lists) -> list[tuple[int, int, tuple[str, ...]]]:
-    """``(start, size, words)`` of each join, or of a fragment cut into words, left to right."""
+    """``(start, size, words)`` of each join, left to right."""
     # where a join may start: at a fragment or up to three tokens before it, or at the head of a join word
     starts: set[int] = set()
     for index, token in enumerate(tokens):
@@ -266,28 +267,14 @@ def _mendings(tokens: list[str], fragments: Container[str], lists: _Lists) -> li
         elif token in lists.heads:
             starts.add(index)
     mended: list[tuple[int, int, tuple[str, ...]]] = []
-    end, cued = 0, not lists.cues.isdisjoint(tokens)
+    end = 0
     for index in sorted(starts):
         if index < end:
             continue
         if (size := _join_at(tokens, index, lists)) > 1:
             mended.append((index, size, ("".join(tokens[index : index + size]),)))
             end = index + size
-        elif cued and tokens[index] in fragments and (words := _fragment_cut(tokens[index])):
-            mended.append((index, 1, words))  # "yano me manden": a fragment that is words run together, by a cue
-            end = index + 1
     return mended
-
-
-@lru_cache(maxsize=4096)
-def _fragment_cut(token: str) -> tuple[str, ...] | None:
-    """A fragment of four letters or more that is common words run together, cut cleanly ("yano" -> "ya no"); a word
-    of the rules ("dadme", "deis") is none."""
-    lists = _lists()
-    if len(token) < _RUN_SHORTEST or token in lists.rule_words:
-        return None
-    run = _cut(token, lists, 0)
-    return run.words if run else None
 
 
 def mostly_known(words: Iterable[str]) -> bool:
