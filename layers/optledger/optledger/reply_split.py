@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Container, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -118,6 +118,7 @@ def _weight(piece: str, lists: _Lists) -> int:
     return _RARE if english_or_spanish(piece) else 0
 
 
+@lru_cache(maxsize=4096)  # asked once a word by reply_text's memo of spellings, but once a reply of spaced letters
 def run_together(word: str) -> Mend | None:
     """The words of an unknown word run together ("stoptextingme"), when they hold a cue; else None."""
     if len(word) < _RUN_MIN or not word.isalpha():
@@ -208,6 +209,11 @@ def could_join(tokens: list[str], fragments: set[str]) -> bool:
     if not lists.tails.isdisjoint(tokens) and not lists.heads.isdisjoint(tokens):
         return True
     return bool(fragments) and not fragments.isdisjoint(tokens) and not lists.cue_pieces.isdisjoint(tokens)
+
+
+def join_tails() -> frozenset[str]:
+    """The last words of join words cut in two ("move", "subscribe", "ting")."""
+    return _lists().tails
 
 
 def fragment(token: str) -> bool:

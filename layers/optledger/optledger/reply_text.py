@@ -18,7 +18,16 @@ from optledger.classify import _LATIN_ACCENTS, _SPACES, Classification
 from optledger.near_words import NearWords
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import Memo, phrase_data
-from optledger.reply_split import _RUN_MIN, Mend, could_join, fragment, mostly_known, rejoined, run_together
+from optledger.reply_split import (
+    _RUN_MIN,
+    Mend,
+    could_join,
+    fragment,
+    join_tails,
+    mostly_known,
+    rejoined,
+    run_together,
+)
 
 _REPEATS = re.compile(r"(.)\1+")
 _GUESSED = "words run together"  # what a guess queued for review names when no rule matched
@@ -134,7 +143,11 @@ def reading(folded: str) -> tuple[str, bool]:
     guessed = False
     words = list(map(_canonical_word, tokens))  # a fragment ("fr", "messa") is noted as its spelling is read
     # "re move me", "st op tex ting", "messa ging": a word split apart (most replies have none: three set tests)
-    if could_join(tokens, _FRAGMENTS) and (joined := rejoined(tokens, _FRAGMENTS)):
+    if (
+        not (_PIECES or _pieces()).isdisjoint(tokens)  # one set test for most replies
+        and could_join(tokens, _FRAGMENTS)
+        and (joined := rejoined(tokens, _FRAGMENTS))
+    ):
         guessed = joined.guessed
         words = list(map(_canonical_word, joined.words))
     if _RUNS and not _RUNS.keys().isdisjoint(words):  # "takemeoffyourlist": read once a word by _spelt
@@ -221,8 +234,10 @@ def _spelt(word: str) -> str:
     elif fragment(word):
         if len(_FRAGMENTS) >= _SLIPS_KEPT:
             _FRAGMENTS.clear()
+            _PIECES.clear()
             _SPELLINGS.clear()
         _FRAGMENTS.add(word)
+        (_PIECES or _pieces()).add(word)  # the join words' last words first
     return word
 
 
@@ -241,6 +256,14 @@ class _Slip(NamedTuple):
 
 
 _FRAGMENTS: set[str] = set()  # the short pieces read so far that are no word ("fr", "om", "messa")
+_PIECES: set[str] = set()  # those and the last words of join words ("move", "ting"): what a split word has
+
+
+def _pieces() -> set[str]:
+    _PIECES.update(join_tails())
+    return _PIECES
+
+
 _RUNS: dict[str, Mend] = {}  # the words read so far that are words run together, and their words
 _SLIPS: dict[str, _Slip] = {}  # the words read so far that are slips of the thumb, and their mending
 
