@@ -39,6 +39,11 @@ LAYER = Path(__file__).resolve().parents[2] / "layers" / "optledger"
         ("cancelmyhaircut for friday", "message"),
         ("removetheolives pls", "message"),
         ("nonstop flights only", "message"),
+        ("thesignonthedoorsaysstop", "message"),  # not "say sstop": a slip of a cue is no word of a cut
+        ("ineversaidstop", "message"),  # "i never", not "in ever"
+        ("canioptoutofthefieldtrip?", "message"),  # "opt out", not the keyword "optout", is what the rules read
+        ("mysonwantstooptout", "review"),  # as "my son wants to opt out": another person
+        ("nomemandenmensajestantemprano", "review"),  # a limit in time, as spaced
         ("endless fries tuesday?", "message"),
     ],
 )
@@ -65,6 +70,9 @@ def test_words_run_together(text, expected):
         ("dont st op the deals", "message"),
         ("the st ore closes at 9?", "message"),
         ("quit ting time lol", "message"),
+        # a keyword split apart and asked is queued, like the keyword asked
+        ("unsu bscribe?", "review"),
+        ("can cel??", "review"),
     ],
 )
 def test_words_split_apart(text, expected):

@@ -335,7 +335,7 @@ def _mood(words: list[str], text: str, flat: str) -> Mood:
 def read(text: str, join_keywords: Iterable[str]) -> Classification:
     """Steps 2 to 5 of ``optledger.classify`` on a reply that is not a keyword."""
     flat, guessed = reading(fold(text))
-    return queued(_read_flat(text, flat, join_keywords), guessed)
+    return queued(_read_flat(text, flat, join_keywords), guessed, text)
 
 
 def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classification:

@@ -57,6 +57,7 @@ class _Lists(NamedTuple):
     abbreviations: frozenset[str]  # and those of one letter ("u", "d", "x"): no fragment of a word
     not_words: frozenset[str]
     letters: frozenset[str]
+    short_words: frozenset[str]
     rule_words: frozenset[str]  # the long words the rules spell out ("parenle", "listahan"): read as they are
 
 
@@ -83,10 +84,18 @@ def _lists() -> _Lists:
             for piece in (word[cut:], word[: len(word) - cut])
             if len(piece) >= _PIECE_SHORTEST or not whole(piece)
         ),
-        spellings=frozenset(word for word in abbreviations if len(word) > 1),
+        # a slip of a cue ("sstop", "stopt", "sto") is no spelling a cut may use: "saysstop" is "says stop", not
+        # "say sstop", and "wantstoopt" is not "want sto opt"
+        spellings=frozenset(
+            word
+            for word, spelt in abbreviations.items()
+            if len(word) > 1
+            and (word in data["cues"] or (spelt not in data["cues"] and not any(cue in word for cue in data["cues"])))
+        ),
         abbreviations=frozenset(abbreviations),
         not_words=frozenset(data["not_words"]),
         letters=frozenset(data["letters"]),
+        short_words=frozenset(data["short_words"]),
         rule_words=frozenset(re.findall(rf"[a-z]{{{_RUN_MIN},}}", (_DATA_DIR / "phrases.json").read_text("utf-8"))),
     )
 
@@ -96,26 +105,28 @@ def _word(piece: str, lists: _Lists) -> bool:
     return _weight(piece, lists) > 0
 
 
-_CUE = 1  # the weight of a cue: "stopstop" is "stop stop", not "stops top"
-_COMMON = 2  # of a curated word
-_SPELT = 3  # of a letter or an SMS spelling, slips among them ("stopt"): "dontstopthe" is not "dont stopt he"
+_COMMON = 2  # the weight of a cue, a curated word, one of its inflections ("wants", "stops"), or "i"
+_SPELT = 3  # of another letter or an SMS spelling
 _RARE = 5  # of a word only the dictionaries have: more than two common ones, so "ya no me" is not "ya nome"
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 
 
 def _weight(piece: str, lists: _Lists) -> int:
     """What a word costs a segmentation (0: no word): a common word less than a rare one ("please stop", not
-    "pleases top")."""
+    "pleas estop"). Between cuts of one weight the one with more cues wins ("stop stop", not "stops top")."""
     if len(piece) == 1:
-        return _SPELT if piece in lists.letters else 0
+        return (_COMMON if piece == "i" else _SPELT) if piece in lists.letters else 0
     if piece in lists.not_words:
         return 0
-    if piece in lists.cues:
-        return _CUE
-    if piece in known_words():
+    if piece in lists.cues or piece in known_words() or piece in lists.short_words:
         return _COMMON
     if piece in lists.spellings:
         return _SPELT
-    return _RARE if english_or_spanish(piece) else 0
+    if not english_or_spanish(piece):
+        return 0
+    known = known_words()
+    inflected = any(piece.endswith(end) and piece[: -len(end)] in known for end in _INFLECTIONS)
+    return _COMMON if inflected else _RARE
 
 
 @lru_cache(maxsize=4096)  # asked once a word by reply_text's memo of spellings, but once a reply of spaced letters
@@ -135,48 +146,43 @@ def run_together(word: str) -> Mend | None:
     return run if squeezed != word and (run := _cut(squeezed, lists)) and not run.guessed else None
 
 
-def _cut(word: str, lists: _Lists, cues: int = 1) -> Mend | None:
-    """Fewest unknown letters, then fewest and commonest words, then the longest; read only with a cue among two
-    words at least."""
+def _cut(word: str, lists: _Lists) -> Mend | None:
+    """Fewest unknown letters, then fewest and commonest words, then the most cues, then the longest words; read only
+    with a cue among two words at least."""
     count = len(word)
-    # best[end]: (unknown letters, weight of the words, minus the sum of their squared lengths) of the best cut of
-    # word[:end], and where its last word starts
-    best: list[tuple[int, int, int, int] | None] = [None] * (count + 1)
-    best[0] = (0, 0, 0, 0)
+    # best[end]: (unknown letters, weight of the words, minus the cues, minus the sum of the squared lengths of the
+    # words) of the best cut of word[:end], and where its last word starts
+    best: list[tuple[int, int, int, int, int] | None] = [None] * (count + 1)
+    best[0] = (0, 0, 0, 0, 0)
     for end in range(1, count + 1):
         for start in range(max(0, end - _LONGEST), end):
             before = best[start]
             if before is None:
                 continue
-            unknown, weights, square, _ = before
+            unknown, weights, cues, square, _ = before
             piece = word[start:end]
             if weight := _weight(piece, lists):
-                cost = (unknown, weights + weight, square - len(piece) ** 2, start)
+                cost = (unknown, weights + weight, cues - (piece in lists.cues), square - len(piece) ** 2, start)
             elif end - start == 1:  # a letter no word covers
-                cost = (unknown + 1, weights + _RARE, square - 1, start)
+                cost = (unknown + 1, weights + _RARE, cues, square - 1, start)
             else:
                 continue
             current = best[end]
-            if current is None or cost[:3] < current[:3]:
+            if current is None or cost[:4] < current[:4]:
                 best[end] = cost
     pieces: list[str] = []
     end = count
     while end:
         step = best[end]
         assert step is not None  # a letter alone always reaches every end
-        pieces.append(word[step[3] : end])
-        end = step[3]
+        pieces.append(word[step[4] : end])
+        end = step[4]
     pieces.reverse()
     found = best[count]
     assert found is not None
     words = _merged(pieces, lists)
-    if len(words) < 2 or _crumbs(words):
+    if len(words) < 2 or _crumbs(words) or found[0] > _GUESSED_MOST or lists.cues.isdisjoint(words):
         return None
-    if cues:  # a word run together is read for a cue
-        if found[0] > _GUESSED_MOST or lists.cues.isdisjoint(words):
-            return None
-    elif found[0] or any(_weight(word, lists) > _COMMON for word in words):
-        return None  # a fragment beside a cue ("yano me manden") is read when cut cleanly into common words
     return Mend(tuple(words), guessed=found[0] > 0)
 
 

@@ -160,11 +160,14 @@ def reading(folded: str) -> tuple[str, bool]:
     return flat.strip(" |"), guessed
 
 
-def queued(verdict: Classification, guessed: bool) -> Classification:
+def queued(verdict: Classification, guessed: bool, text: str) -> Classification:
     """The verdict on a reply read through a guess ("stopsendngme": letters left that no word covers): a revocation
-    or an ordinary message is queued instead, for a person to read (what it mended holds a revocation's word)."""
+    or an ordinary message is queued instead, for a person to read (what it mended holds a revocation's word). A
+    keyword mended or said with courtesy words and asked ("unsu bscribe?", "st op??") is queued like a keyword asked."""
     if guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
         return Classification("message", verdict.matched or _GUESSED, "review", review=True)
+    if verdict.detected_by == "keyword" and verdict.action == "opt_out" and text.rstrip().endswith("?"):
+        return Classification("message", verdict.matched, "review", review=True)
     return verdict
 
 
