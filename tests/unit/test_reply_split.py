@@ -32,19 +32,20 @@ LAYER = Path(__file__).resolve().parents[2] / "layers" / "optledger"
         ("borrenmedesulista", "opt_out"),
         ("stopstopstop", "opt_out"),
         ("hey,stoptextingmyphone", "opt_out"),
-        # ...the same typing that names nothing to stop is what it says
-        ("stopbyafterwork?", "message"),
+        # ...the same typing that names nothing to stop is never honoured: an ordinary message when the words
+        # around the run say so, queued as a word not read when the run is all there is (as before the mending)
         ("thebusstop by the mall", "message"),
-        ("dontstopsendingthecoupons", "message"),
         ("cancelmyhaircut for friday", "message"),
         ("removetheolives pls", "message"),
         ("nonstop flights only", "message"),
-        ("thesignonthedoorsaysstop", "message"),  # not "say sstop": a slip of a cue is no word of a cut
-        ("ineversaidstop", "message"),  # "i never", not "in ever"
-        ("canioptoutofthefieldtrip?", "message"),  # "opt out", not the keyword "optout", is what the rules read
+        ("endless fries tuesday?", "message"),
+        ("stopbyafterwork?", "review"),
+        ("dontstopsendingthecoupons", "review"),
+        ("thesignonthedoorsaysstop", "review"),
+        ("ineversaidstop", "review"),
+        ("canioptoutofthefieldtrip?", "review"),
         ("mysonwantstooptout", "review"),  # as "my son wants to opt out": another person
         ("nomemandenmensajestantemprano", "review"),  # a limit in time, as spaced
-        ("endless fries tuesday?", "message"),
     ],
 )
 def test_words_run_together(text, expected):
@@ -95,22 +96,37 @@ def test_a_guessed_cut_is_queued(text, expected):
 
 
 def test_a_guess_is_said_to_be_one():
-    assert reading(fold("can you stopsendngme these")) == ("can you stop send ng me these", True)
-    assert reading(fold("st op tx tng me"))[1] is True
-    assert reading(fold("st op texting me")) == ("stop texting me", False)
+    assert reading(fold("can you stopsendngme these")) == (
+        "can you stop send ng me these",
+        True,
+        "can you stopsendngme these",
+    )
+    assert reading(fold("st op tx tng me")).guessed is True
+    assert reading(fold("st op texting me")) == ("stop texting me", False, "st op texting me")
+    assert reading(fold("stop texting me")) == ("stop texting me", False, None)  # nothing mended
 
 
-def test_the_cut_prefers_few_common_words():
-    assert reading(fold("pleasestopsendingmemessages")) == ("please stop sending me messages", False)
-    assert reading(fold("yanomemandenmensajes")) == ("ya no me manden mensajes", False)
-    assert reading(fold("stopstop")) == ("stop stop", False)
-    assert reading(fold("howdoiunsubscribe")) == ("how do i unsubscribe", False)
+@pytest.mark.parametrize(
+    ("run", "words"),
+    [
+        ("pleasestopsendingmemessages", "please stop sending me messages"),  # not "pleases top", "stops ending"
+        ("yanomemandenmensajes", "ya no me manden mensajes"),  # not "ya nome": a rare word weighs more
+        ("stopstop", "stop stop"),  # not "stops top": of two cuts of one weight, the one with more cues
+        ("howdoiunsubscribe", "how do i unsubscribe"),
+        ("thesignonthedoorsaysstop", "the sign on the door says stop"),  # not "say sstop": no slip of a cue
+        ("ineversaidstop", "i never said stop"),  # not "in ever"
+        ("canioptoutofthefieldtrip", "can i opt out of the field trip"),  # "opt out" as the rules read it
+        ("mysonwantstooptout", "my son wants to opt out"),  # an inflection is a common word
+    ],
+)
+def test_the_cut_prefers_few_common_words(run, words):
+    assert reading(fold(run)).flat == words
 
 
 def test_mending_is_left_to_replies_in_english_or_spanish():
     # "na to", "tira da": words of other languages are not joined into Spanish ones
-    assert reading(fold("huwag na po kayo mag text sa number na to"))[0].endswith("na to")
-    assert reading(fold("me tira da lista por favor"))[0] == "me tira da lista por favor"
+    assert reading(fold("huwag na po kayo mag text sa number na to")).flat.endswith("na to")
+    assert reading(fold("me tira da lista por favor")).flat == "me tira da lista por favor"
 
 
 def test_ordinary_replies_of_known_words_never_reach_the_cut(monkeypatch):

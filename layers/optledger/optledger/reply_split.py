@@ -105,7 +105,7 @@ def _word(piece: str, lists: _Lists) -> bool:
     return _weight(piece, lists) > 0
 
 
-_COMMON = 2  # the weight of a cue, a curated word, one of its inflections ("wants", "stops"), or "i"
+_COMMON = 2  # the weight of a cue, a curated word, one of its inflections ("wants", "stops"), "i" or "u"
 _SPELT = 3  # of another letter or an SMS spelling
 _RARE = 5  # of a word only the dictionaries have: more than two common ones, so "ya no me" is not "ya nome"
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
@@ -115,11 +115,11 @@ def _weight(piece: str, lists: _Lists) -> int:
     """What a word costs a segmentation (0: no word): a common word less than a rare one ("please stop", not
     "pleas estop"). Between cuts of one weight the one with more cues wins ("stop stop", not "stops top")."""
     if len(piece) == 1:
-        return (_COMMON if piece == "i" else _SPELT) if piece in lists.letters else 0
+        return (_COMMON if piece in "iu" else _SPELT) if piece in lists.letters else 0  # "i", and "u" for "you"
     if piece in lists.not_words:
         return 0
-    if piece in lists.cues or piece in known_words() or piece in lists.short_words:
-        return _COMMON
+    if piece in lists.cues or piece in known_words() or piece in lists.short_words or piece in lists.rule_words:
+        return _COMMON  # a word the rules spell out ("parenle") too: "yaparenleconlos" is "ya parenle con los"
     if piece in lists.spellings:
         return _SPELT
     if not english_or_spanish(piece):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -129,22 +129,29 @@ def _single_courtesy_words() -> list[str]:
 
 def canonical(folded: str) -> str:
     """The flat form: SMS spellings made canonical, clause breaks written ' | ', other symbols made spaces."""
-    return reading(folded)[0]
+    return reading(folded).flat
 
 
-def reading(folded: str) -> tuple[str, bool]:
-    """``canonical``, and whether it rests on a guess: words run together or split apart mended with letters left
-    that are no word ("stoptxtngme"), which the reader queues rather than honours (``reply_split``)."""
+class Reading(NamedTuple):
+    """The flat form of a reply, and how far it rests on mending words run together or split apart."""
+
+    flat: str
+    guessed: bool  # mended with letters left that are no word ("stoptxtngme"): queued rather than honoured
+    unmended: str | None  # the flat form without the mending, when there was one
+
+
+def reading(folded: str) -> Reading:
+    """``canonical``, with what ``reply_split`` mended in it."""
     spelling = _spelling()
     text = folded.replace("'", "").replace("*", "")
     if (spelling.spaced_hint_ascii if text.isascii() else spelling.spaced_hint).search(text):
         text = spelling.spaced.sub(_join_spaced, text)
     tokens = (spelling.words_ascii if text.isascii() else spelling.words).findall(text)
     guessed = False
-    words = list(map(_canonical_word, tokens))  # a fragment ("fr", "messa") is noted as its spelling is read
-    # "re move me", "st op tex ting", "messa ging": a word split apart (most replies have none: three set tests)
+    words = plain = list(map(_canonical_word, tokens))  # a fragment ("fr", "messa") is noted as its spelling is read
+    # "re move me", "st op tex ting", "messa ging": a word split apart (most replies have none: one set test)
     if (
-        not (_PIECES or _pieces()).isdisjoint(tokens)  # one set test for most replies
+        not (_PIECES or _pieces()).isdisjoint(tokens)
         and could_join(tokens, _FRAGMENTS)
         and (joined := rejoined(tokens, _FRAGMENTS))
     ):
@@ -152,22 +159,33 @@ def reading(folded: str) -> tuple[str, bool]:
         words = list(map(_canonical_word, joined.words))
     if _RUNS and not _RUNS.keys().isdisjoint(words):  # "takemeoffyourlist": read once a word by _spelt
         words, guessed = _unrun(words, guessed)
+    if words is plain:
+        return Reading(_flat(words), guessed=False, unmended=None)
+    return Reading(_flat(words), guessed, _flat(plain))
+
+
+def _flat(words: list[str]) -> str:
     if _SLIPS and not _SLIPS.keys().isdisjoint(words):  # most replies have no slip: one set test, not one a word
         words = _mended(words)
     flat = " ".join(words)
     while "| |" in flat:
         flat = flat.replace("| |", "|")
-    return flat.strip(" |"), guessed
+    return flat.strip(" |")
 
 
-def queued(verdict: Classification, guessed: bool, text: str) -> Classification:
-    """The verdict on a reply read through a guess ("stopsendngme": letters left that no word covers): a revocation
-    or an ordinary message is queued instead, for a person to read (what it mended holds a revocation's word). A
-    keyword mended or said with courtesy words and asked ("unsu bscribe?", "st op??") is queued like a keyword asked."""
-    if guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
+def decided(text: str, found: Reading, read: Callable[[str], Classification]) -> Classification:
+    """The verdict ``read`` gives the reply's flat form, as far as a mending may decide it. Read through a guess
+    ("stopsendngme": letters left that no word covers), a revocation or an ordinary message is queued instead, for a
+    person to read (what it mended holds a revocation's word). A mending that reads as an ordinary message keeps the
+    doubt of the reply as written ("yaparenleconlosmensajes" cut into words no rule reads stays queued). A keyword
+    mended or said with courtesy words and asked ("unsu bscribe?", "st op??") is queued like a keyword asked."""
+    verdict = read(found.flat)
+    if found.guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
         return Classification("message", verdict.matched or _GUESSED, "review", review=True)
     if verdict.detected_by == "keyword" and verdict.action == "opt_out" and text.rstrip().endswith("?"):
         return Classification("message", verdict.matched, "review", review=True)
+    if found.unmended is not None and verdict.action == "message" and not verdict.review:
+        return as_written if (as_written := read(found.unmended)).review else verdict
     return verdict
 
 
