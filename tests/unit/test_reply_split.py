@@ -117,6 +117,8 @@ def test_a_guess_is_said_to_be_one():
         ("ineversaidstop", "i never said stop"),  # not "in ever"
         ("canioptoutofthefieldtrip", "can i opt out of the field trip"),  # "opt out" as the rules read it
         ("mysonwantstooptout", "my son wants to opt out"),  # an inflection is a common word
+        ("bajadelalista", "baja de la lista"),  # not "del a": the cut with fewer letters alone
+        ("dendebajaamimama", "den de baja a mi mama"),  # not "am i"
     ],
 )
 def test_the_cut_prefers_few_common_words(run, words):

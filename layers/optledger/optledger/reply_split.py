@@ -105,7 +105,7 @@ def _word(piece: str, lists: _Lists) -> bool:
     return _weight(piece, lists) > 0
 
 
-_COMMON = 2  # the weight of a cue, a curated word, one of its inflections ("wants", "stops"), "i" or "u"
+_COMMON = 2  # the weight of a cue, a curated word, one of its inflections ("wants", "stops"), "a", "i" or "u"
 _SPELT = 3  # of another letter or an SMS spelling
 _RARE = 5  # of a word only the dictionaries have: more than two common ones, so "ya no me" is not "ya nome"
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
@@ -115,7 +115,7 @@ def _weight(piece: str, lists: _Lists) -> int:
     """What a word costs a segmentation (0: no word): a common word less than a rare one ("please stop", not
     "pleas estop"). Between cuts of one weight the one with more cues wins ("stop stop", not "stops top")."""
     if len(piece) == 1:
-        return (_COMMON if piece in "iu" else _SPELT) if piece in lists.letters else 0  # "i", and "u" for "you"
+        return (_COMMON if piece in "aiu" else _SPELT) if piece in lists.letters else 0  # "a", "i", "u" for "you"
     if piece in lists.not_words:
         return 0
     if piece in lists.cues or piece in known_words() or piece in lists.short_words or piece in lists.rule_words:
@@ -147,36 +147,37 @@ def run_together(word: str) -> Mend | None:
 
 
 def _cut(word: str, lists: _Lists) -> Mend | None:
-    """Fewest unknown letters, then fewest and commonest words, then the most cues, then the longest words; read only
-    with a cue among two words at least."""
+    """Fewest unknown letters, then fewest and commonest words, then the most cues, then the fewest letters alone
+    ("de la lista", not "del a lista"), then the longest words; read only with a cue among two words at least."""
     count = len(word)
-    # best[end]: (unknown letters, weight of the words, minus the cues, minus the sum of the squared lengths of the
-    # words) of the best cut of word[:end], and where its last word starts
-    best: list[tuple[int, int, int, int, int] | None] = [None] * (count + 1)
-    best[0] = (0, 0, 0, 0, 0)
+    # best[end]: (unknown letters, weight of the words, minus the cues, letters alone, minus the sum of the squared
+    # lengths of the words) of the best cut of word[:end], and where its last word starts
+    best: list[tuple[int, int, int, int, int, int] | None] = [None] * (count + 1)
+    best[0] = (0, 0, 0, 0, 0, 0)
     for end in range(1, count + 1):
         for start in range(max(0, end - _LONGEST), end):
             before = best[start]
             if before is None:
                 continue
-            unknown, weights, cues, square, _ = before
+            unknown, weights, cues, letters, square, _ = before
             piece = word[start:end]
+            alone = letters + (end - start == 1 and piece not in "iu")  # "de la", not "del a"; "i never", not "in ever"
             if weight := _weight(piece, lists):
-                cost = (unknown, weights + weight, cues - (piece in lists.cues), square - len(piece) ** 2, start)
+                cost = (unknown, weights + weight, cues - (piece in lists.cues), alone, square - len(piece) ** 2, start)
             elif end - start == 1:  # a letter no word covers
-                cost = (unknown + 1, weights + _RARE, cues, square - 1, start)
+                cost = (unknown + 1, weights + _RARE, cues, alone, square - 1, start)
             else:
                 continue
             current = best[end]
-            if current is None or cost[:4] < current[:4]:
+            if current is None or cost[:5] < current[:5]:
                 best[end] = cost
     pieces: list[str] = []
     end = count
     while end:
         step = best[end]
         assert step is not None  # a letter alone always reaches every end
-        pieces.append(word[step[4] : end])
-        end = step[4]
+        pieces.append(word[step[5] : end])
+        end = step[5]
     pieces.reverse()
     found = best[count]
     assert found is not None
@@ -188,10 +189,11 @@ def _cut(word: str, lists: _Lists) -> Mend | None:
 
 def _crumbs(words: list[str]) -> bool:
     """A letter before another short piece, or last after one ("text i en", "stop e a me", "stop it u"): an ending
-    cut into crumbs ("textien", "stopeame"), not words run together ("how do i unsubscribe" is)."""
+    cut into crumbs ("textien", "stopeame"), not words run together ("how do i unsubscribe" is; so is "a mi hijo":
+    "a" is the Spanish preposition)."""
     if len(words[-1]) == 1 and len(words[-2]) <= _CRUMBS - 1:
         return True
-    return any(len(first) == 1 and len(second) <= _CRUMBS - 1 for first, second in pairwise(words))
+    return any(len(first) == 1 and first != "a" and len(second) <= _CRUMBS - 1 for first, second in pairwise(words))
 
 
 def _merged(pieces: list[str], lists: _Lists) -> list[str]:
