@@ -305,15 +305,16 @@ def _join_at(tokens: list[str], index: int, lists: _Lists) -> int:
     if not tokens[index].isalpha():
         return 1
     candidates: list[tuple[int, bool]] = []
-    word, piece = tokens[index], _piece(tokens[index], lists)
+    word, known = tokens[index], known_words()
     for size, token in enumerate(tokens[index + 1 : index + _JOINED_MOST], 2):
         if not token.isalpha():
             break
         word += token
-        piece = piece or _piece(token, lists)
         if word in lists.joins:
             candidates.append((size, True))
-        elif piece and (word in lists.cues or word in known_words()):
+        elif (word in lists.cues or word in known) and any(
+            _piece(part, lists) for part in tokens[index : index + size]
+        ):
             candidates.append((size, False))
     # a join word first ("re move" before "there"), then the longest
     return max(candidates, key=lambda found: (found[1], found[0]))[0] if candidates else 1

@@ -129,15 +129,12 @@ def _single_courtesy_words() -> list[str]:
 
 def canonical(folded: str) -> str:
     """The flat form: SMS spellings made canonical, clause breaks written ' | ', other symbols made spaces."""
-    return reading(folded).flat
+    return reading(folded)[0]
 
 
-class Reading(NamedTuple):
-    """The flat form of a reply, and how far it rests on mending words run together or split apart."""
-
-    flat: str
-    guessed: bool  # mended with letters left that are no word ("stoptxtngme"): queued rather than honoured
-    unmended: str | None  # the flat form without the mending, when there was one
+# A reply's flat form; whether it was mended with letters left that are no word ("stoptxtngme": queued rather than
+# honoured); and the flat form without the mending, when there was one. A plain tuple: one is built every reply.
+Reading = tuple[str, bool, str | None]
 
 
 def reading(folded: str) -> Reading:
@@ -147,21 +144,19 @@ def reading(folded: str) -> Reading:
     if (spelling.spaced_hint_ascii if text.isascii() else spelling.spaced_hint).search(text):
         text = spelling.spaced.sub(_join_spaced, text)
     tokens = (spelling.words_ascii if text.isascii() else spelling.words).findall(text)
-    guessed = False
-    words = plain = list(map(_canonical_word, tokens))  # a fragment ("fr", "messa") is noted as its spelling is read
-    # "re move me", "st op tex ting", "messa ging": a word split apart (most replies have none: one set test)
-    if (
-        not (_PIECES or _pieces()).isdisjoint(tokens)
-        and could_join(tokens, _FRAGMENTS)
-        and (joined := rejoined(tokens, _FRAGMENTS))
-    ):
+    words = list(map(_canonical_word, tokens))  # a fragment or a run ("fr", "stopit") is noted as it is spelt
+    if (_PIECES or _pieces()).isdisjoint(tokens):  # most replies: nothing to mend, at one set test
+        return _flat(words), False, None
+    plain, guessed = words, False
+    # "re move me", "st op tex ting", "messa ging": a word split apart
+    if could_join(tokens, _FRAGMENTS) and (joined := rejoined(tokens, _FRAGMENTS)):
         guessed = joined.guessed
         words = list(map(_canonical_word, joined.words))
-    if _RUNS and not _RUNS.keys().isdisjoint(words):  # "takemeoffyourlist": read once a word by _spelt
+    if _RUNS and not _RUNS.keys().isdisjoint(words):  # "takemeoffyourlist"
         words, guessed = _unrun(words, guessed)
     if words is plain:
-        return Reading(_flat(words), guessed=False, unmended=None)
-    return Reading(_flat(words), guessed, _flat(plain))
+        return _flat(words), False, None
+    return _flat(words), guessed, _flat(plain)
 
 
 def _flat(words: list[str]) -> str:
@@ -179,13 +174,14 @@ def decided(text: str, found: Reading, read: Callable[[str], Classification]) ->
     person to read (what it mended holds a revocation's word). A mending that reads as an ordinary message keeps the
     doubt of the reply as written ("yaparenleconlosmensajes" cut into words no rule reads stays queued). A keyword
     mended or said with courtesy words and asked ("unsu bscribe?", "st op??") is queued like a keyword asked."""
-    verdict = read(found.flat)
-    if found.guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
+    flat, guessed, unmended = found
+    verdict = read(flat)
+    if guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
         return Classification("message", verdict.matched or _GUESSED, "review", review=True)
     if verdict.detected_by == "keyword" and verdict.action == "opt_out" and text.rstrip().endswith("?"):
         return Classification("message", verdict.matched, "review", review=True)
-    if found.unmended is not None and verdict.action == "message" and not verdict.review:
-        return as_written if (as_written := read(found.unmended)).review else verdict
+    if unmended is not None and verdict.action == "message" and not verdict.review:
+        return as_written if (as_written := read(unmended)).review else verdict
     return verdict
 
 
@@ -226,6 +222,7 @@ def _spelt(word: str) -> str:
 
     A run of clause punctuation is "|".
     """
+    token = word
     if word[0] in CLAUSE_CHARS:
         return "|"
     spelling = _spelling()
@@ -250,8 +247,10 @@ def _spelt(word: str) -> str:
     elif len(word) >= _RUN_MIN and (run := run_together(word)):
         if len(_RUNS) >= _SLIPS_KEPT:  # bounded like the slips
             _RUNS.clear()
+            _PIECES.clear()
             _SPELLINGS.clear()
         _RUNS[word] = run  # mended in context by canonical(), like a slip
+        (_PIECES or _pieces()).update((token, word))
     elif fragment(word):
         if len(_FRAGMENTS) >= _SLIPS_KEPT:
             _FRAGMENTS.clear()
@@ -277,7 +276,7 @@ class _Slip(NamedTuple):
 
 
 _FRAGMENTS: set[str] = set()  # the short pieces read so far that are no word ("fr", "om", "messa")
-_PIECES: set[str] = set()  # those and the last words of join words ("move", "ting"): what a split word has
+_PIECES: set[str] = set()  # those, runs met and the last words of join words ("move", "ting"): a reply mended has one
 
 
 def _pieces() -> set[str]:
