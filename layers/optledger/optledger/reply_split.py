@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from optledger.classify import _DATA_DIR
 from optledger.reply_languages import english_or_spanish, known_words
-from optledger.reply_rules import phrase_data
+from optledger.reply_rules import Memo, phrase_data
 
 _REPEATS = re.compile(r"(.)\1+")
 _RUN_MIN = 6  # shorter unknown words are slips or names, and "stopit" is the shortest run worth reading
@@ -102,7 +102,11 @@ def _lists() -> _Lists:
 
 def _word(piece: str, lists: _Lists) -> bool:
     """A word a segmentation or a join may give: English, Spanish or an SMS spelling, not a stray letter."""
-    return _weight(piece, lists) > 0
+    return _WEIGHTS[piece] > 0
+
+
+# the weight of every piece a cut or a join tried, at one dict lookup (a cut tries each piece of each run)
+_WEIGHTS: Memo[int] = Memo(lambda piece: _weight(piece, _lists()), 16384)
 
 
 _COMMON = 2  # the weight of a cue, a curated word, one of its inflections ("wants", "stops"), "a", "i" or "u"
@@ -135,8 +139,8 @@ def run_together(word: str) -> Mend | None:
     if len(word) < _RUN_MIN or not word.isalpha():
         return None
     lists = _lists()
-    if not lists.hints.search(word) or word in lists.rule_words or _word(word, lists):
-        return None
+    if not lists.hints.search(word) or word in lists.rule_words or english_or_spanish(word):
+        return None  # a word of its own ("nonstop", "endless"), asked at two set lookups
     # "stopitttt": stretched, then run together
     if run := _cut(word, lists):
         return run
@@ -162,7 +166,7 @@ def _cut(word: str, lists: _Lists) -> Mend | None:
             unknown, weights, cues, letters, square, _ = before
             piece = word[start:end]
             alone = letters + (end - start == 1 and piece not in "iu")  # "de la", not "del a"; "i never", not "in ever"
-            if weight := _weight(piece, lists):
+            if weight := _WEIGHTS[piece]:
                 cost = (unknown, weights + weight, cues - (piece in lists.cues), alone, square - len(piece) ** 2, start)
             elif end - start == 1:  # a letter no word covers
                 cost = (unknown + 1, weights + _RARE, cues, alone, square - 1, start)
