@@ -1,18 +1,18 @@
 """Words a phone ran together or split apart: "takemeoffyourlist", "st op tex ting me", "un subscribe".
 
-Part of the normalisation of ``reply_text.canonical``. Two mendings, each read only when it gives a word of a
-revocation (``data/split_words.json``: ``cues`` for a segmentation, ``joins`` for fragments joined):
+Part of the normalisation of ``reply_text.reading``; the word lists are ``data/split_words.json``. Two mendings:
 
 - a run-together word, one that is neither English nor Spanish and holds a cue's letters (``hints``), is cut into
-  known words by dynamic programming: fewest letters left unknown, then fewest words, a word only the dictionaries
-  have weighing more than two common ones ("yanomemanden" is "ya no me manden", not "ya nome manden"), then the
-  longest ("pleasestopsendingme" is "please stop sending me", not "pleases top sending me");
-- adjacent fragments are joined into a word when the join is one of ``joins`` ("re move", "tex ting", "opt ou t"), or,
-  in a reply where such a join was made, when a fragment is no word of its own ("fr om", "li st").
+  known words by dynamic programming: fewest letters left uncovered, then the lightest words (a common word or a cue
+  weighs less than an SMS spelling, and two common words less than a word only the dictionaries have: "ya no me
+  manden", not "ya nome manden"), then the most cues ("stop stop", not "stops top"), the fewest letters alone and the
+  longest words; the cut is read only when it holds a cue (``cues``);
+- fragments that are no word ("fr", "om", "messa") are joined into a common word or a cue, and words into one of
+  ``joins`` ("re move", "un subscribe"); read only when the reply then holds a cue and is mostly English or Spanish.
 
-A mending that leaves letters unknown ("stoptxtngme") is a guess: ``Mend.guessed`` says so, and the reader queues
-what it would otherwise honour. Known words (most replies) never reach the segmentation; the word lists are read on
-the first reply that needs them, never at import.
+A mending that leaves letters uncovered ("stopsendngme") is a guess (``Mend.guessed``): ``reply_text.decided``
+queues what it would otherwise honour. A reply pays one set test unless it holds a fragment, a run or the last word
+of a join word met before; the word lists are read on the first reply that needs them, never at import.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ _GUESSED_MOST = 2  # a segmentation with more letters unknown than this is no re
 
 
 class Mend(NamedTuple):
+    """The words a run is cut into, or a reply's tokens with its fragments joined."""
+
     words: tuple[str, ...]
     guessed: bool  # letters or fragments left that are no word: a guess, queued rather than honoured
 
@@ -141,7 +143,6 @@ def run_together(word: str) -> Mend | None:
     lists = _lists()
     if not lists.hints.search(word) or word in lists.rule_words or english_or_spanish(word):
         return None  # a word of its own ("nonstop", "endless"), asked at two set lookups
-    # "stopitttt": stretched, then run together
     if run := _cut(word, lists):
         return run
     # "stopitttt" (read "stopitt"): stretched, then run together; read only when cut cleanly ("stoppedby" is no
@@ -258,14 +259,13 @@ def rejoined(tokens: list[str], fragments: Container[str]) -> Mend | None:
         return None  # the common case: a name or a code ("jen", "bbq") is a fragment that joins nothing
     joined: list[str] = []
     index, guessed, last_join = 0, False, -2  # the index in ``joined`` of the last join made
-    for start, size, words in mended:
+    for start, size in mended:
         for token in tokens[index:start]:
             guessed = guessed or (last_join == len(joined) - 1 and fragment(token))
             joined.append(token)
-        if size > 1:  # a join: a fragment just before it is left over
-            guessed = guessed or (bool(joined) and fragment(joined[-1]))
-            last_join = len(joined)
-        joined.extend(words)
+        guessed = guessed or (bool(joined) and fragment(joined[-1]))  # a fragment just before a join is left over
+        last_join = len(joined)
+        joined.append("".join(tokens[start : start + size]))
         index = start + size
     for token in tokens[index:]:
         guessed = guessed or (last_join == len(joined) - 1 and fragment(token))
@@ -275,8 +275,8 @@ def rejoined(tokens: list[str], fragments: Container[str]) -> Mend | None:
     return Mend(tuple(joined), guessed)
 
 
-def _mendings(tokens: list[str], fragments: Container[str], lists: _Lists) -> list[tuple[int, int, tuple[str, ...]]]:
-    """``(start, size, words)`` of each join, left to right."""
+def _mendings(tokens: list[str], fragments: Container[str], lists: _Lists) -> list[tuple[int, int]]:
+    """``(start, size)`` of each join, left to right."""
     # where a join may start: at a fragment or up to three tokens before it, or at the head of a join word
     starts: set[int] = set()
     for index, token in enumerate(tokens):
@@ -284,13 +284,11 @@ def _mendings(tokens: list[str], fragments: Container[str], lists: _Lists) -> li
             starts.update(range(max(0, index - _JOINED_MOST + 1), index + 1))
         elif token in lists.heads:
             starts.add(index)
-    mended: list[tuple[int, int, tuple[str, ...]]] = []
+    mended: list[tuple[int, int]] = []
     end = 0
     for index in sorted(starts):
-        if index < end:
-            continue
-        if (size := _join_at(tokens, index, lists)) > 1:
-            mended.append((index, size, ("".join(tokens[index : index + size]),)))
+        if index >= end and (size := _join_at(tokens, index, lists)) > 1:
+            mended.append((index, size))
             end = index + size
     return mended
 

@@ -2,8 +2,9 @@
 
 ``fold`` lower-cases and removes accents from Latin letters (other scripts kept); ``canonical`` gives the flat form
 every pattern of ``data/phrases.json`` is written against: SMS spellings made canonical ("pls", "txt", "xfa",
-"kiero"), digits for letters ("st0p"), stretched and spaced-out letters ("STOPPP", "s t o p"), clause breaks
-written " | " and other symbols made spaces.
+"kiero"), digits for letters ("st0p"), stretched and spaced-out letters ("STOPPP", "s t o p"), words run together or
+split apart ("takemeoffyourlist", "re move": ``reply_split``), clause breaks written " | " and other symbols made
+spaces. ``reading`` says too what was mended, and ``decided`` how far the mending may decide a verdict.
 """
 
 from __future__ import annotations
