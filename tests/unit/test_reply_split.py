@@ -6,6 +6,7 @@ follow docs/rules.md, "Where the line falls".
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from optledger import reply_split, reply_text
+from optledger.reply_languages import english_or_spanish
+from optledger.reply_rules import phrase_data
 from optledger.reply_text import fold, reading
 from tests.support.replies import check
 
@@ -139,6 +142,32 @@ def test_ordinary_replies_of_known_words_never_reach_the_cut(monkeypatch):
     reply_text._SPELLINGS.clear()  # every word read afresh, so a word once memoised does not hide a call
     for text in ("running a bit late, see you at the store", "nonstop rain all weekend", "ya voy para allá"):
         check(text, "message")
+
+
+def test_the_first_replies_of_a_cold_start_read_no_dictionary():
+    probe = (
+        "from optledger.classify import classify\n"
+        "from optledger import reply_languages\n"
+        "for text in ('please stop texting me', 'can I come at 5?', 'ya no me manden mensajes', 'ok thanks'):\n"
+        "    classify(text)\n"
+        "print(reply_languages._dictionary.cache_info().currsize)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env={"PYTHONPATH": str(LAYER)}
+    ).stdout.split()
+    assert out == ["0"]
+
+
+def test_the_join_pieces_are_the_ways_each_join_word_cuts_into_two_words():
+    lists = reply_split._lists()
+    abbreviations = phrase_data()["canon"]["abbreviations"]
+
+    def whole(piece):
+        return piece in abbreviations or piece in lists.letters or (len(piece) > 1 and english_or_spanish(piece))
+
+    cuts = {(w[:c], w[c:]) for w in lists.joins for c in range(1, len(w)) if whole(w[:c]) and whole(w[c:])}
+    data = json.loads((LAYER / "optledger" / "data" / "split_words.json").read_text(encoding="utf-8"))
+    assert {tuple(pair) for pair in data["join_pieces"]} == cuts
 
 
 def test_no_word_list_is_read_at_import_and_a_keyword_reads_none():

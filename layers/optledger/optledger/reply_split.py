@@ -60,7 +60,6 @@ class _Lists(NamedTuple):
     not_words: frozenset[str]
     letters: frozenset[str]
     short_words: frozenset[str]
-    rule_words: frozenset[str]  # the long words the rules spell out ("parenle", "listahan"): read as they are
 
 
 @cache
@@ -69,22 +68,21 @@ def _lists() -> _Lists:
     joins = frozenset(data["joins"])
     abbreviations = phrase_data()["canon"]["abbreviations"]
 
-    def whole(piece: str) -> bool:
+    def whole(piece: str) -> bool:  # asked of pieces of two letters at most: no dictionary read
         return piece in abbreviations or piece in data["letters"] or (len(piece) > 1 and english_or_spanish(piece))
 
-    cuts = [(word, cut) for word in joins for cut in range(1, len(word)) if whole(word[:cut]) and whole(word[cut:])]
     return _Lists(
         cues=frozenset(data["cues"]),
         hints=re.compile("|".join(map(re.escape, data["hints"]))),
         joins=joins,
-        heads=frozenset(word[:cut] for word, cut in cuts),
-        tails=frozenset(word[cut:] for word, cut in cuts),
+        heads=frozenset(head for head, _ in data["join_pieces"]),
+        tails=frozenset(tail for _, tail in data["join_pieces"]),
         cue_pieces=frozenset(
             piece
             for word in [*data["cues"], *joins]
             for cut in range(len(word))
             for piece in (word[cut:], word[: len(word) - cut])
-            if len(piece) >= _PIECE_SHORTEST or not whole(piece)
+            if len(piece) >= _PIECE_SHORTEST or not whole(piece)  # (a shorter piece is no dictionary word)
         ),
         # a slip of a cue ("sstop", "stopt", "sto") is no spelling a cut may use: "saysstop" is "says stop", not
         # "say sstop", and "wantstoopt" is not "want sto opt"
@@ -98,8 +96,13 @@ def _lists() -> _Lists:
         not_words=frozenset(data["not_words"]),
         letters=frozenset(data["letters"]),
         short_words=frozenset(data["short_words"]),
-        rule_words=frozenset(re.findall(rf"[a-z]{{{_RUN_MIN},}}", (_DATA_DIR / "phrases.json").read_text("utf-8"))),
     )
+
+
+@cache
+def _rule_words() -> frozenset[str]:
+    """The long words the rules spell out ("parenle", "listahan"): read as they are, never cut."""
+    return frozenset(re.findall(rf"[a-z]{{{_RUN_MIN},}}", (_DATA_DIR / "phrases.json").read_text(encoding="utf-8")))
 
 
 def _word(piece: str, lists: _Lists) -> bool:
@@ -124,7 +127,7 @@ def _weight(piece: str, lists: _Lists) -> int:
         return (_COMMON if piece in "aiu" else _SPELT) if piece in lists.letters else 0  # "a", "i", "u" for "you"
     if piece in lists.not_words:
         return 0
-    if piece in lists.cues or piece in known_words() or piece in lists.short_words or piece in lists.rule_words:
+    if piece in lists.cues or piece in known_words() or piece in lists.short_words or piece in _rule_words():
         return _COMMON  # a word the rules spell out ("parenle") too: "yaparenleconlos" is "ya parenle con los"
     if piece in lists.spellings:
         return _SPELT
@@ -141,7 +144,7 @@ def run_together(word: str) -> Mend | None:
     if len(word) < _RUN_MIN or not word.isalpha():
         return None
     lists = _lists()
-    if not lists.hints.search(word) or word in lists.rule_words or english_or_spanish(word):
+    if not lists.hints.search(word) or word in _rule_words() or english_or_spanish(word):
         return None  # a word of its own ("nonstop", "endless"), asked at two set lookups
     if run := _cut(word, lists):
         return run
