@@ -170,6 +170,11 @@ def test_the_join_pieces_are_the_ways_each_join_word_cuts_into_two_words():
     assert {tuple(pair) for pair in data["join_pieces"]} == cuts
 
 
+def test_every_cue_holds_a_hint_so_that_a_run_holding_it_is_tried():
+    lists = reply_split._lists()
+    assert all(lists.hints.search(cue) for cue in lists.cues)
+
+
 def test_no_word_list_is_read_at_import_and_a_keyword_reads_none():
     probe = (
         "from optledger.classify import classify\n"
