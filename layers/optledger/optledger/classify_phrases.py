@@ -26,7 +26,7 @@ from optledger.reply_clauses import asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
 from optledger.reply_rules import Beginnings, Memo, Rules, Starts, WordSet, phrase_data, reply_beginnings, starts_of
-from optledger.reply_text import _canonical_word, canonical, fold, phrase_words
+from optledger.reply_text import _canonical_word, decided, fold, phrase_words, reading
 
 Mood = Literal["", "playful", "delight"]
 
@@ -335,7 +335,10 @@ def _mood(words: list[str], text: str, flat: str) -> Mood:
 
 def read(text: str, join_keywords: Iterable[str]) -> Classification:
     """Steps 2 to 5 of ``optledger.classify`` on a reply that is not a keyword."""
-    flat = canonical(fold(text))
+    return decided(text, reading(fold(text)), lambda flat: _read_flat(text, flat, join_keywords))
+
+
+def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classification:
     words = flat.split()
     patterns = _patterns()
     unknown = not patterns.lexicon.issuperset(words)

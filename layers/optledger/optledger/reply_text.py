@@ -2,24 +2,36 @@
 
 ``fold`` lower-cases and removes accents from Latin letters (other scripts kept); ``canonical`` gives the flat form
 every pattern of ``data/phrases.json`` is written against: SMS spellings made canonical ("pls", "txt", "xfa",
-"kiero"), digits for letters ("st0p"), stretched and spaced-out letters ("STOPPP", "s t o p"), clause breaks
-written " | " and other symbols made spaces.
+"kiero"), digits for letters ("st0p"), stretched and spaced-out letters ("STOPPP", "s t o p"), words run together or
+split apart ("takemeoffyourlist", "re move": ``reply_split``), clause breaks written " | " and other symbols made
+spaces. ``reading`` says too what was mended, and ``decided`` how far the mending may decide a verdict.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from optledger.classify import _LATIN_ACCENTS, _SPACES
+from optledger.classify import _LATIN_ACCENTS, _SPACES, Classification
 from optledger.near_words import NearWords
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import Memo, phrase_data
+from optledger.reply_split import (
+    _RUN_MIN,
+    Mend,
+    could_join,
+    fragment,
+    join_tails,
+    mostly_known,
+    rejoined,
+    run_together,
+)
 
 _REPEATS = re.compile(r"(.)\1+")
+_GUESSED = "words run together"  # what a guess queued for review names when no rule matched
 # "đ" and "ł" have no decomposition: Vietnamese and Polish read without them ("dung", "wysylac")
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "#": " number "}
@@ -118,11 +130,37 @@ def _single_courtesy_words() -> list[str]:
 
 def canonical(folded: str) -> str:
     """The flat form: SMS spellings made canonical, clause breaks written ' | ', other symbols made spaces."""
+    return reading(folded)[0]
+
+
+# A reply's flat form; whether it was mended with letters left that are no word ("stoptxtngme": queued rather than
+# honoured); and the flat form without the mending, when there was one. A plain tuple: one is built every reply.
+Reading = tuple[str, bool, str | None]
+
+
+def reading(folded: str) -> Reading:
+    """``canonical``, with what ``reply_split`` mended in it."""
     spelling = _spelling()
     text = folded.replace("'", "").replace("*", "")
     if (spelling.spaced_hint_ascii if text.isascii() else spelling.spaced_hint).search(text):
         text = spelling.spaced.sub(_join_spaced, text)
-    words = list(map(_canonical_word, (spelling.words_ascii if text.isascii() else spelling.words).findall(text)))
+    tokens = (spelling.words_ascii if text.isascii() else spelling.words).findall(text)
+    words = list(map(_canonical_word, tokens))  # a fragment or a run ("fr", "stopit") is noted as it is spelt
+    if (_PIECES or _pieces()).isdisjoint(tokens):  # most replies: nothing to mend, at one set test
+        return _flat(words), False, None
+    plain, guessed = words, False
+    # "re move me", "st op tex ting", "messa ging": a word split apart
+    if could_join(tokens, _FRAGMENTS) and (joined := rejoined(tokens, _FRAGMENTS)):
+        guessed = joined.guessed
+        words = list(map(_canonical_word, joined.words))
+    if _RUNS and not _RUNS.keys().isdisjoint(words):  # "takemeoffyourlist"
+        words, guessed = _unrun(words, guessed)
+    if words is plain:
+        return _flat(words), False, None
+    return _flat(words), guessed, _flat(plain)
+
+
+def _flat(words: list[str]) -> str:
     if _SLIPS and not _SLIPS.keys().isdisjoint(words):  # most replies have no slip: one set test, not one a word
         words = _mended(words)
     flat = " ".join(words)
@@ -131,8 +169,45 @@ def canonical(folded: str) -> str:
     return flat.strip(" |")
 
 
+def decided(text: str, found: Reading, read: Callable[[str], Classification]) -> Classification:
+    """The verdict ``read`` gives the reply's flat form, as far as a mending may decide it. Read through a guess
+    ("stopsendngme": letters left that no word covers), a revocation or an ordinary message is queued instead, for a
+    person to read (what it mended holds a revocation's word). A mending that reads as an ordinary message keeps the
+    doubt of the reply as written ("yaparenleconlosmensajes" cut into words no rule reads stays queued). A keyword
+    mended or said with courtesy words and asked ("unsu bscribe?", "st op??") is queued like a keyword asked."""
+    flat, guessed, unmended = found
+    verdict = read(flat)
+    if guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
+        return Classification("message", verdict.matched or _GUESSED, "review", review=True)
+    if verdict.detected_by == "keyword" and verdict.action == "opt_out" and text.rstrip().endswith("?"):
+        return Classification("message", verdict.matched, "review", review=True)
+    if unmended is not None and verdict.action == "message" and not verdict.review:
+        return as_written if (as_written := read(unmended)).review else verdict
+    return verdict
+
+
+def _unrun(words: list[str], guessed: bool) -> tuple[list[str], bool]:
+    """Words run together cut into their words, when the rest of the reply is English or Spanish ("Stuur me geen
+    smsjes meer" is Dutch, whatever "smsjes" may be cut into)."""
+    if not mostly_known(word for word in words if word not in _RUNS):
+        return words, guessed
+    unrun: list[str] = []
+    for word in words:
+        if (run := _RUNS.get(word)) is None:
+            unrun.append(word)
+        else:
+            unrun.extend(map(_canonical_word, run.words))
+            guessed = guessed or run.guessed
+    return unrun, guessed
+
+
 def _join_spaced(match: re.Match[str]) -> str:
-    return _target(_SPACING.sub("", match[0])) or match[0]
+    letters = _SPACING.sub("", match[0])
+    if target := _target(letters):
+        return target
+    # "s t o p  t e x t i n g  m e": letters spelt out are words run together; read only when cut cleanly
+    run = run_together(letters)
+    return " ".join(run.words) if run and not run.guessed else match[0]
 
 
 def _target(word: str) -> str | None:
@@ -148,6 +223,7 @@ def _spelt(word: str) -> str:
 
     A run of clause punctuation is "|".
     """
+    token = word
     if word[0] in CLAUSE_CHARS:
         return "|"
     spelling = _spelling()
@@ -168,6 +244,21 @@ def _spelt(word: str) -> str:
             _SLIPS.clear()
             _SPELLINGS.clear()
         _SLIPS[word] = slip  # read once a word, like the rest of its spelling; mended in context by canonical()
+    # a slip of one word ("textimg") before words run together ("text img")
+    elif len(word) >= _RUN_MIN and (run := run_together(word)):
+        if len(_RUNS) >= _SLIPS_KEPT:  # bounded like the slips
+            _RUNS.clear()
+            _PIECES.clear()
+            _SPELLINGS.clear()
+        _RUNS[word] = run  # mended in context by canonical(), like a slip
+        (_PIECES or _pieces()).update((token, word))
+    elif fragment(word):
+        if len(_FRAGMENTS) >= _SLIPS_KEPT:
+            _FRAGMENTS.clear()
+            _PIECES.clear()
+            _SPELLINGS.clear()
+        _FRAGMENTS.add(word)
+        (_PIECES or _pieces()).add(word)  # the join words' last words first
     return word
 
 
@@ -185,6 +276,16 @@ class _Slip(NamedTuple):
     undoubled: bool  # a doubled letter undone, to any English or Spanish word (not only a word of the rules)
 
 
+_FRAGMENTS: set[str] = set()  # the short pieces read so far that are no word ("fr", "om", "messa")
+_PIECES: set[str] = set()  # those, runs met and the last words of join words ("move", "ting"): a reply mended has one
+
+
+def _pieces() -> set[str]:
+    _PIECES.update(join_tails())
+    return _PIECES
+
+
+_RUNS: dict[str, Mend] = {}  # the words read so far that are words run together, and their words
 _SLIPS: dict[str, _Slip] = {}  # the words read so far that are slips of the thumb, and their mending
 
 
