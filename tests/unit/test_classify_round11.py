@@ -494,3 +494,22 @@ def test_polite_and_spanish_requests(text, expected):
 )
 def test_slips_and_slang(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sign said with courtesy words only reads as the sign alone
+        ("⛔ please", "opt_out"),
+        ("🚫 thank u", "opt_out"),
+        ("🛑🛑 porfavor", "opt_out"),
+        ("👎 gracias", "review"),
+        # ...courtesy words alone, or beside a friendly sign, or a sign beside a real sentence
+        ("thank u", "message"),
+        ("🙏 please", "message"),
+        ("👍 gracias", "message"),
+        ("🚫 no parking sign is gone, thanks for fixing it", "message"),
+    ],
+)
+def test_a_sign_with_courtesy_words(text, expected):
+    check(text, expected)

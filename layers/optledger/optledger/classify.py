@@ -168,12 +168,22 @@ def _join_verdicts(join_keywords: tuple[str, ...]) -> dict[str, Classification]:
 
 def _symbols_only(text: str) -> Classification:
     """A reply with no letters or digits: a stop sign is a revocation, a thumbs-down is for review."""
-    symbols = set(text.translate(_EMOJI_NOISE)) - {" ", "\n", "\t", "\r"}
+    return _sign(text, _EMOJI_REVIEW_ALONE) or Classification("message")
+
+
+def sign_with_courtesy(text: str) -> Classification | None:
+    """A sign said with courtesy words only ("🛑 pls", "🚫 thanks", "👎 gracias") reads as the sign alone would,
+    except an angry face, which is for review only when it is the whole reply."""
+    return _sign(text, _EMOJI_REVIEW)
+
+
+def _sign(text: str, review: frozenset[str]) -> Classification | None:
+    symbols = set(text.translate(_EMOJI_NOISE))
     if opt_out := symbols & _EMOJI_OPT_OUT:
         return Classification("opt_out", min(opt_out), "phrase")
-    if unclear := symbols & _EMOJI_REVIEW_ALONE:
+    if unclear := symbols & review:
         return Classification("message", min(unclear), "review", review=True)
-    return Classification("message")
+    return None
 
 
 def classify(text: str, *, join_keywords: Iterable[str] = ()) -> Classification:

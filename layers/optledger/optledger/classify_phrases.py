@@ -21,6 +21,7 @@ from optledger.classify import (
     Classification,
     Scope,
     _keyword,
+    sign_with_courtesy,
 )
 from optledger.reply_clauses import asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
@@ -148,17 +149,15 @@ _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase sa
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
 
 
-def _courtesy_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
-    """A keyword said with courtesy words only ("HELP pls", "START please", "stop thx", "VIP porfa")."""
+def _courtesy_keyword(words: list[str], join_keywords: Iterable[str], text: str) -> Classification | None:
+    """A keyword or a sign said with courtesy words only ("HELP pls", "stop thx", "VIP porfa", "🛑 please")."""
     patterns = _patterns()
     if not _known_or_joined(join_keywords).issuperset(words):  # a word neither courtesy, keyword nor joined (most)
         return None
     if len(set(words).difference(patterns.courtesy_or_keyword_words)) > _JOIN_WORDS:  # a join keyword is short
         return None
     bare = " ".join(patterns.courtesy.strip([word for word in words if word != "|"]))
-    if not bare:
-        return None
-    return _keyword(bare.upper(), join_keywords)
+    return _keyword(bare.upper(), join_keywords) if bare else sign_with_courtesy(text)
 
 
 def _split_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
@@ -343,7 +342,7 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
     patterns = _patterns()
     unknown = not patterns.lexicon.issuperset(words)
     if len(words) < _COURTESY_KEYWORD_WORDS and (
-        (verdict := _courtesy_keyword(words, join_keywords))
+        (verdict := _courtesy_keyword(words, join_keywords, text))
         # a broken keyword ("st op", "he lp", "sto p") has a short piece that is no word of its own
         or (
             unknown
