@@ -72,6 +72,8 @@ def test_modifiers_before_promo_nouns(text, expected):
         ("yano me envien nada", "opt_out"),
         ("pare de me enviar sms", "opt_out"),
         ("dejen de me mandar mensajes", "opt_out"),
+        ("Cancelar susc.", "opt_out"),
+        ("cancelar mi susc de la revista", "message"),
         # ...hard negatives: an old number, a promotion still wanted, a phone to stop at
         ("borren mi num viejo, les paso el nuevo", "message"),
         ("no terminen la promo del mes porfa", "message"),
