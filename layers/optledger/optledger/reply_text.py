@@ -239,7 +239,8 @@ def _spelt(word: str) -> str:
     if spelling.leet_hint.search(word) and any("a" <= ch <= "z" for ch in word):
         word = _target("".join(spelling.leet.get(ch, ch) for ch in word)) or word
     word = _target(word) or spelling.triples.sub(r"\1\1", word)
-    if len(word) >= _FUZZY_MIN and (slip := _misspelt(word)):
+    slip = _misspelt(word) if len(word) >= _FUZZY_MIN else _small_slip(word) if len(word) >= _SMALL_MIN else None
+    if slip:
         if len(_SLIPS) >= _SLIPS_KEPT:  # bounded like the cache of spellings, and forgotten with it
             _SLIPS.clear()
             _SPELLINGS.clear()
@@ -268,12 +269,14 @@ _canonical_word = _SPELLINGS.__getitem__
 
 _SQUEEZED_MIN = 4
 _SLIPS_KEPT = 4096
+_SMALL_MIN = 3  # two letters are a slip away from too many words
 _FUZZY_MIN = 5  # shorter words are one letter away from too many others ("tex", "sms"): abbreviations spell them
 
 
 class _Slip(NamedTuple):
     word: str
     undoubled: bool  # a doubled letter undone, to any English or Spanish word (not only a word of the rules)
+    small: bool = False  # a short word's slip ("txet"): mended only as the one unknown word of its reply
 
 
 _FRAGMENTS: set[str] = set()  # the short pieces read so far that are no word ("fr", "om", "messa")
@@ -308,6 +311,45 @@ def _misspelt(word: str) -> _Slip | None:
     return _Slip(nearest, undoubled=False) if nearest else None
 
 
+# the keys beside each letter on a QWERTY keyboard: a short word's slip is a neighbouring key or two letters swapped
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_BESIDE = {
+    row[index]: frozenset(row[beside] for beside in (index - 1, index + 1) if 0 <= beside < len(row))
+    for row in _ROWS
+    for index in range(len(row))
+}
+
+
+@lru_cache(maxsize=8192)
+def _small_slip(word: str) -> _Slip | None:
+    """A short word of the rules (``canon.small``: "text", "out", "your") that a slip of the thumb made unknown: one
+    letter changed to a key beside it ("iut", "yout") or two letters swapped ("txet"). Below five letters a slip of
+    any kind is one edit from too many words; these two are the commonest, and never an English or Spanish word."""
+    if not word.isalpha() or not word.isascii():
+        return None
+    found = None
+    for target in _small():
+        if len(target) != len(word) or target == word:
+            continue
+        differ = [index for index, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        first, last = differ[0], differ[-1]
+        swapped = len(differ) == 2 and last == first + 1 and (word[first], word[last]) == (target[last], target[first])
+        beside = len(differ) == 1 and word[first] in _BESIDE[target[first]]
+        if swapped or beside:
+            if found is not None:
+                return None  # near two words of the rules: which one is a guess
+            found = target
+    # the word lists are read only for a word a slip away from one of the rules
+    if found is None or word in known_words() or english_or_spanish(word):
+        return None
+    return _Slip(found, undoubled=False, small=True)
+
+
+@cache
+def _small() -> tuple[str, ...]:
+    return tuple(phrase_data()["canon"]["small"])
+
+
 def _mended(words: list[str]) -> list[str]:
     """Slips of the thumb mended, when the rest of the reply is English or Spanish: in a reply in German or French
     ("Falsche Nummer", "Bonne annee") a word near an English one is a word of that language, and says so. The words
@@ -320,4 +362,6 @@ def _mended(words: list[str]) -> list[str]:
     unread = len(others) - read + len(slips)
     if read < unread or (read == unread and any(slip.undoubled for slip in slips.values())):
         return words
+    if read < len(others) or len(slips) > 1:  # "tkae me off the lisy": beside another slip, a short one is a guess
+        slips = {index: slip for index, slip in slips.items() if not slip.small}
     return [slips[index].word if index in slips else word for index, word in enumerate(words)]
