@@ -83,3 +83,19 @@ def test_modifiers_before_promo_nouns(text, expected):
 )
 def test_shorthand_requests(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "no dejen de" with a pronoun between keeps its negation: the consumer wants the texts to go on
+        ("no me dejen de enviar las ofertas", "message"),
+        ("no nos dejen de avisar del horario", "message"),
+        ("no le paren de mandar recordatorios a mi mamá", "message"),
+        # ...a "no" that answers, then a request of its own, is still the request
+        ("no. dejen de enviarme mensajes", "opt_out"),
+        ("no, y dejen de mandarme mensajes", "opt_out"),
+    ],
+)
+def test_a_negation_with_a_pronoun_between(text, expected):
+    check(text, expected)
