@@ -7,15 +7,10 @@ English replies do not need coming back: the other-script rules, and a split tha
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from optledger import reply_rules
-
-LAYER = Path(__file__).resolve().parents[2] / "layers" / "optledger"
+from tests.support.replies import in_fresh_interpreter
 
 
 def test_english_replies_compile_none_of_the_rules_for_other_scripts_and_languages():
@@ -29,9 +24,7 @@ def test_english_replies_compile_none_of_the_rules_for_other_scripts_and_languag
         "classify('明天几点开门？')\n"
         "print(reply_languages._unread.cache_info().currsize)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env={"PYTHONPATH": str(LAYER)}
-    ).stdout.split()
+    out = in_fresh_interpreter(probe)
     # Then the other-script and other-language rules are compiled on the first reply that needs them, not before
     assert out == ["0", "1"]
 

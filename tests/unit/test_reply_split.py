@@ -7,9 +7,6 @@ follow docs/rules.md, "Where the line falls".
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +14,7 @@ from optledger import reply_split, reply_text
 from optledger.reply_languages import english_or_spanish
 from optledger.reply_rules import phrase_data
 from optledger.reply_text import fold, reading
-from tests.support.replies import check
-
-LAYER = Path(__file__).resolve().parents[2] / "layers" / "optledger"
+from tests.support.replies import LAYER, check, in_fresh_interpreter
 
 
 @pytest.mark.parametrize(
@@ -152,9 +147,7 @@ def test_the_first_replies_of_a_cold_start_read_no_dictionary():
         "    classify(text)\n"
         "print(reply_languages._dictionary.cache_info().currsize)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env={"PYTHONPATH": str(LAYER)}
-    ).stdout.split()
+    out = in_fresh_interpreter(probe)
     assert out == ["0"]
 
 
@@ -183,7 +176,5 @@ def test_no_word_list_is_read_at_import_and_a_keyword_reads_none():
         "classify('STOP')\n"
         "print(reply_split._lists.cache_info().currsize)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env={"PYTHONPATH": str(LAYER)}
-    ).stdout.split()
+    out = in_fresh_interpreter(probe)
     assert out == ["0", "0"]
