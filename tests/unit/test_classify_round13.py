@@ -1,0 +1,104 @@
+"""Classes of round 13 of issue 12 (found on the spent held-out sets 12-15): revocations recorded as ordinary messages
+(the list named alone, "can I get off", "turn these texts off" asked of the sender, a number blocked, a homophone of
+"no", a slip of "stop" before texting, Spanish "dar de baja mi numero", "paren ya de", "dejar de recibir", "mensajes
+no", promos "del gimnasio", "terminar"), and keyword slips queued instead of honoured (a long keyword one slip away
+said alone, "stap", a STOP said to "y'all" or "hun").
+
+Each class is tested with wordings of its own, none of which any data set has, and with hard negatives beside it.
+Labels follow docs/rules.md, "Where the line falls".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.replies import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long keyword one slip away, the whole reply
+        ("unsubscrbe", "opt_out"),
+        ("remoev", "opt_out"),
+        ("stap", "opt_out"),
+        # a STOP said to the people it is said to
+        ("stop yall", "opt_out"),
+        ("Stop folks, thanks", "opt_out"),
+        # ...the same words about something else stay messages
+        ("stop by hun", "message"),
+        ("hun can you stop by", "message"),
+        ("y'all still open?", "message"),
+        ("mesages", "message"),
+    ],
+)
+def test_keyword_slips_and_who_it_is_said_to(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("off your list please", "opt_out"),
+        ("can we get off this list?", "opt_out"),
+        ("getmeoff this list", "opt_out"),
+        ("how do you turn these notifications off", "opt_out"),
+        ("this number is getting reported", "opt_out"),
+        # ...another list, another thing turned off, another number
+        ("off the list of specials?", "message"),
+        ("can i get off the waitlist?", "message"),
+        ("can i get off the list for saturday", "message"),
+        ("can i get off work early", "message"),
+        ("how do you turn the oven off", "message"),
+        ("takemeoff the schedule", "message"),
+        ("your number is getting blocked by my carrier", "message"),
+        ("my number is getting blocked", "message"),
+    ],
+)
+def test_the_list_and_the_texts_turned_off(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "know" for "no", a slip of "stop" before texting
+        ("know more messages pls", "opt_out"),
+        ("sop messaging me", "opt_out"),
+        # ..."know" and "sop" as themselves
+        ("i know more texts are coming", "message"),
+        ("you know more texts would help", "message"),
+        ("what is the sop for texting clients", "message"),
+    ],
+)
+def test_homophones_and_slips_before_texts(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("denme de baja mi cel", "opt_out"),
+        ("como puedo dejar de recibir estos mensajes", "opt_out"),
+        ("paren ya de mandarme ofertas", "opt_out"),
+        ("dejen de textearme", "opt_out"),
+        ("textos no, solo email", "opt_out"),
+        ("dejen de mandarme ofertas del gimnasio", "opt_out"),
+        ("Terminen", "opt_out"),
+        # a threat to report the sender: a person reads it
+        ("si me siguen escribiendo los denuncio", "review"),
+        # ...another number, another thing received, another clause, another object
+        ("den de baja mi numero de cuenta", "message"),
+        ("quiero dar de baja mi linea", "message"),
+        ("no quiero dejar de recibir estos mensajes", "message"),
+        ("mi hija dejo de recibir los recordatorios", "message"),
+        ("paren ya de pelear", "message"),
+        ("los mensajes no llegan", "message"),
+        ("cancelen mi membresia del gimnasio", "message"),
+        ("dejen de mandarme correos del gimnasio", "message"),
+        ("terminar la cita?", "message"),
+        ("los reporto mañana en la junta", "message"),
+    ],
+)
+def test_spanish_requests(text, expected):
+    check(text, expected)
