@@ -102,3 +102,22 @@ def test_homophones_and_slips_before_texts(text, expected):
 )
 def test_spanish_requests(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stop limited in time only is a stop (docs/rules.md)
+        ("stop for the rest of the week", "opt_out"),
+        ("no txts for 3 wks", "opt_out"),
+        ("please do not text me until after christmas", "opt_out"),
+        ("no mensajes por un mes", "opt_out"),
+        # ...a limit to some hours is read by a person; a report of texts missing is a message
+        ("dont text me until after 5", "review"),
+        ("no mensajes por dos semanas, es normal?", "message"),
+        ("the bus wont stop for the rest of the month", "message"),
+        ("i was out for 2 wks", "message"),
+    ],
+)
+def test_a_stop_limited_in_time_only(text, expected):
+    check(text, expected)
