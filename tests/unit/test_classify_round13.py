@@ -121,3 +121,35 @@ def test_spanish_requests(text, expected):
 )
 def test_a_stop_limited_in_time_only(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relationship said to be over, with no request: an activity finished, a provider switched, a place left,
+        # another business chosen, a move, a death, never a customer at all
+        ("my son quit soccer in june", "review"),
+        ("my daughter finished therapy", "review"),
+        ("i switched dentists last year", "review"),
+        ("i dont shop downtown anymore", "review"),
+        ("we went with a different roofer", "review"),
+        ("my cat passed away yesterday", "review"),
+        ("we never bought anything from you", "review"),
+        ("nunca hemos ido a ese salon", "review"),
+        ("ya no trabajo por el centro", "review"),
+        ("nos mudamos de estado", "review"),
+        # ...the same words beside a question or plan, or about something else, stay messages
+        ("my son quit soccer so saturdays are open", "message"),
+        ("I switched banks, how do I update my direct deposit?", "message"),
+        ("my daughter is done with tutoring for the day", "message"),
+        ("my dog passed his exam", "message"),
+        ("we already moved the appointment", "message"),
+        ("never been so happy", "message"),
+        ("ya termine de pagar", "message"),
+        ("nos regresamos a las 5", "message"),
+        ("ya no estoy en la casa", "message"),
+        ("i dont park there on sundays", "message"),
+    ],
+)
+def test_a_relationship_over_without_a_request(text, expected):
+    check(text, expected)
