@@ -153,3 +153,24 @@ def test_a_stop_limited_in_time_only(text, expected):
 )
 def test_a_relationship_over_without_a_request(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another person taken off, named by name; the texts counted or what they cost, without a request
+        ("pls take my son Liam off this", "review"),
+        ("Remove Ava from the text list", "review"),
+        ("every one of these costs me money", "review"),
+        ("why did i get 5 texts today", "review"),
+        ("ya van seis mensajes hoy", "review"),
+        # ...a person taken somewhere, a thing off a list, texts from someone else, an hour
+        ("take my daughter emma to practice", "message"),
+        ("remove eggs from my list", "message"),
+        ("I got 4 messages from my mom today", "message"),
+        ("each of these costs how much?", "message"),
+        ("ya son las 4", "message"),
+    ],
+)
+def test_another_person_and_complaints_without_a_request(text, expected):
+    check(text, expected)
