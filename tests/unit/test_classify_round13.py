@@ -174,3 +174,25 @@ def test_a_relationship_over_without_a_request(text, expected):
 )
 def test_another_person_and_complaints_without_a_request(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing no longer had, a service no longer needed, a family member's care ended, an event skipped this year
+        ("we dont have a hot tub anymore", "review"),
+        ("we don't need the lawn service anymore", "review"),
+        ("my mom's therapy ended in march", "review"),
+        ("we're not coming to the fair this year", "review"),
+        ("no tengo piscina", "review"),
+        ("Not in the least interested", "review"),
+        # ...beside a request or a plan, or about one day, stay messages
+        ("we dont have a pool key, can you leave the gate open", "message"),
+        ("i dont need a ride anymore, my husband is taking me", "message"),
+        ("no tengo carro hoy, pueden recogerme?", "message"),
+        ("my mom's appointment ended early", "message"),
+        ("im not going to the festival this year but my son is", "message"),
+    ],
+)
+def test_things_and_services_no_longer_had(text, expected):
+    check(text, expected)
