@@ -196,3 +196,22 @@ def test_another_person_and_complaints_without_a_request(text, expected):
 )
 def test_things_and_services_no_longer_had(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partial request: some texts kept, others left out, or fewer of them
+        ("text me weekly instead of daily", "review"),
+        ("leave out the holiday promos", "review"),
+        ("no more flash sale texts, the pickup reminders are fine", "review"),
+        ("only the practice reminders, not the raffle ones", "review"),
+        # ...about a bill, a dish or a bag
+        ("can you bill me monthly instead of weekly", "message"),
+        ("leave out the onions", "message"),
+        ("just the receipt please, not the bag", "message"),
+        ("the reminders are fine", "message"),
+    ],
+)
+def test_partial_requests(text, expected):
+    check(text, expected)
