@@ -360,7 +360,9 @@ def _mended(words: list[str]) -> list[str]:
     others = [word for index, word in enumerate(words) if index not in slips and word.isalpha() and len(word) > 1]
     read = sum(1 for word in others if word in known)
     unread = len(others) - read + len(slips)
-    if read < unread or (read == unread and any(slip.undoubled for slip in slips.values())):
+    # a long word of the rules one slip away, the whole reply ("unsbscribe"): no other word says another language
+    alone = not others and len(slips) == 1 and not any(slip.small or slip.undoubled for slip in slips.values())
+    if (not alone and read < unread) or (read == unread and any(slip.undoubled for slip in slips.values())):
         return words
     if read < len(others) or len(slips) > 1:  # "tkae me off the lisy": beside another slip, a short one is a guess
         slips = {index: slip for index, slip in slips.items() if not slip.small}
