@@ -48,8 +48,7 @@ class _Patterns(NamedTuple):
     keep: Rules
     revocations: Rules
     clause_revocations: Rules
-    clause_starts: frozenset[str] | None  # the words the clause rules start with; None: one starts anywhere
-    clause_words: Starts  # a test of a reply's words against them
+    clause_starts: Starts | None  # the words the clause rules start with; None: one starts anywhere
     languages: Rules
     lexicon: frozenset[str]
     masks: Rules
@@ -95,8 +94,7 @@ def _patterns() -> _Patterns:
         # a clause rule ends its clause: at the end of the reply it is a rule like the others (the first is one)
         revocations=Rules([*data["phrases"]["sender"], *data["phrases"]["clause"][1:]]),
         clause_revocations=Rules(data["phrases"]["clause"]),
-        clause_starts=(clause_starts := starts_of(data["phrases"]["clause"])),
-        clause_words=Starts(clause_starts or frozenset()),
+        clause_starts=None if (starts := starts_of(data["phrases"]["clause"])) is None else Starts(starts),
         languages=Rules([pattern for patterns in data["languages"].values() for pattern in patterns]),
         lexicon=known_words() | {"|"},
         # traps, negations and other objects are all masked the same way: one index, fewer calls
@@ -267,7 +265,7 @@ def _decide(
     if (
         found is None
         and "|" in marked
-        and (beginnings is None or patterns.clause_starts is None or patterns.clause_words.any_in(beginnings))
+        and (beginnings is None or patterns.clause_starts is None or patterns.clause_starts.any_in(beginnings))
     ):
         found = patterns.clause_revocations.search(marked, beginnings)
     if found is None and foreign:

@@ -241,26 +241,28 @@ def _spelt(word: str) -> str:
     word = _target(word) or spelling.triples.sub(r"\1\1", word)
     slip = _misspelt(word) if len(word) >= _FUZZY_MIN else _small_slip(word) if len(word) >= _SMALL_MIN else None
     if slip:
-        if len(_SLIPS) >= _SLIPS_KEPT:  # bounded like the cache of spellings, and forgotten with it
-            _SLIPS.clear()
-            _SPELLINGS.clear()
+        _bounded(_SLIPS)
         _SLIPS[word] = slip  # read once a word, like the rest of its spelling; mended in context by canonical()
     # a slip of one word ("textimg") before words run together ("text img")
     elif len(word) >= _RUN_MIN and (run := run_together(word)):
-        if len(_RUNS) >= _SLIPS_KEPT:  # bounded like the slips
-            _RUNS.clear()
-            _PIECES.clear()
-            _SPELLINGS.clear()
+        _bounded(_RUNS, _PIECES)
         _RUNS[word] = run  # mended in context by canonical(), like a slip
         (_PIECES or _pieces()).update((token, word))
     elif fragment(word):
-        if len(_FRAGMENTS) >= _SLIPS_KEPT:
-            _FRAGMENTS.clear()
-            _PIECES.clear()
-            _SPELLINGS.clear()
+        _bounded(_FRAGMENTS, _PIECES)
         _FRAGMENTS.add(word)
         (_PIECES or _pieces()).add(word)  # the join words' last words first
     return word
+
+
+def _bounded(memo: dict[str, _Slip] | dict[str, Mend] | set[str], *also: set[str]) -> None:
+    """A memo of the words read so far is bounded like the cache of spellings, and forgotten with it (and with the
+    index built from it), so that every word it held is read again."""
+    if len(memo) >= _SLIPS_KEPT:
+        memo.clear()
+        for index in also:
+            index.clear()
+        _SPELLINGS.clear()
 
 
 _SPELLINGS = Memo(_spelt, 8192)  # the spelling of every word met, at one dict lookup a word
