@@ -85,8 +85,9 @@ def test_homophones_and_slips_before_texts(text, expected):
         ("textos no, solo email", "opt_out"),
         ("dejen de mandarme ofertas del gimnasio", "opt_out"),
         ("Terminen", "opt_out"),
-        # a threat to report the sender: a person reads it
-        ("si me siguen escribiendo los denuncio", "review"),
+        # a threat that hangs on the next text is a request (round 14; round 7: "if u dont stop messaging me I'm
+        # calling my lawyer"); a threat with no condition stays queued ("los voy a denunciar", round 11)
+        ("si me siguen escribiendo los denuncio", "opt_out"),
         # ...another number, another thing received, another clause, another object
         ("den de baja mi numero de cuenta", "message"),
         ("quiero dar de baja mi linea", "message"),

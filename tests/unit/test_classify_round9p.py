@@ -62,8 +62,9 @@ def test_spanish_possessives_courtesy_and_quantifiers(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # heavy slips in "take me off your list": short words no dictionary can mend; a person reads them
-        ("tak me of yor lsit", "review"),
+        # heavy slips in "take me off your list": short words no dictionary can mend; a person reads them, unless
+        # each slip is a common one with no other reading ("tak", "lsit": round 14 mends them)
+        ("tak me of yor lsit", "opt_out"),
         ("tkae me off the lisy", "review"),
         ("gey me off ur lisst", "opt_out"),  # the stretched word is mended: a request in full
     ],

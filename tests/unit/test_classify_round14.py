@@ -1,0 +1,112 @@
+"""Classes of round 14 of issue 12 (found on the fresh tuning set t910): first-person refusals of the texts queued
+instead of honoured ("no more <campaign> texts", "I don't want your <kind of> texts", "I'd like to no longer get
+these", "no mensajes porfa", "ya no me los manden"), threats that hang on the next text, a number said to be blocked,
+a refusal whose object is the texts ("zero interest in your texts"), a stop of one campaign's texts named in words of
+its own, a pause with a time limit in weeks; and false revocations (Spam the food or a name, "the end of your
+message", a block by accident, "no se detengan").
+
+Each class is tested with wordings of its own, none of which any data set has, and with hard negatives beside it.
+Labels follow docs/rules.md, "Where the line falls".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.replies import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no more bakery texts please", "opt_out"),
+        ("no more car wash texts thanks", "opt_out"),
+        ("no texting me please", "opt_out"),
+        ("no mensajes porfa", "opt_out"),
+        ("por favor ya no mensajes", "opt_out"),
+        ("i dont want your silly texts", "opt_out"),
+        ("I really don't want these promo texts anymore", "opt_out"),
+        ("I'd like to no longer get these messages", "opt_out"),
+        ("I request to not be texted", "opt_out"),
+        ("never text me here, don't send texts to this phone", "opt_out"),
+        ("don't text, email me instead", "opt_out"),
+        ("I want these texts to go away", "opt_out"),
+        ("ya no quiero que me lleguen sus mensajes", "opt_out"),
+        ("ya no me las manden", "opt_out"),
+        ("nunca mas me manden", "opt_out"),
+        # ...texts that did not come, a limit, a kind of texts, another person, a channel
+        ("no more texts came after the first one", "message"),
+        ("no more than two texts a week is fine", "review"),
+        ("no more sale texts", "review"),
+        ("no more survey texts, just the order ones", "review"),
+        ("my dad does not want these texts", "review"),
+        ("my husband doesnt want these texts", "review"),
+        ("no more calls please, just text", "message"),
+    ],
+)
+def test_a_first_person_refusal_of_the_texts_is_a_revocation(text, expected):
+    """The texts refused by the replier, no other reading; a marketing kind, a time, another person stay queued."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("stop the fitness club texts", "opt_out"),
+        ("no thanks on the promo texts", "opt_out"),
+        ("hold off on texting me for a couple weeks", "opt_out"),
+        ("forget u ever had my number", "opt_out"),
+        ("ive told you not to text me", "opt_out"),
+        # ...another channel's stop, a time of day, a pause
+        ("stop the spam emails, texts are fine", "message"),
+        ("stop the 8am texts", "review"),
+        ("pause texts for a month", "review"),
+    ],
+)
+def test_a_stop_of_one_campaigns_texts_and_a_pause_for_weeks(text, expected):
+    """The texts of one campaign named in words of its own; a time of day or a pause without a limit stays queued."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("if you text me again I'm blocking you", "opt_out"),
+        ("message me again and I'll call my attorney", "opt_out"),
+        ("I'll file an FCC complaint if you keep texting", "opt_out"),
+        ("un mensaje mas y los demando", "opt_out"),
+        ("los voy a bloquear si me siguen mandando cosas", "opt_out"),
+        ("you're getting blocked", "opt_out"),
+        ("blocked", "opt_out"),
+        ("zero interest in your texts", "opt_out"),
+        ("no estamos interesados en sus mensajes", "opt_out"),
+        # ...a text asked for, another condition, a card blocked, a block by accident, a threat with no condition
+        ("if you text me the address I'll come by", "message"),
+        ("if you don't send my refund I'll file a complaint", "review"),
+        ("my card got blocked, can you send the link again", "message"),
+        ("I blocked you by accident, can you resend the code?", "message"),
+        ("los voy a denunciar", "review"),
+    ],
+)
+def test_a_threat_that_hangs_on_the_next_text_is_a_revocation(text, expected):
+    """A threat on condition of more texts asks for no more; with no condition, or another, a person reads it."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we bought spam for the luau", "message"),
+        ("named the puppy Spam haha", "message"),
+        ("my friend says it's spam but I like the deals", "message"),
+        ("the end of your message got cut off", "message"),
+        ("no se detengan, me encantan las ofertas", "message"),
+        ("text me when you're at the end of the block", "message"),
+        # ...another person, a thought
+        ("dejen en paz a mi abuelo", "review"),
+        ("my sister thinks I should unsubscribe", "review"),
+    ],
+)
+def test_spam_the_food_a_name_and_other_false_revocations(text, expected):
+    """Spam bought or named, a message cut off at its end, a stop told not to happen: messages."""
+    check(text, expected)
