@@ -110,3 +110,51 @@ def test_a_threat_that_hangs_on_the_next_text_is_a_revocation(text, expected):
 def test_spam_the_food_a_name_and_other_false_revocations(text, expected):
     """Spam bought or named, a message cut off at its end, a stop told not to happen: messages."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("please take my number off your promo texts", "opt_out"),
+        ("remove this number from all future messages", "opt_out"),
+        ("kindly process my removal from your texts", "opt_out"),
+        ("who can i ask to get off your text list", "opt_out"),
+        ("is there any way off your list", "opt_out"),
+        ("how can i get rid of these texts", "opt_out"),
+        ("get these messages to stop", "opt_out"),
+        ("get off my line", "opt_out"),
+        ("lay off the coupon texts", "opt_out"),
+        ("put an end to the texts", "opt_out"),
+        ("halt all texting to this number", "opt_out"),
+        ("I want out of this texting thing", "opt_out"),
+        ("your messages are not welcome", "opt_out"),
+        ("texts off, thanks", "opt_out"),
+        ("sms no, email yes", "opt_out"),
+        ("don't send anything else", "opt_out"),
+        ("hard pass on these messages", "opt_out"),
+        ("I'd appreciate it if you didn't message my number again", "opt_out"),
+        ("you guys are spammers", "opt_out"),
+        ("anulen los mensajes", "opt_out"),
+        ("los textos de la tienda ya no los quiero", "opt_out"),
+        ("ya no quiero ser parte de esta lista de mensajes", "opt_out"),
+        ("no quiero saber nada de sus mensajes", "opt_out"),
+        ("prefiero no seguir en su lista", "opt_out"),
+        # ...another account, a cart, a waitlist, mold, boxes, a leash, a folder, a package, another team, a kind
+        ("can you take my number off the old account and put this one", "message"),
+        ("remove it from the cart please", "message"),
+        ("how do i get off the waitlist for the 2 bedroom", "message"),
+        ("is there a way to get the texts in Spanish", "message"),
+        ("how do I get rid of the mold in the shower", "message"),
+        ("get these boxes to the back door please", "message"),
+        ("my dog got off the leash lol", "message"),
+        ("lay off the gas, the guys said", "message"),
+        ("the junk folder had your email", "message"),
+        ("don't send the package until monday", "message"),
+        ("los textos de la clase ya los leí", "message"),
+        ("no quiero ser parte del equipo de los sábados", "message"),
+        ("sold the car, don't need the service reminders", "review"),
+    ],
+)
+def test_the_number_taken_off_the_texts_and_a_stop_in_other_words(text, expected):
+    """The number taken off or removed from the texts, the way off the list asked, a stop in words of its own."""
+    check(text, expected)
