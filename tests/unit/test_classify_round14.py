@@ -158,3 +158,57 @@ def test_spam_the_food_a_name_and_other_false_revocations(text, expected):
 def test_the_number_taken_off_the_texts_and_a_stop_in_other_words(text, expected):
     """The number taken off or removed from the texts, the way off the list asked, a stop in words of its own."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no need", "review"),
+        ("no means no!", "review"),
+        ("de ninguna manera", "review"),
+        ("ugh it's 5 in the morning", "review"),
+        ("son las 5 de la madrugada", "review"),
+        ("why do you keep texting", "review"),
+        ("¿quién te dio mi número?", "review"),
+        ("me cobran por cada mensaje", "review"),
+        ("never heard of a Marcus", "review"),
+        ("no sé quién es esa persona", "review"),
+        ("this phone was handed down to my nephew", "review"),
+        ("la que tenía este número ya no vive aquí", "review"),
+        ("this is a business line", "review"),
+        ("my number is getting disconnected next week", "review"),
+        ("no soy familiar de ella", "review"),
+        ("Dr. Patel retired last spring", "review"),
+        ("please not after 8pm", "review"),
+        ("put us on hold until the holidays", "review"),
+        ("solo avísenme de los pagos", "review"),
+        ("just the practice times, not the raffle stuff", "review"),
+        ("leave my grandma alone", "review"),
+        ("saquen a mi papá de esa lista", "review"),
+        ("only email me", "review"),
+        ("I'd rather you email my work address", "review"),
+        ("we went with a different dealer", "review"),
+        ("ya contratamos con otra empresa", "review"),
+        ("already found a job, thanks", "review"),
+        ("ya tengo mi licencia de manejar", "review"),
+        ("my daughter enrolled elsewhere", "review"),
+        ("we decided against it", "review"),
+        # ...the same words beside a question or a request about something else, or about something else
+        ("it's 5 in the morning here, what time is your 8am in Denver?", "message"),
+        ("why do you keep the store so cold lol", "message"),
+        ("never heard of that movie, is it good?", "message"),
+        ("please not after 8pm for the delivery, we close early? ", "message"),
+        ("Take my son off the appointment tomorrow, just me", "message"),
+        ("quiten a mi hijo del seguro, ya tiene el suyo", "message"),
+        ("mi hija ya no va a ir en el bus", "message"),
+        ("ya no voy a ir hoy, ¿me cambian la cita?", "message"),
+        ("se terminó el contrato del depa el 31, ¿tienen el 30 libre?", "message"),
+        ("arreglen los frenos pero lo demás no", "message"),
+        ("we went with the blue paint, can you order more?", "message"),
+        ("already paid the bill, can you send a receipt?", "message"),
+    ],
+)
+def test_unclear_replies_without_a_revocation_word_are_queued(text, expected):
+    """The hour complained of, the replier not the consumer, a partial request, another person, another channel, the
+    need met or another provider chosen: queued; the same words beside a question about something else: messages."""
+    check(text, expected)
