@@ -212,3 +212,24 @@ def test_unclear_replies_without_a_revocation_word_are_queued(text, expected):
     """The hour complained of, the replier not the consumer, a partial request, another person, another channel, the
     need met or another provider chosen: queued; the same words beside a question about something else: messages."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hepl", "help"),
+        ("Hlep!", "help"),
+        ("please revoke my opt in for these texts", "opt_out"),
+        ("remove my number already", "opt_out"),
+        ("where's the unsubscribe button for these", "opt_out"),
+        ("I want to be un subscribed from this", "opt_out"),
+        # ...a password revoked, a number taken off a delivery, an email's link, a subscription asked for
+        ("revoke my old password please", "message"),
+        ("take my number off the delivery already, use my wife's", "message"),
+        ("where's the unsubscribe link in the newsletter email?", "message"),
+        ("I want to be subscribed to the weekly deals", "message"),
+    ],
+)
+def test_help_slips_and_cues_once_masked_as_other_objects(text, expected):
+    """HELP with two letters swapped; a sign-up revoked, a number removed "already", the unsubscribe button asked."""
+    check(text, expected)
