@@ -233,3 +233,25 @@ def test_unclear_replies_without_a_revocation_word_are_queued(text, expected):
 def test_help_slips_and_cues_once_masked_as_other_objects(text, expected):
     """HELP with two letters swapped; a sign-up revoked, a number removed "already", the unsubscribe button asked."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("how can I stop getting ice in my drink orders", "message"),
+        ("can you remove me from that class and add me to the 6pm one?", "message"),
+        ("sáquenme del turno de la mañana y pónganme en el de la tarde", "message"),
+        ("no quiero más azúcar en mi café, gracias", "message"),
+        ("cancelen el correo del boletín pero los mensajes que sigan", "message"),
+        ("my old number was unsubscribed, can you add it back?", "review"),
+        ("no promos please, only the refill reminders", "review"),
+        # ...the texts themselves got, more of the texts, a removal beside a stop
+        ("how do I stop getting these texts", "opt_out"),
+        ("no quiero más mensajes en mi celular", "opt_out"),
+        ("remove me from this and never text me again", "opt_out"),
+    ],
+)
+def test_a_thing_got_a_swap_another_number_and_a_kind_kept_are_no_revocations(text, expected):
+    """Ice stopped, a class or shift swapped, more sugar refused, texts kept beside a newsletter cancelled: messages;
+    another number said unsubscribed, a stop limited to some reminders: queued."""
+    check(text, expected)
