@@ -255,3 +255,23 @@ def test_a_thing_got_a_swap_another_number_and_a_kind_kept_are_no_revocations(te
     """Ice stopped, a class or shift swapped, more sugar refused, texts kept beside a newsletter cancelled: messages;
     another number said unsubscribed, a stop limited to some reminders: queued."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("there's no need to keep texting me, remove me", "opt_out"),
+        ("sms ya no, gracias", "opt_out"),
+        ("dejen de mandarme promociones a las 7, ya no quiero nada", "opt_out"),
+        ("shove your lottery texts", "opt_out"),
+        ("ya no quiero avisos de la farmacia", "opt_out"),
+        # ...a stop at an hour alone, the texts kept but a kind, boxes shoved, an appointment not wanted
+        ("dejen de mandarme mensajes a las 7", "review"),
+        ("keep texting me but no promos", "review"),
+        ("shove the boxes in the garage, thanks", "message"),
+        ("ya no quiero la cita del martes", "message"),
+    ],
+)
+def test_a_stop_once_read_as_texts_wanted_or_limited(text, expected):
+    """No reason to keep texting, "sms ya no, gracias", an hour then "ya no quiero nada", the texts shoved, avisos."""
+    check(text, expected)
