@@ -275,3 +275,58 @@ def test_a_thing_got_a_swap_another_number_and_a_kind_kept_are_no_revocations(te
 def test_a_stop_once_read_as_texts_wanted_or_limited(text, expected):
     """No reason to keep texting, "sms ya no, gracias", an hour then "ya no quiero nada", the texts shoved, avisos."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no more dentist texts, thank you", "opt_out"),
+        ("no more of your lunch special texts", "opt_out"),
+        ("I don't want any of your texts", "opt_out"),
+        ("i dont want these annoying messages", "opt_out"),
+        ("I'd prefer to no longer receive these texts", "opt_out"),
+        ("I asked to not be contacted by text", "opt_out"),
+        ("if you message me again I'll report you to the FCC", "opt_out"),
+        ("text this number again and I'm calling a lawyer", "opt_out"),
+        ("keep it up with the texts and you're blocked", "opt_out"),
+        ("one more text and I'm blocking you", "opt_out"),
+        ("si me vuelven a mandar algo los reporto", "opt_out"),
+        ("otro mensaje y los denuncio", "opt_out"),
+        ("no tengo ningún interés en sus promociones", "opt_out"),
+        ("no interest whatsoever in these texts", "opt_out"),
+        ("take my cell off your text list", "opt_out"),
+        ("please delete my number from your texting", "opt_out"),
+        ("who do I contact to get off this text list", "opt_out"),
+        ("how do i get rid of these texts", "opt_out"),
+        ("put a stop to these texts", "opt_out"),
+        ("these texts are not welcome", "opt_out"),
+        ("stop the car wash texts please", "opt_out"),
+        ("quit with the coupon texts already", "opt_out"),
+        ("ya no me lleguen sus mensajes por favor", "opt_out"),
+        ("nunca me vuelvan a escribir", "opt_out"),
+        ("ya no quiero ser parte de su lista", "opt_out"),
+        ("no me interesan sus mensajes", "opt_out"),
+        ("I'm blocking you now", "opt_out"),
+        ("please stop the yoga studio messages", "opt_out"),
+        ("no texts for me please", "opt_out"),
+        # ...a limit, texts wanted, another number blocked, a pet, a car, a stain, a warranty, a text that did not come
+        ("I don't want the texts to stop, I love the deals", "message"),
+        ("my number got blocked from the portal, can you help?", "message"),
+        ("we named our goldfish Spam", "message"),
+        ("stop the car at the second gate, the guard will help", "message"),
+        ("how do I get rid of the stain from the carpet cleaning?", "message"),
+        ("I have no interest in the extended warranty but book the repair", "message"),
+        ("no me llegó el mensaje", "message"),
+        ("ya no quiero la pizza grande, mejor la mediana", "message"),
+        # ...another person, a name, the hour, a time, another channel
+        ("no more texts to my mom please", "review"),
+        ("stop texting my husband", "review"),
+        ("never heard of an Alicia", "review"),
+        ("its 5 in the morning", "review"),
+        ("no texts before 10am please", "review"),
+        ("just call me instead", "review"),
+    ],
+)
+def test_the_round_14_classes_in_other_words(text, expected):
+    """The classes above said in words of their own, beside the hard negatives each could be confused with."""
+    check(text, expected)
