@@ -330,3 +330,56 @@ def test_a_stop_once_read_as_texts_wanted_or_limited(text, expected):
 def test_the_round_14_classes_in_other_words(text, expected):
     """The classes above said in words of their own, beside the hard negatives each could be confused with."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no more pizza coupons left at the store?", "message"),
+        ("no more gift card texts came after I redeemed it, is it used?", "message"),
+        ("i dont want these shoes anymore, can i return them", "message"),
+        ("if you text me when it's ready I'll come by", "message"),
+        ("if you keep the table I'll be there at 7", "message"),
+        ("keep texting me the updates please, I'll sue the contractor if he's late", "message"),
+        ("one more question, can I bring my dog?", "message"),
+        ("my lawyer said to text you the case number", "message"),
+        ("you're getting blocked by my spam filter, text from the other number", "message"),
+        ("take my name off the reservation and put my husband", "message"),
+        ("remove it from my order please", "message"),
+        ("please delete the photo I sent by mistake", "message"),
+        ("who do I talk to about getting off the waitlist", "message"),
+        ("how do I get rid of ants", "message"),
+        ("get off the highway at exit 5", "message"),
+        ("lay off the salt in my order", "message"),
+        ("texts off the hook today lol", "message"),
+        ("junk mail keeps coming to my house", "message"),
+        ("no thanks on the upgrade, keep the texts coming", "message"),
+        ("I'll pass on the appetizer but send the menu texts", "message"),
+        ("don't send the package to my work address", "message"),
+        ("put an end to the debate, is the store open sunday?", "message"),
+        ("forget the order, I'll come in person", "message"),
+        ("ya no me lleguen a recoger, voy yo", "message"),
+        ("nunca me mandan el recibo", "message"),
+        ("no estoy interesado en el seguro pero sí en los mensajes", "message"),
+        ("los mensajes de ayer ya los leí", "message"),
+        ("no quiero ser parte del comité", "message"),
+        ("ya no quiero el paquete grande", "message"),
+        ("prefiero no estar en la lista de espera, mejor hago cita", "message"),
+        ("paid the bill already, thanks", "message"),
+        ("found my keys, never mind", "message"),
+        ("we went with the chocolate cake", "message"),
+        ("it's 6 in the morning in Tokyo, call me tonight", "message"),
+        # ...texts wanted in another language or at another phone: a person reads them
+        ("I don't want the texts in Spanish, English please", "review"),
+        ("I don't want your texts to go to my old phone", "review"),
+        # ...and the revocations beside them
+        ("no more of these texts please", "opt_out"),
+        ("I don't want these texts no more", "opt_out"),
+        ("never text this number again or I'll call my attorney", "opt_out"),
+        ("I don't want these anymore", "opt_out"),
+    ],
+)
+def test_the_words_of_the_round_14_rules_about_other_things(text, expected):
+    """The words the new rules read (no more, don't want, if... I'll sue, take off, get rid of, lay off, pass on, ya
+    no me lleguen, nunca me manden, prefiero no estar en la lista) said of something else: messages."""
+    check(text, expected)
