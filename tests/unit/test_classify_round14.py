@@ -383,3 +383,43 @@ def test_the_words_of_the_round_14_rules_about_other_things(text, expected):
     """The words the new rules read (no more, don't want, if... I'll sue, take off, get rid of, lay off, pass on, ya
     no me lleguen, nunca me manden, prefiero no estar en la lista) said of something else: messages."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we won't be needing you anymore", "review"),
+        ("already found another dentist", "review"),
+        ("my phone got passed down to my son", "review"),
+        ("el que tenía este número ya no lo usa", "review"),
+        ("we went with another agency", "review"),
+        # ...the same changes beside a question or a request about something else: its reason, a message
+        ("I already got my license, what else do I need to bring?", "message"),
+        ("already passed my test, when can I pick up the certificate?", "message"),
+        ("ya tengo mi licencia, ¿qué más necesito para la inscripción?", "message"),
+        ("found a job near you, can I still come to the workshop?", "message"),
+        ("paid the loan off already, can you send the title?", "message"),
+        ("ya pagué el préstamo, ¿me mandan la carta de liberación?", "message"),
+        ("never heard of a late fee like that, can you explain?", "message"),
+        ("my number is going away next month, here's my new one 555-0100", "message"),
+        ("not before 9am for the delivery please", "message"),
+        ("put me on hold for the summer session and sign me up for fall", "message"),
+        ("just call me when you're outside", "message"),
+        ("rather you call my landline for the appointment, is that ok?", "message"),
+        ("it's 6 in the morning and the truck is already here?", "message"),
+        ("why do you keep the lights on all night", "message"),
+        ("leave my son alone at the pickup, his dad is coming", "message"),
+        ("we won't be coming anymore on Tuesdays, switch us to Thursdays", "message"),
+        ("my daughter enrolled elsewhere for summer but wants fall classes with you", "message"),
+        ("let the dog go out before you start cleaning", "message"),
+        ("we decided against the pool add-on, just the patio", "message"),
+        ("not in the market for a new car but need an oil change", "message"),
+        ("ya se terminó la membresía, ¿cómo la renuevo?", "message"),
+        ("mi hija ya salió del equipo de fútbol y entró al de básquet, ¿tienen horario?", "message"),
+        ("son las 6 de la mañana, ¿ya abrieron?", "message"),
+    ],
+)
+def test_a_change_of_state_beside_a_question_is_its_reason(text, expected):
+    """Another provider, the need met, a number going away, a pause or another channel: queued alone, and a message
+    beside a question or request about something else, in English or Spanish (whose question marks fold away)."""
+    check(text, expected)
