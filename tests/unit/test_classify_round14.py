@@ -423,3 +423,43 @@ def test_a_change_of_state_beside_a_question_is_its_reason(text, expected):
     """Another provider, the need met, a number going away, a pause or another channel: queued alone, and a message
     beside a question or request about something else, in English or Spanish (whose question marks fold away)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ya no me manden nada por favor", "opt_out"),
+        ("no más promociones de la tienda por favor", "opt_out"),
+        ("no quiero recibir más mensajes de ustedes", "opt_out"),
+        ("ya no quiero que me escriban", "opt_out"),
+        ("dejen de escribirme", "opt_out"),
+        ("bórrenme de su lista", "opt_out"),
+        ("no me interesa recibir sus mensajes", "opt_out"),
+        ("ya no quiero que me lleguen estos mensajes", "opt_out"),
+        ("si me siguen mandando mensajes los voy a reportar", "opt_out"),
+        ("un mensaje más y los bloqueo", "opt_out"),
+        ("nunca más me manden mensajes", "opt_out"),
+        ("no quiero saber nada de sus promociones", "opt_out"),
+        ("quiten mi número de sus mensajes", "opt_out"),
+        ("ya no me interesan sus ofertas, no me escriban", "opt_out"),
+        ("paren los mensajes ya", "opt_out"),
+        ("no mensajes gracias", "opt_out"),
+        ("no tengo ningún interés en sus ofertas", "opt_out"),
+        ("ya estuvo con los mensajes", "opt_out"),
+        # ...a code that did not come, a receipt by another channel, an address, bread, an appointment, a plan
+        ("ya no me llegó el código, ¿me lo mandan otra vez?", "message"),
+        ("no me manden el recibo por correo, mejor por mensaje", "message"),
+        ("si me mandan la dirección los veo allá", "message"),
+        ("¿me pueden mandar más información del curso?", "message"),
+        ("ya no quiero la cita del jueves, ¿la pueden mover?", "message"),
+        ("nunca me llegan los mensajes a tiempo, ¿pueden revisar?", "message"),
+        ("no estoy interesado en el plan grande, sí en el chico", "message"),
+        # ...another person, an hour, a complaint
+        ("ya no le manden mensajes a mi mamá", "review"),
+        ("no me manden mensajes después de las 9", "review"),
+        ("son demasiados mensajes", "review"),
+    ],
+)
+def test_spanish_revocations_in_words_of_their_own(text, expected):
+    """The Spanish forms of the round: a threat on the next text, nunca más, nada de, ningún interés, no mensajes."""
+    check(text, expected)
