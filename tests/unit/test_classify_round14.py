@@ -463,3 +463,16 @@ def test_a_change_of_state_beside_a_question_is_its_reason(text, expected):
 def test_spanish_revocations_in_words_of_their_own(text, expected):
     """The Spanish forms of the round: a threat on the next text, nunca más, nada de, ningún interés, no mensajes."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How can I get off your text list? Asked you before.", "opt_out"),
+        # ...a keyword alone before a question stays queued
+        ("Unsubscribe. What's my balance?", "review"),
+    ],
+)
+def test_a_question_how_to_stop_before_another_clause_is_the_request(text, expected):
+    """The question asked is how to stop; a keyword said alone before a question is still read by a person."""
+    check(text, expected)

@@ -131,6 +131,7 @@ _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
+_ASKED_HOW = re.compile(r"(?:how|what|who|whom|where|can i|could i|como|donde|que)\b")  # a question of its own
 _CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b")
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|do not|never|not|no|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
@@ -275,7 +276,8 @@ def _decide(
         if found.start() and (hedge := patterns.hedges.search(masked, beginnings)):
             return _review(hedge[0])
         # "UNSUBSCRIBE. Also what's my account number?": a lone keyword before a question, like a lone STOP
-        if asks and _before_question(marked, found[0]):
+        # ("How do I get off your list? I've asked twice": the question is the request itself)
+        if asks and not _ASKED_HOW.match(found[0]) and _before_question(marked, found[0]):
             return _review(found[0])
         return _PHRASES[found[0]]
     words = masked.split()
