@@ -31,8 +31,9 @@ from optledger import reply_model  # noqa: E402
 from optledger.reply_reader import masked  # noqa: E402
 from optledger.reply_text import fold, reading  # noqa: E402
 
-# every labelled reply kept in the repository; the held-out sets not yet measured never are (bench/heldout/README.md)
+# every labelled reply kept in the repository, but the held-out sets the shipped model is measured on
 SOURCES = ("tests/data/replies*.csv", "bench/heldout/replies*.csv", "training/replies*.csv")
+HELD_OUT = tuple(f"bench/heldout/replies_heldout{number}.csv" for number in (16, 17, 18, 19))  # docs/detector.md
 # the rules' data that makes the flat, masked form the features are read from: a change to it means training again
 READING = tuple(
     f"layers/optledger/optledger/data/{name}"
@@ -51,7 +52,8 @@ THRESHOLDS = {"queue": 0.6, "honour": 0.8}
 
 
 def source_files(root: Path = ROOT) -> list[Path]:
-    return sorted({path for pattern in SOURCES for path in root.glob(pattern)})
+    held_out = {root / name for name in HELD_OUT}
+    return sorted({path for pattern in SOURCES for path in root.glob(pattern)} - held_out)
 
 
 def fingerprint(files: list[Path], root: Path = ROOT) -> dict[str, str]:
