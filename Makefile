@@ -12,7 +12,7 @@ CHECKOV := $(CHECKOV_VENV)/bin/checkov
 CHECKOV_VERSION := 3.3.30
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: help install dev browser serve typecheck test unit integration e2e lint format build artifact-test deploy bench soak clean
+.PHONY: help install dev browser serve typecheck test unit integration e2e lint format build artifact-test deploy bench soak model clean
 
 help:
 	@echo "make serve   run OptLedger locally (embedded DynamoDB + S3) on port $(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make artifact-test   run each built function as Lambda would, against the embedded AWS endpoint"
 	@echo "make bench   print the benchmark figures"
 	@echo "make soak    the consent model test with 3,000 random sequences"
+	@echo "make model   train the reply detector's learned second opinion again (training/README.md)"
 
 # A fresh Debian machine has python3 but maybe not its venv module (package python3-venv): install or say how.
 $(BIN)/python:
@@ -117,6 +118,11 @@ soak: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
+# the reply detector's learned second opinion, trained again on every labelled reply (training/README.md)
+model: $(VENV)/.dev
+	$(BIN)/python training/record_spec.py
+	$(BIN)/python training/train_reply_model.py
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) $(CHECKOV_VENV) .aws-sam .pytest_cache .ruff_cache .hypothesis

@@ -21,6 +21,8 @@ NOWHERE = (
     "aws_xray_sdk",  # only with POWERTOOLS_TRACE_DISABLED=false (XRaySdkTracing=true)
     "optledger.openapi",  # GET /openapi.json builds it
     "optledger.classify_phrases",  # the first reply in words loads the phrase reader
+    "optledger.reply_reader",  # and the learned second opinion with it
+    "optledger.reply_model",
     "optledger_tools",
     "moto",
 )

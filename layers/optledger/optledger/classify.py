@@ -201,7 +201,7 @@ _read: Callable[[str, Iterable[str]], Classification] | None = None
 def _reader() -> Callable[[str, Iterable[str]], Classification]:
     """The phrase reader is a module of its own: a cold start that only meets keywords never compiles it."""
     global _read
-    from optledger.classify_phrases import read
+    from optledger.reply_reader import read
 
     _read = read
     return read

@@ -146,6 +146,8 @@ _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is 
 _PIECE_CHARS = 3
 _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase says "all", "every" or "everything"
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
+# the same verdict where the rules read a cue as something else: the learned second opinion (reply_reader) leaves it
+_CLEARED = Classification("message")
 
 
 def _courtesy_keyword(words: list[str], join_keywords: Iterable[str], text: str) -> Classification | None:
@@ -333,7 +335,7 @@ def _mood(words: list[str], text: str, flat: str) -> Mood:
 
 
 def read(text: str, join_keywords: Iterable[str]) -> Classification:
-    """Steps 2 to 5 of ``optledger.classify`` on a reply that is not a keyword."""
+    """Steps 2 to 5 of ``optledger.classify`` on a reply that is not a keyword (the rules alone: see reply_reader)."""
     return decided(text, reading(fold(text)), lambda flat: _read_flat(text, flat, join_keywords))
 
 
@@ -401,7 +403,7 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
             and (found := patterns.keep.search(flat, beginnings))
         ):
             return _review(found[0])  # "I said STOP to the other company, keep sending": a cue beside texts welcomed
-        return verdict
+        return _CLEARED if verdict is _MESSAGE else verdict
     if (
         ("~" in marked or not _REFUSAL_WORDS.isdisjoint(words))
         and "?" not in text
@@ -418,9 +420,9 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
 
 
 def _message(flat: str, beginnings: Beginnings | None, *, welcomed: bool = False) -> Classification:
-    """An ordinary message, unless ``reply_review`` finds an unclear reply that names no revocation word."""
+    """An ordinary message the rules decided, unless ``reply_review`` finds an unclear reply with no revocation word."""
     found = second_look(flat, beginnings, welcomed=welcomed)
-    return _review(found) if found else _MESSAGE
+    return _review(found) if found else _CLEARED
 
 
 def _no_cue(text: str, flat: str, marked: str, beginnings: Beginnings | None) -> Classification:
@@ -429,7 +431,7 @@ def _no_cue(text: str, flat: str, marked: str, beginnings: Beginnings | None) ->
         return _review(OTHER_LANGUAGE)
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
         return _review(min(unclear))  # "otra vez?? 🙄"
-    return _message(flat, beginnings)
+    return _MESSAGE if (found := _message(flat, beginnings)) is _CLEARED else found  # no cue: reopenable
 
 
 def _unscoped(verdict: Classification, flat: str, beginnings: Beginnings | None) -> Classification:

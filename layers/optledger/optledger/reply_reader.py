@@ -1,0 +1,65 @@
+"""How a reply that is not a keyword is read: the rules of ``classify_phrases`` (steps 2 to 5 of
+``optledger.classify``), then the learned second opinion of ``reply_model`` on what they leave undecided.
+
+Imported by ``classify`` on the first such reply. The model only reopens two verdicts: an ordinary message in which
+the rules found no cue at all (queued when it resembles a revocation or an unclear reply), and a refusal of texts that
+no rule decides (honoured when it reads as a revocation). What the rules decided on purpose stays as they decided it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from optledger.classify import Classification
+from optledger.classify_phrases import _CLEARED, _MESSAGE, _patterns, _read_flat, _review
+from optledger.reply_model import Opinion, opinion
+from optledger.reply_rules import Memo, reply_beginnings
+from optledger.reply_text import decided, fold, reading
+
+# what a review item or a revocation decided by ``reply_model`` shows as matched
+LEARNED_REVIEW, LEARNED_REVOCATION = "resembles a revocation", "learned revocation"
+_LEARNED_REVOCATION = Classification("opt_out", LEARNED_REVOCATION, "phrase")
+_UNDECIDED = frozenset(("texts refused", "texts beside a masked cue"))  # what classify_phrases queues, no rule deciding
+
+
+def read(text: str, join_keywords: Iterable[str]) -> Classification:
+    """The verdict of the rules on a reply that is not a keyword, and the learned second opinion on it."""
+    found = reading(fold(text))
+    verdict = decided(text, found, lambda flat: _read_flat(text, flat, join_keywords))
+    if verdict.action == "message" and (verdict.review or verdict.detected_by is None):
+        return _second_opinion(text, found[0], verdict)
+    return verdict
+
+
+def _second_opinion(text: str, flat: str, verdict: Classification) -> Classification:
+    """An ordinary message that resembles a revocation or an unclear reply is queued, unless it is a single word (the
+    rules read those: the model knows a word by its company) or the rules masked a cue in it as something else
+    ("cancel my appointment": ``~``). A refusal of texts no rule decides ("I would like to no longer receive texts from
+    you") that reads as a revocation is one, unless the rules saw texts welcomed in it. A message the rules decided on
+    purpose (a cue read as something else: ``_CLEARED``) and a reply queued for a reason of the rules' own (a limit on
+    the texts, a joke, a keyword asked) are left as they are."""
+    if verdict is _CLEARED or (verdict != _MESSAGE and verdict.matched not in _UNDECIDED):
+        return verdict
+    said, cue_masked = _OPINIONS[flat if text.isascii() else flat + _NOT_ASCII]
+    if verdict == _MESSAGE:
+        return _review(LEARNED_REVIEW) if said.queue and not cue_masked and " " in flat else verdict
+    if said.honour and not _patterns().keep.search(flat, reply_beginnings(flat)):
+        return _LEARNED_REVOCATION
+    return verdict
+
+
+def _opinion_of(key: str) -> tuple[Opinion, bool]:
+    """What the model says of a flat form (``_NOT_ASCII`` after it when the reply was not ASCII), and whether the
+    rules masked a cue in it."""
+    flat = key.removesuffix(_NOT_ASCII)
+    marked = masked(flat)
+    return opinion(marked, flat == key), "~" in marked
+
+
+_NOT_ASCII = "\x00"
+_OPINIONS = Memo(_opinion_of, 4096)  # a reply met again (a campaign's usual answers) pays one dict lookup
+
+
+def masked(flat: str) -> str:
+    """A flat form with what the rules mask as something else ("stop by", "cancel my appointment") written ``~``."""
+    return _patterns().masks.mask(flat, reply_beginnings(flat))

@@ -1,0 +1,149 @@
+"""Train the reply detector's learned second opinion (``optledger.reply_model``) on every labelled reply of the
+repository, and write its two heads to ``layers/optledger/optledger/data/reply_model.{bin,json}``.
+
+    python training/train_reply_model.py            # train and write (about a minute on one core)
+    python training/train_reply_model.py --check    # exit 1 if the labelled files changed since the model was trained
+
+Two logistic regressions over hashed words and word pairs (``reply_model.features``) of the masked flat form the
+rules read, fitted with AdaGrad, in pure Python and deterministic: the same files give the same bytes. ``queue``: a
+revocation or an unclear reply against an ordinary message (hard negatives included); ``honour``: a revocation against
+anything else. Keywords are left out (the rules decide them exactly). Ordinary everyday replies count
+``ORDINARY_WEIGHT`` times: they are most of real traffic, and every one queued by mistake holds a consumer's marketing
+until a person looks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import math
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "layers" / "optledger"))
+
+from optledger import reply_model  # noqa: E402
+from optledger.reply_reader import masked  # noqa: E402
+from optledger.reply_text import fold, reading  # noqa: E402
+
+# every labelled reply kept in the repository, but the held-out sets the shipped model is measured on
+SOURCES = ("tests/data/replies*.csv", "bench/heldout/replies*.csv", "training/replies*.csv")
+HELD_OUT = tuple(f"bench/heldout/replies_heldout{number}.csv" for number in (16, 17, 18, 19))  # docs/detector.md
+# the rules' data that makes the flat, masked form the features are read from: a change to it means training again
+READING = tuple(
+    f"layers/optledger/optledger/data/{name}"
+    for name in ("keywords.json", "phrases.json", "split_words.json", "words_en.txt.gz", "words_es.txt.gz")
+)
+BUCKETS = 1 << 17
+EPOCHS = 12
+LEARNING_RATE = 0.2
+BIAS_RATE = 0.05
+L2 = 1e-5
+ORDINARY_WEIGHT = 3
+_WEIGHTED = ("ordinary", "spec")  # everyday replies, and the fine lines the tests draw between a cue and a message
+# the labels each head says yes to, and its threshold, chosen on replies it was not trained on (training/README.md)
+TARGETS = {"queue": {"opt_out": 1, "review": 1, "message": 0}, "honour": {"opt_out": 1, "review": 0, "message": 0}}
+THRESHOLDS = {"queue": 0.6, "honour": 0.8}
+
+
+def source_files(root: Path = ROOT) -> list[Path]:
+    held_out = {root / name for name in HELD_OUT}
+    return sorted({path for pattern in SOURCES for path in root.glob(pattern)} - held_out)
+
+
+def fingerprint(files: list[Path], root: Path = ROOT) -> dict[str, str]:
+    """The SHA-256 of every labelled file and of the rules' data the features depend on."""
+    return digests(files + [root / name for name in READING], root)
+
+
+def digests(files: list[Path], root: Path = ROOT) -> dict[str, str]:
+    return {str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+
+
+def labelled(files: list[Path]) -> list[tuple[str, str, int]]:
+    """(text, label, weight) of every reply that is not a keyword; the first label a text is given wins."""
+    rows: dict[str, tuple[str, str, int]] = {}
+    for path in files:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["label"] not in TARGETS["queue"] or row["text"] in rows:
+                    continue
+                weight = ORDINARY_WEIGHT if row.get("category") in _WEIGHTED and row["label"] == "message" else 1
+                rows[row["text"]] = (row["text"], row["label"], weight)
+    return list(rows.values())
+
+
+def buckets_of(text: str) -> list[int]:
+    marked = masked(reading(fold(text))[0])
+    return reply_model.buckets_of(reply_model.features(marked, text.isascii()), BUCKETS)
+
+
+def fit(examples: list[tuple[list[int], int]], epochs: int = EPOCHS) -> tuple[list[float], float]:
+    weights, squares, bias = [0.0] * BUCKETS, [1e-8] * BUCKETS, 0.0
+    order = list(range(len(examples)))
+    for epoch in range(epochs):
+        random.Random(epoch).shuffle(order)
+        for index in order:
+            found, target = examples[index]
+            logit = bias + sum(weights[bucket] for bucket in found)
+            error = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))) - target
+            bias -= BIAS_RATE * error
+            for bucket in found:
+                gradient = error + L2 * weights[bucket]
+                squares[bucket] += gradient * gradient
+                weights[bucket] -= LEARNING_RATE * gradient / math.sqrt(squares[bucket])
+    return weights, bias
+
+
+def quantised(weights: list[float]) -> tuple[bytes, float]:
+    scale = max(map(abs, weights)) / 127 or 1.0
+    return bytes(max(-127, min(127, round(weight / scale))) & 0xFF for weight in weights), scale
+
+
+def train(files: list[Path], root: Path = ROOT, epochs: int = EPOCHS) -> tuple[bytes, dict[str, object]]:
+    rows = labelled(files)
+    found = {text: buckets_of(text) for text, _, _ in rows}
+    data, heads = b"", {}
+    for head in reply_model.HEADS:
+        targets = TARGETS[head]
+        examples = [(found[text], targets[label]) for text, label, weight in rows for _ in range(weight)]
+        weights, bias = fit(examples, epochs)
+        head_data, scale = quantised(weights)
+        data += head_data
+        heads[head] = {"scale": scale, "bias": round(bias, 6), "threshold": THRESHOLDS[head]}
+    settings = {
+        "buckets": BUCKETS,
+        "heads": heads,
+        "features": "words and word pairs of each clause of the masked flat form, crc32 hashed",
+        "replies": len(rows),
+        "labels": dict(sorted(Counter(label for _, label, _ in rows).items())),
+        "trained_on": fingerprint(files, root),
+    }
+    return data, settings
+
+
+def main(arguments: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the labelled files changed since training")
+    options = parser.parse_args(arguments)
+    files = source_files()
+    if options.check:
+        trained = json.loads(reply_model.SETTINGS_FILE.read_text(encoding="utf-8"))["trained_on"]
+        if trained != fingerprint(files):
+            print("the labelled replies or the rules' data changed since training: run training/train_reply_model.py")
+            return 1
+        return 0
+    data, settings = train(files)
+    reply_model.WEIGHTS_FILE.write_bytes(data)
+    reply_model.SETTINGS_FILE.write_text(json.dumps(settings, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"trained on {settings['replies']} replies from {len(files)} files; wrote {reply_model.WEIGHTS_FILE.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
