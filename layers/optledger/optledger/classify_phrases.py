@@ -146,8 +146,7 @@ _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is 
 _PIECE_CHARS = 3
 _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase says "all", "every" or "everything"
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
-# the same verdict where the rules read a cue as something else: the learned second opinion (reply_reader) leaves it
-_CLEARED = Classification("message")
+_CLEARED = Classification("message")  # the same, where the rules read a cue as something else: reply_reader leaves it
 
 
 def _courtesy_keyword(words: list[str], join_keywords: Iterable[str], text: str) -> Classification | None:
