@@ -48,7 +48,7 @@ ORDINARY_WEIGHT = 3
 _WEIGHTED = ("ordinary", "spec")  # everyday replies, and the fine lines the tests draw between a cue and a message
 # the labels each head says yes to, and its threshold, chosen on replies it was not trained on (training/README.md)
 TARGETS = {"queue": {"opt_out": 1, "review": 1, "message": 0}, "honour": {"opt_out": 1, "review": 0, "message": 0}}
-THRESHOLDS = {"queue": 0.5, "honour": 0.8}
+THRESHOLDS = {"queue": 0.6, "honour": 0.8}
 
 
 def source_files(root: Path = ROOT) -> list[Path]:

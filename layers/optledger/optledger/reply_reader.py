@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from optledger.classify import Classification
-from optledger.classify_phrases import _CLEARED, _MESSAGE, _patterns, _read_flat, _review
+from optledger.classify_phrases import _MESSAGE, _patterns, _read_flat, _review
 from optledger.reply_model import Opinion, opinion
 from optledger.reply_rules import Memo, reply_beginnings
 from optledger.reply_text import decided, fold, reading
@@ -23,10 +23,12 @@ _UNDECIDED = frozenset(("texts refused", "texts beside a masked cue"))  # what c
 
 
 def read(text: str, join_keywords: Iterable[str]) -> Classification:
-    """The verdict of the rules on a reply that is not a keyword, and the learned second opinion on it."""
+    """The verdict of the rules on a reply that is not a keyword, and the learned second opinion on it where they
+    left it undecided. A message the rules decided on purpose (a cue read as something else: ``_CLEARED``) and a reply
+    queued for a reason of the rules' own (a limit on the texts, a joke, a keyword asked) are left as they are."""
     found = reading(fold(text))
     verdict = decided(text, found, lambda flat: _read_flat(text, flat, join_keywords))
-    if verdict.action == "message" and (verdict.review or verdict.detected_by is None):
+    if verdict is _MESSAGE or (verdict.review and verdict.matched in _UNDECIDED):  # identity: read on every reply
         return _second_opinion(text, found[0], verdict)
     return verdict
 
@@ -35,13 +37,9 @@ def _second_opinion(text: str, flat: str, verdict: Classification) -> Classifica
     """An ordinary message that resembles a revocation or an unclear reply is queued, unless it is a single word (the
     rules read those: the model knows a word by its company) or the rules masked a cue in it as something else
     ("cancel my appointment": ``~``). A refusal of texts no rule decides ("I would like to no longer receive texts from
-    you") that reads as a revocation is one, unless the rules saw texts welcomed in it. A message the rules decided on
-    purpose (a cue read as something else: ``_CLEARED``) and a reply queued for a reason of the rules' own (a limit on
-    the texts, a joke, a keyword asked) are left as they are."""
-    if verdict is _CLEARED or (verdict != _MESSAGE and verdict.matched not in _UNDECIDED):
-        return verdict
+    you") that reads as a revocation is one, unless the rules saw texts welcomed in it."""
     said, cue_masked = _OPINIONS[flat if text.isascii() else flat + _NOT_ASCII]
-    if verdict == _MESSAGE:
+    if verdict is _MESSAGE:
         return _review(LEARNED_REVIEW) if said.queue and not cue_masked and " " in flat else verdict
     if said.honour and not _patterns().keep.search(flat, reply_beginnings(flat)):
         return _LEARNED_REVOCATION
