@@ -1,0 +1,86 @@
+"""Classes of round 15 of issue 12 (found on the fresh tuning set t1112): a stop of a campaign's offers named by their
+source ("offers from the gym", "ofertas del gym": read as a request about the gym, and lost), the number asked off
+after a question how they got it, a refusal whose object is the texts in Spanish ("no me interesa que me manden
+mensajes"), "zero more texts", texts shut off, a phone deregistered, and STOP said of the texts in their own clause
+("texts stop please", "these texts are annoying, stop").
+
+Each class is tested with wordings of its own, none of which any data set has, and with hard negatives beside it.
+Labels follow docs/rules.md, "Where the line falls".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.replies import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("quit sending me deals from the car wash", "opt_out"),
+        ("stop sending promos from the salon please", "opt_out"),
+        ("ya no me manden promociones de la pizzeria", "opt_out"),
+        ("dejen de mandarme descuentos del spa", "opt_out"),
+        # ...the source named alone, paper coupons, a package, another channel
+        ("ya no me manden cupones de papel", "message"),
+        ("stop sending the package to my old address", "message"),
+        ("stop sending offers by email, texts are fine", "message"),
+    ],
+)
+def test_offers_named_by_their_source_are_the_texts(text, expected):
+    """What the sender texts is its texts: 'offers from the gym' names the texts, the gym only where they come from."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("who gave u my number?? delete it", "opt_out"),
+        ("where did you get this number from, remove it now", "opt_out"),
+        ("de donde sacaron mi numero? borrenlo ya", "opt_out"),
+        # ...the question alone, or something else removed
+        ("who gave you my number?", "review"),
+        ("how did you get my number? I want to know", "review"),
+    ],
+)
+def test_the_number_asked_off_after_how_they_got_it(text, expected):
+    """'How did you get my number, delete it': the question is a complaint, the request is to drop the number."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ya no me interesa que me envien promociones", "opt_out"),
+        ("no me interesa que me escriban mas mensajes", "opt_out"),
+        ("zero more promos please", "opt_out"),
+        ("I want zero messages from this store", "opt_out"),
+        ("shut off the reminder texts", "opt_out"),
+        ("deregister this number please", "opt_out"),
+        # ...a refusal with no object, texts that did not come, an alarm shut off
+        ("no me interesa", "review"),
+        ("I got zero texts after the first one", "message"),
+        ("zero messages came through today, is the system down?", "message"),
+        ("how do I shut off the alarm", "message"),
+    ],
+)
+def test_refusals_whose_object_is_the_texts(text, expected):
+    """A refusal whose object is the texts is a revocation; with no object, or of texts that never came, not."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("messages stop now", "opt_out"),
+        ("the promos need to stop", "opt_out"),
+        ("ur texts r so annoying pls stop", "opt_out"),
+        # ...a question whether they stopped, a report of texts that stop
+        ("did the messages stop?", "message"),
+        ("the alerts stop when my phone is off", "review"),
+    ],
+)
+def test_stop_said_of_the_texts_in_their_own_clause(text, expected):
+    """STOP after the texts it is about, ending its clause, is a STOP; a question or a report of them stopping: not."""
+    check(text, expected)
