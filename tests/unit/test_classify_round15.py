@@ -84,3 +84,73 @@ def test_refusals_whose_object_is_the_texts(text, expected):
 def test_stop_said_of_the_texts_in_their_own_clause(text, expected):
     """STOP after the texts it is about, ending its clause, is a STOP; a question or a report of them stopping: not."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("does the corner store carry spam?", "message"),
+        ("spam fried rice and spam musubi for the potluck", "message"),
+        ("venden spam? el picante", "message"),
+        ("my roommate typed STOP by accident, we still want the gym texts", "message"),
+        ("a text works better than a call, quit calling", "message"),
+        ("dejen de llamarme, con los mensajes me basta", "message"),
+        ("how do I return my textbook rental?", "message"),
+        ("you stopped sending me the coupons, can I get them again?", "message"),
+        ("revoke the access for my old bookkeeper please", "message"),
+        ("my puppy wont leave me alone, can we text instead of a call", "message"),
+        # ...the same words as a request about the texts
+        ("stop the spam", "opt_out"),
+        ("stop sending spam to my phone", "opt_out"),
+        ("you won't leave me alone, stop texting", "opt_out"),
+        ("revoke my consent to be texted", "opt_out"),
+        ("we still want the school texts to stop", "review"),
+    ],
+)
+def test_other_senses_of_revocation_words(text, expected):
+    """Spam the food, texts wanted beside another channel, a textbook, texts missed, someone else's access or
+    company: ordinary messages; the same words about the texts keep their meaning."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("que no me manden nada de noche por favor", "review"),
+        ("no me escriban por la noche", "review"),
+        ("recien saque este numero, aqui no vive ningun Pedro", "review"),
+        # ...no time limit, or a number to remove
+        ("no me escriban mas", "opt_out"),
+        ("saquen este numero de su lista", "opt_out"),
+    ],
+)
+def test_spanish_limits_and_a_number_just_got(text, expected):
+    """'No me escriban de noche' limits the texts to some hours; 'acabo de sacar este número' says the number is new."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nvr text this phone again", "opt_out"),
+        ("nevr again", "review"),
+        ("nvr mind, found the receipt", "message"),
+    ],
+)
+def test_never_in_sms_spelling(text, expected):
+    """'nvr', 'nevr', 'nver' are 'never', read as such by every rule that names it."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("please delete my email address from your records, texts are fine", "message"),
+        ("drop my home phone from the list, my cell is better", "message"),
+        # ...the texts taken off beside it
+        ("remove my email and stop texting me too", "opt_out"),
+    ],
+)
+def test_another_way_of_reaching_the_replier_taken_off(text, expected):
+    """Taking an email address or a landline off a list says nothing of the texts."""
+    check(text, expected)
