@@ -154,3 +154,35 @@ def test_never_in_sms_spelling(text, expected):
 def test_another_way_of_reaching_the_replier_taken_off(text, expected):
     """Taking an email address or a landline off a list says nothing of the texts."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("that was my old coworker", "review"),
+        ("no soy la de la cuenta, es mi suegra", "review"),
+        ("soy la nueva inquilina", "review"),
+        ("habla su nieta, ella ya no usa celular", "review"),
+        ("I am the executor of her estate", "review"),
+        ("she moved back to Ohio", "review"),
+        ("the loan was paid off last spring", "review"),
+        ("ya cerre mi cuenta", "review"),
+        ("ya tenemos otro dentista", "review"),
+        ("contratamos a alguien en otro lado", "review"),
+        ("got our own lawyer now", "review"),
+        ("only before 9 please", "review"),
+        ("keep the pickup alerts, skip the rest", "review"),
+        ("lo de las rifas no", "review"),
+        ("con uno al mes basta", "review"),
+        # ...the same words in ordinary messages
+        ("that was my old address, the new one is 12 Elm St", "message"),
+        ("she moved the appointment to Friday", "message"),
+        ("was my card paid?", "message"),
+        ("ya no necesito la grua, arranco solo", "message"),
+        ("my debit card got canceled?", "message"),
+    ],
+)
+def test_unclear_replies_are_queued(text, expected):
+    """Somebody else's number, a relationship over, a partial request: a person reads them; the same words about
+    something else stay messages."""
+    check(text, expected)
