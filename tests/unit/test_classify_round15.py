@@ -104,7 +104,7 @@ def test_stop_said_of_the_texts_in_their_own_clause(text, expected):
         ("stop sending spam to my phone", "opt_out"),
         ("you won't leave me alone, stop texting", "opt_out"),
         ("revoke my consent to be texted", "opt_out"),
-        ("we still want the school texts to stop", "review"),
+        ("we still want the school texts to stop", "opt_out"),
     ],
 )
 def test_other_senses_of_revocation_words(text, expected):
@@ -185,4 +185,33 @@ def test_another_way_of_reaching_the_replier_taken_off(text, expected):
 def test_unclear_replies_are_queued(text, expected):
     """Somebody else's number, a relationship over, a partial request: a person reads them; the same words about
     something else stay messages."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("another pizza coupon text. no more please", "opt_out"),
+        ("the dentist is messaging me again. dont.", "opt_out"),
+        ("we need nothing else from your shop via text", "opt_out"),
+        ("no queremos nada mas de su tienda por mensaje", "opt_out"),
+        ("please reverse my sms signup", "opt_out"),
+        ("ya me cansaron, les voy a bloquear", "opt_out"),
+        ("voy a bloquear este numero", "opt_out"),
+        ("I'd like your promo texts to go away", "opt_out"),
+        ("never contact me via text", "opt_out"),
+        ("how to not hear from you ever again?", "opt_out"),
+        ("consider your number blocked", "opt_out"),
+        ("tke me off your list", "opt_out"),
+        # ...a short answer after a text that was welcome, texts wanted, somebody else blocked
+        ("got your text. no more questions, see you at 3", "message"),
+        ("my sister keeps texting me. dont worry, I'll be on time", "message"),
+        ("I want nothing more than the sale texts, they're great", "message"),
+        ("me llegan llamadas de un numero raro, como lo bloqueo?", "message"),
+        ("I want the texts to go to my new phone", "message"),
+    ],
+)
+def test_refusals_of_the_texts_in_other_forms(text, expected):
+    """A short refusal after the texts, nothing wanted by text, a sign-up undone, the number to be blocked, the texts
+    to end: revocations; the same words about something else are not."""
     check(text, expected)
