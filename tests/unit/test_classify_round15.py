@@ -215,3 +215,29 @@ def test_refusals_of_the_texts_in_other_forms(text, expected):
     """A short refusal after the texts, nothing wanted by text, a sign-up undone, the number to be blocked, the texts
     to end: revocations; the same words about something else are not."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("stop you guys, please", "opt_out"),
+        ("please stop texting for the time being", "opt_out"),
+        ("seriously enough now with your promo texts", "opt_out"),
+        ("we have had it with your messages", "opt_out"),
+        ("les voy a denunciar si me siguen escribiendo", "opt_out"),
+        ("nice updates but I want them to stop showing up on my phone", "opt_out"),
+        ("I never signed up for any of this, stop", "opt_out"),
+        ("mejor llamenme, textos no", "opt_out"),
+        ("keep messaging this number and I'm gonna report it", "opt_out"),
+        # ...texts wanted, a laugh, a question, a promise to call
+        ("stop you guys are too funny", "message"),
+        ("keep texting me and i'll call when i'm ready", "message"),
+        ("did my number get opted out? I want to stay on the list", "review"),
+        ("quit emailing the receipts, i get the texts already", "message"),
+        ("los textos no me llegan", "message"),
+    ],
+)
+def test_stop_and_refusals_beside_emphasis_and_threats(text, expected):
+    """A stop with 'you guys' or 'for the time being', enough with the texts, a threat that hangs on the next text,
+    the texts refused in a clause of their own: revocations; texts wanted, a laugh or a question are not."""
+    check(text, expected)
