@@ -241,3 +241,19 @@ def test_stop_and_refusals_beside_emphasis_and_threats(text, expected):
     """A stop with 'you guys' or 'for the time being', enough with the texts, a threat that hangs on the next text,
     the texts refused in a clause of their own: revocations; texts wanted, a laugh or a question are not."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mwen pa bezwen li", "review"),
+        ("m pa bezwen, mesi", "review"),
+        ("لا أريد", "review"),
+        # ...with the texts as object
+        ("mwen pa bezwen mesaj nou yo", "opt_out"),
+        ("لا أريد هذه الرسائل", "opt_out"),
+    ],
+)
+def test_a_refusal_with_no_object_in_other_languages_is_queued(text, expected):
+    """'I don't need it' in Haitian Creole or Arabic, with no object, is queued like 'no thanks'; with texts, honoured."""
+    check(text, expected)
