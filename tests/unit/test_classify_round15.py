@@ -255,5 +255,5 @@ def test_stop_and_refusals_beside_emphasis_and_threats(text, expected):
     ],
 )
 def test_a_refusal_with_no_object_in_other_languages_is_queued(text, expected):
-    """'I don't need it' in Haitian Creole or Arabic, with no object, is queued like 'no thanks'; with texts, honoured."""
+    """'I don't need it' in Haitian Creole or Arabic, no object, is queued like 'no thanks'; with texts, honoured."""
     check(text, expected)
