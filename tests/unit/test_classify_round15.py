@@ -257,3 +257,31 @@ def test_stop_and_refusals_beside_emphasis_and_threats(text, expected):
 def test_a_refusal_with_no_object_in_other_languages_is_queued(text, expected):
     """'I don't need it' in Haitian Creole or Arabic, no object, is queued like 'no thanks'; with texts, honoured."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pls take me of ur texting list", "opt_out"),
+        ("remove my # of your sistem", "opt_out"),
+        # ...a list of something else
+        ("get me of the waiting list, I found a table", "message"),
+    ],
+)
+def test_of_slipped_for_off(text, expected):
+    """'Take me of your list': 'of' for 'off' before a list of the sender's is the request off it."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ya nos casamos jeje", "review"),
+        ("we already got married, thanks though", "review"),
+        # ...a wedding still to come
+        ("nos casamos en junio, tienen fechas?", "message"),
+    ],
+)
+def test_the_wedding_over_is_queued(text, expected):
+    """'Ya me casé': what the texts were selling is behind the replier, a relationship over, read by a person."""
+    check(text, expected)
