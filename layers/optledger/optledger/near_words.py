@@ -55,6 +55,16 @@ class NearWords:
         for target in self.order:
             for deleted in _deletions(target, _bound(target)):
                 self.index.setdefault(deleted, []).append(target)
+        # a word one slip from a target shares its first or its last letter (a slip changes one end at most): the
+        # lengths of the one-slip targets by first and by last letter, and the shortest target two slips allow
+        # (from three letters: "ab" -> "ba" changes both); a shorter target turns the test off
+        self.ends: dict[str, set[int]] | None = {}
+        for target in self.order:
+            if _bound(target) == 1 and self.ends is not None:
+                for end in (f"{target[0]}<", f">{target[-1]}"):
+                    self.ends.setdefault(end, set()).add(len(target))
+                self.ends = self.ends if len(target) > 2 else None
+        self.two_slips = min((len(target) for target in self.order if _bound(target) > 1), default=self.longest + 3)
 
     def __contains__(self, word: object) -> bool:
         return word in self.order
@@ -62,7 +72,7 @@ class NearWords:
     def nearest(self, word: str) -> str | None:
         """The nearest word of the list within its slip bound; on a tie, the one listed first. The word may be two
         slips from a long word only if it has at least eight letters (it could not be within two of ten otherwise)."""
-        if len(word) > self.longest + 2:
+        if len(word) > self.longest + 2 or (len(word) < self.two_slips - 2 and not self._may_be_one_slip(word)):
             return None
         most = 2 if len(word) >= LONG - 2 else 1
         candidates = {target for deleted in _deletions(word, most) for target in self.index.get(deleted, ())}
@@ -74,3 +84,14 @@ class NearWords:
             if (distance := edits(word, target, bound)) <= bound and distance < best_distance:
                 best, best_distance = target, distance
         return best
+
+    def _may_be_one_slip(self, word: str) -> bool:
+        """Whether a target of one slip shares the word's first or last letter and is within a letter of its length
+        (a slip at the start leaves the last letter, anywhere else the first): most unknown words are none, and
+        need no deletions."""
+        if self.ends is None or not word:
+            return True
+        near = {len(word) - 1, len(word), len(word) + 1}
+        return not near.isdisjoint(self.ends.get(f"{word[0]}<", ())) or not near.isdisjoint(
+            self.ends.get(f">{word[-1]}", ())
+        )
