@@ -43,7 +43,10 @@ class PhraseWords:
             words = phrase.split()
             index.setdefault(max(words, key=len), []).append(frozenset(words))
         self.index = {word: tuple(needed) for word, needed in index.items()}
+        self.keys = frozenset(self.index)
 
     def any_in(self, words: list[str]) -> bool:
-        index = self.index
-        return any(needed.issubset(words) for word in index.keys() & words for needed in index[word])
+        if self.keys.isdisjoint(words):
+            return False  # most replies, at one set test
+        present = set(words)
+        return any(needed <= present for word in self.keys & present for needed in self.index[word])
