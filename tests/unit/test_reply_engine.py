@@ -134,6 +134,13 @@ def test_the_end_letter_test_of_near_words_changes_no_nearest_word():
     plain.ends = None  # the end-letter test off
     assert [near.nearest(word) for word in words] == [plain.nearest(word) for word in words]
     assert sum(1 for word in words if near.nearest(word)) > 1000  # slips are found
+    # and on lists of words of two letters only, where slips near both ends are commonest ("ddcc" -> "dcdc")
+    for _ in range(30):
+        small = list(dict.fromkeys("".join(rng.choice("cd") for _ in range(rng.randint(4, 9))) for _ in range(8)))
+        near, plain = NearWords(small), NearWords(small)
+        plain.ends = None
+        tried = ["".join(rng.choice("cd") for _ in range(rng.randint(2, 11))) for _ in range(400)]
+        assert [near.nearest(word) for word in tried] == [plain.nearest(word) for word in tried]
 
 
 def test_a_lone_revocation_is_looked_for_only_in_a_reply_with_all_the_words_of_one():

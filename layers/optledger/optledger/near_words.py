@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 LONG = 10  # from ten letters ("unsubscribe", "suscripcion") two slips are still that word
+_ENDS_MIN = 5  # from five letters a slip leaves two letters at one end of the word ("ddcc" -> "dcdc" does not)
 
 
 def edits(word: str, target: str, bound: int) -> int:
@@ -55,15 +56,15 @@ class NearWords:
         for target in self.order:
             for deleted in _deletions(target, _bound(target)):
                 self.index.setdefault(deleted, []).append(target)
-        # a word one slip from a target shares its first or its last letter (a slip changes one end at most): the
-        # lengths of the one-slip targets by first and by last letter, and the shortest target two slips allow
-        # (from three letters: "ab" -> "ba" changes both); a shorter target turns the test off
+        # a word one slip from a target shares its first two letters or its last two (a slip changes at most one
+        # end of a word of five letters or more): the lengths of the one-slip targets by those ends; a target of
+        # under five letters turns the test off
         self.ends: dict[str, set[int]] | None = {}
         for target in self.order:
             if _bound(target) == 1 and self.ends is not None:
-                for end in (f"{target[0]}<", f">{target[-1]}"):
+                for end in (f"{target[:2]}<", f">{target[-2:]}"):
                     self.ends.setdefault(end, set()).add(len(target))
-                self.ends = self.ends if len(target) > 2 else None
+                self.ends = self.ends if len(target) >= _ENDS_MIN else None
         self.two_slips = min((len(target) for target in self.order if _bound(target) > 1), default=self.longest + 3)
 
     def __contains__(self, word: object) -> bool:
@@ -86,12 +87,11 @@ class NearWords:
         return best
 
     def _may_be_one_slip(self, word: str) -> bool:
-        """Whether a target of one slip shares the word's first or last letter and is within a letter of its length
-        (a slip at the start leaves the last letter, anywhere else the first): most unknown words are none, and
-        need no deletions."""
-        if self.ends is None or not word:
+        """Whether a target of one slip shares the word's first two letters or last two and is within a letter of
+        its length: most unknown words are none, and need no deletions listed."""
+        if self.ends is None or len(word) < _ENDS_MIN - 1:
             return True
         near = {len(word) - 1, len(word), len(word) + 1}
-        return not near.isdisjoint(self.ends.get(f"{word[0]}<", ())) or not near.isdisjoint(
-            self.ends.get(f">{word[-1]}", ())
+        return not near.isdisjoint(self.ends.get(f"{word[:2]}<", ())) or not near.isdisjoint(
+            self.ends.get(f">{word[-2:]}", ())
         )
