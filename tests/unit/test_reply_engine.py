@@ -167,3 +167,14 @@ def test_a_word_the_dictionaries_have_is_no_slip_whether_or_not_they_were_read()
     assert not reply_languages.in_dictionary_read("texing")
     _misspelt.cache_clear()
     assert _misspelt("apartment") is None and _misspelt("texing") is not None
+
+
+def test_a_translation_table_keeps_the_characters_it_lacks_as_they_are():
+    from optledger import classify
+
+    table = classify.Translation({ord("á"): "a", ord("ñ"): "n", ord("x"): None})
+    plain = {ord("á"): "a", ord("ñ"): "n", ord("x"): None}
+    for text in ("Ya no más mensajes, señor", "请不要再发短信 🛑", "xx stop x", ""):
+        assert text.translate(table) == text.translate(plain)
+    assert table[ord("z")] == ord("z") and ord("z") in table  # kept: the next reply looks it up in the dict
+    assert classify.normalize_text("¡Cancelá señor! 😀") == "CANCELA SENOR"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from optledger.classify import _LATIN_ACCENTS, _SPACES, Classification
+from optledger.classify import _LATIN_ACCENTS, _SPACES, Classification, Translation
 from optledger.near_words import NearWords
 from optledger.reply_languages import english_or_spanish, in_dictionary_read, known_words
 from optledger.reply_rules import Memo, phrase_data
@@ -33,8 +33,10 @@ from optledger.reply_split import (
 _REPEATS = re.compile(r"(.)\1+")
 _GUESSED = "words run together"  # what a guess queued for review names when no rule matched
 # "đ" and "ł" have no decomposition: Vietnamese and Polish read without them ("dung", "wysylac")
-_QUOTES = str.maketrans(
-    {"’": "'", "‘": "'", "`": "'", "´": "'", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "#": " number "}
+_QUOTES = Translation(
+    str.maketrans(
+        {"’": "'", "‘": "'", "`": "'", "´": "'", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "#": " number "}
+    ).items()
 )
 _DELETED = str.maketrans("", "", "'*")
 _NOT_WORD = re.compile(r"[^\w#&\u0900-\u0eff]+")
