@@ -107,3 +107,74 @@ def test_bit_numbers_lists_the_bits_set_lowest_first():
     assert reply_rules.bit_numbers(0) == []
     assert reply_rules.bit_numbers(0b1011) == [0, 1, 3]
     assert reply_rules.bit_numbers(1 << 100 | 1 << 3) == [3, 100]
+
+
+def test_the_end_letter_test_of_near_words_changes_no_nearest_word():
+    # Given the rules' own words, and words one to three random slips from each of them, and random letters
+    import random
+
+    from optledger.near_words import NearWords
+    from optledger.reply_text import _spelling
+
+    targets = list(_spelling().fuzzy.order)
+    near = NearWords(targets)
+    rng = random.Random(12)
+    letters = "abcdeimnorstuxgpl"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for target in targets:
+        for _ in range(60):
+            word = list(target)
+            for _ in range(rng.randint(1, 3)):
+                index = rng.randrange(len(word))
+                word[index : index + rng.randint(0, 1)] = rng.choice(["", rng.choice(letters), word[index:][1:2]])
+            words.append("".join(word))
+
+    # When each is looked up, Then the nearest word is the one the deletion index alone gives
+    plain = NearWords(targets)
+    plain.ends = None  # the end-letter test off
+    assert [near.nearest(word) for word in words] == [plain.nearest(word) for word in words]
+    assert sum(1 for word in words if near.nearest(word)) > 1000  # slips are found
+    # and on lists of words of two letters only, where slips near both ends are commonest ("ddcc" -> "dcdc")
+    for _ in range(30):
+        small = list(dict.fromkeys("".join(rng.choice("cd") for _ in range(rng.randint(4, 9))) for _ in range(8)))
+        near, plain = NearWords(small), NearWords(small)
+        plain.ends = None
+        tried = ["".join(rng.choice("cd") for _ in range(rng.randint(2, 11))) for _ in range(400)]
+        assert [near.nearest(word) for word in tried] == [plain.nearest(word) for word in tried]
+
+
+def test_a_lone_revocation_is_looked_for_only_in_a_reply_with_all_the_words_of_one():
+    from optledger.reply_clauses import PhraseWords
+
+    phrases = PhraseWords(["stop", "do not text list", "me voy de la lista", "s t o p"])
+    assert phrases.any_in(["please", "stop"])
+    assert phrases.any_in(["add", "me", "to", "do", "not", "text", "list", "|", "thanks"])
+    assert not phrases.any_in(["do", "not", "text", "me"])  # "list" missing
+    assert not phrases.any_in(["me", "de", "la", "lista"])  # "voy" missing
+    assert not phrases.any_in(["i", "will", "come", "at", "5"])
+    # and the verdicts: a clause that is a lone phrase is one, a reply without all its words is not
+    assert reader.read("Stop. Thanks", ()).action == "opt_out"
+    assert reader.read("I'll stop by later", ()).action == "message"
+
+
+def test_a_word_the_dictionaries_have_is_no_slip_whether_or_not_they_were_read():
+    from optledger import reply_languages
+    from optledger.reply_text import _misspelt
+
+    assert reply_languages.in_dictionary_read("abc") is False  # under four letters: never the dictionary's
+    reply_languages._dictionary()
+    assert reply_languages.in_dictionary_read("apartment")
+    assert not reply_languages.in_dictionary_read("texing")
+    _misspelt.cache_clear()
+    assert _misspelt("apartment") is None and _misspelt("texing") is not None
+
+
+def test_a_translation_table_keeps_the_characters_it_lacks_as_they_are():
+    from optledger import classify
+
+    table = classify.Translation({ord("á"): "a", ord("ñ"): "n", ord("x"): None})
+    plain = {ord("á"): "a", ord("ñ"): "n", ord("x"): None}
+    for text in ("Ya no más mensajes, señor", "请不要再发短信 🛑", "xx stop x", ""):
+        assert text.translate(table) == text.translate(plain)
+    assert table[ord("z")] == ord("z") and ord("z") in table  # kept: the next reply looks it up in the dict
+    assert classify.normalize_text("¡Cancelá señor! 😀") == "CANCELA SENOR"

@@ -93,10 +93,22 @@ def _unaccented(char: str) -> str:
     return "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
 
 
+class Translation(dict[int, "int | str | None"]):
+    """A ``str.translate`` table that maps a character it lacks to itself, and keeps it: a plain dict costs
+    translate a KeyError raised and cleared for every character of a reply outside the table."""
+
+    def __missing__(self, code: int) -> int:
+        if len(self) < _TRANSLATED_KEPT:  # the characters replies use, bounded
+            self[code] = code
+        return code
+
+
+_TRANSLATED_KEPT = 8192
+
 # Latin-1 and Latin Extended-A letters to their letters without marks ("á" -> "a", "ñ" -> "n"), one table lookup each
-_LATIN_ACCENTS = {
-    code: plain for code in range(0xC0, 0x180) if (plain := _unaccented(chr(code))) != chr(code) and plain.isascii()
-}
+_LATIN_ACCENTS = Translation(
+    {code: plain for code in range(0xC0, 0x180) if (plain := _unaccented(chr(code))) != chr(code) and plain.isascii()}
+)
 
 
 _ASCII_EDGES = "".join(char for char in map(chr, range(128)) if not char.isalnum())

@@ -23,7 +23,7 @@ from optledger.classify import (
     _keyword,
     sign_with_courtesy,
 )
-from optledger.reply_clauses import asks_without_mark, sincere
+from optledger.reply_clauses import PhraseWords, asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
 from optledger.reply_rules import Beginnings, Memo, Rules, Starts, WordSet, phrase_data, reply_beginnings, starts_of
@@ -38,7 +38,7 @@ class _Patterns(NamedTuple):
     standalone: frozenset[str]
     standalone_whole: frozenset[str]
     standalone_brand: frozenset[str]
-    standalone_words: frozenset[str]
+    alone: PhraseWords  # a clause is a standalone phrase only if the reply has all its words
     courtesy: WordSet
     courtesy_or_keyword_words: frozenset[str]
     fillers: WordSet
@@ -80,11 +80,7 @@ def _patterns() -> _Patterns:
         standalone=phrase_words(data["standalone_opt_out"]),
         standalone_whole=phrase_words(data["standalone_opt_out_whole_reply"]),
         standalone_brand=phrase_words(data["brand_scope_keywords"]),
-        standalone_words=frozenset(
-            word
-            for phrase in phrase_words([*data["standalone_opt_out"], *data["standalone_opt_out_whole_reply"]])
-            for word in phrase.split()
-        ),
+        alone=PhraseWords(phrase_words([*data["standalone_opt_out"], *data["standalone_opt_out_whole_reply"]])),
         courtesy=WordSet(courtesy),
         courtesy_or_keyword_words=frozenset({"|"}.union(*(phrase.split() for phrase in courtesy)))
         | frozenset(word for words in _KEYWORDS.values() for keyword in words for word in fold(keyword).split())
@@ -195,19 +191,21 @@ def _standalone_keyword(clauses: list[str], beginnings: Beginnings | None, asks:
     """
     patterns = _patterns()
     weak: str | None = None
-    only_weak = True
+    others = []  # the clauses that say something else: read for a wrong person only if a weak word is found
     for raw in clauses:
         clause = raw.strip()
-        bare = _bare(clause)
-        if not bare or patterns.not_addressee.search(bare, beginnings):  # "This is not Maria. Wrong number. Remove."
+        if not (bare := _bare(clause)):
             continue
-        if bare in patterns.standalone:
+        if bare not in patterns.standalone and bare not in patterns.standalone_whole:
+            others.append(bare)
+        elif patterns.not_addressee.search(bare, beginnings):  # "This is not Maria. Wrong number. Remove."
+            continue
+        elif bare in patterns.standalone:
             scope: Scope = "brand" if bare in patterns.standalone_brand else "sender"
             return Classification("opt_out", clause, "phrase", scope)
-        if bare in patterns.standalone_whole:
-            weak = weak or clause
         else:
-            only_weak = False
+            weak = weak or clause
+    only_weak = weak is not None and all(patterns.not_addressee.search(bare, beginnings) for bare in others)
     if weak and not only_weak and asks and _bare(clauses[-1].strip()) != _bare(weak):
         return _review(weak.strip())
     return Classification("opt_out", weak, "phrase") if weak and only_weak else None
@@ -282,9 +280,7 @@ def _decide(
             return _review(found[0])
         return _PHRASES[found[0]]
     words = masked.split()
-    if not patterns.standalone_words.isdisjoint(words) and (
-        verdict := _standalone_keyword(marked.split("|"), beginnings, asks)
-    ):
+    if patterns.alone.any_in(words) and (verdict := _standalone_keyword(marked.split("|"), beginnings, asks)):
         # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP": no)
         clauses = [c.strip() for c in marked.split("|") if c.strip()]
         last = clauses[-1] == (verdict.matched or "").strip()

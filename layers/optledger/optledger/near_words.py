@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 LONG = 10  # from ten letters ("unsubscribe", "suscripcion") two slips are still that word
+_ENDS_MIN = 5  # from five letters a slip leaves two letters at one end of the word ("ddcc" -> "dcdc" does not)
 
 
 def edits(word: str, target: str, bound: int) -> int:
@@ -55,6 +56,16 @@ class NearWords:
         for target in self.order:
             for deleted in _deletions(target, _bound(target)):
                 self.index.setdefault(deleted, []).append(target)
+        # a word one slip from a target shares its first two letters or its last two (a slip changes at most one
+        # end of a word of five letters or more): the lengths of the one-slip targets by those ends; a target of
+        # under five letters turns the test off
+        self.ends: dict[str, set[int]] | None = {}
+        for target in self.order:
+            if _bound(target) == 1 and self.ends is not None:
+                for end in (f"{target[:2]}<", f">{target[-2:]}"):
+                    self.ends.setdefault(end, set()).add(len(target))
+                self.ends = self.ends if len(target) >= _ENDS_MIN else None
+        self.two_slips = min((len(target) for target in self.order if _bound(target) > 1), default=self.longest + 3)
 
     def __contains__(self, word: object) -> bool:
         return word in self.order
@@ -62,7 +73,7 @@ class NearWords:
     def nearest(self, word: str) -> str | None:
         """The nearest word of the list within its slip bound; on a tie, the one listed first. The word may be two
         slips from a long word only if it has at least eight letters (it could not be within two of ten otherwise)."""
-        if len(word) > self.longest + 2:
+        if len(word) > self.longest + 2 or (len(word) < self.two_slips - 2 and not self._may_be_one_slip(word)):
             return None
         most = 2 if len(word) >= LONG - 2 else 1
         candidates = {target for deleted in _deletions(word, most) for target in self.index.get(deleted, ())}
@@ -74,3 +85,13 @@ class NearWords:
             if (distance := edits(word, target, bound)) <= bound and distance < best_distance:
                 best, best_distance = target, distance
         return best
+
+    def _may_be_one_slip(self, word: str) -> bool:
+        """Whether a target of one slip shares the word's first two letters or last two and is within a letter of
+        its length: most unknown words are none, and need no deletions listed."""
+        if self.ends is None or len(word) < _ENDS_MIN - 1:
+            return True
+        near = {len(word) - 1, len(word), len(word) + 1}
+        return not near.isdisjoint(self.ends.get(f"{word[:2]}<", ())) or not near.isdisjoint(
+            self.ends.get(f">{word[-2:]}", ())
+        )

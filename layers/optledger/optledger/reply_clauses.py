@@ -8,6 +8,7 @@ Read by ``optledger.classify_phrases``: a lone STOP before a question is queued,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _QUESTION_STARTS = frozenset(
     {"is", "are", "when", "whens", "where", "wheres", "what", "whats", "how", "do", "does", "cuando", "donde", "cuanto"}
@@ -29,3 +30,23 @@ def asks_without_mark(flat: str) -> bool:
 def sincere(flat: str) -> str:
     """The reply without a clause said in sarcasm and the clause it mocks ("love texts at 6am, said no one")."""
     return _SARCASM.sub(" ", flat) if "said no" in flat else flat
+
+
+class PhraseWords:
+    """Whether a reply has all the words of one of some phrases: the phrases are indexed by their longest word, so
+    a reply looks up its words once, and tests the few phrases that share one (most replies have none). A clause
+    can be one of the phrases, give or take other words, only if the reply has all its words."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        index: dict[str, list[frozenset[str]]] = {}
+        for phrase in phrases:
+            words = phrase.split()
+            index.setdefault(max(words, key=len), []).append(frozenset(words))
+        self.index = {word: tuple(needed) for word, needed in index.items()}
+        self.keys = frozenset(self.index)
+
+    def any_in(self, words: list[str]) -> bool:
+        if self.keys.isdisjoint(words):
+            return False  # most replies, at one set test
+        present = set(words)
+        return any(needed <= present for word in self.keys & present for needed in self.index[word])

@@ -100,6 +100,12 @@ def _dictionary() -> frozenset[str]:
     return frozenset(words)
 
 
+def in_dictionary_read(word: str) -> bool:
+    """A word of four letters or more in the dictionaries, if they were read already (False if not: asking never
+    reads them, so a cheap first test before a costly one that reads them only in some cases keeps a cold start's)."""
+    return len(word) >= _DICTIONARY_MIN and _dictionary.cache_info().currsize > 0 and word in _dictionary()
+
+
 def english_or_spanish(word: str) -> bool:
     """A curated English or Spanish word, or one of four letters or more in the dictionaries."""
     return word in known_words() or (len(word) >= _DICTIONARY_MIN and word in _dictionary())

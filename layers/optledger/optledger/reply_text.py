@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from optledger.classify import _LATIN_ACCENTS, _SPACES, Classification
+from optledger.classify import _LATIN_ACCENTS, _SPACES, Classification, Translation
 from optledger.near_words import NearWords
-from optledger.reply_languages import english_or_spanish, known_words
+from optledger.reply_languages import english_or_spanish, in_dictionary_read, known_words
 from optledger.reply_rules import Memo, phrase_data
 from optledger.reply_split import (
     _RUN_MIN,
@@ -33,8 +33,10 @@ from optledger.reply_split import (
 _REPEATS = re.compile(r"(.)\1+")
 _GUESSED = "words run together"  # what a guess queued for review names when no rule matched
 # "đ" and "ł" have no decomposition: Vietnamese and Polish read without them ("dung", "wysylac")
-_QUOTES = str.maketrans(
-    {"’": "'", "‘": "'", "`": "'", "´": "'", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "#": " number "}
+_QUOTES = Translation(
+    str.maketrans(
+        {"’": "'", "‘": "'", "`": "'", "´": "'", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "#": " number "}
+    ).items()
 )
 _DELETED = str.maketrans("", "", "'*")
 _NOT_WORD = re.compile(r"[^\w#&\u0900-\u0eff]+")
@@ -300,8 +302,8 @@ def _misspelt(word: str) -> _Slip | None:
     gives an English or Spanish word; or one edit away (two from ten letters) from a word of the rules
     (``canon.fuzzy``: "texing", "dtexting", "mesajes", "subscripcion"). Never an English or Spanish word itself."""
     spelling = _spelling()
-    if not word.isalpha() or word in spelling.fuzzy or word in known_words():
-        return None  # a curated word is no slip (the dictionary's words are looked up only once a slip is found)
+    if not word.isalpha() or word in spelling.fuzzy or word in known_words() or in_dictionary_read(word):
+        return None  # a known word is no slip (the dictionaries are read only once a slip is found)
     doubled = spelling.double.search(word) is not None
     nearest = spelling.fuzzy.nearest(word)
     # the dictionary is read only for a word with a doubled letter or a slip away from a rule's word
