@@ -103,3 +103,22 @@ def test_offers_no_longer_wanted_and_offers_missed(text, expected):
 def test_a_request_not_to_be_texted_misspelt_in_the_indicative(text, expected):
     """'Les pido que ya no me textean' asks, with the verb misspelt, what 'que ya no me texteen' asks."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("STOPPE!!", "opt_out"),
+        ("Bloqueado, adios", "opt_out"),
+        ("ya te bloquie", "opt_out"),
+        ("ok blocking you now", "opt_out"),
+        # ...a question about the word, blocked by mistake, time blocked out, a farewell alone
+        ("Stoppe?", "review"),
+        ("te bloquee sin querer, me pueden volver a mandar el codigo?", "message"),
+        ("ok blocking out friday afternoon for the install", "message"),
+        ("adios, nos vemos el lunes", "message"),
+    ],
+)
+def test_stoppe_and_the_sender_blocked(text, expected):
+    """'Stoppe' is STOP stretched; a clause saying the sender is blocked revokes, a farewell beside it too."""
+    check(text, expected)
