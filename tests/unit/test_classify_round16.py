@@ -122,3 +122,24 @@ def test_a_request_not_to_be_texted_misspelt_in_the_indicative(text, expected):
 def test_stoppe_and_the_sender_blocked(text, expected):
     """'Stoppe' is STOP stretched; a clause saying the sender is blocked revokes, a farewell beside it too."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pls take me off right now", "opt_out"),
+        ("unsubscribe me from theses", "opt_out"),
+        ("take meoff ur list", "opt_out"),
+        ("borrn mi numero ya", "opt_out"),
+        ("these alerts are totally unwanted", "opt_out"),
+        ("cero mensajes de promociones", "opt_out"),
+        # ...something else taken off, texts asked about or missed
+        ("take me off the right side of the schedule", "message"),
+        ("she wrote two theses on it", "message"),
+        ("the reminders are not unwanted, keep them coming", "message"),
+        ("cero mensajes llegaron hoy, que paso?", "message"),
+    ],
+)
+def test_slips_right_now_and_texts_unwanted(text, expected):
+    """Slips run together or misspelt, 'right now' after 'take me off', texts called unwanted, 'cero mensajes'."""
+    check(text, expected)
