@@ -143,3 +143,21 @@ def test_stoppe_and_the_sender_blocked(text, expected):
 def test_slips_right_now_and_texts_unwanted(text, expected):
     """Slips run together or misspelt, 'right now' after 'take me off', texts called unwanted, 'cero mensajes'."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("k blocking. whatever", "opt_out"),
+        ("cero mensajes de ofertas, gracias", "opt_out"),
+        ("give the promos a break for a while", "opt_out"),
+        # ...time blocked out, texts that did not come, a break of another kind or on some days only
+        ("ok blocking out monday for the movers", "message"),
+        ("cero mensajes de ustedes hoy, se cayo el sistema?", "message"),
+        ("give the dog a rest after the walk", "message"),
+        ("give the reminders a break on weekends", "review"),
+    ],
+)
+def test_a_clause_that_blocks_or_refuses_and_texts_given_a_rest(text, expected):
+    """'Blocking', 'cero mensajes de X' as a clause of their own; texts given a rest or a break (for a while too)."""
+    check(text, expected)
