@@ -31,9 +31,9 @@ from optledger import reply_model  # noqa: E402
 from optledger.reply_reader import masked  # noqa: E402
 from optledger.reply_text import fold, reading  # noqa: E402
 
-# every labelled reply kept in the repository, but the held-out sets the shipped model is measured on
+# every labelled reply kept in the repository, but held-out sets committed before the model they judge is measured
 SOURCES = ("tests/data/replies*.csv", "bench/heldout/replies*.csv", "training/replies*.csv")
-HELD_OUT = tuple(f"bench/heldout/replies_heldout{number}.csv" for number in (16, 17, 18, 19))  # docs/detector.md
+HELD_OUT: tuple[str, ...] = ()  # sets 16-19 judged the model of 200e33b, which was trained without them (docs/detector.md)
 # the rules' data that makes the flat, masked form the features are read from: a change to it means training again
 READING = tuple(
     f"layers/optledger/optledger/data/{name}"
