@@ -33,7 +33,8 @@ from optledger.reply_text import fold, reading  # noqa: E402
 
 # every labelled reply kept in the repository, but held-out sets committed before the model they judge is measured
 SOURCES = ("tests/data/replies*.csv", "bench/heldout/replies*.csv", "training/replies*.csv")
-HELD_OUT: tuple[str, ...] = ()  # sets 16-19 judged the model of 200e33b, which was trained without them (docs/detector.md)
+# sets 16-19 judged the model of 200e33b, which was trained without them (docs/detector.md), and are in it since
+HELD_OUT: tuple[str, ...] = ()
 # the rules' data that makes the flat, masked form the features are read from: a change to it means training again
 READING = tuple(
     f"layers/optledger/optledger/data/{name}"
