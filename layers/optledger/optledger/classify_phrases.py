@@ -143,6 +143,7 @@ _PIECE_CHARS = 3
 _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase says "all", "every" or "everything"
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
 _CLEARED = Classification("message")  # the same, where the rules read a cue as something else: reply_reader leaves it
+UNDECIDED = _TEXTS_REFUSED, _TEXTS_BESIDE_MASKED_CUE = "texts refused", "texts beside a masked cue"  # no rule decides
 
 
 def _courtesy_keyword(words: list[str], join_keywords: Iterable[str], text: str) -> Classification | None:
@@ -407,10 +408,10 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
     ):
         # "No autorizo que me manden mensajes": a refusal before texts in one clause, no rule says what it is
         if any(_REFUSED_TEXTS.search(clause) for clause in marked.split("|")):
-            return _review("texts refused")
+            return _review(_TEXTS_REFUSED)
         # "Stop the shipping update texts": a cue read as being about something else, yet texts are its object
         if not _NEGATED_OR_WELCOME.search(flat) and any("~" in c and _TEXTS_NAMED.search(c) for c in marked.split("|")):
-            return _review("texts beside a masked cue")
+            return _review(_TEXTS_BESIDE_MASKED_CUE)
     return _no_cue(text, flat, marked, beginnings)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from optledger.classify import Classification
-from optledger.classify_phrases import _MESSAGE, _patterns, _read_flat, _review
+from optledger.classify_phrases import _MESSAGE, UNDECIDED, _patterns, _read_flat, _review
 from optledger.reply_model import Opinion, opinion
 from optledger.reply_rules import Memo, reply_beginnings
 from optledger.reply_text import decided, fold, reading
@@ -19,7 +19,7 @@ from optledger.reply_text import decided, fold, reading
 # what a review item or a revocation decided by ``reply_model`` shows as matched
 LEARNED_REVIEW, LEARNED_REVOCATION = "resembles a revocation", "learned revocation"
 _LEARNED_REVOCATION = Classification("opt_out", LEARNED_REVOCATION, "phrase")
-_UNDECIDED = frozenset(("texts refused", "texts beside a masked cue"))  # what classify_phrases queues, no rule deciding
+_UNDECIDED = frozenset(UNDECIDED)  # the reviews classify_phrases queues because no rule of theirs decides them
 
 
 def read(text: str, join_keywords: Iterable[str]) -> Classification:
