@@ -50,3 +50,47 @@ def test_a_stop_naming_what_the_sender_may_text_is_queued(text):
 )
 def test_things_negations_and_questions_beside_it(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Spam the food, and the spam folder of an inbox
+        ("is the Spam still on sale or did it end?", "message"),
+        ("¿el Spam está de oferta esta semana?", "message"),
+        ("your newsletter keeps going to spam, can you text me the link?", "message"),
+        ("los correos se me van al spam, mejor mándenme mensaje", "message"),
+        # ...spam said of the texts
+        ("these texts are spam", "opt_out"),
+        ("puro spam, ya no me escriban", "opt_out"),
+    ],
+)
+def test_spam_the_food_and_the_folder_are_not_the_texts(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the replier stops bothering the business
+        ("ok I'll stop bugging you now, thanks!", "message"),
+        ("sorry, I'll quit texting you guys so late", "message"),
+        # ...the business asked to stop
+        ("quit bugging me", "opt_out"),
+        ("stop texting me", "opt_out"),
+    ],
+)
+def test_the_replier_stopping_is_not_a_revocation(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nada por correo, avísenme por mensaje cuando llegue", "message"),
+        ("no me manden cartas, avísame por texto", "message"),
+        ("no me manden mensajes, avísenme por correo", "opt_out"),
+    ],
+)
+def test_mail_refused_with_texts_asked_for(text, expected):
+    check(text, expected)
