@@ -165,6 +165,8 @@ def test_unclear_replies_without_a_revocation_word(text, expected):
         ("order updates ok, no promos", "review"),
         ("solo escríbanme cuando llegue el paquete", "review"),
         ("alerts are ok, the promo stuff not really", "review"),
+        ("bájenle a las promociones porfa", "review"),
+        ("bájenle a la música del local", "message"),
         ("would opting out cancel my raffle entry?", "review"),
         ("STOP. btw when do you close", "review"),
         # ...the request alone
@@ -200,4 +202,44 @@ def test_a_partial_request_a_question_about_stopping_a_stop_before_a_question(te
 )
 def test_ordinary_messages_with_a_stop_word(text, expected):
     """Stopping through, 'is that too many?', a BAJA pressed by a child beside texts wanted, a stop on the road."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("does the meter stop if I'm inside paying?", "message"),
+        ("no phone calls pls, texts only", "message"),
+        ("is the fall league still open? we are very interested", "message"),
+        ("can't stop smiling at your last message lol", "message"),
+        # ...the texts themselves asked about, another channel asked for
+        ("does the spam ever end", "opt_out"),
+        ("no phone calls or texts", "review"),
+        ("we are not interested", "review"),
+        ("send these to my work email instead", "review"),
+    ],
+)
+def test_a_stop_of_something_else(text, expected):
+    """'Does the meter stop', a stop in laughter beside a message: no request about the texts."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ai day?", "message"),
+        ("cest qui svp", "message"),
+        ("من هذا الشخص؟", "message"),
+        ("شكرا جزيلا لكم", "message"),
+        ("我上午十点到", "message"),
+        ("방금 입금했어요", "message"),
+        ("m ap rive a 3è", "message"),
+        ("Bòn fèt Nwèl ak tout fanmi an", "message"),
+        # ...a refusal or a stop in the same languages
+        ("لا شكرا", "review"),
+        ("ai vay, dung nhan tin nua", "opt_out"),
+    ],
+)
+def test_ordinary_replies_in_other_languages(text, expected):
+    """Who is this, thanks, a time, a payment, arriving, a holiday greeting: no word of stopping, an ordinary sign."""
     check(text, expected)
