@@ -243,3 +243,25 @@ def test_a_stop_of_something_else(text, expected):
 def test_ordinary_replies_in_other_languages(text, expected):
     """Who is this, thanks, a time, a payment, arriving, a holiday greeting: no word of stopping, an ordinary sign."""
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("la llanta de atrás está bien baja", "message"),
+        ("el doctor dijo que le baja la dosis", "message"),
+        ("me duele la parte baja del cuello", "message"),
+        ("no es spam, yo me registré", "message"),
+        ("bórrenme de la lista de llamadas pero sigan con los mensajes", "message"),
+        ("cancelen solo lo de hoy, ya no alcanzo", "message"),
+        ("cambié de teléfono pero sigo con el mismo número, no me quiten", "message"),
+        ("dejaron de llegarme los avisos, ¿me reenvían el código?", "message"),
+        # ...the stop word, spam said, the list itself, a changed phone alone
+        ("esto es spam, bórrenme", "opt_out"),
+        ("bórrenme de la lista", "opt_out"),
+        ("cambié de teléfono", "review"),
+    ],
+)
+def test_spanish_stop_words_in_another_sense(text, expected):
+    """'Baja' as low, 'no es spam', a list of calls, a day cancelled, 'no me quiten' beside a new phone."""
+    check(text, expected)
