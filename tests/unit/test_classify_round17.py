@@ -238,6 +238,8 @@ def test_a_stop_of_something_else(text, expected):
         # ...a refusal or a stop in the same languages
         ("لا شكرا", "review"),
         ("ai vay, dung nhan tin nua", "opt_out"),
+        ("tama na ang mga mensahe", "opt_out"),
+        ("tama na po yung order ko, salamat", "message"),
     ],
 )
 def test_ordinary_replies_in_other_languages(text, expected):
