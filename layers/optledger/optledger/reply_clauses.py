@@ -18,12 +18,15 @@ _NOT_QUESTIONS = frozenset(
     {"is this", "is that", "are you", "are u", "how many", "how dare", "how often", "what the", "what part", "do not"}
 )
 _QUESTION_WORDS = 3
+_ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps"})  # a word before the question
 _SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
 
 
 def asks_without_mark(flat: str) -> bool:
     """The last clause is a question without its mark ("Stop. Is my prescription ready for pickup")."""
     last = flat.rsplit("|", 1)[-1].split()
+    if last and last[0] in _ASIDES:  # "Unsubscribe. btw what's my balance"
+        last = last[1:]
     return len(last) >= _QUESTION_WORDS and last[0] in _QUESTION_STARTS and " ".join(last[:2]) not in _NOT_QUESTIONS
 
 
