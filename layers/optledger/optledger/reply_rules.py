@@ -1,8 +1,7 @@
 """The rule index of the reply detector: patterns of ``data/phrases.json`` tried only where they can match.
 
-Patterns are indexed by the first letters of the word at which every match starts (``rule_starts``) and compiled on
-first use: a reply is tried only against the few patterns that could match it, so a classification costs about what one
-alternation of every pattern would, however many patterns there are.
+Patterns merged by the first letters of the word every match starts at (``rule_starts``) are one alternation, compiled
+on first use and tried only on a reply holding the rarest word one of its rules needs (``reply_literals``).
 """
 
 from __future__ import annotations
@@ -16,10 +15,12 @@ from operator import or_
 from typing import Any, TypeVar
 
 from optledger.classify import _DATA_DIR
+from optledger.reply_literals import rarity, rule_keys
 
 _MACRO = re.compile(r"\{(\w+)\}")
 _PREFIX = 5  # a rule is indexed by the first letters (up to five) of the word its every match starts with
 _CHOICES_KEPT = 8192  # sets of merged lists a rule list remembers
+_WORD_PARTS = re.compile(r"\w+")
 _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in another script can match
 
 
@@ -41,8 +42,7 @@ _Value = TypeVar("_Value")
 
 
 class Memo(dict[str, _Value]):
-    """A bounded memo of a function of one word. A hit is one dict lookup at C speed (``map(memo.__getitem__,
-    words)``), with none of lru_cache's bookkeeping; when full, it starts afresh."""
+    """A bounded memo of a function of one word: a hit is one dict lookup at C speed; when full, it starts afresh."""
 
     def __init__(self, function: Callable[[str], _Value], kept: int) -> None:
         super().__init__()
@@ -107,8 +107,7 @@ _DEPTH_STEP = {"(": 1, ")": -1, "|": 0}
 
 
 def _brackets(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
-    """``(index, char, depth)`` for each bracket and bar of a pattern outside character classes, escapes skipped;
-    ``depth`` is the group depth after the char (the one scan behind both helpers below)."""
+    """``(index, char, depth)`` for each bracket and bar outside character classes; ``depth``: after the char."""
     depth = 0
     for found in _STRUCTURE.finditer(source, start):
         char = found[0]
@@ -222,11 +221,9 @@ def _looking_at(starts: frozenset[str]) -> str:
 
 
 def _first_letter(letters: frozenset[str] | None, source: str) -> str:
-    """A word boundary and a test of the first letter every match starts with, before the whole alternation of a
-    merged rule list: a position inside a word, or whose letter is none of them, then fails on two tests, not on each
-    rule (the rules that open with lookbehinds and ``_looking_at``'s lookahead most). It changes no match: every rule
-    of the list is indexed, so ``rule_starts`` found each of its matches starts at a word boundary (``\\b`` or ``^``
-    before a letter) with one of these letters."""
+    """A word boundary and a test of the first letter every match starts with, before a merged rule list: a position
+    inside a word, or at another letter, then fails on two tests, not on each rule. It changes no match: ``rule_starts``
+    found each match of every rule of the list starts at a word boundary (``\\b`` or ``^``) with one of them."""
     if letters is None or _OTHER_SCRIPT_KEY in letters:
         return source
     return "\\b(?=[" + "".join(re.escape(letter) for letter in sorted(letters)) + "])(?:" + source + ")"
@@ -234,8 +231,7 @@ def _first_letter(letters: frozenset[str] | None, source: str) -> str:
 
 @dataclass(slots=True)
 class _Choice:
-    """The rules a set of word beginnings could match: their numbers, and the compiled patterns of as many of them, in
-    order, as a reply has reached so far (a search that matches early on a cold start compiles no more)."""
+    """The rules a set of word beginnings could match, and the compiled patterns of those a reply reached so far."""
 
     numbers: list[int]
     rules: list[re.Pattern[str]] = field(default_factory=list)
@@ -244,9 +240,8 @@ class _Choice:
 
 
 class Beginnings:
-    """A reply's words as every index (rule lists, review cues, ``Starts``) chooses by: a bit for each merged rule list
-    (or cue, or test) a word can start, every index side by side in one integer, the union of its words' (each read
-    once). Each index shifts out its own bits; the object is the key of every list's memo (``reply_beginnings``)."""
+    """A reply's words as every index (rule lists, review cues, ``Starts``) chooses by: a bit for each rule list (or
+    cue, or test) a word may serve, every index side by side in one integer; the key of every list's memo."""
 
     __slots__ = ("_bits", "_version", "ascii", "words")
 
@@ -258,7 +253,7 @@ class Beginnings:
 
     def bits(self) -> int:
         # the version first: an index added meanwhile (another thread) then has the words read again on the next call
-        if self._version != (version := _indexes.version):  # an index built since: read the words again
+        if self._version != (version := _indexes.version):
             found = reduce(or_, filter(None, map(_indexes.of_word.__getitem__, self.words)), 0)  # 0s not OR-ed
             self._bits = found if self.ascii else found | _indexes.key_bits.get(_OTHER_SCRIPT_KEY, 0)
             self._version = version
@@ -277,10 +272,12 @@ class _Indexes:
 
     def _word_bits(self, word: str) -> int:
         # the first one to five letters of the word, and the word and a space if it is that short (a whole word)
-        key_bits = self.key_bits
-        bits = key_bits.get(f"{word} ", 0) if len(word) <= _PREFIX else 0
-        for length in range(1, min(len(word), _PREFIX) + 1):
-            bits |= key_bits.get(word[:length], 0)
+        key_bits, bits = self.key_bits, 0
+        # "me@", "ok&stop": a rule's \\b also finds the words inside a reply's word
+        for part in (word,) if word.isalnum() else (word, *_WORD_PARTS.findall(word)):
+            bits |= key_bits.get(f"{part} ", 0) if len(part) <= _PREFIX else 0
+            for length in range(1, min(len(part), _PREFIX) + 1):
+                bits |= key_bits.get(part[:length], 0)
         return bits
 
     def add(self, key_bits: dict[str, int], width: int) -> int:
@@ -309,11 +306,8 @@ class Starts:
 
 
 class Rules:
-    """A list of patterns, each compiled on first use and tried only on replies with a word it can start at.
-
-    One big alternation costs every reply the time of every branch at every position; indexing the rules by the
-    first letters of their first word keeps a reply's cost to the few rules that could match it.
-    """
+    """A list of patterns, each compiled on first use and tried only on replies with a word each of its matches needs
+    (one big alternation costs every reply the time of every branch at every position)."""
 
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = list(patterns)
@@ -322,20 +316,25 @@ class Rules:
 
     def _build(self) -> None:
         # patterns whose words start with the same letters are one alternation: one regex call instead of several
-        merged: dict[frozenset[str] | None, tuple[set[str], list[str]]] = {}
+        # a list is chosen by the rarest word each of its rules needs (its first word or another: reply_literals)
+        merged: dict[frozenset[str] | None, tuple[set[str], list[str], list[bool]]] = {}
         for pattern in self.patterns:
             source = expand(pattern)
             starts = rule_starts(source)
+            keys = rule_keys(source)
+            if starts and (keys is None or rarity(starts) <= rarity(keys)):
+                keys = starts
             if starts and source.startswith(("(?<", "\\b(?<")):
                 source = _looking_at(starts) + source
             if starts is None and not source.isascii():
-                starts = frozenset({_OTHER_SCRIPT_KEY})  # a rule in another script cannot match an ASCII reply
+                starts = keys = frozenset({_OTHER_SCRIPT_KEY})  # a rule in another script cannot match an ASCII reply
             letters = None if starts is None else frozenset(start[0] for start in starts)
-            group = merged.setdefault(letters, (set(), []))
-            group[0].update(starts or ())
+            group = merged.setdefault(letters, (set(), [], []))
+            group[0].update(keys or ())
             group[1].append(source)
+            group[2].append(keys is None)
         self._sources = [
-            _first_letter(letters, "|".join(f"(?:{s})" for s in sources)) for letters, (_, sources) in merged.items()
+            _first_letter(letters, "|".join(f"(?:{s})" for s in sources)) for letters, (_, sources, _) in merged.items()
         ]
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self.compiled_ascii: list[re.Pattern[str] | None] = [None] * len(self._sources)
@@ -343,12 +342,12 @@ class Rules:
         # scripts, searched with Unicode patterns, never share a choice with ASCII replies, searched with ASCII ones
         self.always = 0
         self.bits: dict[str, int] = {_OTHER_SCRIPT_KEY: 1 << len(self._sources)}
-        for number, (letters, (group_starts, _)) in enumerate(merged.items()):
-            if letters is None:
+        for number, (group_keys, _, unkeyed) in enumerate(merged.values()):
+            if any(unkeyed):
                 self.always |= 1 << number
             else:
-                for start in group_starts:
-                    self.bits[start] = self.bits.get(start, 0) | 1 << number
+                for key in group_keys:
+                    self.bits[key] = self.bits.get(key, 0) | 1 << number
         self.offset = add_index(self.bits, len(self._sources) + 1)
         self.width = (2 << len(self._sources)) - 1
         # as many as sets of merged lists replies have chosen: many sets of beginnings choose the same lists, and
