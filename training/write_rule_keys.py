@@ -3,27 +3,56 @@
 
     python training/write_rule_keys.py
 
-Run it after changing ``data/phrases.json``. A rule missing from the file is read on first use, with the same keys:
-a stale file costs a cold start time, never a match.
+Of the words every match of a rule needs, the one fewest labelled replies of the repository hold (``tests/data`` and
+``training``, read as the detector reads them) is its key. Run it after changing ``data/phrases.json``: a rule missing
+from the file is read on first use, by a guess of how common its words are; a stale file costs time, never a match.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "layers" / "optledger"))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 
-from optledger import classify_phrases, reply_literals
-from optledger.reply_rules import Rules, expand
+from optledger import classify_phrases, reply_literals  # noqa: E402 - the library of this checkout
+from optledger.reply_rules import Rules, expand, rule_starts  # noqa: E402
+from optledger.reply_text import fold, reading  # noqa: E402
+
+_PREFIX = 5
+
+
+def beginnings(word: str) -> set[str]:
+    """The beginnings the rule index reads from a word of a reply (as ``reply_rules`` does)."""
+    found = {word[:length] for length in range(1, min(len(word), _PREFIX) + 1)}
+    return found | {f"{word} "} if len(word) <= _PREFIX else found
+
+
+def replies() -> list[str]:
+    paths = sorted((ROOT / "tests" / "data").glob("replies*.csv")) + sorted((ROOT / "training").glob("replies_*.csv"))
+    texts = [row["text"] for path in paths for row in csv.DictReader(path.open(encoding="utf-8")) if row.get("text")]
+    return list(dict.fromkeys(reading(fold(text))[0] for text in texts))
 
 
 def main() -> None:
+    holding: dict[str, set[int]] = {}  # the replies holding a word with each beginning
+    for number, flat in enumerate(replies()):
+        for key in set().union(*(beginnings(word) for word in flat.split())):
+            holding.setdefault(key, set()).add(number)
+
+    @cache
+    def share(clause: frozenset[str]) -> float:
+        return len(set().union(*(holding.get(key, set()) for key in clause)))
+
     lists = [rules for rules in classify_phrases._patterns() if isinstance(rules, Rules)]
-    keys = reply_literals.write_keys(expand(pattern) for rules in lists for pattern in rules.patterns)
+    sources = {expand(pattern) for rules in lists for pattern in rules.patterns}
+    keys = reply_literals.write_keys(((source, rule_starts(source)) for source in sources), share)
     reply_literals.KEYS_FILE.write_text(json.dumps(keys, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{reply_literals.KEYS_FILE.name}: the keys of {len(keys)} rules")
+    print(f"{reply_literals.KEYS_FILE.name}: the keys of {len(keys)} rules, chosen on {len(holding)} beginnings")
 
 
 if __name__ == "__main__":

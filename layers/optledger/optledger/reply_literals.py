@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import import_module
 from typing import Any
@@ -36,6 +36,7 @@ _COMMON_WORDS = (
 _COMMON = frozenset(_COMMON_WORDS.split())
 Clause = frozenset[str]  # a match holds a word with one of these beginnings
 _States = frozenset[str] | None  # the beginnings the word being read may have ("" at a word start), None unknown
+Rarity = Callable[[Clause], float]  # how likely a reply is to satisfy a clause (the lower, the better an index)
 
 
 def _is_word(code: int) -> bool:
@@ -64,7 +65,8 @@ def rarity(clause: Clause) -> float:
 class _Reader:
     """One pass over a parse tree: the clauses every match needs, and the beginnings of the word open at the end."""
 
-    def __init__(self) -> None:
+    def __init__(self, rarity: Rarity) -> None:
+        self.rarity = rarity
         self.clauses: list[Clause] = []
 
     def emit(self, states: _States, ended: bool) -> None:
@@ -102,7 +104,7 @@ class _Reader:
             low, high, body = av
             return self.repeat(low, high, body, states)
         if op is sre.ASSERT and av[0] == 1:  # a lookahead: what it needs, the match needs
-            inner = _Reader()
+            inner = _Reader(self.rarity)
             inner.emit(inner.sequence(av[1], states), ended=False)
             self.clauses += inner.clauses
             return states
@@ -116,16 +118,16 @@ class _Reader:
         found: list[list[Clause]] = []
         ends: set[str] | None = set()
         for alternative in alternatives:
-            inner = _Reader()
+            inner = _Reader(self.rarity)
             end = inner.sequence(alternative, states)
             found.append(inner.clauses)
             ends = None if end is None or ends is None else ends | end
         if all(found):  # each alternative needs a word: the branch needs one of them (the rarest of each)
-            self.clauses.append(frozenset().union(*(min(clauses, key=rarity) for clauses in found)))
+            self.clauses.append(frozenset().union(*(min(clauses, key=self.rarity) for clauses in found)))
         return None if ends is None or len(ends) > _STATES else frozenset(ends)
 
     def repeat(self, low: int, high: int, body: Any, states: _States) -> _States:
-        inner = _Reader()
+        inner = _Reader(self.rarity)
         end = inner.sequence(body, states)
         if low >= 1:
             self.clauses += inner.clauses
@@ -154,9 +156,10 @@ class _Unread(Exception):
     """A pattern whose words this reading does not follow."""
 
 
-def required(source: str) -> list[Clause]:
-    """Every clause a match of the pattern satisfies: each an OR of word beginnings, all of them ANDed."""
-    reader = _Reader()
+def required(source: str, rarity: Rarity = rarity) -> list[Clause]:
+    """Every clause a match of the pattern satisfies: each an OR of word beginnings, all of them ANDed (of a branch's
+    alternatives, the rarest clause of each)."""
+    reader = _Reader(rarity)
     parsed = sre_parse.parse(source)
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return []  # the words as written are not the words matched
@@ -167,9 +170,10 @@ def required(source: str) -> list[Clause]:
     return reader.clauses
 
 
-def rarest(source: str) -> Clause | None:
-    """The clause of ``required`` a reply is least likely to satisfy, or None when a match needs no word."""
-    return min(required(source), key=rarity, default=None)
+def rarest(source: str, starts: Clause | None = None, rarity: Rarity = rarity) -> Clause | None:
+    """The clause of ``required`` (or ``starts``, the beginnings of the rule's first word) a reply is least likely to
+    satisfy, or None when a match needs no word."""
+    return min([*required(source, rarity), *([starts] if starts else [])], key=rarity, default=None)
 
 
 def _digest(source: str) -> str:
@@ -185,15 +189,15 @@ def _shipped() -> dict[str, list[str]]:
     return data
 
 
-def rule_keys(source: str) -> Clause | None:
-    """``rarest`` of an expanded pattern, from ``data/rule_keys.json`` when it holds the pattern (an empty list
-    there: the rule needs no word)."""
+def rule_keys(source: str, starts: Clause | None) -> Clause | None:
+    """``rarest`` of an expanded pattern, from ``data/rule_keys.json`` when it holds the pattern (chosen there by how
+    often replies hold each word; an empty list: the rule needs no word)."""
     keys = _shipped().get(_digest(source))
     if keys is None:
-        return rarest(source)
+        return rarest(source, starts)
     return frozenset(keys) if keys else None
 
 
-def write_keys(sources: Iterable[str]) -> dict[str, list[str]]:
-    """The keys file's content for these expanded patterns."""
-    return {_digest(source): sorted(rarest(source) or ()) for source in sorted(set(sources))}
+def write_keys(rules: Iterable[tuple[str, Clause | None]], rarity: Rarity) -> dict[str, list[str]]:
+    """The keys file's content for these expanded patterns and the beginnings of their first words."""
+    return {_digest(source): sorted(rarest(source, starts, rarity) or ()) for source, starts in sorted(set(rules))}

@@ -15,7 +15,7 @@ from operator import or_
 from typing import Any, TypeVar
 
 from optledger.classify import _DATA_DIR
-from optledger.reply_literals import rarity, rule_keys
+from optledger.reply_literals import rule_keys
 
 _MACRO = re.compile(r"\{(\w+)\}")
 _PREFIX = 5  # a rule is indexed by the first letters (up to five) of the word its every match starts with
@@ -321,9 +321,7 @@ class Rules:
         for pattern in self.patterns:
             source = expand(pattern)
             starts = rule_starts(source)
-            keys = rule_keys(source)
-            if starts and (keys is None or rarity(starts) <= rarity(keys)):
-                keys = starts
+            keys = rule_keys(source, starts)
             if starts and source.startswith(("(?<", "\\b(?<")):
                 source = _looking_at(starts) + source
             if starts is None and not source.isascii():
