@@ -312,11 +312,10 @@ class Rules:
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = list(patterns)
         self.built = False  # indexed on first use: a cold start pays only for the rules its first reply needs
-        self.cache: dict[Beginnings | None, _Choice] = {}
 
     def _build(self) -> None:
-        # patterns whose words start with the same letters are one alternation: one regex call instead of several
-        # a list is chosen by the rarest word each of its rules needs (its first word or another: reply_literals)
+        # patterns whose words start with the same letters are one alternation, chosen by the rarest word each of its
+        # rules needs (its first word or another: reply_literals)
         merged: dict[frozenset[str] | None, tuple[set[str], list[str], list[bool]]] = {}
         for pattern in self.patterns:
             source = expand(pattern)
@@ -348,9 +347,7 @@ class Rules:
                     self.bits[key] = self.bits.get(key, 0) | 1 << number
         self.offset = add_index(self.bits, len(self._sources) + 1)
         self.width = (2 << len(self._sources)) - 1
-        # as many as sets of merged lists replies have chosen: many sets of beginnings choose the same lists, and
-        # share their compiled rules
-        self.by_bits: dict[int, _Choice] = {}
+        self.by_bits: dict[int, _Choice] = {}  # a choice for each set of lists replies chose
         self.built = True
 
     @property
@@ -360,30 +357,28 @@ class Rules:
         return self._sources
 
     def chosen(self, beginnings: Beginnings | None) -> _Choice:
-        """The rules a reply with these word beginnings could match, remembered per set of beginnings."""
+        """The rules a reply with these word beginnings could match, shared by every reply choosing the same lists."""
         if not self.built:
             self._build()
         # this list's bits of the reply; without beginnings, every rule and the bit of a reply in another script
         bits = self.width if beginnings is None else beginnings.bits() >> self.offset & self.width | self.always
-        entry = self.by_bits.get(bits)
-        if entry is None:
-            if len(self.by_bits) >= _CHOICES_KEPT:
-                self.by_bits.clear()
-            count = len(self._sources)
-            numbers = bit_numbers(bits & ((1 << count) - 1))
-            # the rules compiled already (for replies of this script) are the choice's from the start
-            ascii_reply = not bits >> count
-            compiled = self.compiled_ascii if ascii_reply else self.compiled
-            rules: list[re.Pattern[str]] = []
-            for number in numbers:
-                if (rule := compiled[number]) is None:
-                    break
-                rules.append(rule)
-            entry = self.by_bits[bits] = _Choice(numbers, rules, len(rules) == len(numbers), ascii_reply)
-        if len(self.cache) >= 4096:
-            self.cache.clear()
-        self.cache[beginnings] = entry
-        return entry
+        return self.by_bits.get(bits) or self._choice(bits)
+
+    def _choice(self, bits: int) -> _Choice:
+        if len(self.by_bits) >= _CHOICES_KEPT:
+            self.by_bits.clear()
+        count = len(self._sources)
+        numbers = bit_numbers(bits & ((1 << count) - 1))
+        # the rules compiled already (for replies of this script) are the choice's from the start
+        ascii_reply = not bits >> count
+        compiled = self.compiled_ascii if ascii_reply else self.compiled
+        rules: list[re.Pattern[str]] = []
+        for number in numbers:
+            if (rule := compiled[number]) is None:
+                break
+            rules.append(rule)
+        self.by_bits[bits] = _Choice(numbers, rules, len(rules) == len(numbers), ascii_reply)
+        return self.by_bits[bits]
 
     def _compiled(self, entry: _Choice) -> Iterator[re.Pattern[str]]:
         """The entry's rules not compiled for it yet, compiled one by one as they are reached."""
@@ -396,8 +391,16 @@ class Rules:
             yield rule
         entry.complete = True
 
+    def _entry(self, beginnings: Beginnings | None) -> _Choice | None:
+        """``chosen``, or None when the reply has none of the words the rules need (most replies, most lists)."""
+        if beginnings is None or not self.built:
+            return self.chosen(beginnings)
+        bits = beginnings.bits() >> self.offset & self.width | self.always
+        return (self.by_bits.get(bits) or self._choice(bits)) if bits else None
+
     def search(self, text: str, beginnings: Beginnings | None) -> re.Match[str] | None:
-        entry = self.cache.get(beginnings) or self.chosen(beginnings)
+        if (entry := self._entry(beginnings)) is None:
+            return None
         for rule in entry.rules:
             if found := rule.search(text):
                 return found
@@ -409,7 +412,8 @@ class Rules:
         return None
 
     def mask(self, text: str, beginnings: Beginnings | None, replacement: str = " ~ ") -> str:
-        entry = self.cache.get(beginnings) or self.chosen(beginnings)
+        if (entry := self._entry(beginnings)) is None:
+            return text
         if not entry.complete:
             for _ in self._compiled(entry):
                 pass
@@ -430,8 +434,7 @@ def bit_numbers(bits: int) -> list[int]:
 
 
 def reply_beginnings(flat: str, words: Iterable[str] | None = None) -> Beginnings:
-    """The words of a reply as the rule lists choose their rules by (``Beginnings``), one object a flat form met (a
-    long reply, rarely met twice, is not kept)."""
+    """A reply's words as the rule lists choose by (``Beginnings``), one object a flat form (not a long one)."""
     found = _INTERNED.get(flat)
     if found is None:
         found = Beginnings(tuple(flat.split() if words is None else words), flat.isascii())
@@ -443,5 +446,5 @@ def reply_beginnings(flat: str, words: Iterable[str] | None = None) -> Beginning
 
 
 _INTERNED: dict[str, Beginnings] = {}
-_INTERNED_KEPT = 4096  # as many as a rule list's memo keeps
+_INTERNED_KEPT = 4096
 _INTERNED_CHARS = 480  # three SMS segments
