@@ -19,7 +19,7 @@ from optledger.reply_literals import rule_keys
 
 _MACRO = re.compile(r"\{(\w+)\}")
 _PREFIX = 5  # a rule is indexed by the first letters (up to five) of the word its every match starts with
-_CHOICES_KEPT = 8192  # sets of merged lists a rule list remembers
+_CHOICES_KEPT, _WORDS_KEPT = 8192, 32768  # sets of merged lists a rule list keeps; words whose bits are kept
 _WORD_PARTS = re.compile(r"\w+")
 _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in another script can match
 
@@ -268,7 +268,7 @@ class _Indexes:
         self.key_bits: dict[str, int] = {}
         self.width = 0
         self.version = 0
-        self.of_word: Memo[int] = Memo(self._word_bits, 8192)
+        self.of_word: Memo[int] = Memo(self._word_bits, _WORDS_KEPT)
 
     def _word_bits(self, word: str) -> int:
         # the first one to five letters of the word, and the word and a space if it is that short (a whole word)
@@ -285,7 +285,7 @@ class _Indexes:
         offset, self.width = self.width, self.width + width
         for key, bits in key_bits.items():
             self.key_bits[key] = self.key_bits.get(key, 0) | bits << offset
-        self.of_word = Memo(self._word_bits, 8192)  # a new memo: a word read meanwhile is stored in the old one
+        self.of_word = Memo(self._word_bits, _WORDS_KEPT)  # a new memo: a word read meanwhile is stored in the old one
         self.version += 1
         return offset
 
