@@ -20,12 +20,13 @@ from importlib import import_module
 from typing import Any
 
 from optledger.classify import _DATA_DIR
+from optledger.reply_starts import _PREFIX
 
 # the parse tree of ``re`` is the ground truth of what a pattern matches (its modules are private, so not typed)
 sre: Any = import_module("re._constants")
 sre_parse: Any = import_module("re._parser")
 KEYS_FILE = _DATA_DIR / "rule_keys.json"
-_PREFIX = 5  # as ``reply_rules``: a word beginning is up to five letters
+
 _STATES = 32  # more open word beginnings than this at one point of a pattern: the word is not followed further
 # the commonest words of replies, English and Spanish: a rule indexed by one of them is tried on most replies
 _COMMON_WORDS = (
