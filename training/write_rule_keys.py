@@ -1,5 +1,6 @@
 """Write ``layers/optledger/optledger/data/rule_keys.json``: the word each rule of ``data/phrases.json`` is indexed by
-(``optledger.reply_literals``), so that a cold start reads them instead of parsing every rule.
+(``optledger.reply_literals``) and its first word (``optledger.reply_starts``), so that a cold start reads them instead
+of reading every rule.
 
     python training/write_rule_keys.py
 
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 
 from optledger import classify_phrases, reply_literals  # noqa: E402 - the library of this checkout
-from optledger.reply_rules import Rules, expand, rule_starts  # noqa: E402
+from optledger.reply_rules import Rules, expand  # noqa: E402
 from optledger.reply_text import fold, reading  # noqa: E402
 
 _PREFIX = 5
@@ -39,6 +40,7 @@ def replies() -> list[str]:
 
 
 def main() -> None:
+    reply_literals._shipped = dict  # every rule read afresh, not from the file this writes
     holding: dict[str, set[int]] = {}  # the replies holding a word with each beginning
     for number, flat in enumerate(replies()):
         for key in set().union(*(beginnings(word) for word in flat.split())):
@@ -50,8 +52,9 @@ def main() -> None:
 
     lists = [rules for rules in classify_phrases._patterns() if isinstance(rules, Rules)]
     sources = {expand(pattern) for rules in lists for pattern in rules.patterns}
-    keys = reply_literals.write_keys(((source, rule_starts(source)) for source in sources), share)
-    reply_literals.KEYS_FILE.write_text(json.dumps(keys, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    keys = reply_literals.write_keys(sources, share)
+    lines = ",\n".join(f"{json.dumps(digest)}: {json.dumps(keys[digest])}" for digest in sorted(keys))
+    reply_literals.KEYS_FILE.write_text("{\n" + lines + "\n}\n", encoding="utf-8")  # a rule a line
     print(f"{reply_literals.KEYS_FILE.name}: the keys of {len(keys)} rules, chosen on {len(holding)} beginnings")
 
 

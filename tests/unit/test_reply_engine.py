@@ -224,7 +224,8 @@ def test_every_rule_that_matches_a_corpus_reply_finds_its_words_in_it():
     # Given every rule of the data and the flat form of every reply of the tuning corpus
     flats = corpus_flats()
     for source in sorted(every_source()):
-        keys, rule = reply_literals.rule_keys(source, reply_rules.rule_starts(source)), re.compile(source)
+        (starts, keys), rule = reply_literals.rule_index(source), re.compile(source)
+        assert starts == reply_rules.rule_starts(source)  # the first word the keys file holds is the rule's own
         for flat in flats:
             # Then a rule that matches a reply has a word the index chooses it by
             assert keys is None or not rule.search(flat) or not keys.isdisjoint(_word_keys(flat)), (source, flat)
@@ -232,7 +233,7 @@ def test_every_rule_that_matches_a_corpus_reply_finds_its_words_in_it():
 
 def test_a_rule_the_keys_file_does_not_hold_is_read_on_first_use():
     assert reply_literals._digest(r"\bi saw (?:a|the) zebra\b") not in reply_literals._shipped()
-    assert reply_literals.rule_keys(r"\bi saw (?:a|the) zebra\b", frozenset({"i "})) == frozenset({"zebra"})
+    assert reply_literals.rule_index(r"\bi saw (?:a|the) zebra\b") == (frozenset({"i "}), frozenset({"zebra"}))
 
 
 def test_a_word_inside_a_reply_word_is_found_as_the_rules_find_it():

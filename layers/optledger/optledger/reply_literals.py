@@ -20,7 +20,7 @@ from importlib import import_module
 from typing import Any
 
 from optledger.classify import _DATA_DIR
-from optledger.reply_starts import _PREFIX
+from optledger.reply_starts import _PREFIX, rule_starts
 
 # the parse tree of ``re`` is the ground truth of what a pattern matches (its modules are private, so not typed)
 sre: Any = import_module("re._constants")
@@ -181,24 +181,36 @@ def _digest(source: str) -> str:
     return hashlib.blake2b(source.encode(), digest_size=8).hexdigest()
 
 
+Index = tuple[Clause | None, Clause | None]  # a rule's first-word beginnings (``rule_starts``) and its keys
+
+
 @cache
-def _shipped() -> dict[str, list[str]]:
+def _shipped() -> dict[str, list[list[str] | None]]:
     try:
-        data: dict[str, list[str]] = json.loads(KEYS_FILE.read_text(encoding="utf-8"))
+        data: dict[str, list[list[str] | None]] = json.loads(KEYS_FILE.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
     return data
 
 
-def rule_keys(source: str, starts: Clause | None) -> Clause | None:
-    """``rarest`` of an expanded pattern, from ``data/rule_keys.json`` when it holds the pattern (chosen there by how
-    often replies hold each word; an empty list: the rule needs no word)."""
-    keys = _shipped().get(_digest(source))
-    if keys is None:
-        return rarest(source, starts)
-    return frozenset(keys) if keys else None
+def rule_index(source: str) -> Index:
+    """An expanded pattern's ``rule_starts`` and the clause it is indexed by (``rarest``; None: the rule needs no
+    word), from ``data/rule_keys.json`` when it holds the pattern (the keys chosen there by how often replies hold
+    each word), else read now."""
+    if (shipped := _shipped().get(_digest(source))) is None:
+        starts = rule_starts(source)
+        return starts, rarest(source, starts)
+    first, keys = shipped
+    return (None if first is None else frozenset(first)), (frozenset(keys) if keys else None)
 
 
-def write_keys(rules: Iterable[tuple[str, Clause | None]], rarity: Rarity) -> dict[str, list[str]]:
-    """The keys file's content for these expanded patterns and the beginnings of their first words."""
-    return {_digest(source): sorted(rarest(source, starts, rarity) or ()) for source, starts in sorted(set(rules))}
+def write_keys(rules: Iterable[str], rarity: Rarity) -> dict[str, list[list[str] | None]]:
+    """The keys file's content for these expanded patterns: for each, its ``rule_starts`` and its keys."""
+    found: dict[str, list[list[str] | None]] = {}
+    for source in sorted(set(rules)):
+        starts = rule_starts(source)
+        found[_digest(source)] = [
+            None if starts is None else sorted(starts),
+            sorted(rarest(source, starts, rarity) or ()),
+        ]
+    return found

@@ -15,7 +15,7 @@ from operator import or_
 from typing import Any, TypeVar
 
 from optledger.classify import _DATA_DIR
-from optledger.reply_literals import rule_keys
+from optledger.reply_literals import rule_index
 from optledger.reply_starts import _PREFIX
 from optledger.reply_starts import _split_top as _split_top  # the names tests and modules read here
 from optledger.reply_starts import rule_starts as rule_starts
@@ -105,7 +105,7 @@ class WordSet:
 
 def starts_of(sources: Iterable[str]) -> frozenset[str] | None:
     """The word beginnings every match of these rules starts at, as ``reply_beginnings`` lists them, or None."""
-    starts = [rule_starts(expand(source)) for source in sources]
+    starts = [rule_index(expand(source))[0] for source in sources]
     return None if not all(starts) else frozenset().union(*(start for start in starts if start))
 
 
@@ -214,8 +214,7 @@ class Rules:
         merged: dict[frozenset[str] | None, tuple[set[str], list[str], list[bool]]] = {}
         for pattern in self.patterns:
             source = expand(pattern)
-            starts = rule_starts(source)
-            keys = rule_keys(source, starts)
+            starts, keys = rule_index(source)  # read from data/rule_keys.json for the shipped rules
             if starts and source.startswith(("(?<", "\\b(?<")):
                 source = _looking_at(starts) + source
             if starts is None and not source.isascii():
