@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 
-from optledger import classify_phrases, reply_literals  # noqa: E402 - the library of this checkout
+from optledger import classify_phrases, reply_literals, reply_review  # noqa: E402 - the library of this checkout
 from optledger.reply_rules import Rules, expand  # noqa: E402
 from optledger.reply_text import fold, reading  # noqa: E402
 
@@ -52,6 +52,7 @@ def main() -> None:
 
     lists = [rules for rules in classify_phrases._patterns() if isinstance(rules, Rules)]
     sources = {expand(pattern) for rules in lists for pattern in rules.patterns}
+    sources |= {entry.source for entry in reply_review._grammar().entries}  # the second look's grammar
     keys = reply_literals.write_keys(sources, share)
     lines = ",\n".join(f"{json.dumps(digest)}: {json.dumps(keys[digest])}" for digest in sorted(keys))
     reply_literals.KEYS_FILE.write_text("{\n" + lines + "\n}\n", encoding="utf-8")  # a rule a line

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from optledger import classify_phrases as reader
-from optledger import reply_literals, reply_rules
+from optledger import reply_literals, reply_review, reply_rules
 from optledger.classify import normalize_text
 from optledger.reply_text import canonical, fold
 
@@ -17,8 +17,10 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def every_source() -> set[str]:
+    """Every rule of data/phrases.json and of the second look's grammar (data/review_grammar.json)."""
     lists = [rules for rules in reader._patterns() if isinstance(rules, reply_rules.Rules)]
-    return {reply_rules.expand(pattern) for rules in lists for pattern in rules.patterns}
+    grammar = {entry.source for entry in reply_review._grammar().entries}
+    return grammar | {reply_rules.expand(pattern) for rules in lists for pattern in rules.patterns}
 
 
 def corpus_flats() -> list[str]:
