@@ -234,7 +234,7 @@ def test_every_rule_that_matches_a_corpus_reply_finds_its_words_in_it():
 
 
 def test_a_rule_the_keys_file_does_not_hold_is_read_on_first_use():
-    assert reply_literals._digest(r"\bi saw (?:a|the) zebra\b") not in reply_literals._shipped()
+    assert reply_literals.digest(r"\bi saw (?:a|the) zebra\b") not in reply_literals._shipped()
     assert reply_literals.rule_index(r"\bi saw (?:a|the) zebra\b") == (frozenset({"i "}), frozenset({"zebra"}))
 
 

@@ -171,13 +171,18 @@ def required(source: str, rarity: Rarity = rarity) -> list[Clause]:
     return reader.clauses
 
 
-def rarest(source: str, starts: Clause | None = None, rarity: Rarity = rarity) -> Clause | None:
-    """The clause of ``required`` (or ``starts``, the beginnings of the rule's first word) a reply is least likely to
-    satisfy, or None when a match needs no word."""
-    return min([*required(source, rarity), *([starts] if starts else [])], key=rarity, default=None)
+def needed(source: str, rarity: Rarity = rarity) -> list[Clause]:
+    """The clauses of ``required`` and the beginnings of the rule's first word (``rule_starts``), when it has one."""
+    starts = rule_starts(source)
+    return [*required(source, rarity), *([starts] if starts else [])]
 
 
-def _digest(source: str) -> str:
+def rarest(source: str, rarity: Rarity = rarity) -> Clause | None:
+    """The clause of ``needed`` a reply is least likely to satisfy, or None when a match needs no word."""
+    return min(needed(source, rarity), key=rarity, default=None)
+
+
+def digest(source: str) -> str:
     return hashlib.blake2b(source.encode(), digest_size=8).hexdigest()
 
 
@@ -197,20 +202,7 @@ def rule_index(source: str) -> Index:
     """An expanded pattern's ``rule_starts`` and the clause it is indexed by (``rarest``; None: the rule needs no
     word), from ``data/rule_keys.json`` when it holds the pattern (the keys chosen there by how often replies hold
     each word), else read now."""
-    if (shipped := _shipped().get(_digest(source))) is None:
-        starts = rule_starts(source)
-        return starts, rarest(source, starts)
+    if (shipped := _shipped().get(digest(source))) is None:
+        return rule_starts(source), rarest(source)
     first, keys = shipped
     return (None if first is None else frozenset(first)), (frozenset(keys) if keys else None)
-
-
-def write_keys(rules: Iterable[str], rarity: Rarity) -> dict[str, list[list[str] | None]]:
-    """The keys file's content for these expanded patterns: for each, its ``rule_starts`` and its keys."""
-    found: dict[str, list[list[str] | None]] = {}
-    for source in sorted(set(rules)):
-        starts = rule_starts(source)
-        found[_digest(source)] = [
-            None if starts is None else sorted(starts),
-            sorted(rarest(source, starts, rarity) or ()),
-        ]
-    return found
