@@ -240,3 +240,9 @@ def test_a_rule_the_keys_file_does_not_hold_is_read_on_first_use():
 
 def test_a_word_inside_a_reply_word_is_found_as_the_rules_find_it():
     assert reply_rules.Starts(frozenset({"stop "})).any_in(reply_rules.reply_beginnings("ok&stop"))
+
+
+def test_the_keys_file_holds_every_rule_of_the_data():
+    # a rule it lacks is still indexed soundly, but read on a cold start: run python training/write_rule_keys.py
+    missing = [source for source in every_source() if reply_literals.digest(source) not in reply_literals._shipped()]
+    assert not missing, f"{len(missing)} rules missing from data/rule_keys.json: python training/write_rule_keys.py"
