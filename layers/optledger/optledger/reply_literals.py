@@ -116,16 +116,16 @@ class _Reader:
         return frozenset({""}) if spaces else None
 
     def branch(self, alternatives: list[Any], states: _States) -> _States:
-        found: list[list[Clause]] = []
-        ends: set[str] | None = set()
-        for alternative in alternatives:
-            inner = _Reader(self.rarity)
-            end = inner.sequence(alternative, states)
-            found.append(inner.clauses)
-            ends = None if end is None or ends is None else ends | end
-        if all(found):  # each alternative needs a word: the branch needs one of them (the rarest of each)
-            self.clauses.append(frozenset().union(*(min(clauses, key=self.rarity) for clauses in found)))
-        return None if ends is None or len(ends) > _STATES else frozenset(ends)
+        readers = [_Reader(self.rarity) for _ in alternatives]
+        ends = [reader.sequence(alternative, states) for reader, alternative in zip(readers, alternatives, strict=True)]
+        merged = None if None in ends else frozenset().union(*(end for end in ends if end is not None))
+        if merged is None or len(merged) > _STATES:  # the word open after the branch is not followed further:
+            for reader, end in zip(readers, ends, strict=True):
+                reader.emit(end, ended=False)  # each alternative's beginning of it stands
+            merged = None
+        if all(reader.clauses for reader in readers):  # each alternative needs a word: the branch one of them
+            self.clauses.append(frozenset().union(*(min(reader.clauses, key=self.rarity) for reader in readers)))
+        return merged
 
     def repeat(self, low: int, high: int, body: Any, states: _States) -> _States:
         inner = _Reader(self.rarity)
