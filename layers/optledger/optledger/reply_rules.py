@@ -21,7 +21,7 @@ from optledger.reply_starts import _split_top as _split_top  # the names tests a
 from optledger.reply_starts import rule_starts as rule_starts
 
 _MACRO = re.compile(r"\{(\w+)\}")
-_CHOICES_KEPT, _WORDS_KEPT = 8192, 32768  # sets of merged lists a rule list keeps; words whose bits are kept
+_CHOICES_KEPT, _WORDS_KEPT = 8192, 16384  # sets of merged lists a rule list keeps; words whose bits are kept
 _WORD_PARTS = re.compile(r"\w+")
 _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in another script can match
 
