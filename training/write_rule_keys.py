@@ -4,9 +4,10 @@ of reading every rule.
 
     python training/write_rule_keys.py
 
-Of the words every match of a rule needs, the one fewest labelled replies of the repository hold (``tests/data`` and
-``training``, read as the detector reads them) is its key. Run it after changing ``data/phrases.json``: a rule missing
-from the file is read on first use, by a guess of how common its words are; a stale file costs time, never a match.
+Of the words every match of a rule needs, the one that adds fewest ordinary messages to those its rule list is tried on
+(the labelled replies of ``tests/data`` and ``training``, read as the detector reads them) is its key. Run it after
+changing ``data/phrases.json`` or ``data/review_grammar.json``: a rule missing from the file is read on first use, by a
+guess of how common its words are; a stale file costs time, never a match.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ def beginnings(word: str) -> set[str]:
 
 
 def replies() -> list[str]:
+    """The ordinary messages among the labelled replies: most of a number's traffic, on which every rule list the
+    engine tries is tried in vain (a revocation is rarer, and ends the search early)."""
     paths = sorted((ROOT / "tests" / "data").glob("replies*.csv")) + sorted((ROOT / "training").glob("replies_*.csv"))
-    texts = [row["text"] for path in paths for row in csv.DictReader(path.open(encoding="utf-8")) if row.get("text")]
+    rows = [row for path in paths for row in csv.DictReader(path.open(encoding="utf-8"))]
+    texts = [row["text"] for row in rows if row.get("text") and row.get("label", "").strip() == "message"]
     return list(dict.fromkeys(reading(fold(text))[0] for text in texts))
 
 
