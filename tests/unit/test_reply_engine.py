@@ -6,12 +6,21 @@ import csv
 import re
 from pathlib import Path
 
+import pytest
+
 from optledger import classify_phrases as reader
-from optledger import reply_rules
+from optledger import reply_literals, reply_review, reply_rules
 from optledger.classify import normalize_text
 from optledger.reply_text import canonical, fold
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def every_source() -> set[str]:
+    """Every rule of data/phrases.json and of the second look's grammar (data/review_grammar.json)."""
+    lists = [rules for rules in reader._patterns() if isinstance(rules, reply_rules.Rules)]
+    grammar = {entry.source for entry in reply_review._grammar().entries}
+    return grammar | {reply_rules.expand(pattern) for rules in lists for pattern in rules.patterns}
 
 
 def corpus_flats() -> list[str]:
@@ -88,11 +97,14 @@ def test_ascii_and_other_script_replies_never_share_a_choice():
 
 
 def test_replies_that_choose_the_same_rules_share_one_choice():
-    rules = reply_rules.Rules([r"\bstop texting\b", r"\bquit texting\b", r"\bend emailing\b"])
+    rules = reply_rules.Rules([r"\bstop texting\b", r"\bquit texting\b", r"\bend emailing\b", r"\bquit\b"])
     one = rules.chosen(reply_rules.reply_beginnings("stop texting please"))
-    other = rules.chosen(reply_rules.reply_beginnings("ok stop now"))
-    assert one is other and len(one.numbers) == 1
-    assert rules.chosen(reply_rules.reply_beginnings("please stoppers")).numbers == []  # the rule needs "stop" whole
+    other = rules.chosen(reply_rules.reply_beginnings("quit texting now"))
+    assert one is other and one.numbers == [0, 1]
+    assert rules.chosen(reply_rules.reply_beginnings("please quitters")).numbers == []  # the rule needs "quit" whole
+    # each rule is indexed by its rarer word: "stop texting" needs "texting", so "ok stop now" tries nothing
+    assert rules.chosen(reply_rules.reply_beginnings("ok stop now")).numbers == []
+    assert rules.chosen(reply_rules.reply_beginnings("ok quit now")).numbers == [1]
 
 
 def test_starts_tests_the_beginnings_of_whole_and_longer_words():
@@ -178,3 +190,59 @@ def test_a_translation_table_keeps_the_characters_it_lacks_as_they_are():
         assert text.translate(table) == text.translate(plain)
     assert table[ord("z")] == ord("z") and ord("z") in table  # kept: the next reply looks it up in the dict
     assert classify.normalize_text("¡Cancelá señor! 😀") == "CANCELA SENOR"
+
+
+# --- the words a rule needs (reply_literals) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "clauses"),
+    [
+        (r"\bstop texting\b", [{"stop "}, {"texti"}]),
+        (r"\b(?:stop|quit) (?:texting|msgs)\b", [{"stop ", "quit "}, {"texti", "msgs"}]),  # \b: "msgs" may go on
+        (r"(?:stop|quit) te?xt\w*", [{"text", "txt"}]),  # no \b before "stop": "nonstop" matches, so no "stop"
+        (r"\bno(?: more)? texts?\b", [{"no ", "more "}, {"text", "texts"}]),
+        (r"\b(?=dont|never)\w+ (?:text|call) me", [{"dont", "never"}, {"text ", "call "}, {"me"}]),
+        (r"\bst(?:op|fu)\b", [{"stop", "stfu"}]),
+        (r"(?i)\bstop\b", []),  # the words as written are not the words matched
+        (r"停止|やめて", []),  # no word boundary: a match may start anywhere
+    ],
+)
+def test_the_words_a_rule_needs_are_read_from_its_parsed_pattern(source, clauses):
+    assert reply_literals.required(source) == [frozenset(clause) for clause in clauses]
+
+
+def _word_keys(flat: str) -> set[str]:
+    """Every beginning the index reads from the words of a flat form (written out, not the engine's own code)."""
+    keys = set()
+    for token in flat.split():
+        for word in {token, *re.findall(r"\w+", token)}:
+            keys |= {word[:length] for length in range(1, min(len(word), 5) + 1)}
+            keys |= {f"{word} "} if len(word) <= 5 else set()
+    return keys
+
+
+def test_every_rule_that_matches_a_corpus_reply_finds_its_words_in_it():
+    # Given every rule of the data and the flat form of every reply of the tuning corpus
+    flats = corpus_flats()
+    for source in sorted(every_source()):
+        (starts, keys), rule = reply_literals.rule_index(source), re.compile(source)
+        assert starts == reply_rules.rule_starts(source)  # the first word the keys file holds is the rule's own
+        for flat in flats:
+            # Then a rule that matches a reply has a word the index chooses it by
+            assert keys is None or not rule.search(flat) or not keys.isdisjoint(_word_keys(flat)), (source, flat)
+
+
+def test_a_rule_the_keys_file_does_not_hold_is_read_on_first_use():
+    assert reply_literals.digest(r"\bi saw (?:a|the) zebra\b") not in reply_literals._shipped()
+    assert reply_literals.rule_index(r"\bi saw (?:a|the) zebra\b") == (frozenset({"i "}), frozenset({"zebra"}))
+
+
+def test_a_word_inside_a_reply_word_is_found_as_the_rules_find_it():
+    assert reply_rules.Starts(frozenset({"stop "})).any_in(reply_rules.reply_beginnings("ok&stop"))
+
+
+def test_the_keys_file_holds_every_rule_of_the_data():
+    # a rule it lacks is still indexed soundly, but read on a cold start: run python training/write_rule_keys.py
+    missing = [source for source in every_source() if reply_literals.digest(source) not in reply_literals._shipped()]
+    assert not missing, f"{len(missing)} rules missing from data/rule_keys.json: python training/write_rule_keys.py"

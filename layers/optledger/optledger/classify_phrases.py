@@ -141,6 +141,7 @@ _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, whic
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
 _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase says "all", "every" or "everything"
+LAST_MASKED = [("", "")]  # the flat form last read and its masked form
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
 _CLEARED = Classification("message")  # the same, where the rules read a cue as something else: reply_reader leaves it
 UNDECIDED = _TEXTS_REFUSED, _TEXTS_BESIDE_MASKED_CUE = "texts refused", "texts beside a masked cue"  # no rule decides
@@ -353,6 +354,7 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
 
     beginnings = reply_beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)
+    LAST_MASKED[0] = flat, marked  # what the learned second opinion reads next, masked once
 
     # a lone "stop" beside laughter may be a joke ("STOP!! lol"): queued, not honoured; in delight, not a revocation
     def mood() -> Mood:

@@ -45,8 +45,7 @@ class Scorer:
     threshold: float  # a probability: above it, the head says yes
 
     def probability(self, buckets: list[int]) -> float:
-        weights = self.weights
-        logit = self.bias + self.scale * sum(weights[bucket] for bucket in buckets)
+        logit = self.bias + self.scale * sum(map(self.weights.__getitem__, buckets))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
     def says(self, buckets: list[int]) -> bool:

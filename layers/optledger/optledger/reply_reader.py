@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from optledger.classify import Classification
-from optledger.classify_phrases import _MESSAGE, UNDECIDED, _patterns, _read_flat, _review
+from optledger.classify_phrases import _MESSAGE, LAST_MASKED, UNDECIDED, _patterns, _read_flat, _review
 from optledger.reply_model import Opinion, opinion
 from optledger.reply_rules import Memo, reply_beginnings
 from optledger.reply_text import decided, fold, reading
@@ -59,5 +59,7 @@ _OPINIONS = Memo(_opinion_of, 4096)  # a reply met again (a campaign's usual ans
 
 
 def masked(flat: str) -> str:
-    """A flat form with what the rules mask as something else ("stop by", "cancel my appointment") written ``~``."""
-    return _patterns().masks.mask(flat, reply_beginnings(flat))
+    """A flat form with what the rules mask as something else ("stop by", "cancel my appointment") written ``~``
+    (the rules' own masking when they have just read it: every reply the model reads, they read first)."""
+    last_flat, marked = LAST_MASKED[0]
+    return marked if last_flat == flat else _patterns().masks.mask(flat, reply_beginnings(flat))

@@ -20,6 +20,7 @@ from functools import cache, cached_property
 from typing import Any, NamedTuple
 
 from optledger.classify import _DATA_DIR
+from optledger.reply_literals import rule_index
 from optledger.reply_rules import Beginnings, add_index, bit_numbers, expand
 
 _MACRO = re.compile(r"\{(\w+)\}")
@@ -81,10 +82,15 @@ class _Grammar:
         # are the patterns with a first cue whose second cue, if any, it has too
         count = len(self.entries)
         key_bits = {key: sum(1 << number for number in numbers) for key, numbers in self.index.items()}
+        self.unkeyed = 0  # and a third range: the rarest word every match needs (reply_literals), when it has one
         for number, entry in enumerate(self.entries):
             for key in entry.also:
                 key_bits[key] = key_bits.get(key, 0) | 1 << (count + number)
-        self.offset = add_index(key_bits, 2 * count)
+            if (keys := rule_index(entry.source)[1]) is None:
+                self.unkeyed |= 1 << number
+            for key in keys or ():
+                key_bits[key] = key_bits.get(key, 0) | 1 << (2 * count + number)
+        self.offset = add_index(key_bits, 3 * count)
         self.all = (1 << count) - 1
         self.alone = sum(1 << number for number, entry in enumerate(self.entries) if not entry.also)  # no second cue
         self.chosen: dict[int, tuple[int, ...]] = {}
@@ -108,7 +114,9 @@ class _Grammar:
         if len(self.by_reply) >= _CHOSEN:
             self.by_reply.clear()
         bits = beginnings.bits() >> self.offset
-        numbers = self.by_reply[beginnings] = self._cued(bits & self.all & (self.alone | bits >> len(self.entries)))
+        count = len(self.entries)
+        cued = bits & self.all & (self.alone | bits >> count) & (self.unkeyed | bits >> 2 * count)
+        numbers = self.by_reply[beginnings] = self._cued(cued)
         return numbers
 
     def _cued(self, bits: int) -> tuple[int, ...]:

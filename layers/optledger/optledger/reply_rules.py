@@ -1,8 +1,7 @@
 """The rule index of the reply detector: patterns of ``data/phrases.json`` tried only where they can match.
 
-Patterns are indexed by the first letters of the word at which every match starts (``rule_starts``) and compiled on
-first use: a reply is tried only against the few patterns that could match it, so a classification costs about what one
-alternation of every pattern would, however many patterns there are.
+Patterns merged by the first letters of the word every match starts at (``rule_starts``) are one alternation, compiled
+on first use and tried only on a reply holding the rarest word one of its rules needs (``reply_literals``).
 """
 
 from __future__ import annotations
@@ -11,15 +10,19 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache, reduce
+from functools import cache, reduce
 from operator import or_
 from typing import Any, TypeVar
 
 from optledger.classify import _DATA_DIR
+from optledger.reply_literals import rule_index
+from optledger.reply_starts import _PREFIX
+from optledger.reply_starts import _split_top as _split_top  # the names tests and modules read here
+from optledger.reply_starts import rule_starts as rule_starts
 
 _MACRO = re.compile(r"\{(\w+)\}")
-_PREFIX = 5  # a rule is indexed by the first letters (up to five) of the word its every match starts with
-_CHOICES_KEPT = 8192  # sets of merged lists a rule list remembers
+_CHOICES_KEPT, _WORDS_KEPT = 8192, 16384  # sets of merged lists a rule list keeps; words whose bits are kept
+_WORD_PARTS = re.compile(r"\w+")
 _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in another script can match
 
 
@@ -41,8 +44,7 @@ _Value = TypeVar("_Value")
 
 
 class Memo(dict[str, _Value]):
-    """A bounded memo of a function of one word. A hit is one dict lookup at C speed (``map(memo.__getitem__,
-    words)``), with none of lru_cache's bookkeeping; when full, it starts afresh."""
+    """A bounded memo of a function of one word: a hit is one dict lookup at C speed; when full, it starts afresh."""
 
     def __init__(self, function: Callable[[str], _Value], kept: int) -> None:
         super().__init__()
@@ -101,117 +103,9 @@ class WordSet:
         return kept
 
 
-# an escape or a whole character class is one token (skipped); then the brackets and bars that shape a pattern
-_STRUCTURE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|[()|]")
-_DEPTH_STEP = {"(": 1, ")": -1, "|": 0}
-
-
-def _brackets(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
-    """``(index, char, depth)`` for each bracket and bar of a pattern outside character classes, escapes skipped;
-    ``depth`` is the group depth after the char (the one scan behind both helpers below)."""
-    depth = 0
-    for found in _STRUCTURE.finditer(source, start):
-        char = found[0]
-        if len(char) == 1:
-            depth += _DEPTH_STEP[char]
-            yield found.start(), char, depth
-
-
-@lru_cache(maxsize=4096)
-def _split_top(source: str) -> tuple[str, ...]:
-    """A pattern's top-level alternatives: bars outside brackets and character classes, escapes skipped."""
-    if "|" not in source:
-        return (source,)
-    parts, start = [], 0
-    for index, char, depth in _brackets(source):
-        if char == "|" and depth == 0:
-            parts.append(source[start:index])
-            start = index + 1
-    return (*parts, source[start:])
-
-
-def _group_end(source: str, start: int) -> int:
-    """Index of the bracket closing the group that opens at ``start``, or -1."""
-    return next((index for index, char, depth in _brackets(source, start) if char == ")" and depth == 0), -1)
-
-
-def _leading_letters(source: str) -> str:
-    """The letters a pattern fragment must start with (up to five); a letter made optional ends them.
-
-    A whole word of five letters or fewer ("i ", "no ", "do ") ends with a space: it is looked up among the reply's
-    short words, not among the beginnings of longer ones ("is", "not", "does").
-    """
-    letters = ""
-    for index, char in enumerate(source):
-        if not char.isalnum() or len(letters) == _PREFIX:
-            ends_word = char == " " and source[index + 1 : index + 2] not in ("?", "*", "{")
-            if ends_word or source.startswith(("\\b", "$"), index):
-                letters += " "
-            break
-        after = source[index + 1 : index + 3]
-        if after[:1] in ("?", "*") or after == "{0":
-            break
-        letters += char
-        if after[:1] == "+" or after[:1] == "{":
-            break
-    return letters
-
-
-def rule_starts(source: str, anchored: bool = False) -> frozenset[str] | None:
-    """The beginnings (up to five letters) of the word at which every match of a pattern starts.
-
-    None when a match may start elsewhere than at a word start or with a letter the scan cannot tell: such a rule
-    always runs. The scan reads lookbehinds, ``\\b``/``^`` anchors, groups and alternations; anything else stops it.
-    """
-    return _starts_of(_split_top(source), anchored)
-
-
-def _starts_of(parts: Iterable[str], anchored: bool) -> frozenset[str] | None:
-    """``rule_starts`` of top-level alternatives. What the scan recurses on (a group's alternative and what follows
-    the group) has no top-level bar, so it is not split again: re-scanning the long rest of a pattern once for every
-    alternative of a group before it was most of the cost of indexing the rules on a cold start."""
-    found: set[str] = set()
-    for part in parts:
-        position, part_anchored = 0, anchored
-        while True:
-            if part.startswith(("(?<!", "(?<=", "(?!"), position):
-                position = _group_end(part, position) + 1
-            elif part.startswith("\\b", position):
-                position, part_anchored = position + 2, True
-            elif part.startswith("^", position):
-                position, part_anchored = position + 1, True
-            else:
-                break
-        if part.startswith("(?:", position):
-            end = _group_end(part, position)
-            if end < 0:
-                return None
-            quantifier = re.match(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??", part[end + 1 :])
-            tail = part[end + 1 + (quantifier.end() if quantifier else 0) :]
-            optional = quantifier is not None and quantifier[0][0] in "?*{" and not quantifier[0].startswith("{1")
-            # each alternative read with what follows the group, so that "(?:i|we) want" is the short word "i"
-            follows = "" if quantifier else tail
-            for alternative in _split_top(part[position + 3 : end]):
-                inner = _starts_of((alternative + follows,), part_anchored)
-                if inner is None:
-                    return None
-                found |= inner
-            if optional:  # or the group is skipped
-                following = _starts_of((tail,), part_anchored) if tail and not tail[0].isspace() else None
-                if following is None:
-                    return None
-                found |= following
-            continue
-        letters = _leading_letters(part[position:])
-        if not part_anchored or not letters.strip():
-            return None
-        found.add(letters)
-    return frozenset(found)
-
-
 def starts_of(sources: Iterable[str]) -> frozenset[str] | None:
     """The word beginnings every match of these rules starts at, as ``reply_beginnings`` lists them, or None."""
-    starts = [rule_starts(expand(source)) for source in sources]
+    starts = [rule_index(expand(source))[0] for source in sources]
     return None if not all(starts) else frozenset().union(*(start for start in starts if start))
 
 
@@ -222,11 +116,9 @@ def _looking_at(starts: frozenset[str]) -> str:
 
 
 def _first_letter(letters: frozenset[str] | None, source: str) -> str:
-    """A word boundary and a test of the first letter every match starts with, before the whole alternation of a
-    merged rule list: a position inside a word, or whose letter is none of them, then fails on two tests, not on each
-    rule (the rules that open with lookbehinds and ``_looking_at``'s lookahead most). It changes no match: every rule
-    of the list is indexed, so ``rule_starts`` found each of its matches starts at a word boundary (``\\b`` or ``^``
-    before a letter) with one of these letters."""
+    """A word boundary and a test of the first letter every match starts with, before a merged rule list: a position
+    inside a word, or at another letter, then fails on two tests, not on each rule. It changes no match: ``rule_starts``
+    found each match of every rule of the list starts at a word boundary (``\\b`` or ``^``) with one of them."""
     if letters is None or _OTHER_SCRIPT_KEY in letters:
         return source
     return "\\b(?=[" + "".join(re.escape(letter) for letter in sorted(letters)) + "])(?:" + source + ")"
@@ -234,8 +126,7 @@ def _first_letter(letters: frozenset[str] | None, source: str) -> str:
 
 @dataclass(slots=True)
 class _Choice:
-    """The rules a set of word beginnings could match: their numbers, and the compiled patterns of as many of them, in
-    order, as a reply has reached so far (a search that matches early on a cold start compiles no more)."""
+    """The rules a set of word beginnings could match, and the compiled patterns of those a reply reached so far."""
 
     numbers: list[int]
     rules: list[re.Pattern[str]] = field(default_factory=list)
@@ -244,9 +135,8 @@ class _Choice:
 
 
 class Beginnings:
-    """A reply's words as every index (rule lists, review cues, ``Starts``) chooses by: a bit for each merged rule list
-    (or cue, or test) a word can start, every index side by side in one integer, the union of its words' (each read
-    once). Each index shifts out its own bits; the object is the key of every list's memo (``reply_beginnings``)."""
+    """A reply's words as every index (rule lists, review cues, ``Starts``) chooses by: a bit for each rule list (or
+    cue, or test) a word may serve, every index side by side in one integer; the key of every list's memo."""
 
     __slots__ = ("_bits", "_version", "ascii", "words")
 
@@ -258,7 +148,7 @@ class Beginnings:
 
     def bits(self) -> int:
         # the version first: an index added meanwhile (another thread) then has the words read again on the next call
-        if self._version != (version := _indexes.version):  # an index built since: read the words again
+        if self._version != (version := _indexes.version):
             found = reduce(or_, filter(None, map(_indexes.of_word.__getitem__, self.words)), 0)  # 0s not OR-ed
             self._bits = found if self.ascii else found | _indexes.key_bits.get(_OTHER_SCRIPT_KEY, 0)
             self._version = version
@@ -273,14 +163,16 @@ class _Indexes:
         self.key_bits: dict[str, int] = {}
         self.width = 0
         self.version = 0
-        self.of_word: Memo[int] = Memo(self._word_bits, 8192)
+        self.of_word: Memo[int] = Memo(self._word_bits, _WORDS_KEPT)
 
     def _word_bits(self, word: str) -> int:
         # the first one to five letters of the word, and the word and a space if it is that short (a whole word)
-        key_bits = self.key_bits
-        bits = key_bits.get(f"{word} ", 0) if len(word) <= _PREFIX else 0
-        for length in range(1, min(len(word), _PREFIX) + 1):
-            bits |= key_bits.get(word[:length], 0)
+        key_bits, bits = self.key_bits, 0
+        # "me@", "ok&stop": a rule's \\b also finds the words inside a reply's word
+        for part in (word,) if word.isalnum() else (word, *_WORD_PARTS.findall(word)):
+            bits |= key_bits.get(f"{part} ", 0) if len(part) <= _PREFIX else 0
+            for length in range(1, min(len(part), _PREFIX) + 1):
+                bits |= key_bits.get(part[:length], 0)
         return bits
 
     def add(self, key_bits: dict[str, int], width: int) -> int:
@@ -288,7 +180,7 @@ class _Indexes:
         offset, self.width = self.width, self.width + width
         for key, bits in key_bits.items():
             self.key_bits[key] = self.key_bits.get(key, 0) | bits << offset
-        self.of_word = Memo(self._word_bits, 8192)  # a new memo: a word read meanwhile is stored in the old one
+        self.of_word = Memo(self._word_bits, _WORDS_KEPT)  # a new memo: a word read meanwhile is stored in the old one
         self.version += 1
         return offset
 
@@ -309,33 +201,31 @@ class Starts:
 
 
 class Rules:
-    """A list of patterns, each compiled on first use and tried only on replies with a word it can start at.
-
-    One big alternation costs every reply the time of every branch at every position; indexing the rules by the
-    first letters of their first word keeps a reply's cost to the few rules that could match it.
-    """
+    """A list of patterns, each compiled on first use and tried only on replies with a word each of its matches needs
+    (one big alternation costs every reply the time of every branch at every position)."""
 
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = list(patterns)
         self.built = False  # indexed on first use: a cold start pays only for the rules its first reply needs
-        self.cache: dict[Beginnings | None, _Choice] = {}
 
     def _build(self) -> None:
-        # patterns whose words start with the same letters are one alternation: one regex call instead of several
-        merged: dict[frozenset[str] | None, tuple[set[str], list[str]]] = {}
+        # patterns whose words start with the same letters are one alternation, chosen by the rarest word each of its
+        # rules needs (its first word or another: reply_literals)
+        merged: dict[frozenset[str] | None, tuple[set[str], list[str], list[bool]]] = {}
         for pattern in self.patterns:
             source = expand(pattern)
-            starts = rule_starts(source)
+            starts, keys = rule_index(source)  # read from data/rule_keys.json for the shipped rules
             if starts and source.startswith(("(?<", "\\b(?<")):
                 source = _looking_at(starts) + source
             if starts is None and not source.isascii():
-                starts = frozenset({_OTHER_SCRIPT_KEY})  # a rule in another script cannot match an ASCII reply
+                starts = keys = frozenset({_OTHER_SCRIPT_KEY})  # a rule in another script cannot match an ASCII reply
             letters = None if starts is None else frozenset(start[0] for start in starts)
-            group = merged.setdefault(letters, (set(), []))
-            group[0].update(starts or ())
+            group = merged.setdefault(letters, (set(), [], []))
+            group[0].update(keys or ())
             group[1].append(source)
+            group[2].append(keys is None)
         self._sources = [
-            _first_letter(letters, "|".join(f"(?:{s})" for s in sources)) for letters, (_, sources) in merged.items()
+            _first_letter(letters, "|".join(f"(?:{s})" for s in sources)) for letters, (_, sources, _) in merged.items()
         ]
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self.compiled_ascii: list[re.Pattern[str] | None] = [None] * len(self._sources)
@@ -343,17 +233,15 @@ class Rules:
         # scripts, searched with Unicode patterns, never share a choice with ASCII replies, searched with ASCII ones
         self.always = 0
         self.bits: dict[str, int] = {_OTHER_SCRIPT_KEY: 1 << len(self._sources)}
-        for number, (letters, (group_starts, _)) in enumerate(merged.items()):
-            if letters is None:
+        for number, (group_keys, _, unkeyed) in enumerate(merged.values()):
+            if any(unkeyed):
                 self.always |= 1 << number
             else:
-                for start in group_starts:
-                    self.bits[start] = self.bits.get(start, 0) | 1 << number
+                for key in group_keys:
+                    self.bits[key] = self.bits.get(key, 0) | 1 << number
         self.offset = add_index(self.bits, len(self._sources) + 1)
         self.width = (2 << len(self._sources)) - 1
-        # as many as sets of merged lists replies have chosen: many sets of beginnings choose the same lists, and
-        # share their compiled rules
-        self.by_bits: dict[int, _Choice] = {}
+        self.by_bits: dict[int, _Choice] = {}  # a choice for each set of lists replies chose
         self.built = True
 
     @property
@@ -363,30 +251,28 @@ class Rules:
         return self._sources
 
     def chosen(self, beginnings: Beginnings | None) -> _Choice:
-        """The rules a reply with these word beginnings could match, remembered per set of beginnings."""
+        """The rules a reply with these word beginnings could match, shared by every reply choosing the same lists."""
         if not self.built:
             self._build()
         # this list's bits of the reply; without beginnings, every rule and the bit of a reply in another script
         bits = self.width if beginnings is None else beginnings.bits() >> self.offset & self.width | self.always
-        entry = self.by_bits.get(bits)
-        if entry is None:
-            if len(self.by_bits) >= _CHOICES_KEPT:
-                self.by_bits.clear()
-            count = len(self._sources)
-            numbers = bit_numbers(bits & ((1 << count) - 1))
-            # the rules compiled already (for replies of this script) are the choice's from the start
-            ascii_reply = not bits >> count
-            compiled = self.compiled_ascii if ascii_reply else self.compiled
-            rules: list[re.Pattern[str]] = []
-            for number in numbers:
-                if (rule := compiled[number]) is None:
-                    break
-                rules.append(rule)
-            entry = self.by_bits[bits] = _Choice(numbers, rules, len(rules) == len(numbers), ascii_reply)
-        if len(self.cache) >= 4096:
-            self.cache.clear()
-        self.cache[beginnings] = entry
-        return entry
+        return self.by_bits.get(bits) or self._choice(bits)
+
+    def _choice(self, bits: int) -> _Choice:
+        if len(self.by_bits) >= _CHOICES_KEPT:
+            self.by_bits.clear()
+        count = len(self._sources)
+        numbers = bit_numbers(bits & ((1 << count) - 1))
+        # the rules compiled already (for replies of this script) are the choice's from the start
+        ascii_reply = not bits >> count
+        compiled = self.compiled_ascii if ascii_reply else self.compiled
+        rules: list[re.Pattern[str]] = []
+        for number in numbers:
+            if (rule := compiled[number]) is None:
+                break
+            rules.append(rule)
+        self.by_bits[bits] = _Choice(numbers, rules, len(rules) == len(numbers), ascii_reply)
+        return self.by_bits[bits]
 
     def _compiled(self, entry: _Choice) -> Iterator[re.Pattern[str]]:
         """The entry's rules not compiled for it yet, compiled one by one as they are reached."""
@@ -399,8 +285,16 @@ class Rules:
             yield rule
         entry.complete = True
 
+    def _entry(self, beginnings: Beginnings | None) -> _Choice | None:
+        """``chosen``, or None when the reply has none of the words the rules need (most replies, most lists)."""
+        if beginnings is None or not self.built:
+            return self.chosen(beginnings)
+        bits = beginnings.bits() >> self.offset & self.width | self.always
+        return (self.by_bits.get(bits) or self._choice(bits)) if bits else None
+
     def search(self, text: str, beginnings: Beginnings | None) -> re.Match[str] | None:
-        entry = self.cache.get(beginnings) or self.chosen(beginnings)
+        if (entry := self._entry(beginnings)) is None:
+            return None
         for rule in entry.rules:
             if found := rule.search(text):
                 return found
@@ -412,7 +306,8 @@ class Rules:
         return None
 
     def mask(self, text: str, beginnings: Beginnings | None, replacement: str = " ~ ") -> str:
-        entry = self.cache.get(beginnings) or self.chosen(beginnings)
+        if (entry := self._entry(beginnings)) is None:
+            return text
         if not entry.complete:
             for _ in self._compiled(entry):
                 pass
@@ -433,8 +328,7 @@ def bit_numbers(bits: int) -> list[int]:
 
 
 def reply_beginnings(flat: str, words: Iterable[str] | None = None) -> Beginnings:
-    """The words of a reply as the rule lists choose their rules by (``Beginnings``), one object a flat form met (a
-    long reply, rarely met twice, is not kept)."""
+    """A reply's words as the rule lists choose by (``Beginnings``), one object a flat form (not a long one)."""
     found = _INTERNED.get(flat)
     if found is None:
         found = Beginnings(tuple(flat.split() if words is None else words), flat.isascii())
@@ -446,5 +340,5 @@ def reply_beginnings(flat: str, words: Iterable[str] | None = None) -> Beginning
 
 
 _INTERNED: dict[str, Beginnings] = {}
-_INTERNED_KEPT = 4096  # as many as a rule list's memo keeps
+_INTERNED_KEPT = 4096
 _INTERNED_CHARS = 480  # three SMS segments

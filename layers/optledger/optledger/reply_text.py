@@ -267,7 +267,7 @@ def _bounded(memo: dict[str, _Slip] | dict[str, Mend] | set[str], *also: set[str
         _SPELLINGS.clear()
 
 
-_SPELLINGS = Memo(_spelt, 8192)  # the spelling of every word met, at one dict lookup a word
+_SPELLINGS = Memo(_spelt, 16384)  # the spelling of every word met (up to ~2.5 MB), at one dict lookup a word
 _canonical_word = _SPELLINGS.__getitem__
 
 
