@@ -19,7 +19,7 @@ from optledger.classify import (
     Classification,
     Scope,
 )
-from optledger.keyword_words import courtesy_keyword, mistyped_keyword, signed_off
+from optledger.keyword_words import keyword_reply
 from optledger.reply_clauses import PhraseWords, asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
@@ -298,13 +298,9 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
     words = flat.split()
     patterns = _patterns()
     unknown = not patterns.lexicon.issuperset(words)
-    if len(words) < _COURTESY_KEYWORD_WORDS and (
-        (verdict := courtesy_keyword(words, join_keywords, text))
-        or (unknown and (verdict := mistyped_keyword(words, flat, join_keywords)))
+    if len(words) < _COURTESY_KEYWORD_WORDS and (said := keyword_reply(words, flat, text, join_keywords, unknown)):
         # "Help - Jim", "Start. Thanks, Bill": a keyword signed off is read without its sign-off
-        or ((head := signed_off(words, text, join_keywords)) and (verdict := _read_flat(text, head, join_keywords)))
-    ):
-        return verdict
+        return said if isinstance(said, Classification) else _read_flat(text, said, join_keywords)
 
     beginnings = reply_beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)

@@ -30,6 +30,7 @@ _TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee": a title before 
 _DASHES = "-\u2013\u2014~"
 _SEPARATORS = ",." + _DASHES
 _SIGN_OFF_NAMES = 2
+_SIGN_OFF_WORDS = 4  # two names, a title and the clause break after it ("sra | ortega")
 _PADDED_MIN = 4  # "end" with a letter inside is too many words ("eand", "emnd"); "stop" with one is not
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
 _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
@@ -66,26 +67,50 @@ def _words() -> _Words:
     )
 
 
-def courtesy_keyword(words: list[str], join_keywords: Iterable[str], text: str) -> Classification | None:
-    """A keyword or a sign said with courtesy words only, or an opt-out keyword with words of address."""
+def keyword_reply(
+    words: list[str], flat: str, text: str, join_keywords: Iterable[str], unknown: bool
+) -> Classification | str | None:
+    """The keyword a short reply is, said with words around it or typed with a slip; or, when it is signed off, its
+    flat form without the sign-off (a ``str``, for the reader to read); None when it is neither. ``unknown``: it has a
+    word the detector does not know."""
     found = _words()
-    if not (known := _known_or_joined(join_keywords)).issuperset(words):  # a word neither courtesy, keyword nor joined
-        if found.address_words.isdisjoint(words) or not known.union(found.address_words).issuperset(words):
-            return None  # (most replies: at the first set test)
-        verdict = courtesy_keyword(found.address.strip(words), join_keywords, text)
+    known, heads, addressed = _known_or_joined(join_keywords)
+    if known.issuperset(words):
+        return _courteous(words, found, join_keywords, text) or (
+            _mistyped(words, flat, found, join_keywords) if unknown else None
+        )
+    # a word neither courtesy, keyword nor joined (most replies): words of address, a slip, or a sign-off
+    if not found.address_words.isdisjoint(words) and addressed.issuperset(words):
+        verdict = _courteous(found.address.strip(words), found, join_keywords, text)
         return verdict if verdict and verdict.action == "opt_out" else None
+    if unknown and (verdict := _mistyped(words, flat, found, join_keywords)):
+        return verdict
+    # a sign-off is a few words at the end after a break ("|": a comma, a period, a spaced dash; or "-J"), after
+    # words a keyword is said with (most replies: no break there)
+    last = words[-_SIGN_OFF_WORDS:]
+    if (
+        words[-1] not in known
+        and ("|" in last or "-" in text)
+        and heads.issuperset(words[: -len(last)])
+        and words[-1].isalpha()
+    ):
+        return _without_sign_off(words, text, found, known, heads)
+    return None
+
+
+def _courteous(words: list[str], found: _Words, join_keywords: Iterable[str], text: str) -> Classification | None:
+    """A keyword or a sign said with courtesy words only."""
     if len(set(words).difference(found.known)) > _JOIN_WORDS:  # a join keyword is short
         return None
     bare = " ".join(found.courtesy.strip([word for word in words if word != "|"]))
     return _keyword(bare.upper(), join_keywords) if bare else sign_with_courtesy(text)
 
 
-def mistyped_keyword(words: list[str], flat: str, join_keywords: Iterable[str]) -> Classification | None:
+def _mistyped(words: list[str], flat: str, found: _Words, join_keywords: Iterable[str]) -> Classification | None:
     """A keyword broken by a space or two ("St op", "he lp", "Sto p pls"): its pieces joined, courtesy words aside;
-    or an opt-out keyword with a letter typed inside it ("stoip"). ``words`` has a word the detector does not know."""
+    or an opt-out keyword with a letter typed inside it ("stoip")."""
     if len(words) == 1:
         return None if (padded := padded_keyword(words[0])) is None else _keyword(padded, ())
-    found = _words()
     # a broken keyword ("st op", "he lp", "sto p") has a short piece that is no word of its own
     if len(flat) > _SPLIT_CHARS or not any(len(word) <= _PIECE_CHARS and word not in found.lexicon for word in words):
         return None
@@ -96,21 +121,32 @@ def mistyped_keyword(words: list[str], flat: str, join_keywords: Iterable[str]) 
     return _keyword(joined.upper(), join_keywords) if joined.upper() not in _CONFIRMATIONS else None
 
 
-def _known_or_joined(join_keywords: Iterable[str]) -> frozenset[str]:
-    """Courtesy and keyword words with a campaign's join words, remembered per tuple (the same every reply to it)."""
+def _known_or_joined(join_keywords: Iterable[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Courtesy and keyword words; those with the words of standalone stop words; and those with words of address;
+    each with a campaign's join words, remembered per tuple (the same every reply to it)."""
     return _known_or_joined_of(join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords))
 
 
 @lru_cache(maxsize=1024)
-def _known_or_joined_of(join_keywords: tuple[str, ...]) -> frozenset[str]:
-    return _words().known.union(*(fold(keyword).split() for keyword in join_keywords))
+def _known_or_joined_of(join_keywords: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    found = _words()
+    joined = found.known | frozenset(word for keyword in join_keywords for word in fold(keyword).split())
+    return joined, found.heads | joined, found.address_words | joined
 
 
 def signed_off(words: list[str], text: str, join_keywords: Iterable[str]) -> str | None:
-    """The flat form of a reply without its sign-off, when the rest is a keyword or a standalone stop word with
-    courtesy words; None when it has no sign-off."""
-    if not words or words[-1] in (known := _known_or_joined(join_keywords)) or not words[-1].isalpha():  # most
+    """The flat form of a reply without its sign-off, or None when it has none."""
+    known, heads, _ = _known_or_joined(join_keywords)
+    if not words or words[-1] in known or not words[-1].isalpha():
         return None
+    return _without_sign_off(words, text, _words(), known, heads)
+
+
+def _without_sign_off(
+    words: list[str], text: str, found: _Words, known: frozenset[str], heads: frozenset[str]
+) -> str | None:
+    """The flat form of a reply without its sign-off, when the rest is a keyword or a standalone stop word with
+    courtesy words; None when it has no sign-off. Its last word is a word of neither."""
     start = len(words)
     while start and words[start - 1] not in known and words[start - 1].isalpha():
         start -= 1
@@ -123,8 +159,7 @@ def signed_off(words: list[str], text: str, join_keywords: Iterable[str]) -> str
     head = words[:start]
     while head and head[-1] == "|":
         head.pop()
-    found = _words()
-    if not (0 < len(names) <= _SIGN_OFF_NAMES and head and found.heads.union(known).issuperset(head)):
+    if not (0 < len(names) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)):
         return None
     courteous = head[-1] in known and not _keyword_word(head[-1])  # "Thanks, Bill": any name after thanks
     if not courteous and not found.lexicon.isdisjoint(names):  # "Cancel. Tuesday" is no sign-off
