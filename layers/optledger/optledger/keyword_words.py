@@ -73,28 +73,29 @@ def keyword_reply(
     """The keyword a short reply is, said with words around it or typed with a slip; or, when it is signed off, its
     flat form without the sign-off (a ``str``, for the reader to read); None when it is neither. ``unknown``: it has a
     word the detector does not know."""
-    found = _words()
     known, heads, addressed = _known_or_joined(join_keywords)
     if known.issuperset(words):
+        found = _words()
         return _courteous(words, found, join_keywords, text) or (
             _mistyped(words, flat, found, join_keywords) if unknown else None
         )
     # a word neither courtesy, keyword nor joined (most replies): words of address, a slip, or a sign-off
-    if not found.address_words.isdisjoint(words) and addressed.issuperset(words):
+    if addressed.issuperset(words):  # words of address among them ("stop my friend")
+        found = _words()
         verdict = _courteous(found.address.strip(words), found, join_keywords, text)
         return verdict if verdict and verdict.action == "opt_out" else None
-    if unknown and (verdict := _mistyped(words, flat, found, join_keywords)):
+    if unknown and (verdict := _mistyped(words, flat, _words(), join_keywords)):
         return verdict
     # a sign-off is a few words at the end after a break ("|": a comma, a period, a spaced dash; or "-J"), after
-    # words a keyword is said with (most replies: no break there)
-    last = words[-_SIGN_OFF_WORDS:]
+    # words a keyword is said with (most replies: a word of neither before the last few)
     if (
-        words[-1] not in known
-        and ("|" in last or "-" in text)
-        and heads.issuperset(words[: -len(last)])
+        ("|" in flat or "-" in text)
+        and words[0] in heads
+        and words[-1] not in known
+        and heads.issuperset(words[:-_SIGN_OFF_WORDS])
         and words[-1].isalpha()
     ):
-        return _without_sign_off(words, text, found, known, heads)
+        return _without_sign_off(words, text, _words(), known, heads)
     return None
 
 
@@ -121,14 +122,24 @@ def _mistyped(words: list[str], flat: str, found: _Words, join_keywords: Iterabl
     return _keyword(joined.upper(), join_keywords) if joined.upper() not in _CONFIRMATIONS else None
 
 
-def _known_or_joined(join_keywords: Iterable[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+_Known = tuple[frozenset[str], frozenset[str], frozenset[str]]
+_last: tuple[object, _Known | None] = (None, None)  # the campaign of the last reply: most replies come in runs
+
+
+def _known_or_joined(join_keywords: Iterable[str]) -> _Known:
     """Courtesy and keyword words; those with the words of standalone stop words; and those with words of address;
     each with a campaign's join words, remembered per tuple (the same every reply to it)."""
-    return _known_or_joined_of(join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords))
+    global _last
+    if join_keywords is _last[0] and _last[1] is not None:  # the same tuple again: no hashing it
+        return _last[1]
+    known = _known_or_joined_of(join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords))
+    if isinstance(join_keywords, tuple):  # a tuple cannot change under its identity; a list can
+        _last = (join_keywords, known)
+    return known
 
 
 @lru_cache(maxsize=1024)
-def _known_or_joined_of(join_keywords: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _known_or_joined_of(join_keywords: tuple[str, ...]) -> _Known:
     found = _words()
     joined = found.known | frozenset(word for keyword in join_keywords for word in fold(keyword).split())
     return joined, found.heads | joined, found.address_words | joined
