@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "layers" / "optledger"))
 
 from optledger import reply_model  # noqa: E402
+from optledger.classify import classify  # noqa: E402
 from optledger.reply_reader import masked  # noqa: E402
 from optledger.reply_text import fold, reading  # noqa: E402
 
@@ -72,11 +73,16 @@ def labelled(files: list[Path]) -> list[tuple[str, str, int]]:
     for path in files:
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                if row["label"] not in TARGETS["queue"] or row["text"] in rows:
+                # a keyword never reaches the model (classify answers it first): it would only be noise in the weights
+                if row["label"] not in TARGETS["queue"] or row["text"] in rows or _keyword(row["text"]):
                     continue
                 weight = ORDINARY_WEIGHT if row.get("category") in _WEIGHTED and row["label"] == "message" else 1
                 rows[row["text"]] = (row["text"], row["label"], weight)
     return list(rows.values())
+
+
+def _keyword(text: str) -> bool:
+    return classify(text, join_keywords=("DEALS", "VIP")).detected_by == "keyword"
 
 
 def buckets_of(text: str) -> list[int]:

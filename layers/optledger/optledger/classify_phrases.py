@@ -10,24 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import cache
 from typing import Literal, NamedTuple
 
 from optledger.classify import (
-    _CONFIRMATIONS,
     _EMOJI_REVIEW,
-    _KEYWORDS,
     OTHER_LANGUAGE,
     Classification,
     Scope,
-    _keyword,
-    sign_with_courtesy,
 )
+from optledger.keyword_words import keyword_reply
 from optledger.reply_clauses import PhraseWords, asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
 from optledger.reply_rules import Beginnings, Memo, Rules, Starts, WordSet, phrase_data, reply_beginnings, starts_of
-from optledger.reply_text import _canonical_word, decided, fold, phrase_words, reading
+from optledger.reply_text import decided, fold, phrase_words, reading
 
 Mood = Literal["", "playful", "delight"]
 
@@ -40,7 +37,6 @@ class _Patterns(NamedTuple):
     standalone_brand: frozenset[str]
     alone: PhraseWords  # a clause is a standalone phrase only if the reply has all its words
     courtesy: WordSet
-    courtesy_or_keyword_words: frozenset[str]
     fillers: WordSet
     brand: Rules
     other: Rules
@@ -82,9 +78,6 @@ def _patterns() -> _Patterns:
         standalone_brand=phrase_words(data["brand_scope_keywords"]),
         alone=PhraseWords(phrase_words([*data["standalone_opt_out"], *data["standalone_opt_out_whole_reply"]])),
         courtesy=WordSet(courtesy),
-        courtesy_or_keyword_words=frozenset({"|"}.union(*(phrase.split() for phrase in courtesy)))
-        | frozenset(word for words in _KEYWORDS.values() for keyword in words for word in fold(keyword).split())
-        | frozenset(word.casefold() for word in _CONFIRMATIONS),
         fillers=WordSet(phrase_words(data["fillers"])),
         brand=Rules(data["phrases"]["brand"]),
         # a clause rule ends its clause: at the end of the reply it is a rule like the others (the first is one)
@@ -133,48 +126,14 @@ _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|never|not|no|cant|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
 _MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|marketing|publicidad)\b")
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
-_JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
 _COURTESY_KEYWORD_WORDS = 9  # "HELP thanks, have a great one": a keyword and a farewell
-_SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
-_SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
-_PIECE_CHARS = 3
 _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase says "all", "every" or "everything"
 LAST_MASKED = [("", "")]  # the flat form last read and its masked form
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
 _CLEARED = Classification("message")  # the same, where the rules read a cue as something else: reply_reader leaves it
 UNDECIDED = _TEXTS_REFUSED, _TEXTS_BESIDE_MASKED_CUE = "texts refused", "texts beside a masked cue"  # no rule decides
-
-
-def _courtesy_keyword(words: list[str], join_keywords: Iterable[str], text: str) -> Classification | None:
-    """A keyword or a sign said with courtesy words only ("HELP pls", "stop thx", "VIP porfa", "🛑 please")."""
-    patterns = _patterns()
-    if not _known_or_joined(join_keywords).issuperset(words):  # a word neither courtesy, keyword nor joined (most)
-        return None
-    if len(set(words).difference(patterns.courtesy_or_keyword_words)) > _JOIN_WORDS:  # a join keyword is short
-        return None
-    bare = " ".join(patterns.courtesy.strip([word for word in words if word != "|"]))
-    return _keyword(bare.upper(), join_keywords) if bare else sign_with_courtesy(text)
-
-
-def _split_keyword(words: list[str], join_keywords: Iterable[str]) -> Classification | None:
-    """A keyword broken by a space or two ("St op", "he lp", "Sto p pls"): its pieces joined, courtesy words aside."""
-    pieces = _patterns().courtesy.strip([word for word in words if word != "|"])
-    if not 1 < len(pieces) <= _SPLIT_PIECES:
-        return None
-    joined = _canonical_word("".join(pieces))
-    return _keyword(joined.upper(), join_keywords) if joined.upper() not in _CONFIRMATIONS else None
-
-
-def _known_or_joined(join_keywords: Iterable[str]) -> frozenset[str]:
-    """Courtesy and keyword words with a campaign's join words, remembered per tuple (the same every reply to it)."""
-    return _known_or_joined_of(join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords))
-
-
-@lru_cache(maxsize=1024)
-def _known_or_joined_of(join_keywords: tuple[str, ...]) -> frozenset[str]:
-    return _patterns().courtesy_or_keyword_words.union(*(fold(keyword).split() for keyword in join_keywords))
 
 
 def _bare(clause: str) -> str:
@@ -340,17 +299,9 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
     words = flat.split()
     patterns = _patterns()
     unknown = not patterns.lexicon.issuperset(words)
-    if len(words) < _COURTESY_KEYWORD_WORDS and (
-        (verdict := _courtesy_keyword(words, join_keywords, text))
-        # a broken keyword ("st op", "he lp", "sto p") has a short piece that is no word of its own
-        or (
-            unknown
-            and len(flat) <= _SPLIT_CHARS
-            and any(len(word) <= _PIECE_CHARS and word not in patterns.lexicon for word in words)
-            and (verdict := _split_keyword(words, join_keywords))
-        )
-    ):
-        return verdict
+    if len(words) < _COURTESY_KEYWORD_WORDS and (said := keyword_reply(words, flat, text, join_keywords, unknown)):
+        # "Help - Jim", "Start. Thanks, Bill": a keyword signed off is read without its sign-off
+        return said if isinstance(said, Classification) else _read_flat(text, said, join_keywords)
 
     beginnings = reply_beginnings(flat, words)
     marked = patterns.masks.mask(flat, beginnings)

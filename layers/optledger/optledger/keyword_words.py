@@ -1,0 +1,217 @@
+"""A keyword said with words around it that leave it a keyword, or typed with a slip (step 1 of
+``optledger.classify``, on a reply that is not the keyword alone). Imported by ``classify_phrases``, with the phrase
+reader; set lookups on short replies, no regex.
+
+* Courtesy words ("HELP pls", "stop thx", "VIP porfa", "🛑 please"): ``courtesy`` in ``data/phrases.json``, which
+  has the common device and mail-app footers too ("STOP Sent from my iPhone") and words of emphasis ("Stop period",
+  "Sorry but STOP").
+* Words of address after an opt-out keyword ("STOP my friend", "stop bro"): ``address`` in ``data/keywords.json``;
+  only after one, since "START my friend" or "HELP my friend" may ask for a friend.
+* A sign-off of one or two capitalised names or initials after a dash, a comma or a period ("Help - Jim", "Start.
+  Thanks, Bill", "stop thanks -J", "CANCELAR. Gracias, Sra. Ortega"): the reply is read without it. A name the
+  detector knows as a word ("Tuesday", "Bill") counts only after a courtesy word ("Thanks, Bill"): "Cancel. Tuesday"
+  is no sign-off. A name that is the object ("stop Jim from texting me", "Help Jim with his order") has words after it.
+* A keyword broken by a space or two ("St op", "he lp"), or an opt-out keyword with one letter typed inside it
+  ("stoip"), when the word is no English or Spanish word ("quiet", "stomp").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from optledger.classify import _CONFIRMATIONS, _DATA, _KEYWORDS, Classification, _keyword, sign_with_courtesy
+from optledger.reply_languages import english_or_spanish, known_words
+from optledger.reply_rules import WordSet, phrase_data
+from optledger.reply_text import _canonical_word, fold, phrase_words
+
+_TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee": a title before a name of the sign-off
+_DASHES = "-\u2013\u2014~"
+_SEPARATORS = ",." + _DASHES
+_SIGN_OFF_NAMES = 2
+_SIGN_OFF_WORDS = 4  # two names, a title and the clause break after it ("sra | ortega")
+_PADDED_MIN = 4  # "end" with a letter inside is too many words ("eand", "emnd"); "stop" with one is not
+_JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
+_SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
+_SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
+_PIECE_CHARS = 3
+
+
+class _Words(NamedTuple):
+    courtesy: WordSet
+    known: frozenset[str]  # the words of courtesy phrases and keywords, and YES/Y, and the clause break "|"
+    heads: frozenset[str]  # those and the words of standalone stop words ("cancelar", "de baja"): what is signed
+    address: WordSet
+    address_words: frozenset[str]
+    lexicon: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    data = phrase_data()
+    courtesy = phrase_words(data["courtesy"])
+    known = (
+        frozenset({"|"}.union(*(phrase.split() for phrase in courtesy)))
+        | frozenset(word for words in _KEYWORDS.values() for keyword in words for word in fold(keyword).split())
+        | frozenset(word.casefold() for word in _CONFIRMATIONS)
+    )
+    standalone = phrase_words([*data["standalone_opt_out"], *data["standalone_opt_out_whole_reply"]])
+    return _Words(
+        courtesy=WordSet(courtesy),
+        known=known,
+        heads=known.union(*(phrase.split() for phrase in standalone)),
+        address=WordSet(_DATA["address"]),
+        address_words=frozenset(word for phrase in _DATA["address"] for word in phrase.split()),
+        lexicon=known_words(),
+    )
+
+
+def keyword_reply(
+    words: list[str], flat: str, text: str, join_keywords: Iterable[str], unknown: bool
+) -> Classification | str | None:
+    """The keyword a short reply is, said with words around it or typed with a slip; or, when it is signed off, its
+    flat form without the sign-off (a ``str``, for the reader to read); None when it is neither. ``unknown``: it has a
+    word the detector does not know."""
+    known, heads, addressed = _known_or_joined(join_keywords)
+    if known.issuperset(words):
+        found = _words()
+        return _courteous(words, found, join_keywords, text) or (
+            _mistyped(words, flat, found, join_keywords) if unknown else None
+        )
+    # a word neither courtesy, keyword nor joined (most replies): words of address, a slip, or a sign-off
+    if addressed.issuperset(words):  # words of address among them ("stop my friend")
+        found = _words()
+        verdict = _courteous(found.address.strip(words), found, join_keywords, text)
+        return verdict if verdict and verdict.action == "opt_out" else None
+    if unknown and (verdict := _mistyped(words, flat, _words(), join_keywords)):
+        return verdict
+    # a sign-off is a few words at the end after a break ("|": a comma, a period, a spaced dash; or "-J"), after
+    # words a keyword is said with (most replies: a word of neither before the last few)
+    if (
+        ("|" in flat or "-" in text)
+        and words[0] in heads
+        and words[-1] not in known
+        and heads.issuperset(words[:-_SIGN_OFF_WORDS])
+        and words[-1].isalpha()
+    ):
+        return _without_sign_off(words, text, _words(), known, heads)
+    return None
+
+
+def _courteous(words: list[str], found: _Words, join_keywords: Iterable[str], text: str) -> Classification | None:
+    """A keyword or a sign said with courtesy words only."""
+    if len(set(words).difference(found.known)) > _JOIN_WORDS:  # a join keyword is short
+        return None
+    bare = " ".join(found.courtesy.strip([word for word in words if word != "|"]))
+    return _keyword(bare.upper(), join_keywords) if bare else sign_with_courtesy(text)
+
+
+def _mistyped(words: list[str], flat: str, found: _Words, join_keywords: Iterable[str]) -> Classification | None:
+    """A keyword broken by a space or two ("St op", "he lp", "Sto p pls"): its pieces joined, courtesy words aside;
+    or an opt-out keyword with a letter typed inside it ("stoip")."""
+    if len(words) == 1:
+        return None if (padded := padded_keyword(words[0])) is None else _keyword(padded, ())
+    # a broken keyword ("st op", "he lp", "sto p") has a short piece that is no word of its own
+    if len(flat) > _SPLIT_CHARS or not any(len(word) <= _PIECE_CHARS and word not in found.lexicon for word in words):
+        return None
+    pieces = found.courtesy.strip([word for word in words if word != "|"])
+    if not 1 < len(pieces) <= _SPLIT_PIECES:
+        return None
+    joined = _canonical_word("".join(pieces))
+    return _keyword(joined.upper(), join_keywords) if joined.upper() not in _CONFIRMATIONS else None
+
+
+_Known = tuple[frozenset[str], frozenset[str], frozenset[str]]
+_last: tuple[object, _Known | None] = (None, None)  # the campaign of the last reply: most replies come in runs
+
+
+def _known_or_joined(join_keywords: Iterable[str]) -> _Known:
+    """Courtesy and keyword words; those with the words of standalone stop words; and those with words of address;
+    each with a campaign's join words, remembered per tuple (the same every reply to it)."""
+    global _last
+    if join_keywords is _last[0] and _last[1] is not None:  # the same tuple again: no hashing it
+        return _last[1]
+    known = _known_or_joined_of(join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords))
+    if isinstance(join_keywords, tuple):  # a tuple cannot change under its identity; a list can
+        _last = (join_keywords, known)
+    return known
+
+
+@lru_cache(maxsize=1024)
+def _known_or_joined_of(join_keywords: tuple[str, ...]) -> _Known:
+    found = _words()
+    joined = found.known | frozenset(word for keyword in join_keywords for word in fold(keyword).split())
+    return joined, found.heads | joined, found.address_words | joined
+
+
+def signed_off(words: list[str], text: str, join_keywords: Iterable[str]) -> str | None:
+    """The flat form of a reply without its sign-off, or None when it has none."""
+    known, heads, _ = _known_or_joined(join_keywords)
+    if not words or words[-1] in known or not words[-1].isalpha():
+        return None
+    return _without_sign_off(words, text, _words(), known, heads)
+
+
+def _without_sign_off(
+    words: list[str], text: str, found: _Words, known: frozenset[str], heads: frozenset[str]
+) -> str | None:
+    """The flat form of a reply without its sign-off, when the rest is a keyword or a standalone stop word with
+    courtesy words; None when it has no sign-off. Its last word is a word of neither."""
+    start = len(words)
+    while start and words[start - 1] not in known and words[start - 1].isalpha():
+        start -= 1
+        if start >= 2 and words[start - 1] == "|" and words[start - 2] in _TITLES:  # "Sra. Ortega"
+            start -= 1
+    names = [word for word in words[start:] if word != "|"]
+    written = len(names)  # the words of the sign-off as written, title included
+    if names and names[0] in _TITLES:
+        names = names[1:]
+    head = words[:start]
+    while head and head[-1] == "|":
+        head.pop()
+    if not (0 < len(names) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)):
+        return None
+    courteous = head[-1] in known and not _keyword_word(head[-1])  # "Thanks, Bill": any name after thanks
+    if not courteous and not found.lexicon.isdisjoint(names):  # "Cancel. Tuesday" is no sign-off
+        return None
+    return " ".join(head) if _capitalised_after_separator(text, written) else None
+
+
+def _keyword_word(word: str) -> bool:
+    return any(word.upper() in keywords for keywords in _KEYWORDS.values())
+
+
+def _capitalised_after_separator(text: str, count: int) -> bool:
+    """The last ``count`` words of the reply as written start with a capital, and a dash, comma or period is before
+    the first ("- Jim", "-J", ", Bill", ". Thanks, Sra. Ortega")."""
+    tokens = text.split()
+    if len(tokens) <= count:
+        return False
+    tail = tokens[-count:]
+    dashed = tail[0][0] in _DASHES
+    tail[0] = tail[0].lstrip(_DASHES)
+    if not (dashed or tokens[-count - 1][-1] in _SEPARATORS):
+        return False
+    return all(name[:1].isupper() and name.rstrip(".").replace(".", "").isalpha() for name in tail)
+
+
+def padded_keyword(word: str) -> str | None:
+    """The opt-out keyword a word is with one letter typed inside it ("stoip" -> "STOP"), if the word is not itself
+    an English or Spanish word."""
+    for keyword in _padded_keywords().get(len(word), ()):
+        # the extra letter is inside: the word without one of its inner letters is the keyword
+        inner = range(1, len(word) - 1)
+        if word[0] == keyword[0] and any(word[:index] + word[index + 1 :] == keyword for index in inner):
+            return None if english_or_spanish(word) else keyword.upper()
+    return None
+
+
+@cache
+def _padded_keywords() -> dict[int, tuple[str, ...]]:
+    """The one-word opt-out keywords of four letters or more, lower-case, by the length of their padded form."""
+    by_length: dict[int, list[str]] = {}
+    for keyword in _KEYWORDS["opt_out"]:
+        if keyword.isalpha() and len(keyword) >= _PADDED_MIN:
+            by_length.setdefault(len(keyword) + 1, []).append(keyword.lower())
+    return {length: tuple(keywords) for length, keywords in by_length.items()}
