@@ -90,9 +90,27 @@ def test_permissions_spam_from_others_and_sessions(text, expected):
         ("nunca pedí que dejaran de mandarme los recordatorios", "review"),
         ("can you take Thursday off my calendar? I'll be out of town", "message"),
         ("can I get the reminders in English instead?", "message"),
+        ("shutting down my email, so only texts from here on", "message"),
     ],
 )
 def test_ordinary_messages_beside_the_words_of_the_round(text, expected):
     """A song or music list, a stop never asked for, a day taken off a calendar, the texts wanted in another
-    language: none refuses the sender's texts."""
+    language or alone: none refuses the sender's texts."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Not by text, thanks. Call me instead.", "opt_out"),
+        ("keep ur promos to yourselves", "opt_out"),
+        ("I don't want one more message from you guys", "opt_out"),
+        # ...texts refused for one receipt, a reminder not needed, services no longer needed
+        ("can you send the invoice by mail, not by text?", "message"),
+        ("I don't need another reminder, see you Tuesday", "message"),
+        ("la verdad ya no necesito los servicios", "review"),
+    ],
+)
+def test_texts_refused_in_other_words(text, expected):
+    """'Not by text' opening a reply, texts kept to the sender, not one more text wanted: the texts refused."""
     check(text, expected)
