@@ -28,11 +28,17 @@ def model_says(monkeypatch):
     """Make the model say what a test needs, whatever the reply (the memo of its opinions emptied around it)."""
 
     def says(*, queue: bool, honour: bool) -> None:
-        reply_reader._OPINIONS.clear()
-        monkeypatch.setattr(reply_reader, "opinion", lambda marked, ascii=True: reply_model.Opinion(queue, honour))
+        _forget()
+        answers = {"queue": queue, "honour": honour}
+        monkeypatch.setattr(reply_reader, "says", lambda head, marked, ascii=True: answers[head])
 
     yield says
-    reply_reader._OPINIONS.clear()
+    _forget()
+
+
+def _forget() -> None:
+    reply_reader._QUEUED.clear()
+    reply_reader._HONOURED.clear()
 
 
 def test_an_ordinary_message_with_no_cue_is_queued_when_the_model_says_so(model_says):
@@ -132,6 +138,17 @@ def test_the_shipped_model_was_trained_on_the_labelled_files_and_rules_of_this_c
 def test_features_are_the_words_and_neighbouring_pairs_of_each_clause():
     assert reply_model.features("no more texts | thanks") == ["no", "more", "texts", "no more", "more texts", "thanks"]
     assert reply_model.features("basta", ascii=False) == [reply_model.NOT_ASCII, "basta"]
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["no more texts | thanks", "", "|", "stop", " ~  by | ok ", "ya no me manden", "ya no más", "a\x1cb c", "a\x0bb"],
+)
+@pytest.mark.parametrize("ascii", [True, False])
+def test_the_reader_hashes_the_features_the_trainer_hashes(marked, ascii):
+    size = len(reply_model.scorers()["queue"].weights)
+    expected = reply_model.buckets_of(reply_model.features(marked, ascii), size)
+    assert sorted(reply_model.reply_buckets(marked, ascii)) == sorted(expected)
 
 
 def test_the_trainer_is_deterministic_and_learns(tmp_path):

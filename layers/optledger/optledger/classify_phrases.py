@@ -365,7 +365,7 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
         # "Stop the shipping update texts": a cue read as being about something else, yet texts are its object
         if not _NEGATED_OR_WELCOME.search(flat) and any("~" in c and _TEXTS_NAMED.search(c) for c in marked.split("|")):
             return _review(_TEXTS_BESIDE_MASKED_CUE)
-    return _no_cue(text, flat, marked, beginnings)
+    return _no_cue(text, flat, marked, beginnings, known=not unknown)
 
 
 def _message(flat: str, beginnings: Beginnings | None, *, welcomed: bool = False) -> Classification:
@@ -374,9 +374,9 @@ def _message(flat: str, beginnings: Beginnings | None, *, welcomed: bool = False
     return _review(found) if found else _CLEARED
 
 
-def _no_cue(text: str, flat: str, marked: str, beginnings: Beginnings | None) -> Classification:
+def _no_cue(text: str, flat: str, marked: str, beginnings: Beginnings | None, known: bool) -> Classification:
     """A reply with no cue: an ordinary message, unless it is in a language the detector does not read."""
-    if other_language(text, flat) and not certainly_ordinary(marked):
+    if other_language(text, flat, known) and not certainly_ordinary(marked):
         return _review(OTHER_LANGUAGE)
     if not text.isascii() and (unclear := _EMOJI_REVIEW.intersection(text)):
         return _review(min(unclear))  # "otra vez?? 🙄"

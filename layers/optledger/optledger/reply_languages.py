@@ -29,6 +29,7 @@ class _Foreign(NamedTuple):
     known: frozenset[str]
     known_share: float
     suffixes: tuple[str, ...]
+    markers_unknown: bool  # no marker is a known word: a reply of known words alone has none
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -52,6 +53,8 @@ def _foreign() -> _Foreign:
         known=known_words(),
         known_share=foreign["known_share"],
         suffixes=tuple(foreign["known_suffixes"]),
+        markers_unknown=known_words().isdisjoint(foreign["markers"])
+        and known_words().isdisjoint(foreign["strong_markers"]),
     )
 
 
@@ -141,10 +144,14 @@ def mostly_unknown(words: list[str]) -> bool:
     return unknown >= 2 and known <= foreign.known_share * (known + unknown)
 
 
-def other_language(text: str, flat: str) -> bool:
-    """Whether the reply is (at least partly) in a language the detector does not read."""
-    if not text.isascii() and ((unread := _unread()).other_script.search(text) or unread.other_latin.search(text)):
-        return True
+def other_language(text: str, flat: str, known: bool = False) -> bool:
+    """Whether the reply is (at least partly) in a language the detector does not read. ``known``: every word of the
+    flat form is a curated English or Spanish word (or "|"), so that only its script can say another language."""
+    if not text.isascii():
+        if (unread := _unread()).other_script.search(text) or unread.other_latin.search(text):
+            return True
+    elif known and _foreign().markers_unknown:
+        return False  # no marker, and no unknown word for mostly_unknown to count
     foreign = _foreign()
     words = flat.split()
     if foreign.markers.isdisjoint(words) and foreign.strong_markers.isdisjoint(words):

@@ -23,6 +23,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal
 from zlib import crc32
@@ -45,7 +46,9 @@ class Scorer:
     threshold: float  # a probability: above it, the head says yes
 
     def probability(self, buckets: list[int]) -> float:
-        logit = self.bias + self.scale * sum(map(self.weights.__getitem__, buckets))
+        # itemgetter reads the weights in one C call (it gives a tuple from two buckets, and one int from one)
+        weights = itemgetter(*buckets)(self.weights) if len(buckets) > 1 else map(self.weights.__getitem__, buckets)
+        logit = self.bias + self.scale * sum(weights)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
     def says(self, buckets: list[int]) -> bool:
@@ -89,5 +92,24 @@ def scorers() -> dict[Head, Scorer]:
 def opinion(marked: str, ascii: bool = True) -> Opinion:
     """What the learned heads say of a reply's masked flat form."""
     heads = scorers()
-    buckets = buckets_of(features(marked, ascii), len(heads["queue"].weights))
+    buckets = reply_buckets(marked, ascii)
     return Opinion(queue=heads["queue"].says(buckets), honour=heads["honour"].says(buckets))
+
+
+def says(head: Head, marked: str, ascii: bool = True) -> bool:
+    """What one head says of a reply's masked flat form (a verdict that only one head can change asks only it)."""
+    return scorers()[head].says(reply_buckets(marked, ascii))
+
+
+def reply_buckets(marked: str, ascii: bool = True) -> list[int]:
+    """``buckets_of(features(marked, ascii))``, in another order: an ASCII form (most) is encoded once and hashed a
+    word and a pair at a time as bytes, not a string built and encoded for each feature."""
+    last = len(scorers()["queue"].weights) - 1
+    if not (marked.isascii() and marked.isprintable()):  # "\x1c" is whitespace to str.split only
+        return buckets_of(features(marked, ascii), last + 1)
+    found = [] if ascii else [crc32(NOT_ASCII.encode()) & last]
+    for clause in marked.encode().split(b"|"):
+        words = clause.split()  # bytes split at ASCII whitespace, as str.split does on an ASCII string
+        found += [crc32(word) & last for word in words]
+        found += [crc32(b" ".join(pair)) & last for pair in pairwise(words)]
+    return found

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from optledger.classify import Classification
 from optledger.classify_phrases import _MESSAGE, LAST_MASKED, UNDECIDED, _patterns, _read_flat, _review
-from optledger.reply_model import Opinion, opinion
+from optledger.reply_model import says
 from optledger.reply_rules import Memo, reply_beginnings
 from optledger.reply_text import decided, fold, reading
 
@@ -37,25 +37,32 @@ def _second_opinion(text: str, flat: str, verdict: Classification) -> Classifica
     """An ordinary message that resembles a revocation or an unclear reply is queued, unless it is a single word (the
     rules read those: the model knows a word by its company) or the rules masked a cue in it as something else
     ("cancel my appointment": ``~``). A refusal of texts no rule decides ("I would like to no longer receive texts from
-    you") that reads as a revocation is one, unless the rules saw texts welcomed in it."""
-    said, cue_masked = _OPINIONS[flat if text.isascii() else flat + _NOT_ASCII]
+    you") that reads as a revocation is one, unless the rules saw texts welcomed in it. Each verdict asks only the
+    head that can change it, and only when it can."""
+    key = flat if text.isascii() else flat + _NOT_ASCII
     if verdict is _MESSAGE:
-        return _review(LEARNED_REVIEW) if said.queue and not cue_masked and " " in flat else verdict
-    if said.honour and not _patterns().keep.search(flat, reply_beginnings(flat)):
+        return _review(LEARNED_REVIEW) if " " in flat and _QUEUED[key] else verdict
+    if _HONOURED[key] and not _patterns().keep.search(flat, reply_beginnings(flat)):
         return _LEARNED_REVOCATION
     return verdict
 
 
-def _opinion_of(key: str) -> tuple[Opinion, bool]:
-    """What the model says of a flat form (``_NOT_ASCII`` after it when the reply was not ASCII), and whether the
-    rules masked a cue in it."""
+def _queued(key: str) -> bool:
+    """Whether the ``queue`` head says yes to a flat form (``_NOT_ASCII`` after it when the reply was not ASCII) in
+    which the rules masked no cue; a masked cue is never asked about."""
     flat = key.removesuffix(_NOT_ASCII)
     marked = masked(flat)
-    return opinion(marked, flat == key), "~" in marked
+    return "~" not in marked and says("queue", marked, flat == key)
+
+
+def _honoured(key: str) -> bool:
+    flat = key.removesuffix(_NOT_ASCII)
+    return says("honour", masked(flat), flat == key)
 
 
 _NOT_ASCII = "\x00"
-_OPINIONS = Memo(_opinion_of, 4096)  # a reply met again (a campaign's usual answers) pays one dict lookup
+# a reply met again (a campaign's usual answers) pays one dict lookup
+_QUEUED, _HONOURED = Memo(_queued, 4096), Memo(_honoured, 4096)
 
 
 def masked(flat: str) -> str:

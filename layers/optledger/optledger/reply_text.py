@@ -240,13 +240,20 @@ def _spelt(word: str) -> str:
         return spelt
     if spelling.leet_hint.search(word) and any("a" <= ch <= "z" for ch in word):
         word = _target("".join(spelling.leet.get(ch, ch) for ch in word)) or word
-    word = _target(word) or spelling.triples.sub(r"\1\1", word)
-    slip = _misspelt(word) if len(word) >= _FUZZY_MIN else _small_slip(word) if len(word) >= _SMALL_MIN else None
+    if (target := _target(word)) is not None:
+        word = target
+    elif spelling.triples.search(word):  # a search that fails costs less than a sub that changes nothing
+        word = spelling.triples.sub(r"\1\1", word)
+    # an English or Spanish word (most words met once) is neither a slip nor words run together: both say so, later
+    known = word in known_words() or in_dictionary_read(word)
+    slip = (
+        None if known or len(word) < _SMALL_MIN else _misspelt(word) if len(word) >= _FUZZY_MIN else _small_slip(word)
+    )
     if slip:
         _bounded(_SLIPS)
         _SLIPS[word] = slip  # read once a word, like the rest of its spelling; mended in context by canonical()
     # a slip of one word ("textimg") before words run together ("text img")
-    elif len(word) >= _RUN_MIN and (run := run_together(word)):
+    elif not known and len(word) >= _RUN_MIN and (run := run_together(word)):
         _bounded(_RUNS, _PIECES)
         _RUNS[word] = run  # mended in context by canonical(), like a slip
         (_PIECES or _pieces()).update((token, word))
