@@ -40,3 +40,19 @@ def test_a_keyword_repeated_or_after_thanks_but_is_that_keyword(text, expected):
 )
 def test_dejen_de_mandarme_what_they_send_is_queued(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("these are costing me a fortune", "review"),
+        ("all of these keep eating my data", "review"),
+        # ...something else that costs
+        ("the repair is costing me a fortune", "message"),
+        ("these boots are eating my heels", "message"),
+    ],
+)
+def test_texts_said_to_cost_money_without_naming_them_are_a_complaint(text, expected):
+    """ "These" are the texts (docs/rules.md); the learned second opinion had read "these are costing me money" as
+    unclear, until training on sets 20-23 moved it below its threshold: now a rule of the complaint class says it."""
+    check(text, expected)

@@ -111,7 +111,8 @@ def test_with_the_model_silent_every_verdict_is_the_rules_own(model_says):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("these are costing me money", "review"),  # a complaint no rule names
+        ("these are driving me crazy", "review"),  # a complaint no rule names
+        ("I have asked you people before", "review"),
         ("I never want to receive a text from you again", "opt_out"),
         ("is the store open until 9 tonight?", "message"),
         ("thanks, see you on tuesday at 4", "message"),
