@@ -138,10 +138,7 @@ UNDECIDED = _TEXTS_REFUSED, _TEXTS_BESIDE_MASKED_CUE = "texts refused", "texts b
 
 def _bare(clause: str) -> str:
     """The clause without courtesy and filler words, repeats of one word collapsed ("stop stop stop")."""
-    words = _patterns().fillers.strip(clause.split())
-    if len(words) > 1 and len(set(words)) == 1:
-        return words[0]
-    return " ".join(words)
+    return _patterns().fillers.said(clause.split())
 
 
 def _standalone_keyword(clauses: list[str], beginnings: Beginnings | None, asks: bool = False) -> Classification | None:

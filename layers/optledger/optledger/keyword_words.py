@@ -103,8 +103,7 @@ def _courteous(words: list[str], found: _Words, join_keywords: Iterable[str], te
     """A keyword or a sign said with courtesy words only."""
     if len(set(words).difference(found.known)) > _JOIN_WORDS:  # a join keyword is short
         return None
-    kept = found.courtesy.strip([word for word in words if word != "|"])
-    bare = kept[0] if len(kept) > 1 and len(set(kept)) == 1 else " ".join(kept)  # "help help": the keyword repeated
+    bare = found.courtesy.said([word for word in words if word != "|"])  # "help help": the keyword repeated
     return _keyword(bare.upper(), join_keywords) if bare else sign_with_courtesy(text)
 
 

@@ -89,6 +89,11 @@ class WordSet:
                 return " ".join(words[index : index + length])
         return None
 
+    def said(self, words: list[str]) -> str:
+        """What the words say once these are struck out, a word repeated alone said once ("stop stop", "help help")."""
+        kept = self.strip(words)
+        return kept[0] if len(kept) > 1 and len(set(kept)) == 1 else " ".join(kept)
+
     def strip(self, words: list[str]) -> list[str]:
         if self.firsts.isdisjoint(words):
             return words
