@@ -4,7 +4,7 @@ errors, speed. One figure a line.
 Run from the repository root: ``python bench/classifier.py [NAME ...] [NAME=PATH ...]``. Without arguments every
 named corpus below is measured; ``NAME`` picks named corpora and ``NAME=PATH`` adds any CSV with ``text`` and
 ``label`` columns (labels ``opt_out, review, message, help, opt_in``; an optional ``category`` column marks keyword
-rows; other columns are ignored).
+rows, an optional ``business`` column names the business the reply was sent to; other columns are ignored).
 """
 
 from __future__ import annotations
@@ -140,7 +140,9 @@ def report(name: str, rows: list[dict[str, str]]) -> None:
     keyword_rows = keyword_errors = 0
     for row in rows:
         expected = row["label"].strip()
-        got = label_of(classify(row["text"], join_keywords=JOIN_KEYWORDS))
+        # a set with a business column: the reply was sent to that business, whose name the detector is given
+        names = (row["business"],) if row.get("business") else ()
+        got = label_of(classify(row["text"], join_keywords=JOIN_KEYWORDS, names=names))
         confusion[expected, got] += 1
         if expected in {"help", "opt_in"} or row.get("category", "").strip() in KEYWORD_CATEGORIES:
             keyword_rows += 1

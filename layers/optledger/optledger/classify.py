@@ -198,13 +198,44 @@ def _sign(text: str, review: frozenset[str]) -> Classification | None:
     return None
 
 
-def classify(text: str, *, join_keywords: Iterable[str] = ()) -> Classification:
+def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[str] = ()) -> Classification:
+    """The verdict on one reply. ``join_keywords``: the join keywords of the campaigns on the number it was sent to;
+    ``names``: their brand's and campaigns' names, which beside a keyword only say which sender is meant."""
     word = normalize_text(text)
     if verdict := _keyword(word, join_keywords, text):
         return verdict
     if not word:
         return _symbols_only(text)
+    if names and (verdict := _beside_name(text, join_keywords, names)):
+        return verdict
     return (_read or _reader())(text, join_keywords)
+
+
+def _beside_name(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
+    """A reply that names the business. A keyword, a stop word or a sign said beside the name ("STOP Luxe Nails",
+    "HELP - Acme") reads as it would alone. A sentence is read as it is and with the name said "this"; the reading
+    that asks more of the sender stands (a revocation over a review over a message): the name's own words may be read
+    as an object ("remove me from the Bolt and Board list"), never the other way round."""
+    from optledger.reply_names import KEYWORD_WORDS, without_name
+
+    unnamed = without_name(text, names if isinstance(names, tuple) else tuple(names))
+    if unnamed is None:
+        return None
+    if unnamed.words <= KEYWORD_WORDS:
+        verdict = classify(unnamed.bare, join_keywords=join_keywords)
+        if not verdict.review and verdict.action != "message":
+            return verdict
+    as_is = (_read or _reader())(text, join_keywords)
+    as_this = (_read or _reader())(unnamed.read, join_keywords)
+    return as_this if _ASKS[_outcome(as_this)] > _ASKS[_outcome(as_is)] else as_is
+
+
+def _outcome(verdict: Classification) -> str:
+    return "review" if verdict.review else verdict.action
+
+
+# how much a verdict asks of the sender: a keyword's own answer stands as it is
+_ASKS = {"message": 0, "review": 1, "opt_out": 2, "help": 3, "opt_in": 3}
 
 
 _read: Callable[[str, Iterable[str]], Classification] | None = None

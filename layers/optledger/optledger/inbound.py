@@ -116,7 +116,8 @@ def record_message(
         raise NotFound("no campaign sends from the recipient number", fields={"recipient": "unknown"})
     brand = on_number[0].brand
     join_keywords = {k for c in on_number for k in c.join_keywords}
-    verdict = classify(message.text, join_keywords=join_keywords)
+    names = tuple(sorted({name for c in on_number for name in (c.brand_name, c.name) if name}))
+    verdict = classify(message.text, join_keywords=join_keywords, names=names)
 
     targets = on_number
     scope_is_brand = False

@@ -11,8 +11,9 @@ reader; set lookups on short replies, no regex.
   Thanks, Bill", "stop thanks -J", "CANCELAR. Gracias, Sra. Ortega"): the reply is read without it. A name the
   detector knows as a word ("Tuesday", "Bill") counts only after a courtesy word ("Thanks, Bill"): "Cancel. Tuesday"
   is no sign-off. A name that is the object ("stop Jim from texting me", "Help Jim with his order") has words after it.
-* A keyword broken by a space or two ("St op", "he lp"), or an opt-out keyword with one letter typed inside it
-  ("stoip"), when the word is no English or Spanish word ("quiet", "stomp").
+* A keyword broken by a space or two ("St op", "he lp"), or typed with one slip — an opt-out keyword with a letter
+  typed inside it ("stoip"), two letters swapped ("hlep", "strat"), a letter left out of a long one ("ayda") — when
+  the word is no English or Spanish word ("quiet", "stomp", "stat").
 """
 
 from __future__ import annotations
@@ -21,17 +22,22 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from optledger.classify import _CONFIRMATIONS, _DATA, _KEYWORDS, Classification, _keyword, sign_with_courtesy
+from optledger.classify import _CONFIRMATIONS, _DATA, _KEYWORDS, Classification, _keyword, classify, sign_with_courtesy
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import WordSet, phrase_data
 from optledger.reply_text import _canonical_word, fold, phrase_words
 
-_TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee": a title before a name of the sign-off
+_TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee", "Atte. Jorge": before a name of the sign-off
+_FOOTERS = frozenset(_DATA["footers"])  # "sent from", "enviado desde": a footer's first two words
+_FOOTER_WORDS = 8  # "sent from my samsung galaxy smartphone" and its clause break
 _DASHES = "-\u2013\u2014~"
 _SEPARATORS = ",." + _DASHES
-_SIGN_OFF_NAMES = 2
-_SIGN_OFF_WORDS = 4  # two names, a title and the clause break after it ("sra | ortega")
-_PADDED_MIN = 4  # "end" with a letter inside is too many words ("eand", "emnd"); "stop" with one is not
+_SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
+_SIGN_OFF_WORDS = 5  # three names, a title and the clause break after it ("att | rosa maria quintero")
+_CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
+_CODE_LEADS = frozenset({"to", "number", "al", "a", "code", "codigo"})
+_LONG_KEYWORD = 6  # "unstop", "cancel": joined from two words, still a keyword
+_SLIP_MIN = 4  # "end" with a slip is too many words ("eand", "edn", "ed"); "stop" with one is not
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
 _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
@@ -73,7 +79,12 @@ def keyword_reply(
     """The keyword a short reply is, said with words around it or typed with a slip; or, when it is signed off, its
     flat form without the sign-off (a ``str``, for the reader to read); None when it is neither. ``unknown``: it has a
     word the detector does not know."""
+    if "|" in words and (footer := _footer_at(words)):  # "cancel | sent from yahoo mail for android"
+        words = words[:footer]
+        flat = " ".join(words)
     known, heads, addressed = _known_or_joined(join_keywords)
+    if not flat.replace(" ", "").isalpha() and (numbered := _numbered(words, heads, join_keywords)):
+        return numbered
     if known.issuperset(words):
         found = _words()
         return _courteous(words, found, join_keywords, text) or (
@@ -99,6 +110,15 @@ def keyword_reply(
     return None
 
 
+def _footer_at(words: list[str]) -> int:
+    """Where the footer of a phone or mail app begins (its clause break), or 0 when the reply ends in none."""
+    start = len(words) - 1
+    while start > 0 and words[start] != "|" and len(words) - start <= _FOOTER_WORDS:
+        start -= 1
+    lead = " ".join(words[start + 1 : start + 3])
+    return start if start > 0 and words[start] == "|" and lead in _FOOTERS else 0
+
+
 def _courteous(words: list[str], found: _Words, join_keywords: Iterable[str], text: str) -> Classification | None:
     """A keyword or a sign said with courtesy words only."""
     if len(set(words).difference(found.known)) > _JOIN_WORDS:  # a join keyword is short
@@ -107,19 +127,57 @@ def _courteous(words: list[str], found: _Words, join_keywords: Iterable[str], te
     return _keyword(bare.upper(), join_keywords) if bare else sign_with_courtesy(text)
 
 
+def _numbered(words: list[str], heads: frozenset[str], join_keywords: Iterable[str]) -> Classification | None:
+    """A keyword or a stop word beside a code copied from the text (a short code, a promo code: "STOP 55123", "HELP
+    to 77342", "Baja 30215", "STOP BREW5"), or with the "1" of a "!" typed without shift ("Stop1"). A number of one
+    or two digits may be a choice from a menu ("cancel 2", "help 1"): only a STOP takes one."""
+    kept: list[str] = []
+    short = False
+    for index, word in enumerate(words):
+        if word.isalpha() or word == "|":
+            kept.append(word)
+        elif index == 0 and word.rstrip("1").isalpha():  # "Stop1"
+            kept.append(word.rstrip("1"))
+        else:
+            if kept and kept[-1] in _CODE_LEADS:  # "stop to 77342", "Stop #4410" ("#" is read "number")
+                kept.pop()
+            short = short or (word.isdigit() and len(word) < _CODE_DIGITS)
+    if not kept or kept == words or not heads.issuperset(kept) or (short and kept[0] != "stop"):
+        return None
+    verdict = classify(" ".join(kept), join_keywords=join_keywords)
+    if verdict.review or verdict.action == "message" or (short and verdict.action != "opt_out"):
+        return None
+    return verdict
+
+
 def _mistyped(words: list[str], flat: str, found: _Words, join_keywords: Iterable[str]) -> Classification | None:
-    """A keyword broken by a space or two ("St op", "he lp", "Sto p pls"): its pieces joined, courtesy words aside;
-    or an opt-out keyword with a letter typed inside it ("stoip")."""
+    """A keyword broken by a space or two ("St op", "he lp", "Sto p pls", "un stop"): its pieces joined, courtesy
+    words aside; or a keyword or stop word typed with one slip ("stoip", "hlep pls", "cnacelar")."""
     if len(words) == 1:
-        return None if (padded := padded_keyword(words[0])) is None else _keyword(padded, ())
-    # a broken keyword ("st op", "he lp", "sto p") has a short piece that is no word of its own
-    if len(flat) > _SPLIT_CHARS or not any(len(word) <= _PIECE_CHARS and word not in found.lexicon for word in words):
+        return _slipped(words[0])
+    if len(flat) > _SPLIT_CHARS:
         return None
     pieces = found.courtesy.strip([word for word in words if word != "|"])
+    if len(pieces) == 1:  # "hlep pls", "strat please"
+        return _slipped(pieces[0])
     if not 1 < len(pieces) <= _SPLIT_PIECES:
         return None
     joined = _canonical_word("".join(pieces))
+    # a broken keyword ("st op", "he lp", "sto p") has a short piece that is no word of its own; a long keyword
+    # broken in two words ("un stop", "can cel") is no sentence either
+    if len(joined) < _LONG_KEYWORD and not any(len(w) <= _PIECE_CHARS and w not in found.lexicon for w in words):
+        return None
     return _keyword(joined.upper(), join_keywords) if joined.upper() not in _CONFIRMATIONS else None
+
+
+def _slipped(word: str) -> Classification | None:
+    """The verdict on a word that is a keyword or a one-word stop request typed with one slip."""
+    if (meant := slipped_keyword(word)) is None:
+        return None
+    if (verdict := _keyword(meant.upper(), ())) is not None:
+        return verdict
+    verdict = classify(meant)  # a stop word of the phrase rules ("cnacelar": cancelar)
+    return None if verdict.review or verdict.action == "message" else verdict
 
 
 _Known = tuple[frozenset[str], frozenset[str], frozenset[str]]
@@ -193,25 +251,45 @@ def _capitalised_after_separator(text: str, count: int) -> bool:
     tail[0] = tail[0].lstrip(_DASHES)
     if not (dashed or tokens[-count - 1][-1] in _SEPARATORS):
         return False
-    return all(name[:1].isupper() and name.rstrip(".").replace(".", "").isalpha() for name in tail)
+    return all(name[:1].isupper() and name.rstrip(".:").replace(".", "").isalpha() for name in tail)
 
 
-def padded_keyword(word: str) -> str | None:
-    """The opt-out keyword a word is with one letter typed inside it ("stoip" -> "STOP"), if the word is not itself
-    an English or Spanish word."""
-    for keyword in _padded_keywords().get(len(word), ()):
-        # the extra letter is inside: the word without one of its inner letters is the keyword
-        inner = range(1, len(word) - 1)
-        if word[0] == keyword[0] and any(word[:index] + word[index + 1 :] == keyword for index in inner):
-            return None if english_or_spanish(word) else keyword.upper()
+def slipped_keyword(word: str) -> str | None:
+    """The keyword or one-word stop request (lower case) a word is typed with one slip, if the word is not itself an
+    English or Spanish word: a letter typed inside it ("stoip", "ayduda"), two letters swapped ("hlep", "strat",
+    "cnacelar"), or one of five letters or more with a letter left out after its first ("ayda", "unstp")."""
+    for keyword in _slip_keywords().get(len(word), ()):
+        if word[0] == keyword[0] and _one_slip(word, keyword):
+            return None if english_or_spanish(word) else keyword
     return None
 
 
+def _one_slip(word: str, keyword: str) -> bool:
+    if len(word) > len(keyword):  # a letter typed inside: the word without one of its inner letters is the keyword
+        return any(word[:index] + word[index + 1 :] == keyword for index in range(1, len(word) - 1))
+    if len(word) < len(keyword):  # a letter left out
+        return any(keyword[:index] + keyword[index + 1 :] == word for index in range(1, len(keyword)))
+    swapped = [index for index, (typed, meant) in enumerate(zip(word, keyword, strict=True)) if typed != meant]
+    if len(swapped) != 2 or swapped[1] != swapped[0] + 1:  # two neighbours swapped
+        return False
+    first, second = swapped
+    return word[first] == keyword[second] and word[second] == keyword[first]
+
+
 @cache
-def _padded_keywords() -> dict[int, tuple[str, ...]]:
-    """The one-word opt-out keywords of four letters or more, lower-case, by the length of their padded form."""
-    by_length: dict[int, list[str]] = {}
-    for keyword in _KEYWORDS["opt_out"]:
-        if keyword.isalpha() and len(keyword) >= _PADDED_MIN:
-            by_length.setdefault(len(keyword) + 1, []).append(keyword.lower())
-    return {length: tuple(keywords) for length, keywords in by_length.items()}
+def _slip_keywords() -> dict[int, tuple[str, ...]]:
+    """Lower-case keywords, and the one-word stop requests of the phrase rules that are words, of four letters or
+    more, by the length of the word a slip makes of them: a letter typed inside (one longer), two swapped (as long),
+    one left out of a word of five or more (one shorter)."""
+    data = phrase_data()
+    # the stop words that are words ("cancelar", "parar"): a slip of a slip ("stoppe" of "stopp") is no request
+    standalone = [*data["standalone_opt_out"], *data["standalone_opt_out_whole_reply"]]
+    words = {keyword.lower() for keywords in _KEYWORDS.values() for keyword in keywords} | {
+        word for word in standalone if " " not in word and english_or_spanish(word)
+    }
+    by_length: dict[int, set[str]] = {}
+    for word in words:
+        if word.isalpha() and len(word) >= _SLIP_MIN:
+            for length in (len(word) + 1, len(word), *((len(word) - 1,) if len(word) > _SLIP_MIN else ())):
+                by_length.setdefault(length, set()).add(word)
+    return {length: tuple(sorted(keywords)) for length, keywords in by_length.items()}

@@ -1,0 +1,77 @@
+"""The business's own name beside a keyword ("STOP Luxe Nails", "HELP - Acme", "baja Tacos Don Chuy gracias"): the
+name only says which sender is meant, so the reply is read without it (step 1 of ``optledger.classify``, on a reply
+that is not a keyword alone). The names are the brand's name and the names of the campaigns on the number the reply
+was sent to: ``optledger.inbound`` passes them. A sentence that names the business is read with the name said
+"this", the way the rules read a sender ("Can you unsubscribe me from this", "why does this keep texting me"): a name's
+own words ("Bolt and Board", "Public Library") are no object of the request.
+
+A name is taken out whole, or by a run of its words that holds one of four letters or more no English or Spanish
+dictionary knows ("stop luxe" for Luxe Nails), or by its first two words or more ("STOP Daily Grind" for Daily Grind
+Coffee), or by its first word when that is no common word ("STOP Tonys" for Tony's Pizza): another run of ordinary
+words ("nails", "gym") is what a sentence says, not a name ("cancel order" to Order Updates is about an order).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from optledger.reply_languages import english_or_spanish, known_words
+from optledger.reply_text import fold
+
+KEYWORD_WORDS = 4  # a keyword with courtesy words beside the name: more words are a sentence
+_DISTINCTIVE_MIN = 4
+_WORD = re.compile(r"[^\W_]+")
+
+
+class Unnamed(NamedTuple):
+    bare: str  # the reply without the name: a keyword said beside it is that keyword ("STOP Luxe Nails")
+    read: str  # the name said "this": how a sentence naming the sender reads ("why does this keep texting me")
+    words: int  # the words left beside the name
+
+
+def without_name(text: str, names: tuple[str, ...]) -> Unnamed | None:
+    """The reply with the business's name taken out, when it names the business beside other words; else None."""
+    name_words, pattern = _names(names)
+    if pattern is None:
+        return None
+    plain = fold(text)
+    if name_words.isdisjoint(_WORD.findall(plain)):  # most replies: no word of a name, no search
+        return None
+    bare = pattern.sub(" ", plain)
+    if bare == plain or not (words := len(_WORD.findall(bare))):
+        return None
+    return Unnamed(bare, pattern.sub(" this ", plain), words)
+
+
+def _distinctive(word: str) -> bool:
+    """A word of four letters or more no dictionary knows ("luxe", "kjam", "fitzone"); a shorter one may be any
+    abbreviation ("spa", "bus")."""
+    return len(word) >= _DISTINCTIVE_MIN and word.isalpha() and not english_or_spanish(word)
+
+
+@lru_cache(maxsize=1024)
+def _names(names: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The words of the names, and one pattern of each name and each run of its words that holds a word no dictionary
+    knows, longest first, as whole words (any punctuation or none between them: "Rudys" is "Rudy's")."""
+    runs: set[tuple[str, ...]] = set()
+    for name in names:
+        words = tuple(_WORD.findall(fold(name)))
+        if not words:
+            continue
+        runs.add(words)
+        # its first words: two or more ("Daily Grind" of Daily Grind Coffee), or one that is no common word ("Tony's")
+        first = 1 if len(words[0]) >= _DISTINCTIVE_MIN - 1 and words[0] not in known_words() else 2
+        runs.update(words[:end] for end in range(first, len(words)))
+        for start in range(len(words)):
+            for end in range(start + 1, len(words) + 1):
+                run = words[start:end]
+                if any(_distinctive(word) for word in run):
+                    runs.add(run)
+    if not runs:
+        return frozenset(), None
+    alternatives = (r"[\W_]*".join(map(re.escape, run)) for run in sorted(runs, key=lambda run: (-len(run), run)))
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
+    # the words a reply may write a name with: its words, or a run of them written as one ("Tonys", "FitZone")
+    return frozenset(word for run in runs for word in (*run, "".join(run))), pattern
