@@ -37,6 +37,22 @@ def test_signed_twilio_stop_changes_the_state(served):
     assert record["events"][0]["source"]["provider_message_id"] == "SMe2e00000000000000000000000000001"
 
 
+def test_a_stop_beside_the_brand_name_over_http(served):
+    # the demo campaigns' brand is "Acme": a STOP that names it is the keyword, recorded as one
+    url = served.url + "/webhooks/twilio"
+    body, signature = signed(
+        form("STOP Acme, thank you", sid="SMe2e00000000000000000000000000003", sender="+14155550178"), url, TWILIO_TOKEN
+    )
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature}
+
+    status, _, reply = served.request("POST", "/webhooks/twilio", body=body, headers=headers)
+
+    assert status == 200 and b"you are unsubscribed" in reply
+    record = json.loads(served.api("GET", "/consents/+14155550178")[2])
+    assert record["campaigns"]["C7DEALS"]["status"] == "opted_out"
+    assert record["events"][0]["evidence"]["detected_by"] == "keyword"
+
+
 def test_forged_signature_is_refused_over_http(served):
     body, _ = signed(
         form("START", sid="SMe2e00000000000000000000000000002"), served.url + "/webhooks/twilio", TWILIO_TOKEN
