@@ -228,3 +228,12 @@ def test_a_sentence_naming_the_business_is_read_as_a_sentence(env, lambda_contex
     by, off = env.events("acme", PHONE)
     assert (by["type"], by["evidence"].get("detected_by")) == ("message", None)
     assert off["type"] == "opt_out"
+
+
+def test_a_long_text_is_cut_in_the_evidence_matched_phrase_included(env, lambda_context):
+    text = "x " * 3000 + "stop"  # "x" is Spanish SMS for "por": the phrase matched runs the length of the text
+    call(http_api_event(form(text, sid="SMlong")), lambda_context)
+
+    [event] = env.events("acme", PHONE)
+    assert event["type"] == "opt_out"
+    assert len(event["evidence"]["text"]) == len(event["evidence"]["matched"]) == 1600
