@@ -26,6 +26,9 @@ def label(text: str, names: tuple[str, ...] = ()) -> str:
         ("stop golden spoon thanks", ("Golden Spoon Diner",), "opt_out"),  # its first two words
         ("baja Panadería Lupita gracias", ("Panadería Lupita",), "opt_out"),
         ("STOP WKRP", ("WKRP 101.5",), "opt_out"),
+        ("HELP for Harbor Dental", ("Harbor Dental",), "help"),  # a word leading to the name goes with it
+        ("baja de Panadería Lupita", ("Panadería Lupita",), "opt_out"),
+        ("stop at Harbor Dental", ("Harbor Dental",), "message"),  # a place: not a keyword beside a name
         # names given but not named, or named in a sentence that is something else
         ("STOP", ("Harbor Dental",), "opt_out"),
         ("I'll stop by Harbor Dental at noon", ("Harbor Dental",), "message"),

@@ -24,6 +24,9 @@ KEYWORD_WORDS = 4  # a keyword with courtesy words beside the name: more words a
 _DISTINCTIVE_MIN = 4
 _NAME_WORDS = 8
 _WORD = re.compile(r"[^\W_]+")
+_NAMED = "\x00"  # where the name was
+# a word that only leads to the name goes with it in the bare reply ("HELP for Luxe Nails", "baja de Tacos Don Chuy")
+_NAMED_AFTER_LEAD = re.compile(r"(?:(?<![^\W_])(?:the|from|for|to|de|del|a|al|la|el|los|las|para)[\W_]+)?\x00")
 
 
 class Unnamed(NamedTuple):
@@ -40,10 +43,13 @@ def without_name(text: str, names: tuple[str, ...]) -> Unnamed | None:
     plain = fold(text)
     if name_words.isdisjoint(_WORD.findall(plain)):  # most replies: no word of a name, no search
         return None
-    bare = pattern.sub(" ", plain)
-    if bare == plain or not (words := len(_WORD.findall(bare))):
+    marked = pattern.sub(_NAMED, plain)
+    if marked == plain:
         return None
-    return Unnamed(bare, pattern.sub(" this ", plain), words)
+    bare = _NAMED_AFTER_LEAD.sub(" ", marked)  # "STOP the Daily Grind", "baja de Tacos Don Chuy": the name goes
+    if not (words := len(_WORD.findall(bare))):
+        return None
+    return Unnamed(bare, marked.replace(_NAMED, " this "), words)
 
 
 def _distinctive(word: str) -> bool:
