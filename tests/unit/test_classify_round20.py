@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.replies import check
+from optledger.classify import classify
+from tests.support.replies import JOIN_KEYWORDS, check
 
 
 @pytest.mark.parametrize(
@@ -100,3 +101,75 @@ def test_ordinary_questions_in_the_other_languages_are_messages(text, expected):
 )
 def test_threats_blocks_pauses_and_stops_said_another_way_are_revocations(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("¿el camión hace stop cerca del parque?", "message"),
+        ("nos bajamos en el stop de la tienda", "message"),
+        ("is the green line stop by the library open?", "message"),
+        ("need a 3/4 stop valve for the toilet", "message"),
+        ("le di a stop por error, sí quiero los recordatorios", "message"),
+        ("sin querer le piqué a stop, sigan mandando porfa", "message"),
+        ("new phone number, use this one for my reminders", "message"),
+        ("I have a new number and still want the texts on it", "message"),
+        ("remove my home phone from your call list, my cell is fine", "message"),
+        ("un stop", "opt_in"),
+        ("stop pls n thanks", "opt_out"),
+        ("n o", "review"),
+        ("lol I'll stop texting you so much", "message"),
+        ("my toddler keeps saying stop to everything", "message"),
+        ("stop emailing me the newsletter, the texts are all I need", "message"),
+        ("my husband told me to reply stop but I actually use the coupons", "message"),
+        ("will you ever stop offering the senior discount?", "message"),
+        ("disculpen por tantos mensajes, ya quedó", "message"),
+        ("sorry, sent that to the wrong number", "message"),
+        ("quítenme del rol de limpieza del sábado", "message"),
+        ("no me vayan a quitar de la lista eh", "message"),
+        ("la empresa dejó de descontarme el seguro", "message"),
+        # ...the revocations beside them stay revocations
+        ("stop", "opt_out"),
+        ("no me sigan mandando mensajes", "opt_out"),
+        ("ya no quiero seguir recibiendo mensajes", "opt_out"),
+        ("stop texting me", "opt_out"),
+    ],
+)
+def test_a_stop_that_is_a_place_a_mistake_or_someone_elses_is_a_message(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we're all set for now, thanks", "review"),
+        ("no más mensajes de promociones", "review"),
+        ("I never gave you guys permission to keep my info", "review"),
+        ("how can i cancel my membership? the gym is too far now", "message"),
+        ("writing from my son's phone, is the shop open sunday?", "message"),
+        ("can you help with my late father's estate paperwork", "message"),
+        ("¿hacen burritos con spam? es para mi papá", "message"),
+        # ...beside them, what stays as it was
+        ("no más mensajes", "opt_out"),
+        ("I never gave you permission to text me", "opt_out"),
+        ("this is my son's phone", "review"),
+        ("this number was my late father's", "review"),
+        ("how do i cancel my subscription", "review"),
+    ],
+)
+def test_refusals_of_a_kind_of_marketing_and_questions_about_a_membership(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("stop tile and tub", "opt_out"),
+        ("STOP Tile & Tub Supply", "opt_out"),
+        ("do you carry tile and tub caulk?", "message"),
+    ],
+)
+def test_a_name_written_with_and_for_its_ampersand_is_the_business(text, expected):
+    """ "Tile & Tub Supply" is written "tile and tub" too: beside a keyword it only says which sender is meant."""
+    verdict = classify(text, join_keywords=JOIN_KEYWORDS, names=("Tile & Tub Supply",))
+    assert ("review" if verdict.review else verdict.action) == expected, verdict
