@@ -18,6 +18,8 @@ from tests.support.replies import JOIN_KEYWORDS, check
     [
         ("got a weird text about my package, is that spam?", "message"),
         ("is this real or spam? did you really send a free oil change?", "message"),
+        ("no way this price is too good, is it real?", "message"),
+        ("is it real?", "review"),
         ("me llegó un aviso del banco, eso es spam verdad?", "message"),
         ("someone keeps sending spam from a different number pretending to be your store", "message"),
         ("hay otro número que manda spam diciendo que son ustedes, cuidado", "message"),
@@ -93,6 +95,7 @@ def test_ordinary_questions_in_the_other_languages_are_messages(text, expected):
         ("please stop, I keep getting these at work", "opt_out"),
         ("stop my dude", "opt_out"),
         ("remove me from the prayer text list please", "opt_out"),
+        ("mi esposo dice que ya no le manden textos a este número", "opt_out"),
         # ...hard negatives beside them
         ("please take me off the prayer list, my knee healed", "message"),
         ("no, no, sigan mandándome las ofertas", "message"),
@@ -117,6 +120,9 @@ def test_threats_blocks_pauses_and_stops_said_another_way_are_revocations(text, 
         ("remove my home phone from your call list, my cell is fine", "message"),
         ("un stop", "opt_in"),
         ("stop pls n thanks", "opt_out"),
+        ("STOP already lol", "opt_out"),  # a STOP insisted on is no joke
+        ("stop ffs omg", "opt_out"),
+        ("STOP!! lol", "review"),
         ("n o", "review"),
         ("lol I'll stop texting you so much", "message"),
         ("my toddler keeps saying stop to everything", "message"),
