@@ -22,7 +22,7 @@ help:
 	@echo "make artifact-test   run each built function as Lambda would, against the embedded AWS endpoint"
 	@echo "make bench   print the benchmark figures"
 	@echo "make soak    the consent model test with 3,000 random sequences"
-	@echo "make model   train the reply detector's learned second opinion again (training/README.md)"
+	@echo "make model   write the rule index's keys and train the reply detector's second opinion again"
 
 # A fresh Debian machine has python3 but maybe not its venv module (package python3-venv): install or say how.
 $(BIN)/python:
@@ -119,8 +119,10 @@ soak: $(VENV)/.dev
 bench: $(VENV)/.dev
 	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
-# the reply detector's learned second opinion, trained again on every labelled reply (training/README.md)
+# the rule index's keys, then the reply detector's learned second opinion trained again on every labelled reply
+# (training/README.md): the order matters, the spec is read through the rules and the model from the spec
 model: $(VENV)/.dev
+	$(BIN)/python training/write_rule_keys.py
 	$(BIN)/python training/record_spec.py
 	$(BIN)/python training/train_reply_model.py
 

@@ -19,14 +19,17 @@ def test_serve_prints_the_api_key_and_the_aws_endpoint(served):
     assert served.aws_endpoint.startswith("http://127.0.0.1:")
 
 
-def test_signed_twilio_stop_changes_the_state(served):
-    url = served.url + "/webhooks/twilio"
-    body, signature = signed(
-        form("Stop.", sid="SMe2e00000000000000000000000000001", sender="+14155550177"), url, TWILIO_TOKEN
-    )
+def post_twilio(served, text: str, *, sid: str, sender: str):
+    """A text signed as Twilio signs it, posted to the server's Twilio webhook: (status, headers, body)."""
+    body, signature = signed(form(text, sid=sid, sender=sender), served.url + "/webhooks/twilio", TWILIO_TOKEN)
     headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature}
+    return served.request("POST", "/webhooks/twilio", body=body, headers=headers)
 
-    status, response_headers, reply = served.request("POST", "/webhooks/twilio", body=body, headers=headers)
+
+def test_signed_twilio_stop_changes_the_state(served):
+    status, response_headers, reply = post_twilio(
+        served, "Stop.", sid="SMe2e00000000000000000000000000001", sender="+14155550177"
+    )
 
     assert status == 200 and response_headers["Content-Type"] == "text/xml"
     assert b"<Message>Acme Support: you are unsubscribed" in reply
@@ -35,6 +38,18 @@ def test_signed_twilio_stop_changes_the_state(served):
     assert status == 200
     assert record["campaigns"]["C7DEALS"]["status"] == "opted_out"
     assert record["events"][0]["source"]["provider_message_id"] == "SMe2e00000000000000000000000000001"
+
+
+def test_a_stop_beside_the_brand_name_over_http(served):
+    # the demo campaigns' brand is "Acme": a STOP that names it is the keyword, recorded as one
+    status, _, reply = post_twilio(
+        served, "STOP Acme, thank you", sid="SMe2e00000000000000000000000000003", sender="+14155550178"
+    )
+
+    assert status == 200 and b"you are unsubscribed" in reply
+    record = json.loads(served.api("GET", "/consents/+14155550178")[2])
+    assert record["campaigns"]["C7DEALS"]["status"] == "opted_out"
+    assert record["events"][0]["evidence"]["detected_by"] == "keyword"
 
 
 def test_forged_signature_is_refused_over_http(served):

@@ -199,3 +199,41 @@ def test_revocation_in_other_words_through_the_webhook(env, lambda_context, text
     call(http_api_event(form(text, sid="SMphrase")), lambda_context)
     [event] = env.events("acme", PHONE)
     assert event["type"] == action
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "answer"),
+    [
+        # the brand's name (Acme) or a campaign's on the number (Acme Deals) only says which sender is meant
+        ("STOP Acme", "opt_out", "you are unsubscribed"),
+        ("HELP - Acme Deals", "help", "help at acme.example/help"),
+        ("Acme, START please", "opt_in", "you are subscribed"),
+        # a code copied from a text beside a keyword, and a slip in one
+        ("STOP 88855", "opt_out", "you are unsubscribed"),
+        ("hlep pls", "help", "help at acme.example/help"),
+    ],
+)
+def test_a_keyword_beside_the_business_name_or_a_code_is_the_keyword(env, lambda_context, text, kind, answer):
+    response = call(http_api_event(form(text, sid="SMname")), lambda_context)
+
+    assert answer in response["body"]
+    [event] = env.events("acme", PHONE)
+    assert event["type"] == kind and event["evidence"]["detected_by"] == "keyword"
+
+
+def test_a_sentence_naming_the_business_is_read_as_a_sentence(env, lambda_context):
+    call(http_api_event(form("I'll stop by Acme tomorrow for my order", sid="SMby")), lambda_context)
+    call(http_api_event(form("Can you unsubscribe me from Acme Deals", sid="SMoff")), lambda_context)
+
+    by, off = env.events("acme", PHONE)
+    assert (by["type"], by["evidence"].get("detected_by")) == ("message", None)
+    assert off["type"] == "opt_out"
+
+
+def test_a_long_text_is_cut_in_the_evidence_matched_phrase_included(env, lambda_context):
+    text = "x " * 3000 + "stop"  # "x" is Spanish SMS for "por": the phrase matched runs the length of the text
+    call(http_api_event(form(text, sid="SMlong")), lambda_context)
+
+    [event] = env.events("acme", PHONE)
+    assert event["type"] == "opt_out"
+    assert len(event["evidence"]["text"]) == len(event["evidence"]["matched"]) == 1600

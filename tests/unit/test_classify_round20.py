@@ -118,7 +118,6 @@ def test_threats_blocks_pauses_and_stops_said_another_way_are_revocations(text, 
         ("new phone number, use this one for my reminders", "message"),
         ("I have a new number and still want the texts on it", "message"),
         ("remove my home phone from your call list, my cell is fine", "message"),
-        ("un stop", "opt_in"),
         ("stop pls n thanks", "opt_out"),
         ("STOP already lol", "opt_out"),  # a STOP insisted on is no joke
         ("stop ffs omg", "opt_out"),

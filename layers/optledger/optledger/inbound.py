@@ -135,7 +135,8 @@ def record_message(
 
     evidence: dict[str, Any] = {"text": message.text[:MAX_STORED_TEXT]}
     if verdict.matched:
-        evidence.update(matched=verdict.matched, detected_by=verdict.detected_by)
+        # the phrase is a piece of the text: cut like it ("x x … stop" may match 20,000 characters of it)
+        evidence.update(matched=verdict.matched[:MAX_STORED_TEXT], detected_by=verdict.detected_by)
     if verdict.review:
         evidence["review"] = True
     occurred_at = source_time(message.occurred_at, received_at, evidence)

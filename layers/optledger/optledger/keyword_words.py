@@ -18,6 +18,7 @@ reader; set lookups on short replies, no regex.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -34,6 +35,7 @@ _DASHES = "-\u2013\u2014~"
 _SEPARATORS = ",." + _DASHES
 _SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
 _SIGN_OFF_WORDS = 5  # three names, a title and the clause break after it ("att | rosa maria quintero")
+_DIGIT = re.compile(r"\d")
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
 _CODE_LEADS = frozenset({"to", "number", "al", "a", "code", "codigo"})
 _LONG_KEYWORD = 6  # "unstop", "cancel": joined from two words, still a keyword
@@ -83,7 +85,7 @@ def keyword_reply(
         words = words[:footer]
         flat = " ".join(words)
     known, heads, addressed = _known_or_joined(join_keywords)
-    if not flat.replace(" ", "").isalpha() and (numbered := _numbered(words, heads, join_keywords)):
+    if _DIGIT.search(flat) and (numbered := _numbered(words, heads, join_keywords)):
         return numbered
     if known.issuperset(words):
         found = _words()

@@ -22,6 +22,7 @@ from optledger.reply_text import fold
 
 KEYWORD_WORDS = 4  # a keyword with courtesy words beside the name: more words are a sentence
 _DISTINCTIVE_MIN = 4
+_NAME_WORDS = 8
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -62,6 +63,8 @@ def _names(names: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | No
         if not words:
             continue
         runs.add(words)
+        if len(words) > _NAME_WORDS:  # a long name (128 characters are allowed) is taken out whole only
+            continue
         # its first words: two or more ("Daily Grind" of Daily Grind Coffee), or one that is no common word ("Tony's")
         first = 1 if len(words[0]) >= _DISTINCTIVE_MIN - 1 and words[0] not in known_words() else 2
         runs.update(words[:end] for end in range(first, len(words)))
