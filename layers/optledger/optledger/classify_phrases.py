@@ -62,6 +62,7 @@ class _Patterns(NamedTuple):
     watch: WordSet
     playful: frozenset[str]
     playful_signs: tuple[str, ...]
+    exasperated: frozenset[str]
     delight: frozenset[str]
     delight_signs: tuple[str, ...]
 
@@ -109,6 +110,7 @@ def _patterns() -> _Patterns:
         watch=WordSet(data["watch_words"]),
         playful=frozenset(word for word in data["playful"] if word.isascii()),
         playful_signs=tuple(sign for sign in data["playful"] if not sign.isascii()),
+        exasperated=frozenset(data["exasperated"]),
         delight=frozenset(word for word in data["delight"] if word.isascii()),
         delight_signs=tuple(sign for sign in data["delight"] if not sign.isascii()),
     )
@@ -247,6 +249,9 @@ def _decide(
         asked = asks and (not last or len(clauses) == 1)
         # "wow 4 texts today, love that for me. stop.": laughter about the texts, and STOP last, is no joke
         joking = (feeling := mood()) == "playful" and not (last and _TEXTS_NAMED.search(masked))
+        # "STOP ALREADY omg": a STOP insisted on is no joke, whatever laughter or pause is beside it
+        if feeling == "playful" and not patterns.exasperated.isdisjoint(words):
+            joking, feeling = False, ""
         if scoped or asked or joking or (feeling and len(words) < _PLAYFUL_WORDS):
             return _review(verdict.matched or "stop")
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'

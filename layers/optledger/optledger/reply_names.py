@@ -63,8 +63,9 @@ def _names(names: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | No
     """The words of the names, and one pattern of each name and each run of its words that holds a word no dictionary
     knows, longest first, as whole words (any punctuation or none between them: "Rudys" is "Rudy's")."""
     runs: set[tuple[str, ...]] = set()
-    for name in names:
-        words = tuple(_WORD.findall(fold(name)))
+    # "Bolt & Board" is written "Bolt and Board" too
+    for spelt in {spelling for name in names for spelling in (name, name.replace("&", " and "))}:
+        words = tuple(_WORD.findall(fold(spelt)))
         if not words:
             continue
         runs.add(words)
