@@ -87,7 +87,9 @@ def test_a_code_copied_from_the_text_beside_a_keyword(text, expected):
         ("pararr", "opt_out"),
         ("stat", "message"),  # a word of its own
         ("tarts", "message"),
-        ("un stop", "message"),  # two words that are words
+        ("un stop", "opt_in"),  # a long keyword broken into two words that are words
+        ("re move", "opt_out"),
+        ("un plug", "message"),
         ("can cel", "opt_out"),  # a long keyword broken in two
     ],
 )

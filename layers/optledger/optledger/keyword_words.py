@@ -87,17 +87,19 @@ def keyword_reply(
     known, heads, addressed = _known_or_joined(join_keywords)
     if _DIGIT.search(flat) and (numbered := _numbered(words, heads, join_keywords)):
         return numbered
+    # a slip needs a word the detector does not know, or two words that make a long keyword ("un stop", "re move")
+    slipped = unknown or (len(words) == 2 and len(words[0]) + len(words[1]) >= _LONG_KEYWORD)
     if known.issuperset(words):
         found = _words()
         return _courteous(words, found, join_keywords, text) or (
-            _mistyped(words, flat, found, join_keywords) if unknown else None
+            _mistyped(words, flat, found, join_keywords) if slipped else None
         )
     # a word neither courtesy, keyword nor joined (most replies): words of address, a slip, or a sign-off
     if addressed.issuperset(words):  # words of address among them ("stop my friend")
         found = _words()
         verdict = _courteous(found.address.strip(words), found, join_keywords, text)
         return verdict if verdict and verdict.action == "opt_out" else None
-    if unknown and (verdict := _mistyped(words, flat, _words(), join_keywords)):
+    if slipped and (verdict := _mistyped(words, flat, _words(), join_keywords)):
         return verdict
     # a sign-off is a few words at the end after a break ("|": a comma, a period, a spaced dash; or "-J"), after
     # words a keyword is said with (most replies: a word of neither before the last few)

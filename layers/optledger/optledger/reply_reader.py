@@ -41,7 +41,9 @@ def _second_opinion(text: str, flat: str, verdict: Classification) -> Classifica
     head that can change it, and only when it can."""
     key = flat if text.isascii() else flat + _NOT_ASCII
     if verdict is _MESSAGE:
-        return _review(LEARNED_REVIEW) if " " in flat and _QUEUED[key] else verdict
+        # a single Latin word as typed ("idk", read "i dont know") is the rules' to read, as any single word
+        one_word = " " not in flat or (text.isascii() and " " not in text.strip())
+        return verdict if one_word or not _QUEUED[key] else _review(LEARNED_REVIEW)
     if _HONOURED[key] and not _patterns().keep.search(flat, reply_beginnings(flat)):
         return _LEARNED_REVOCATION
     return verdict
