@@ -4,9 +4,10 @@
 rule's first word is often a common one ("i", "please", "no", "the"), while most rules also need a rarer one ("stop",
 "text", "unsub"): this module reads, from the pattern as ``re`` parses it, every word a match must hold (as an AND of
 ORs of word beginnings, written as ``rule_starts`` writes them: up to five letters, or a short whole word and a space),
-and picks the rarest of them (and up to two more, which a reply must hold as well: ``rule_keys``). Parsing every rule costs a cold start tens of milliseconds, so the keys of the shipped
-rules are kept in ``data/rule_keys.json`` (``python training/write_rule_keys.py`` writes it); a rule missing from it
-(new or changed data) is read on first use, and its keys are the same either way.
+and picks the rarest of them, and up to two more that a reply must hold as well (``rule_keys``). Parsing every rule
+costs a cold start tens of milliseconds, so the keys of the shipped rules are kept in ``data/rule_keys.json``
+(``python training/write_rule_keys.py`` writes it); a rule missing from it (new or changed data) is read on first use,
+and its keys are the same either way.
 """
 
 from __future__ import annotations
