@@ -259,6 +259,7 @@ class Rules:
         key_bits[_OTHER_SCRIPT_KEY] = key_bits.get(_OTHER_SCRIPT_KEY, 0) | 1 << (planes * count)
         self.offset = add_index(key_bits, planes * count + 1)
         self.rule_mask = (1 << count) - 1
+        self.own_mask = (2 << (planes * count)) - 1
         self.by_bits: dict[int, _Choice] = {}  # a choice for each set of rules (and script) replies chose
         self.built = True
 
@@ -282,6 +283,7 @@ class Rules:
         found = beginnings.bits() >> self.offset
         if not (rules := found & self.rule_mask | self.unkeyed):
             return 0  # no rule's key (most lists, most replies): as cheap as one key a rule
+        found &= self.own_mask
         count = self.rule_count
         for plane, filled in enumerate(self.filled, 1):
             rules &= found >> plane * count | filled
@@ -346,8 +348,18 @@ class Rules:
         """``chosen``, or None when the reply has none of the words the rules need (most replies, most lists)."""
         if beginnings is None or not self.built:
             return self.chosen(beginnings)
-        bits = self._bits(beginnings)
-        return (self.by_bits.get(bits) or self._choice(bits)) if bits else None
+        # ``_bits``, written out: asked of every list a reply reaches, most of which it has no key of
+        found = beginnings.bits() >> self.offset
+        if not (rules := found & self.rule_mask | self.unkeyed):
+            return None
+        found &= self.own_mask  # this list's ranges only: the shifts below then move a few hundred bits, not all
+        count = self.rule_count
+        for plane, filled in enumerate(self.filled, 1):
+            rules &= found >> plane * count | filled
+        if not rules:
+            return None
+        bits = rules | (found >> self.planes * count & 1) << count
+        return self.by_bits.get(bits) or self._choice(bits)
 
     def search(self, text: str, beginnings: Beginnings | None) -> re.Match[str] | None:
         if (entry := self._entry(beginnings)) is None:
