@@ -99,7 +99,7 @@ class _Grammar:
                 if plane >= len(clauses):
                     self.unclaused[plane] |= 1 << number
         self.offset = add_index(key_bits, (3 + ALSO) * count)
-        self.own = (1 << (3 + ALSO) * count) - 1
+        self.own = ((1 << (3 + ALSO) * count) - 1) << self.offset
         self.all = (1 << count) - 1
         self.alone = sum(1 << number for number, entry in enumerate(self.entries) if not entry.also)  # no second cue
         self.chosen: dict[int, tuple[int, ...]] = {}
@@ -123,7 +123,7 @@ class _Grammar:
         if len(self.by_reply) >= _CHOSEN:
             self.by_reply.clear()
         count = len(self.entries)
-        bits = beginnings.bits() >> self.offset & self.own  # its ranges only: the shifts below move no other index
+        bits = (beginnings.bits() & self.own) >> self.offset  # its ranges only (an AND reads only the shorter's digits)
         cued = bits & self.all & (self.alone | bits >> count) & (self.unkeyed | bits >> 2 * count)
         for plane, unclaused in enumerate(self.unclaused, 3):
             if not cued:

@@ -259,7 +259,8 @@ class Rules:
         key_bits[_OTHER_SCRIPT_KEY] = key_bits.get(_OTHER_SCRIPT_KEY, 0) | 1 << (planes * count)
         self.offset = add_index(key_bits, planes * count + 1)
         self.rule_mask = (1 << count) - 1
-        self.own_mask = (2 << (planes * count)) - 1
+        self.keys_at = self.rule_mask << self.offset  # the first range (keys) and all of this list's, in place
+        self.own_at = ((2 << (planes * count)) - 1) << self.offset
         self.by_bits: dict[int, _Choice] = {}  # a choice for each set of rules (and script) replies chose
         self.built = True
 
@@ -280,10 +281,9 @@ class Rules:
     def _bits(self, beginnings: Beginnings) -> int:
         """The rules a reply may match (a bit each) and the bit of a reply in another script after them; 0 when it may
         match no rule."""
-        found = beginnings.bits() >> self.offset
+        found = (beginnings.bits() & self.own_at) >> self.offset
         if not (rules := found & self.rule_mask | self.unkeyed):
             return 0  # no rule's key (most lists, most replies): as cheap as one key a rule
-        found &= self.own_mask
         count = self.rule_count
         for plane, filled in enumerate(self.filled, 1):
             rules &= found >> plane * count | filled
@@ -348,11 +348,14 @@ class Rules:
         """``chosen``, or None when the reply has none of the words the rules need (most replies, most lists)."""
         if beginnings is None or not self.built:
             return self.chosen(beginnings)
-        # ``_bits``, written out: asked of every list a reply reaches, most of which it has no key of
-        found = beginnings.bits() >> self.offset
-        if not (rules := found & self.rule_mask | self.unkeyed):
+        # ``_bits``, written out: asked of every list a reply reaches, most of which it has no key of. An AND of two
+        # positive integers reads only the shorter one's digits: the test below reads the reply's bits up to this
+        # list's keys, a shift would copy every bit above them (all the indexes built after this one)
+        bits = beginnings.bits()
+        if not (bits & self.keys_at or self.unkeyed):
             return None
-        found &= self.own_mask  # this list's ranges only: the shifts below then move a few hundred bits, not all
+        found = (bits & self.own_at) >> self.offset  # this list's ranges only: the shifts below move a few hundred bits
+        rules = found & self.rule_mask | self.unkeyed
         count = self.rule_count
         for plane, filled in enumerate(self.filled, 1):
             rules &= found >> plane * count | filled
