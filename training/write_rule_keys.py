@@ -5,7 +5,10 @@ of reading every rule.
     python training/write_rule_keys.py
 
 Of the words every match of a rule needs, the one that adds fewest ordinary messages to those its rule list is tried on
-(the labelled replies of ``tests/data`` and ``training``, read as the detector reads them) is its key. Run it after
+(the labelled replies of ``tests/data`` and ``training``, read as the detector reads them) is its key; of the others,
+the two that leave fewest of those replies holding a word of the key and of each clause chosen before are its other
+clauses (a reply must hold a word of each too). Each rule is one string, which a cold start reads faster than lists
+(``reply_literals.write_entry``). Run it after
 changing ``data/phrases.json`` or ``data/review_grammar.json``: a rule missing from the file is read on first use, by a
 guess of how common its words are; a stale file costs time, never a match.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable
 from functools import cache, reduce
 from operator import or_
 from pathlib import Path
@@ -44,6 +48,31 @@ def replies() -> list[str]:
     return list(dict.fromkeys(reading(fold(text))[0] for text in texts))
 
 
+def _also(
+    source: str,
+    key: frozenset[str] | None,
+    clauses: list[frozenset[str]],
+    held: Callable[[frozenset[str] | None], int],
+    share: Callable[[frozenset[str]], float],
+) -> list[frozenset[str]]:
+    """The clauses a rule is indexed by besides its key (``reply_literals.ALSO`` at most): each the one that leaves
+    fewest ordinary messages holding a word of the key and of every clause chosen before it."""
+    if key is None or not source.isascii():  # as reply_literals.also_needed: a rule in another script has its key only
+        return []
+    chosen: list[frozenset[str]] = []
+    holding = held(key)
+    for _ in range(reply_literals.ALSO):
+        rest = sorted(
+            {clause for clause in clauses if not reply_literals.implied(clause, key)} - set(chosen), key=sorted
+        )
+        if not rest:
+            break
+        best = min(rest, key=lambda clause: ((holding & held(clause)).bit_count(), share(clause)))
+        chosen.append(best)
+        holding &= held(best)
+    return chosen
+
+
 def main() -> None:
     reply_literals._shipped = lambda: {}  # type: ignore[assignment]  # every rule read afresh, not from this file
     holding: dict[str, int] = {}  # the replies holding a word with each beginning, one bit a reply
@@ -68,7 +97,7 @@ def main() -> None:
             merged.setdefault(None if starts is None else frozenset(start[0] for start in starts), []).append(source)
         groups += merged.values()
     groups += [[entry.source] for entry in reply_review._grammar().entries]  # the second look's grammar
-    found: dict[str, list[list[str] | None]] = {}
+    found: dict[str, str] = {}
     for group in groups:
         options = {source: reply_literals.needed(source, share) for source in group}
         keys = {source: min(clauses, key=share, default=None) for source, clauses in options.items()}
@@ -77,9 +106,10 @@ def main() -> None:
                 rest = reduce(or_, (held(keys[other]) for other in options if other != source), 0)
                 keys[source] = min(clauses, key=lambda clause: ((rest | held(clause)).bit_count(), share(clause)))
         for source in group:
-            starts = rule_starts(source)
-            entry = [None if starts is None else sorted(starts), sorted(keys[source] or ())]
-            found.setdefault(reply_literals.digest(source), entry)
+            also = _also(source, keys[source], options[source], held, share)
+            found.setdefault(
+                reply_literals.digest(source), reply_literals.write_entry(rule_starts(source), keys[source], also)
+            )
     lines = ",\n".join(f"{json.dumps(digest)}: {json.dumps(found[digest])}" for digest in sorted(found))
     reply_literals.KEYS_FILE.write_text("{\n" + lines + "\n}\n", encoding="utf-8")  # a rule a line
     print(f"{reply_literals.KEYS_FILE.name}: the keys of {len(found)} rules, chosen on {len(holding)} beginnings")

@@ -99,12 +99,25 @@ def test_ascii_and_other_script_replies_never_share_a_choice():
 def test_replies_that_choose_the_same_rules_share_one_choice():
     rules = reply_rules.Rules([r"\bstop texting\b", r"\bquit texting\b", r"\bend emailing\b", r"\bquit\b"])
     one = rules.chosen(reply_rules.reply_beginnings("stop texting please"))
-    other = rules.chosen(reply_rules.reply_beginnings("quit texting now"))
-    assert one is other and one.numbers == [0, 1]
+    other = rules.chosen(reply_rules.reply_beginnings("stop texting now"))
+    # three lists (by first letter: s, q, e); a rule alone in its list is tried alone, numbered past the lists
+    assert one is other and one.numbers == [3 + 0]
+    assert rules.chosen(reply_rules.reply_beginnings("quit texting now")).numbers == [1]  # two rules of the q list
     assert rules.chosen(reply_rules.reply_beginnings("please quitters")).numbers == []  # the rule needs "quit" whole
-    # each rule is indexed by its rarer word: "stop texting" needs "texting", so "ok stop now" tries nothing
+    # each rule is indexed by the words it needs: "stop texting" needs "texting", so "ok stop now" tries nothing
     assert rules.chosen(reply_rules.reply_beginnings("ok stop now")).numbers == []
-    assert rules.chosen(reply_rules.reply_beginnings("ok quit now")).numbers == [1]
+    # rules are numbered list by list: \bquit\b is the second of the q list, the third rule
+    assert rules.chosen(reply_rules.reply_beginnings("ok quit now")).numbers == [3 + 2]
+
+
+def test_a_rule_is_tried_only_on_a_reply_with_a_word_of_every_clause_it_is_indexed_by():
+    rules = reply_rules.Rules([r"\bplease stop texting\b"])
+    assert len(reply_literals.rule_also(reply_rules.expand(rules.patterns[0]))) == 2  # besides its key
+    for reply in ("please stop now", "stop texting", "please keep texting"):
+        assert rules.search(reply, reply_rules.reply_beginnings(reply)) is None
+        assert rules.chosen(reply_rules.reply_beginnings(reply)).numbers == []
+    found = rules.search("please stop texting", reply_rules.reply_beginnings("please stop texting"))
+    assert found is not None and found[0] == "please stop texting"
 
 
 def test_starts_tests_the_beginnings_of_whole_and_longer_words():
@@ -228,9 +241,14 @@ def test_every_rule_that_matches_a_corpus_reply_finds_its_words_in_it():
     for source in sorted(every_source()):
         (starts, keys), rule = reply_literals.rule_index(source), re.compile(source)
         assert starts == reply_rules.rule_starts(source)  # the first word the keys file holds is the rule's own
+        also = reply_literals.rule_also(source)
+        assert keys is not None or not also
         for flat in flats:
-            # Then a rule that matches a reply has a word the index chooses it by
-            assert keys is None or not rule.search(flat) or not keys.isdisjoint(_word_keys(flat)), (source, flat)
+            # Then a rule that matches a reply has a word the index chooses it by, and one of each other clause
+            if keys is not None and rule.search(flat):
+                words = _word_keys(flat)
+                assert not keys.isdisjoint(words), (source, flat)
+                assert all(not clause.isdisjoint(words) for clause in also), (source, flat)
 
 
 def test_a_rule_the_keys_file_does_not_hold_is_read_on_first_use():

@@ -4,9 +4,10 @@
 rule's first word is often a common one ("i", "please", "no", "the"), while most rules also need a rarer one ("stop",
 "text", "unsub"): this module reads, from the pattern as ``re`` parses it, every word a match must hold (as an AND of
 ORs of word beginnings, written as ``rule_starts`` writes them: up to five letters, or a short whole word and a space),
-and picks the rarest of them. Parsing every rule costs a cold start tens of milliseconds, so the keys of the shipped
-rules are kept in ``data/rule_keys.json`` (``python training/write_rule_keys.py`` writes it); a rule missing from it
-(new or changed data) is read on first use, and its keys are the same either way.
+and picks the rarest of them, and up to two more that a reply must hold as well (``rule_keys``). Parsing every rule
+costs a cold start tens of milliseconds, so the keys of the shipped rules are kept in ``data/rule_keys.json``
+(``python training/write_rule_keys.py`` writes it); a rule missing from it (new or changed data) is read on first use,
+and its keys are the same either way.
 """
 
 from __future__ import annotations
@@ -189,22 +190,69 @@ def digest(source: str) -> str:
 
 
 Index = tuple[Clause | None, Clause | None]  # a rule's first-word beginnings (``rule_starts``) and its keys
+ALSO = 2  # the clauses a rule is indexed by besides its key: a reply must hold a word of each too
 
 
 @cache
-def _shipped() -> dict[str, list[list[str] | None]]:
+def _shipped() -> dict[str, str]:
+    """Each rule's entry, one string (a cold start reads a string faster than a list): its first-word beginnings, its
+    keys and its other clauses, separated by ";", the beginnings of a clause by "," and the other clauses by "|"."""
     try:
-        data: dict[str, list[list[str] | None]] = json.loads(KEYS_FILE.read_text(encoding="utf-8"))
+        data: dict[str, str] = json.loads(KEYS_FILE.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
     return data
 
 
-def rule_index(source: str) -> Index:
-    """An expanded pattern's ``rule_starts`` and the clause it is indexed by (``rarest``; None: the rule needs no
-    word), from ``data/rule_keys.json`` when it holds the pattern (the keys chosen there by how often replies hold
-    each word), else read now."""
+def write_entry(starts: Clause | None, keys: Clause | None, also: Iterable[Clause]) -> str:
+    """A rule's entry in ``data/rule_keys.json`` (``_shipped``)."""
+    also_written = "|".join(map(_written, also))
+    entry = f"{_written(starts)};{_written(keys)}" + (f";{also_written}" if also_written else "")
+    if any(not (char.isalnum() or char in " _\x00;,|") for char in entry) or entry.count(";") > 2:
+        raise ValueError(f"a beginning of {entry!r} holds a separator")
+    return entry
+
+
+def _written(clause: Clause | None) -> str:
+    return ",".join(sorted(clause or ()))
+
+
+def _clause(written: str) -> Clause | None:
+    return frozenset(written.split(",")) if written else None
+
+
+def also_needed(source: str, keys: Clause | None, rarity: Rarity = rarity) -> tuple[Clause, ...]:
+    """Up to ``ALSO`` clauses of ``needed`` besides the key, rarest first: a reply that lacks a word of one of them
+    cannot match either. Only for a rule in ASCII (a rule in another script may match inside a reply's word)."""
+    if keys is None or not source.isascii():
+        return ()
+    others = {clause for clause in needed(source, rarity) if not implied(clause, keys)}
+    return tuple(sorted(others, key=lambda clause: (rarity(clause), sorted(clause)))[:ALSO])
+
+
+def implied(clause: Clause, keys: Clause) -> bool:
+    """Whether every reply holding a word of the keys holds one of the clause: "stop" after "stop " or "stopp"."""
+    return all(any(key.startswith(beginning) for beginning in clause) for key in keys)
+
+
+def rule_keys(source: str) -> tuple[Clause | None, Clause | None, tuple[Clause, ...]]:
+    """An expanded pattern's ``rule_starts``, the clause it is indexed by (``rarest``; None: the rule needs no word)
+    and the others (``also_needed``), from ``data/rule_keys.json`` when it holds the pattern (the keys chosen there by
+    how often replies hold each word), else read now."""
     if (shipped := _shipped().get(digest(source))) is None:
-        return rule_starts(source), rarest(source)
-    first, keys = shipped
-    return (None if first is None else frozenset(first)), (frozenset(keys) if keys else None)
+        keys = rarest(source)
+        return rule_starts(source), keys, also_needed(source, keys)
+    fields = shipped.split(";")
+    clauses = fields[2].split("|") if len(fields) > 2 else ()
+    return _clause(fields[0]), _clause(fields[1]), tuple(frozenset(clause.split(",")) for clause in clauses)
+
+
+def rule_index(source: str) -> Index:
+    """``rule_keys`` without the other clauses: the rule's first-word beginnings and its keys."""
+    starts, keys, _ = rule_keys(source)
+    return starts, keys
+
+
+def rule_also(source: str) -> tuple[Clause, ...]:
+    """``rule_keys``'s other clauses: a reply must hold a word of each as well as one of the keys."""
+    return rule_keys(source)[2]

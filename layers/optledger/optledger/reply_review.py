@@ -20,7 +20,7 @@ from functools import cache, cached_property
 from typing import Any, NamedTuple
 
 from optledger.classify import _DATA_DIR
-from optledger.reply_literals import rule_index
+from optledger.reply_literals import ALSO, rule_keys
 from optledger.reply_rules import Beginnings, add_index, bit_numbers, expand
 
 _MACRO = re.compile(r"\{(\w+)\}")
@@ -83,14 +83,23 @@ class _Grammar:
         count = len(self.entries)
         key_bits = {key: sum(1 << number for number in numbers) for key, numbers in self.index.items()}
         self.unkeyed = 0  # and a third range: the rarest word every match needs (reply_literals), when it has one
+        # and two more: a word of each other clause every match needs (reply_literals.rule_keys), when it has them
+        self.unclaused = [0] * ALSO
         for number, entry in enumerate(self.entries):
             for key in entry.also:
                 key_bits[key] = key_bits.get(key, 0) | 1 << (count + number)
-            if (keys := rule_index(entry.source)[1]) is None:
+            _, keys, clauses = rule_keys(entry.source)
+            if keys is None:
                 self.unkeyed |= 1 << number
             for key in keys or ():
                 key_bits[key] = key_bits.get(key, 0) | 1 << (2 * count + number)
-        self.offset = add_index(key_bits, 3 * count)
+            for plane in range(ALSO):
+                for key in clauses[plane] if plane < len(clauses) else ():
+                    key_bits[key] = key_bits.get(key, 0) | 1 << ((3 + plane) * count + number)
+                if plane >= len(clauses):
+                    self.unclaused[plane] |= 1 << number
+        self.offset = add_index(key_bits, (3 + ALSO) * count)
+        self.own = ((1 << (3 + ALSO) * count) - 1) << self.offset
         self.all = (1 << count) - 1
         self.alone = sum(1 << number for number, entry in enumerate(self.entries) if not entry.also)  # no second cue
         self.chosen: dict[int, tuple[int, ...]] = {}
@@ -113,9 +122,13 @@ class _Grammar:
             return numbers
         if len(self.by_reply) >= _CHOSEN:
             self.by_reply.clear()
-        bits = beginnings.bits() >> self.offset
         count = len(self.entries)
+        bits = (beginnings.bits() & self.own) >> self.offset  # its ranges only (an AND reads only the shorter's digits)
         cued = bits & self.all & (self.alone | bits >> count) & (self.unkeyed | bits >> 2 * count)
+        for plane, unclaused in enumerate(self.unclaused, 3):
+            if not cued:
+                break
+            cued &= unclaused | bits >> plane * count
         numbers = self.by_reply[beginnings] = self._cued(cued)
         return numbers
 

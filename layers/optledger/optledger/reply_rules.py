@@ -1,7 +1,9 @@
 """The rule index of the reply detector: patterns of ``data/phrases.json`` tried only where they can match.
 
 Patterns merged by the first letters of the word every match starts at (``rule_starts``) are one alternation, compiled
-on first use and tried only on a reply holding the rarest word one of its rules needs (``reply_literals``).
+on first use and tried only on a reply holding, for one of its rules, the rarest word that rule needs and a word of each
+of up to two other clauses it needs (``reply_literals``). When only one rule of the alternation can match the reply,
+that rule is searched alone: the same match, without trying the other branches at every position.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from operator import or_
 from typing import Any, TypeVar
 
 from optledger.classify import _DATA_DIR
-from optledger.reply_literals import rule_index
+from optledger.reply_literals import Clause, rule_index, rule_keys
 from optledger.reply_starts import _PREFIX
 from optledger.reply_starts import _split_top as _split_top  # the names tests and modules read here
 from optledger.reply_starts import rule_starts as rule_starts
@@ -214,39 +216,52 @@ class Rules:
         self.built = False  # indexed on first use: a cold start pays only for the rules its first reply needs
 
     def _build(self) -> None:
-        # patterns whose words start with the same letters are one alternation, chosen by the rarest word each of its
-        # rules needs (its first word or another: reply_literals)
-        merged: dict[frozenset[str] | None, tuple[set[str], list[str], list[bool]]] = {}
+        # patterns whose words start with the same letters are one alternation, chosen by the words each of its rules
+        # needs: the rarest (its first word or another: reply_literals) and up to two more (``rule_also``)
+        merged: dict[frozenset[str] | None, list[tuple[str, Clause | None, tuple[Clause, ...], str]]] = {}
         for pattern in self.patterns:
             source = expand(pattern)
-            starts, keys = rule_index(source)  # read from data/rule_keys.json for the shipped rules
+            starts, keys, also = rule_keys(source)  # read from data/rule_keys.json for the shipped rules
             if starts and source.startswith(("(?<", "\\b(?<")):
                 source = _looking_at(starts) + source
             if starts is None and not source.isascii():
                 starts = keys = frozenset({_OTHER_SCRIPT_KEY})  # a rule in another script cannot match an ASCII reply
             letters = None if starts is None else frozenset(start[0] for start in starts)
-            group = merged.setdefault(letters, (set(), [], []))
-            group[0].update(keys or ())
-            group[1].append(source)
-            group[2].append(keys is None)
+            alone = _first_letter(letters, source)  # the rule's own alternation of one, guarded as its list is
+            merged.setdefault(letters, []).append((source, keys, also, alone))
         self._sources = [
-            _first_letter(letters, "|".join(f"(?:{s})" for s in sources)) for letters, (_, sources, _) in merged.items()
+            _first_letter(letters, "|".join(f"(?:{rule[0]})" for rule in rules)) for letters, rules in merged.items()
         ]
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self.compiled_ascii: list[re.Pattern[str] | None] = [None] * len(self._sources)
-        # each merged rule list is a bit; the other-script key also sets one past them, so that replies in other
-        # scripts, searched with Unicode patterns, never share a choice with ASCII replies, searched with ASCII ones
-        self.always = 0
-        self.bits: dict[str, int] = {_OTHER_SCRIPT_KEY: 1 << len(self._sources)}
-        for number, (group_keys, _, unkeyed) in enumerate(merged.values()):
-            if any(unkeyed):
-                self.always |= 1 << number
-            else:
-                for key in group_keys:
-                    self.bits[key] = self.bits.get(key, 0) | 1 << number
-        self.offset = add_index(self.bits, len(self._sources) + 1)
-        self.width = (2 << len(self._sources)) - 1
-        self.by_bits: dict[int, _Choice] = {}  # a choice for each set of lists replies chose
+        # a bit for each rule in each of ``planes`` ranges: the first set by a word of its key, the others by a word of
+        # each other clause it needs (or always, when it needs fewer; every range, when it needs no word). A rule a
+        # reply may match has its bit in every range: its list is tried, or the rule alone when the only one there.
+        rules = [(number, *rule) for number, group in enumerate(merged.values()) for rule in group]
+        count = self.rule_count = len(rules)
+        self.planes = planes = 1 + max((len(also) for *_, also, _ in rules), default=0)
+        self.group_of = [number for number, *_ in rules]
+        self._alone = [alone for *_, alone in rules]
+        self.alone: list[re.Pattern[str] | None] = [None] * count  # compiled on first use, as the lists are
+        self.alone_ascii: list[re.Pattern[str] | None] = [None] * count
+        key_bits: dict[str, int] = {}
+        filled = [0] * planes  # in each range, the rules that need no word there
+        for rule, (_, _, keys, also, _) in enumerate(rules):
+            clauses = (keys, *also) if keys is not None else ()
+            for plane, clause in enumerate(clauses):
+                for key in clause:
+                    key_bits[key] = key_bits.get(key, 0) | 1 << (plane * count + rule)
+            for plane in range(len(clauses), planes):
+                filled[plane] |= 1 << rule
+        self.unkeyed, self.filled = filled[0], filled[1:]
+        # the other-script key also sets one bit past them, so that replies in other scripts, searched with Unicode
+        # patterns, never share a choice with ASCII replies, searched with ASCII ones
+        key_bits[_OTHER_SCRIPT_KEY] = key_bits.get(_OTHER_SCRIPT_KEY, 0) | 1 << (planes * count)
+        self.offset = add_index(key_bits, planes * count + 1)
+        self.rule_mask = (1 << count) - 1
+        self.keys_at = self.rule_mask << self.offset  # the first range (keys) and all of this list's, in place
+        self.own_at = ((2 << (planes * count)) - 1) << self.offset
+        self.by_bits: dict[int, _Choice] = {}  # a choice for each set of rules (and script) replies chose
         self.built = True
 
     @property
@@ -256,36 +271,75 @@ class Rules:
         return self._sources
 
     def chosen(self, beginnings: Beginnings | None) -> _Choice:
-        """The rules a reply with these word beginnings could match, shared by every reply choosing the same lists."""
+        """The rules a reply with these word beginnings could match, shared by every reply choosing the same rules."""
         if not self.built:
             self._build()
-        # this list's bits of the reply; without beginnings, every rule and the bit of a reply in another script
-        bits = self.width if beginnings is None else beginnings.bits() >> self.offset & self.width | self.always
+        # without beginnings, every list, as a reply in another script
+        bits = self._bits(beginnings) if beginnings is not None else -1
         return self.by_bits.get(bits) or self._choice(bits)
 
+    def _bits(self, beginnings: Beginnings) -> int:
+        """The rules a reply may match (a bit each) and the bit of a reply in another script after them; 0 when it may
+        match no rule."""
+        found = (beginnings.bits() & self.own_at) >> self.offset
+        if not (rules := found & self.rule_mask | self.unkeyed):
+            return 0  # no rule's key (most lists, most replies): as cheap as one key a rule
+        count = self.rule_count
+        for plane, filled in enumerate(self.filled, 1):
+            rules &= found >> plane * count | filled
+        return rules | (found >> self.planes * count & 1) << count if rules else 0
+
     def _choice(self, bits: int) -> _Choice:
+        """The lists (or rules alone) a set of rules chose are tried in the lists' order: a list with one rule the
+        reply may match is that rule alone, whose search skips the others' branches at every position (they cannot
+        match: the reply lacks a word each needs), and finds the same match."""
         if len(self.by_bits) >= _CHOICES_KEPT:
             self.by_bits.clear()
-        count = len(self._sources)
-        numbers = bit_numbers(bits & ((1 << count) - 1))
+        count = self.rule_count
+        ascii_reply = bits >= 0 and not bits >> count
+        numbers: list[int] = []
+        if bits < 0:
+            numbers = list(range(len(self._sources)))
+        else:
+            chose: dict[int, list[int]] = {}
+            for one in bit_numbers(bits & self.rule_mask):
+                chose.setdefault(self.group_of[one], []).append(one)
+            # a list is numbered as it is; a rule alone, past the lists (unless its list is compiled and it is not:
+            # a list compiled serves every rule of it, a rule alone is compiled for that rule only)
+            compiled, alone = (self.compiled_ascii, self.alone_ascii) if ascii_reply else (self.compiled, self.alone)
+            numbers = [
+                len(self._sources) + members[0]
+                if len(members) == 1 and (alone[members[0]] is not None or compiled[group] is None)
+                else group
+                for group, members in chose.items()
+            ]
         # the rules compiled already (for replies of this script) are the choice's from the start
-        ascii_reply = not bits >> count
-        compiled = self.compiled_ascii if ascii_reply else self.compiled
         rules: list[re.Pattern[str]] = []
         for number in numbers:
-            if (rule := compiled[number]) is None:
+            if (rule := self._compiled_as(number, ascii_reply)) is None:
                 break
             rules.append(rule)
         self.by_bits[bits] = _Choice(numbers, rules, len(rules) == len(numbers), ascii_reply)
         return self.by_bits[bits]
 
+    def _compiled_as(self, number: int, ascii_reply: bool, compile: bool = False) -> re.Pattern[str] | None:
+        """A list (``number`` under the number of lists) or a rule alone (past them), compiled for a reply of this
+        script, or None when it was not compiled yet (and ``compile`` is false)."""
+        lists = len(self._sources)
+        if number < lists:
+            compiled, source = (self.compiled_ascii if ascii_reply else self.compiled), self._sources
+        else:
+            compiled, source, number = (self.alone_ascii if ascii_reply else self.alone), self._alone, number - lists
+        rule = compiled[number]
+        if rule is None and compile:
+            rule = compiled[number] = re.compile(source[number], re.ASCII if ascii_reply else 0)
+        return rule
+
     def _compiled(self, entry: _Choice) -> Iterator[re.Pattern[str]]:
         """The entry's rules not compiled for it yet, compiled one by one as they are reached."""
-        compiled = self.compiled_ascii if entry.ascii else self.compiled
         for number in entry.numbers[len(entry.rules) :]:
-            rule = compiled[number]
-            if rule is None:
-                rule = compiled[number] = re.compile(self._sources[number], re.ASCII if entry.ascii else 0)
+            rule = self._compiled_as(number, entry.ascii, compile=True)
+            assert rule is not None
             entry.rules.append(rule)
             yield rule
         entry.complete = True
@@ -294,8 +348,21 @@ class Rules:
         """``chosen``, or None when the reply has none of the words the rules need (most replies, most lists)."""
         if beginnings is None or not self.built:
             return self.chosen(beginnings)
-        bits = beginnings.bits() >> self.offset & self.width | self.always
-        return (self.by_bits.get(bits) or self._choice(bits)) if bits else None
+        # ``_bits``, written out: asked of every list a reply reaches, most of which it has no key of. An AND of two
+        # positive integers reads only the shorter one's digits: the test below reads the reply's bits up to this
+        # list's keys, a shift would copy every bit above them (all the indexes built after this one)
+        bits = beginnings.bits()
+        if not (bits & self.keys_at or self.unkeyed):
+            return None
+        found = (bits & self.own_at) >> self.offset  # this list's ranges only: the shifts below move a few hundred bits
+        rules = found & self.rule_mask | self.unkeyed
+        count = self.rule_count
+        for plane, filled in enumerate(self.filled, 1):
+            rules &= found >> plane * count | filled
+        if not rules:
+            return None
+        bits = rules | (found >> self.planes * count & 1) << count
+        return self.by_bits.get(bits) or self._choice(bits)
 
     def search(self, text: str, beginnings: Beginnings | None) -> re.Match[str] | None:
         if (entry := self._entry(beginnings)) is None:
