@@ -37,11 +37,9 @@ class Unnamed(NamedTuple):
 
 def without_name(text: str, names: tuple[str, ...]) -> Unnamed | None:
     """The reply with the business's name taken out, when it names the business beside other words; else None."""
-    name_words, pattern = _names(names)
-    if pattern is None:
-        return None
     plain = fold(text)
-    if name_words.isdisjoint(_WORD.findall(plain)):  # most replies: no word of a name, no search
+    # most replies hold no word of a name: no pattern, no dictionary (a cold start reads none for them)
+    if _name_words(names).isdisjoint(_WORD.findall(plain)) or (pattern := _pattern(names)) is None:
         return None
     marked = pattern.sub(_NAMED, plain)
     if marked == plain:
@@ -59,15 +57,31 @@ def _distinctive(word: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _names(names: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """The words of the names, and one pattern of each name and each run of its words that holds a word no dictionary
-    knows, longest first, as whole words (any punctuation or none between them: "Rudys" is "Rudy's")."""
+def _spellings(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The words of each name, "Bolt & Board" written "Bolt and Board" too."""
+    spelt = {spelling for name in names for spelling in (name, name.replace("&", " and "))}
+    return tuple(words for spelling in sorted(spelt) if (words := tuple(_WORD.findall(fold(spelling)))))
+
+
+@lru_cache(maxsize=1024)
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    """Every word a reply may write a name with: its words, or a run of them written as one ("Tonys", "FitZone")."""
+    found: set[str] = set()
+    for words in _spellings(names):
+        found.update(words)
+        found.add("".join(words))
+        if len(words) <= _NAME_WORDS:
+            runs = (words[start:end] for start in range(len(words)) for end in range(start + 2, len(words)))
+            found.update("".join(run) for run in runs)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1024)
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern of each name and each run of its words that holds a word no dictionary knows, or its first words,
+    longest first, as whole words (any punctuation or none between them: "Rudys" is "Rudy's")."""
     runs: set[tuple[str, ...]] = set()
-    # "Bolt & Board" is written "Bolt and Board" too
-    for spelt in {spelling for name in names for spelling in (name, name.replace("&", " and "))}:
-        words = tuple(_WORD.findall(fold(spelt)))
-        if not words:
-            continue
+    for words in _spellings(names):
         runs.add(words)
         if len(words) > _NAME_WORDS:  # a long name (128 characters are allowed) is taken out whole only
             continue
@@ -80,8 +94,6 @@ def _names(names: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | No
                 if any(_distinctive(word) for word in run):
                     runs.add(run)
     if not runs:
-        return frozenset(), None
+        return None
     alternatives = (r"[\W_]*".join(map(re.escape, run)) for run in sorted(runs, key=lambda run: (-len(run), run)))
-    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
-    # the words a reply may write a name with: its words, or a run of them written as one ("Tonys", "FitZone")
-    return frozenset(word for run in runs for word in (*run, "".join(run))), pattern
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
