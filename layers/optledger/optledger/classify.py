@@ -206,9 +206,18 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return verdict
     if not word:
         return _symbols_only(text)
+    if "\n" in text and (verdict := _signed(text, join_keywords, names)):
+        return verdict
     if names and (verdict := _beside_name(text, join_keywords, names)):
         return verdict
     return (_read or _reader())(text, join_keywords)
+
+
+def _signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
+    """A keyword above a signature block of several lines (a name, a company, an e-mail address)."""
+    from optledger.keyword_words import signed_block
+
+    return signed_block(text, join_keywords, names)
 
 
 def _beside_name(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:

@@ -36,6 +36,10 @@ _SEPARATORS = ",." + _DASHES
 _SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
 _SIGN_OFF_WORDS = 5  # three names, a title and the clause break after it ("att | rosa maria quintero")
 _DIGIT = re.compile(r"\d")
+_SIGNATURE_LINES = 4  # a name, a company, an address, a number
+_SIGNATURE_WORDS = 8
+_SIGNED_KEYWORD_WORDS = 4
+_PHONE_DIGITS = 7
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
 _CODE_LEADS = frozenset({"to", "number", "al", "a", "code", "codigo"})
 _LONG_KEYWORD = 6  # "unstop", "cancel": joined from two words, still a keyword
@@ -261,7 +265,8 @@ def _capitalised_after_separator(text: str, count: int) -> bool:
 def slipped_keyword(word: str) -> str | None:
     """The keyword or one-word stop request (lower case) a word is typed with one slip, if the word is not itself an
     English or Spanish word: a letter typed inside it ("stoip", "ayduda"), two letters swapped ("hlep", "strat",
-    "cnacelar"), or one of five letters or more with a letter left out after its first ("ayda", "unstp")."""
+    "cnacelar"), a neighbouring key struck ("cancek", "bsja"), or one of five letters or more with a letter left out
+    after its first ("ayda", "unstp")."""
     for keyword in _slip_keywords().get(len(word), ()):
         if word[0] == keyword[0] and _one_slip(word, keyword):
             return None if english_or_spanish(word) else keyword
@@ -273,11 +278,30 @@ def _one_slip(word: str, keyword: str) -> bool:
         return any(word[:index] + word[index + 1 :] == keyword for index in range(1, len(word) - 1))
     if len(word) < len(keyword):  # a letter left out
         return any(keyword[:index] + keyword[index + 1 :] == word for index in range(1, len(keyword)))
-    swapped = [index for index, (typed, meant) in enumerate(zip(word, keyword, strict=True)) if typed != meant]
-    if len(swapped) != 2 or swapped[1] != swapped[0] + 1:  # two neighbours swapped
+    differ = [index for index, (typed, meant) in enumerate(zip(word, keyword, strict=True)) if typed != meant]
+    if len(differ) == 1:  # a neighbouring key struck ("cancek", "bsja")
+        return word[differ[0]] in _neighbours().get(keyword[differ[0]], "")
+    if len(differ) != 2 or differ[1] != differ[0] + 1:  # two neighbours swapped
         return False
-    first, second = swapped
+    first, second = differ
     return word[first] == keyword[second] and word[second] == keyword[first]
+
+
+@cache
+def _neighbours() -> dict[str, str]:
+    """The keys around each letter of the keyboard: beside it on its row, and the two it sits between on the rows
+    above and below (the rows are staggered: "s" touches "w", "e", "z", "x")."""
+    rows = _DATA["keyboard"]
+    around: dict[str, str] = {}
+    for number, row in enumerate(rows):
+        for index, letter in enumerate(row):
+            near = row[max(index - 1, 0) : index] + row[index + 1 : index + 2]
+            if number > 0:
+                near += rows[number - 1][index : index + 2]
+            if number + 1 < len(rows):
+                near += rows[number + 1][max(index - 1, 0) : index + 1]
+            around[letter] = near
+    return around
 
 
 @cache
@@ -297,3 +321,25 @@ def _slip_keywords() -> dict[int, tuple[str, ...]]:
             for length in (len(word) + 1, len(word), *((len(word) - 1,) if len(word) > _SLIP_MIN else ())):
                 by_length.setdefault(length, set()).add(word)
     return {length: tuple(sorted(keywords)) for length, keywords in by_length.items()}
+
+
+def signed_block(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
+    """A keyword on its first line above a signature block: lines of a name, a company, an e-mail address or a
+    phone number ("remove please / Rick Olsen | Olsen Framing | rick@olsenframing.com"); None for anything else."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first, signature = lines[0], lines[1:]
+    if not signature or len(signature) > _SIGNATURE_LINES or len(first.split()) > _SIGNED_KEYWORD_WORDS:
+        return None
+    if not all(_signature_line(line) for line in signature):
+        return None
+    verdict = classify(first, join_keywords=join_keywords, names=names)
+    return None if verdict.review or verdict.action == "message" else verdict
+
+
+def _signature_line(line: str) -> bool:
+    tokens = line.split()
+    if len(tokens) > _SIGNATURE_WORDS:
+        return False
+    if "@" in line or sum(char.isdigit() for char in line) >= _PHONE_DIGITS:
+        return True
+    return all(token[0].isupper() for token in tokens if token[0].isalpha())  # "José Luis Ramírez", "Olsen Framing"

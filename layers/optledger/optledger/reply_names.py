@@ -23,6 +23,8 @@ from optledger.reply_text import fold
 KEYWORD_WORDS = 4  # a keyword with courtesy words beside the name: more words are a sentence
 _DISTINCTIVE_MIN = 4
 _NAME_WORDS = 8
+_INITIALS_MIN = 2
+_ARTICLES = frozenset({"the", "la", "el", "los", "las"})
 _WORD = re.compile(r"[^\W_]+")
 _NAMED = "\x00"  # where the name was
 # a word that only leads to the name goes with it in the bare reply ("HELP for Luxe Nails", "baja de Tacos Don Chuy")
@@ -58,9 +60,26 @@ def _distinctive(word: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _spellings(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The words of each name, "Bolt & Board" written "Bolt and Board" too."""
+    """The words of each name: "Bolt & Board" written "Bolt and Board" too, "The Laugh Vault" without its article."""
     spelt = {spelling for name in names for spelling in (name, name.replace("&", " and "))}
-    return tuple(words for spelling in sorted(spelt) if (words := tuple(_WORD.findall(fold(spelling)))))
+    found = {words for spelling in spelt if (words := tuple(_WORD.findall(fold(spelling))))}
+    found.update(words[1:] for words in list(found) if len(words) > 1 and words[0] in _ARTICLES)
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=1024)
+def _initials(names: tuple[str, ...]) -> frozenset[str]:
+    """Short forms a name is known by: its first word written in capitals ("KQ" of KQ 105.3, "JB" of JB Motors) and
+    the initials of a name of two words or more ("PCL" of Pine County Library), when no common word."""
+    short: set[str] = set()
+    for name in names:
+        cased = [word for word in _WORD.findall(name.replace("&", " ")) if word.casefold() not in _ARTICLES]
+        if cased and len(cased[0]) >= _INITIALS_MIN and cased[0].isupper() and cased[0].isalpha():
+            short.add(fold(cased[0]))
+        letters = [word[0] for word in cased if word[0].isalpha()]
+        if len(letters) >= _INITIALS_MIN:
+            short.add(fold("".join(letters)))
+    return frozenset(word for word in short if word not in known_words())
 
 
 @lru_cache(maxsize=1024)
@@ -73,7 +92,7 @@ def _name_words(names: tuple[str, ...]) -> frozenset[str]:
         if len(words) <= _NAME_WORDS:
             runs = (words[start:end] for start in range(len(words)) for end in range(start + 2, len(words)))
             found.update("".join(run) for run in runs)
-    return frozenset(found)
+    return frozenset(found | _initials(names))
 
 
 @lru_cache(maxsize=1024)
@@ -93,6 +112,7 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
                 run = words[start:end]
                 if any(_distinctive(word) for word in run):
                     runs.add(run)
+    runs.update((word,) for word in _initials(names))
     if not runs:
         return None
     alternatives = (r"[\W_]*".join(map(re.escape, run)) for run in sorted(runs, key=lambda run: (-len(run), run)))
