@@ -13,9 +13,10 @@ LAYER = Path(__file__).resolve().parents[2] / "layers" / "optledger"
 JOIN_KEYWORDS = ("DEALS", "VIP")  # the join keywords the reply corpora assume
 
 
-def label_of(text: str) -> str:
-    """``opt_out``, ``opt_in``, ``help``, ``message`` or ``review`` (a message queued for a person)."""
-    verdict = classify(text, join_keywords=JOIN_KEYWORDS)
+def label_of(text: str, names: tuple[str, ...] = ()) -> str:
+    """``opt_out``, ``opt_in``, ``help``, ``message`` or ``review`` (a message queued for a person); ``names``: the
+    business names the webhook would pass for the number the reply reached."""
+    verdict = classify(text, join_keywords=JOIN_KEYWORDS, names=names)
     return "review" if verdict.review else verdict.action
 
 

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from optledger.classify import classify
 from optledger.reply_names import without_name
-
-
-def label(text: str, names: tuple[str, ...] = ()) -> str:
-    verdict = classify(text, join_keywords=("DEALS",), names=names)
-    return "review" if verdict.review else verdict.action
+from tests.support.replies import label_of
 
 
 @pytest.mark.parametrize(
@@ -41,11 +36,11 @@ def label(text: str, names: tuple[str, ...] = ()) -> str:
     ],
 )
 def test_the_business_name_only_says_which_sender_is_meant(text, names, expected):
-    assert label(text, names) == expected
+    assert label_of(text, names) == expected
 
 
 def test_a_name_is_no_keyword_without_names():
-    assert label("STOP Harbor Dental") != "opt_out"  # without the campaign's names it is not certain
+    assert label_of("STOP Harbor Dental") != "opt_out"  # without the campaign's names it is not certain
 
 
 def test_without_name_keeps_the_reply_when_it_names_no_business():
@@ -71,7 +66,7 @@ def test_without_name_keeps_the_reply_when_it_names_no_business():
     ],
 )
 def test_a_code_copied_from_the_text_beside_a_keyword(text, expected):
-    assert label(text) == expected
+    assert label_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -94,7 +89,7 @@ def test_a_code_copied_from_the_text_beside_a_keyword(text, expected):
     ],
 )
 def test_one_slip_in_a_keyword_or_a_one_word_stop_request(text, expected):
-    assert label(text) == expected
+    assert label_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -115,4 +110,4 @@ def test_one_slip_in_a_keyword_or_a_one_word_stop_request(text, expected):
     ],
 )
 def test_footers_sign_offs_and_courtesy(text, expected):
-    assert label(text) == expected
+    assert label_of(text) == expected

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from optledger.classify import classify
-
-
-def label(text: str, names: tuple[str, ...] = ()) -> str:
-    verdict = classify(text, join_keywords=("DEALS",), names=names)
-    return "review" if verdict.review else verdict.action
+from tests.support.replies import label_of
 
 
 @pytest.mark.parametrize(
@@ -29,7 +24,7 @@ def label(text: str, names: tuple[str, ...] = ()) -> str:
     ],
 )
 def test_a_neighbouring_key_struck(text, expected):
-    assert label(text) == expected
+    assert label_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -43,7 +38,7 @@ def test_a_neighbouring_key_struck(text, expected):
     ],
 )
 def test_a_business_known_by_initials_or_without_its_article(text, names, expected):
-    assert label(text, names) == expected
+    assert label_of(text, names) == expected
 
 
 @pytest.mark.parametrize(
@@ -63,7 +58,7 @@ def test_a_business_known_by_initials_or_without_its_article(text, names, expect
     ],
 )
 def test_courtesy_the_lists_lacked(text, expected):
-    assert label(text) == expected
+    assert label_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -77,4 +72,4 @@ def test_courtesy_the_lists_lacked(text, expected):
     ],
 )
 def test_a_keyword_above_a_signature_block(text, expected):
-    assert label(text) == expected
+    assert label_of(text) == expected
