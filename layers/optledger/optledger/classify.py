@@ -230,13 +230,17 @@ def _beside_name(text: str, join_keywords: Iterable[str], names: Iterable[str]) 
     unnamed = without_name(text, names if isinstance(names, tuple) else tuple(names))
     if unnamed is None:
         return None
-    if unnamed.words <= KEYWORD_WORDS:
-        verdict = classify(unnamed.bare, join_keywords=join_keywords)
-        if not verdict.review and verdict.action != "message":
-            return verdict
+    if unnamed.words <= KEYWORD_WORDS and (verdict := decisive(classify(unnamed.bare, join_keywords=join_keywords))):
+        return verdict
     as_is = (_read or _reader())(text, join_keywords)
     as_this = (_read or _reader())(unnamed.read, join_keywords)
     return as_this if _ASKS[_outcome(as_this)] > _ASKS[_outcome(as_is)] else as_is
+
+
+def decisive(verdict: Classification) -> Classification | None:
+    """The verdict when it answers a reply read in part (a keyword's, a revocation); None for a message or a review,
+    where the whole reply must be read instead."""
+    return None if verdict.review or verdict.action == "message" else verdict
 
 
 def _outcome(verdict: Classification) -> str:

@@ -23,7 +23,16 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from optledger.classify import _CONFIRMATIONS, _DATA, _KEYWORDS, Classification, _keyword, classify, sign_with_courtesy
+from optledger.classify import (
+    _CONFIRMATIONS,
+    _DATA,
+    _KEYWORDS,
+    Classification,
+    _keyword,
+    classify,
+    decisive,
+    sign_with_courtesy,
+)
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import WordSet, phrase_data
 from optledger.reply_text import _canonical_word, fold, phrase_words
@@ -152,10 +161,8 @@ def _numbered(words: list[str], heads: frozenset[str], join_keywords: Iterable[s
             short = short or (word.isdigit() and len(word) < _CODE_DIGITS)
     if not kept or kept == words or not heads.issuperset(kept) or (short and kept[0] != "stop"):
         return None
-    verdict = classify(" ".join(kept), join_keywords=join_keywords)
-    if verdict.review or verdict.action == "message" or (short and verdict.action != "opt_out"):
-        return None
-    return verdict
+    verdict = decisive(classify(" ".join(kept), join_keywords=join_keywords))
+    return None if verdict is None or (short and verdict.action != "opt_out") else verdict
 
 
 def _mistyped(words: list[str], flat: str, found: _Words, join_keywords: Iterable[str]) -> Classification | None:
@@ -184,8 +191,7 @@ def _slipped(word: str) -> Classification | None:
         return None
     if (verdict := _keyword(meant.upper(), ())) is not None:
         return verdict
-    verdict = classify(meant)  # a stop word of the phrase rules ("cnacelar": cancelar)
-    return None if verdict.review or verdict.action == "message" else verdict
+    return decisive(classify(meant))  # a stop word of the phrase rules ("cnacelar": cancelar)
 
 
 _Known = tuple[frozenset[str], frozenset[str], frozenset[str]]
@@ -332,8 +338,7 @@ def signed_block(text: str, join_keywords: Iterable[str], names: Iterable[str]) 
         return None
     if not all(_signature_line(line) for line in signature):
         return None
-    verdict = classify(first, join_keywords=join_keywords, names=names)
-    return None if verdict.review or verdict.action == "message" else verdict
+    return decisive(classify(first, join_keywords=join_keywords, names=names))
 
 
 def _signature_line(line: str) -> bool:
