@@ -283,7 +283,7 @@ def _before_question(marked: str, found: str) -> bool:
 def _mood(words: list[str], text: str, flat: str) -> Mood:
     """Delight that names no texts ("that's amazing"), laughter or a pause ("lol", "wait"), or neither."""
     patterns = _patterns()
-    emoji = not text.isascii()
+    emoji = not text.isascii() and len(words) > 1  # a lone word with emoji is a keyword with emoji ("baja ❤️")
     if (
         not patterns.delight.isdisjoint(words) or (emoji and any(sign in text for sign in patterns.delight_signs))
     ) and not _TEXTS_NAMED.search(flat):

@@ -5,8 +5,9 @@ reader; set lookups on short replies, no regex.
 * Courtesy words ("HELP pls", "stop thx", "VIP porfa", "🛑 please"): ``courtesy`` in ``data/phrases.json``, which
   has the common device and mail-app footers too ("STOP Sent from my iPhone") and words of emphasis ("Stop period",
   "Sorry but STOP").
-* Words of address after an opt-out keyword ("STOP my friend", "stop bro"): ``address`` in ``data/keywords.json``;
-  only after one, since "START my friend" or "HELP my friend" may ask for a friend.
+* Words of address after an opt-out keyword ("STOP my friend", "stop bro", "baja mi pana"): ``address`` in
+  ``data/keywords.json``; after HELP or START only those that name nobody else (``vocatives``: "HELP bro", "Ayuda
+  joven"), since "START my friend" or "HELP my friend" may ask for a friend.
 * A sign-off of one or two capitalised names or initials after a dash, a comma or a period ("Help - Jim", "Start.
   Thanks, Bill", "stop thanks -J", "CANCELAR. Gracias, Sra. Ortega"): the reply is read without it. A name the
   detector knows as a word ("Tuesday", "Bill") counts only after a courtesy word ("Thanks, Bill"): "Cancel. Tuesday"
@@ -64,6 +65,7 @@ class _Words(NamedTuple):
     known: frozenset[str]  # the words of courtesy phrases and keywords, and YES/Y, and the clause break "|"
     heads: frozenset[str]  # those and the words of standalone stop words ("cancelar", "de baja"): what is signed
     address: WordSet
+    vocatives: WordSet  # words of address that name nobody else ("HELP bro"): any keyword stays one beside them
     address_words: frozenset[str]
     lexicon: frozenset[str]
 
@@ -83,6 +85,7 @@ def _words() -> _Words:
         known=known,
         heads=known.union(*(phrase.split() for phrase in standalone)),
         address=WordSet(_DATA["address"]),
+        vocatives=WordSet(_DATA["vocatives"]),
         address_words=frozenset(word for phrase in _DATA["address"] for word in phrase.split()),
         lexicon=known_words(),
     )
@@ -111,7 +114,9 @@ def keyword_reply(
     if addressed.issuperset(words):  # words of address among them ("stop my friend")
         found = _words()
         verdict = _courteous(found.address.strip(words), found, join_keywords, text)
-        return verdict if verdict and verdict.action == "opt_out" else None
+        if verdict and verdict.action != "opt_out":  # "HELP my friend" may ask for a friend; "HELP bro" does not
+            verdict = _courteous(found.vocatives.strip(words), found, join_keywords, text)
+        return verdict if verdict and verdict.action != "message" else None
     if slipped and (verdict := _mistyped(words, flat, _words(), join_keywords)):
         return verdict
     # a sign-off is a few words at the end after a break ("|": a comma, a period, a spaced dash; or "-J"), after
@@ -242,28 +247,31 @@ def _without_sign_off(
     head = words[:start]
     while head and head[-1] == "|":
         head.pop()
-    if not (0 < len(names) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)):
+    # a stop word is no name ("Re: Baja")
+    if not (0 < len(names) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)) or not heads.isdisjoint(names):
         return None
     courteous = head[-1] in known and not _keyword_word(head[-1])  # "Thanks, Bill": any name after thanks
-    if not courteous and not found.lexicon.isdisjoint(names):  # "Cancel. Tuesday" is no sign-off
+    # a title says a name follows ("End - Mr. Patel"); "Cancel. Tuesday" or "Cancel - Tuesday" is no sign-off
+    if not (courteous or written > len(names)) and not found.lexicon.isdisjoint(names):
         return None
-    return " ".join(head) if _capitalised_after_separator(text, written) else None
+    return " ".join(head) if _capitalised_after_separator(text, written, courteous) else None
 
 
 def _keyword_word(word: str) -> bool:
     return any(word.upper() in keywords for keywords in _KEYWORDS.values())
 
 
-def _capitalised_after_separator(text: str, count: int) -> bool:
+def _capitalised_after_separator(text: str, count: int, courteous: bool = False) -> bool:
     """The last ``count`` words of the reply as written start with a capital, and a dash, comma or period is before
-    the first ("- Jim", "-J", ", Bill", ". Thanks, Sra. Ortega")."""
+    the first ("- Jim", "-J", ", Bill", ". Thanks, Sra. Ortega"), or a courtesy word ("cancelar. atentamente Jorge
+    Ramírez")."""
     tokens = text.split()
     if len(tokens) <= count:
         return False
     tail = tokens[-count:]
     dashed = tail[0][0] in _DASHES
     tail[0] = tail[0].lstrip(_DASHES)
-    if not (dashed or tokens[-count - 1][-1] in _SEPARATORS):
+    if not (dashed or courteous or tokens[-count - 1][-1] in _SEPARATORS):
         return False
     return all(name[:1].isupper() and name.rstrip(".:").replace(".", "").isalpha() for name in tail)
 
@@ -271,11 +279,15 @@ def _capitalised_after_separator(text: str, count: int) -> bool:
 def slipped_keyword(word: str) -> str | None:
     """The keyword or one-word stop request (lower case) a word is typed with one slip, if the word is not itself an
     English or Spanish word: a letter typed inside it ("stoip", "ayduda"), two letters swapped ("hlep", "strat",
-    "cnacelar"), a neighbouring key struck ("cancek", "bsja"), or one of five letters or more with a letter left out
-    after its first ("ayda", "unstp")."""
+    "cnacelar", "estpo"), a neighbouring key struck ("cancek", "bsja", and in a word of three letters only the middle
+    one: "emd"), or one of five letters or more with a letter left out after its first ("ayda", "unstp")."""
     for keyword in _slip_keywords().get(len(word), ()):
         if word[0] == keyword[0] and _one_slip(word, keyword):
             return None if english_or_spanish(word) else keyword
+    if len(word) == _SLIP_MIN - 1:  # "emd": a short keyword takes only its middle key struck beside the right one
+        for keyword in _short_keywords():
+            if word[0] == keyword[0] and word[2] == keyword[2] and word[1] in _neighbours().get(keyword[1], ""):
+                return None if english_or_spanish(word) else keyword
     return None
 
 
@@ -318,15 +330,21 @@ def _slip_keywords() -> dict[int, tuple[str, ...]]:
     data = phrase_data()
     # the stop words that are words ("cancelar", "parar"): a slip of a slip ("stoppe" of "stopp") is no request
     standalone = [*data["standalone_opt_out"], *data["standalone_opt_out_whole_reply"]]
-    words = {keyword.lower() for keywords in _KEYWORDS.values() for keyword in keywords} | {
-        word for word in standalone if " " not in word and english_or_spanish(word)
-    }
+    keywords = {keyword.lower() for keywords in _KEYWORDS.values() for keyword in keywords}
+    words = keywords | {word for word in standalone if " " not in word and english_or_spanish(word)}
+    words.update("e" + keyword for keyword in keywords if keyword.startswith("st"))  # "estop": Spanish spells STOP so
     by_length: dict[int, set[str]] = {}
     for word in words:
         if word.isalpha() and len(word) >= _SLIP_MIN:
             for length in (len(word) + 1, len(word), *((len(word) - 1,) if len(word) > _SLIP_MIN else ())):
                 by_length.setdefault(length, set()).add(word)
     return {length: tuple(sorted(keywords)) for length, keywords in by_length.items()}
+
+
+@cache
+def _short_keywords() -> tuple[str, ...]:
+    """The lower-case keywords of three letters ("end")."""
+    return tuple(sorted(k.lower() for ks in _KEYWORDS.values() for k in ks if k.isalpha() and len(k) == _SLIP_MIN - 1))
 
 
 def signed_block(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:

@@ -24,7 +24,8 @@ KEYWORD_WORDS = 4  # a keyword with courtesy words beside the name: more words a
 _DISTINCTIVE_MIN = 4
 _NAME_WORDS = 8
 _INITIALS_MIN = 2
-_ARTICLES = frozenset({"the", "la", "el", "los", "las"})
+_SPANISH_ARTICLES = frozenset({"la", "el", "los", "las"})
+_ARTICLES = _SPANISH_ARTICLES | {"the"}
 _WORD = re.compile(r"[^\W_]+")
 _NAMED = "\x00"  # where the name was
 # a word that only leads to the name goes with it in the bare reply ("HELP for Luxe Nails", "baja de Tacos Don Chuy")
@@ -60,10 +61,19 @@ def _distinctive(word: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _spellings(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The words of each name: "Bolt & Board" written "Bolt and Board" too, "The Laugh Vault" without its article."""
+    """The words of each name: "Bolt & Board" written "Bolt and Board" too, "The Laugh Vault" without its article,
+    "Empeños La Güera" by "La Güera"."""
     spelt = {spelling for name in names for spelling in (name, name.replace("&", " and "))}
     found = {words for spelling in spelt if (words := tuple(_WORD.findall(fold(spelling))))}
     found.update(words[1:] for words in list(found) if len(words) > 1 and words[0] in _ARTICLES)
+    # a Spanish name by what follows an article inside it, the part that tells it apart ("El Toro" of Gimnasio de Box
+    # El Toro, "La Güera" of Empeños La Güera), article kept: "toro" alone is any bull
+    found.update(
+        words[start:]
+        for words in list(found)
+        for start in range(1, len(words) - 1)
+        if words[start] in _SPANISH_ARTICLES and words[start - 1] not in _ARTICLES
+    )
     return tuple(sorted(found))
 
 

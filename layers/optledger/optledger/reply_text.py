@@ -171,11 +171,15 @@ def _flat(words: list[str]) -> str:
     return flat.strip(" |")
 
 
+_KEYWORD_SLIP_CHARS = 12  # the longest keyword, UNSUBSCRIBE, with a letter typed inside
+
+
 def decided(text: str, found: Reading, read: Callable[[str], Classification]) -> Classification:
     """The verdict ``read`` gives the reply's flat form, as far as a mending may decide it. Read through a guess
     ("stopsendngme": letters left that no word covers), a revocation or an ordinary message is queued instead, for a
     person to read (what it mended holds a revocation's word). A mending that reads as an ordinary message keeps the
-    doubt of the reply as written ("yaparenleconlosmensajes" cut into words no rule reads stays queued). A keyword
+    doubt of the reply as written ("yaparenleconlosmensajes" cut into words no rule reads stays queued), and a keyword
+    it is as written ("cancelat", a slip of CANCELAR) stays that keyword. A keyword
     mended or said with courtesy words and asked ("unsu bscribe?", "st op??") is queued like a keyword asked."""
     flat, guessed, unmended = found
     verdict = read(flat)
@@ -184,7 +188,10 @@ def decided(text: str, found: Reading, read: Callable[[str], Classification]) ->
     if verdict.detected_by == "keyword" and verdict.action == "opt_out" and text.rstrip().endswith("?"):
         return Classification("message", verdict.matched, "review", review=True)
     if unmended is not None and verdict.action == "message" and not verdict.review:
-        return as_written if (as_written := read(unmended)).review else verdict
+        # a keyword typed with a slip is no words run together ("cancelat" is CANCELAR, not "cancel at")
+        as_written = read(unmended)
+        slip = len(unmended) <= _KEYWORD_SLIP_CHARS and " " not in unmended
+        return as_written if as_written.review or (slip and as_written.action != "message") else verdict
     return verdict
 
 
