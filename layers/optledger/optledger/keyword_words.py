@@ -44,8 +44,10 @@ _FOOTER_WORDS = 8  # "sent from my samsung galaxy smartphone" and its clause bre
 _DASHES = "-\u2013\u2014~"
 _SEPARATORS = ",." + _DASHES
 _SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
+_NAME_SUFFIXES = frozenset({"sr", "jr", "ii", "iii"})  # and middle initials: no name of their own to count
 _SIGN_OFF_WORDS = 5  # three names, a title and the clause break after it ("att | rosa maria quintero")
 _DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _SIGNATURE_LINES = 4  # a name, a company, an address, a number
 _SIGNATURE_WORDS = 8
 _SIGNED_KEYWORD_WORDS = 4
@@ -94,10 +96,11 @@ def _words() -> _Words:
 def keyword_reply(
     words: list[str], flat: str, text: str, join_keywords: Iterable[str], unknown: bool
 ) -> Classification | str | None:
-    """The keyword a short reply is, said with words around it or typed with a slip; or, when it is signed off, its
-    flat form without the sign-off (a ``str``, for the reader to read); None when it is neither. ``unknown``: it has a
-    word the detector does not know."""
-    if "|" in words and (footer := _footer_at(words)):  # "cancel | sent from yahoo mail for android"
+    """The keyword a short reply is, said with words around it or typed with a slip; or, when it is signed off or ends
+    in an app's footer, its flat form without them (a ``str``, for the reader to read); None when it is neither.
+    ``unknown``: it has a word the detector does not know."""
+    footed = "|" in words and (footer := _footer_at(words))  # "cancel | sent from yahoo mail for android"
+    if footed:
         words = words[:footer]
         flat = " ".join(words)
     known, heads, addressed = _known_or_joined(join_keywords)
@@ -127,9 +130,10 @@ def keyword_reply(
         and words[-1] not in known
         and heads.issuperset(words[:-_SIGN_OFF_WORDS])
         and words[-1].isalpha()
+        and (unsigned := _without_sign_off(words, text, _words(), known, heads))
     ):
-        return _without_sign_off(words, text, _words(), known, heads)
-    return None
+        return unsigned
+    return flat if footed else None  # "Cancelar por favor | Enviado desde mi Samsung": read without the footer
 
 
 def _footer_at(words: list[str]) -> int:
@@ -238,8 +242,8 @@ def _without_sign_off(
     start = len(words)
     while start and words[start - 1] not in known and words[start - 1].isalpha():
         start -= 1
-        if start >= 2 and words[start - 1] == "|" and words[start - 2] in _TITLES:  # "Sra. Ortega"
-            start -= 1
+        if start >= 2 and words[start - 1] == "|" and (words[start - 2] in _TITLES or len(words[start - 2]) == 1):
+            start -= 1  # "Sra. Ortega", "Raymond T. Ortiz"
     names = [word for word in words[start:] if word != "|"]
     written = len(names)  # the words of the sign-off as written, title included
     if names and names[0] in _TITLES:
@@ -248,7 +252,8 @@ def _without_sign_off(
     while head and head[-1] == "|":
         head.pop()
     # a stop word is no name ("Re: Baja")
-    if not (0 < len(names) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)) or not heads.isdisjoint(names):
+    given = [name for name in names if len(name) > 1 and name not in _NAME_SUFFIXES]  # "Raymond T. Ortiz Sr."
+    if not (names and len(given) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)) or not heads.isdisjoint(given):
         return None
     courteous = head[-1] in known and not _keyword_word(head[-1])  # "Thanks, Bill": any name after thanks
     # a title says a name follows ("End - Mr. Patel"); "Cancel. Tuesday" or "Cancel - Tuesday" is no sign-off
@@ -279,14 +284,17 @@ def _capitalised_after_separator(text: str, count: int, courteous: bool = False)
 def slipped_keyword(word: str) -> str | None:
     """The keyword or one-word stop request (lower case) a word is typed with one slip, if the word is not itself an
     English or Spanish word: a letter typed inside it ("stoip", "ayduda"), two letters swapped ("hlep", "strat",
-    "cnacelar", "estpo"), a neighbouring key struck ("cancek", "bsja", and in a word of three letters only the middle
-    one: "emd"), or one of five letters or more with a letter left out after its first ("ayda", "unstp")."""
+    "cnacelar", "estpo", "abja"), a neighbouring key struck ("cancek", "bsja", "jelp"; in a word of three letters only
+    after its first: "emd", "edn"), or one of five letters or more with a letter left out after its first ("ayda",
+    "unstp")."""
     for keyword in _slip_keywords().get(len(word), ()):
-        if word[0] == keyword[0] and _one_slip(word, keyword):
+        # the first letter is typed right, or slips only on a word's own length ("jelp", "abja")
+        if (word[0] == keyword[0] or len(word) == len(keyword)) and _one_slip(word, keyword):
             return None if english_or_spanish(word) else keyword
-    if len(word) == _SLIP_MIN - 1:  # "emd": a short keyword takes only its middle key struck beside the right one
+    if len(word) == _SLIP_MIN - 1:  # a short keyword slips only after its first letter: "emd", "edn"
         for keyword in _short_keywords():
-            if word[0] == keyword[0] and word[2] == keyword[2] and word[1] in _neighbours().get(keyword[1], ""):
+            near = word[2] == keyword[2] and word[1] in _neighbours().get(keyword[1], "")
+            if word[0] == keyword[0] and (near or word == keyword[0] + keyword[2] + keyword[1]):
                 return None if english_or_spanish(word) else keyword
     return None
 
@@ -364,5 +372,7 @@ def _signature_line(line: str) -> bool:
     if len(tokens) > _SIGNATURE_WORDS:
         return False
     if "@" in line or sum(char.isdigit() for char in line) >= _PHONE_DIGITS:
+        return True
+    if not _words().courtesy.strip(_LETTERS.findall(fold(line))):  # "Saludos cordiales,", "Best regards,"
         return True
     return all(token[0].isupper() for token in tokens if token[0].isalpha())  # "José Luis Ramírez", "Olsen Framing"

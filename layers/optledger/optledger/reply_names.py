@@ -80,7 +80,8 @@ def _spellings(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=1024)
 def _initials(names: tuple[str, ...]) -> frozenset[str]:
     """Short forms a name is known by: its first word written in capitals ("KQ" of KQ 105.3, "JB" of JB Motors) and
-    the initials of a name of two words or more ("PCL" of Pine County Library), when no common word."""
+    the initials of a name of two words or more ("PCL" of Pine County Library, "CTCU" of Cascade Teachers CU), when
+    no common word."""
     short: set[str] = set()
     for name in names:
         cased = [word for word in _WORD.findall(name.replace("&", " ")) if word.casefold() not in _ARTICLES]
@@ -89,6 +90,8 @@ def _initials(names: tuple[str, ...]) -> frozenset[str]:
         letters = [word[0] for word in cased if word[0].isalpha()]
         if len(letters) >= _INITIALS_MIN:
             short.add(fold("".join(letters)))
+            # a word in capitals kept whole among the initials ("CTCU" of Cascade Teachers CU)
+            short.add(fold("".join(word if word.isupper() else word[0] for word in cased if word[0].isalpha())))
     return frozenset(word for word in short if word not in known_words())
 
 
