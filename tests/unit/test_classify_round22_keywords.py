@@ -101,7 +101,10 @@ def test_a_lone_stop_word_with_emoji_is_a_keyword_with_emoji(text, expected):
         ("baja gallo", ("Panadería El Gallo",), "review"),  # without its article "gallo" is any rooster
         ("cancel the order", ("Pizza The Order Co",), "message"),  # English "the" inside a name: not taken
         ("STOP MFCU", ("Mesa Firefighters CU",), "opt_out"),  # initials with a word in capitals kept whole
+        ("Baja Villalobos", ("Abogados Villalobos",), "opt_out"),  # a name's last word written with a capital
+        ("HELP Serenity", ("Centro de Bienestar Serenity",), "help"),
+        ("cancel delivery", ("Pizza Delivery",), "message"),  # no capital: what the reply says
     ],
 )
-def test_a_spanish_name_by_its_article_and_initials_with_a_capital_word(text, names, expected):
+def test_a_name_by_its_article_its_capital_last_word_or_initials(text, names, expected):
     assert label_of(text, names) == expected

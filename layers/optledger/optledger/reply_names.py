@@ -45,12 +45,37 @@ def without_name(text: str, names: tuple[str, ...]) -> Unnamed | None:
     if _name_words(names).isdisjoint(_WORD.findall(plain)) or (pattern := _pattern(names)) is None:
         return None
     marked = pattern.sub(_NAMED, plain)
+    read = plain
     if marked == plain:
-        return None
+        if (marked := _capital_last_word(text, plain, names)) == plain:
+            return None
+    else:
+        read = marked.replace(_NAMED, " this ")
     bare = _NAMED_AFTER_LEAD.sub(" ", marked)  # "STOP the Daily Grind", "baja de Tacos Don Chuy": the name goes
     if not (words := len(_WORD.findall(bare))):
         return None
-    return Unnamed(bare, marked.replace(_NAMED, " this "), words)
+    return Unnamed(bare, read, words)
+
+
+def _capital_last_word(text: str, plain: str, names: tuple[str, ...]) -> str:
+    """The folded reply with the last word of a name taken out where the reply writes it with a capital, not first
+    ("AYUDA Esperanza" to Centro de Adultos Mayores Esperanza, "baja Ramírez" to Seguros Ramírez): a word of its own
+    ("cancel delivery") is what a reply says, a capital marks a name. The reply itself is read as written."""
+    last = _last_words(names)
+    for token in _WORD.findall(text)[1:]:
+        if token[0].isupper() and (word := fold(token)) in last:
+            return re.sub(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", _NAMED, plain, count=1)
+    return plain
+
+
+@lru_cache(maxsize=1024)
+def _last_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The last word of each name of two words or more, of four letters or more."""
+    return frozenset(
+        words[-1]
+        for words in _spellings(names)
+        if len(words) > 1 and len(words[-1]) >= _DISTINCTIVE_MIN and words[-1].isalpha()
+    )
 
 
 def _distinctive(word: str) -> bool:
