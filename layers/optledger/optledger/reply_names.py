@@ -7,8 +7,10 @@ own words ("Bolt and Board", "Public Library") are no object of the request.
 
 A name is taken out whole, or by a run of its words that holds one of four letters or more no English or Spanish
 dictionary knows ("stop luxe" for Luxe Nails), or by its first two words or more ("STOP Daily Grind" for Daily Grind
-Coffee), or by its first word when that is no common word ("STOP Tonys" for Tony's Pizza): another run of ordinary
-words ("nails", "gym") is what a sentence says, not a name ("cancel order" to Order Updates is about an order).
+Coffee), or by its first word when that is no common word ("STOP Tonys" for Tony's Pizza), or a Spanish name by
+what follows its article ("baja La Güera" for Empeños La Güera), or by its last word written with a capital ("AYUDA
+Esperanza"), or by its initials: another run of ordinary words ("nails", "gym") is what a sentence says, not a name
+("cancel order" to Order Updates is about an order).
 """
 
 from __future__ import annotations
