@@ -150,3 +150,25 @@ def test_a_stop_that_is_a_place_a_feature_or_advice_is_a_message(text, expected)
 )
 def test_partial_requests_complaints_refusals_and_relationships_over(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what time does the taco happy hour end on fridays?", "message"),
+        ("when does the spring sale end? is it all day saturday too?", "message"),
+        ("we quit karate for about 2 years but my son wants to go back, any openings?", "message"),
+        ("quiero cancelar el seguro de la camioneta, ya la vendimos. ¿a quién le hablo?", "message"),
+        ("perdón que les mande tantos mensajes, ya me confundí con las fechas", "message"),
+        ("sorry for sending so many texts, I just want to be sure", "message"),
+        ("¿cuánto cuesta un cambio de llantas?", "message"),
+        ("no more mensajes de ofertas porfa", "review"),
+        # ...the texts ending, complained of or refused stay what they were
+        ("is this going to be all day?", "review"),
+        ("me mandan tantos mensajes", "review"),
+        ("cambié de dentista", "review"),
+        ("cancelar suscripción", "opt_out"),
+    ],
+)
+def test_ends_pauses_of_a_pastime_plans_cancelled_and_the_repliers_own_texts(text, expected):
+    check(text, expected)
