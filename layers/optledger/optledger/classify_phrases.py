@@ -270,6 +270,10 @@ def _decide(
     if "~" not in marked and (found := patterns.over.search(masked, beginnings)):
         return _review(found[0])
     if word := patterns.watch.find(words):
+        # "STOP I just saw the lineup, I'm screaming": a STOP that opens a reply of delight naming no texts is an
+        # exclamation, as it is in a clause of its own ("Stop, I'm crying, this coupon is perfect")
+        if word == "stop" and words[0] == "stop" and mood() == "delight":
+            return None
         return _review(word)
     return None
 
