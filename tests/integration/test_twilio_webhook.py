@@ -221,6 +221,24 @@ def test_a_keyword_beside_the_business_name_or_a_code_is_the_keyword(env, lambda
     assert event["type"] == kind and event["evidence"]["detected_by"] == "keyword"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "answer"),
+    [
+        # a phone's footer on a line of its own, a sign-off after a closing, words of address, a slip of END
+        ("Cancelar\nEnviado desde mi Samsung Galaxy", "opt_out", "you are unsubscribed"),
+        ("Stop. Kind regards, Helen", "opt_out", "you are unsubscribed"),
+        ("HELP bro", "help", "help at acme.example/help"),
+        ("Edn", "opt_out", "you are unsubscribed"),
+    ],
+)
+def test_a_keyword_signed_footed_or_slipped_is_the_keyword(env, lambda_context, text, kind, answer):
+    response = call(http_api_event(form(text, sid="SMkw22")), lambda_context)
+
+    assert answer in response["body"]
+    [event] = env.events("acme", PHONE)
+    assert event["type"] == kind and event["evidence"]["detected_by"] != "review"
+
+
 def test_a_sentence_naming_the_business_is_read_as_a_sentence(env, lambda_context):
     call(http_api_event(form("I'll stop by Acme tomorrow for my order", sid="SMby")), lambda_context)
     call(http_api_event(form("Can you unsubscribe me from Acme Deals", sid="SMoff")), lambda_context)
