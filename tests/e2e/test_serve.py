@@ -52,6 +52,20 @@ def test_a_stop_beside_the_brand_name_over_http(served):
     assert record["events"][0]["evidence"]["detected_by"] == "keyword"
 
 
+def test_a_stop_above_a_phones_footer_over_http(served):
+    # the footer on a line of its own, in Spanish: the stop word is read without it
+    status, _, reply = post_twilio(
+        served,
+        "Cancelar\nEnviado desde mi Samsung Galaxy",
+        sid="SMe2e00000000000000000000000000004",
+        sender="+14155550179",
+    )
+
+    assert status == 200 and b"you are unsubscribed" in reply
+    record = json.loads(served.api("GET", "/consents/+14155550179")[2])
+    assert record["campaigns"]["C7DEALS"]["status"] == "opted_out"
+
+
 def test_forged_signature_is_refused_over_http(served):
     body, _ = signed(
         form("START", sid="SMe2e00000000000000000000000000002"), served.url + "/webhooks/twilio", TWILIO_TOKEN
