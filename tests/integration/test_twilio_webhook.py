@@ -202,41 +202,30 @@ def test_revocation_in_other_words_through_the_webhook(env, lambda_context, text
 
 
 @pytest.mark.parametrize(
-    ("text", "kind", "answer"),
+    ("text", "kind", "detected_by", "answer"),
     [
         # the brand's name (Acme) or a campaign's on the number (Acme Deals) only says which sender is meant
-        ("STOP Acme", "opt_out", "you are unsubscribed"),
-        ("HELP - Acme Deals", "help", "help at acme.example/help"),
-        ("Acme, START please", "opt_in", "you are subscribed"),
+        ("STOP Acme", "opt_out", "keyword", "you are unsubscribed"),
+        ("HELP - Acme Deals", "help", "keyword", "help at acme.example/help"),
+        ("Acme, START please", "opt_in", "keyword", "you are subscribed"),
         # a code copied from a text beside a keyword, and a slip in one
-        ("STOP 88855", "opt_out", "you are unsubscribed"),
-        ("hlep pls", "help", "help at acme.example/help"),
+        ("STOP 88855", "opt_out", "keyword", "you are unsubscribed"),
+        ("hlep pls", "help", "keyword", "help at acme.example/help"),
+        ("Edn", "opt_out", "keyword", "you are unsubscribed"),
+        # a sign-off after a closing, words of address, a phone's footer on a line of its own (a stop word: phrase)
+        ("Stop. Kind regards, Helen", "opt_out", "keyword", "you are unsubscribed"),
+        ("HELP bro", "help", "keyword", "help at acme.example/help"),
+        ("Cancelar\nEnviado desde mi Samsung Galaxy", "opt_out", "phrase", "you are unsubscribed"),
     ],
 )
-def test_a_keyword_beside_the_business_name_or_a_code_is_the_keyword(env, lambda_context, text, kind, answer):
+def test_a_keyword_beside_the_business_name_a_code_or_a_sign_off_is_the_keyword(
+    env, lambda_context, text, kind, detected_by, answer
+):
     response = call(http_api_event(form(text, sid="SMname")), lambda_context)
 
     assert answer in response["body"]
     [event] = env.events("acme", PHONE)
-    assert event["type"] == kind and event["evidence"]["detected_by"] == "keyword"
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "answer"),
-    [
-        # a phone's footer on a line of its own, a sign-off after a closing, words of address, a slip of END
-        ("Cancelar\nEnviado desde mi Samsung Galaxy", "opt_out", "you are unsubscribed"),
-        ("Stop. Kind regards, Helen", "opt_out", "you are unsubscribed"),
-        ("HELP bro", "help", "help at acme.example/help"),
-        ("Edn", "opt_out", "you are unsubscribed"),
-    ],
-)
-def test_a_keyword_signed_footed_or_slipped_is_the_keyword(env, lambda_context, text, kind, answer):
-    response = call(http_api_event(form(text, sid="SMkw22")), lambda_context)
-
-    assert answer in response["body"]
-    [event] = env.events("acme", PHONE)
-    assert event["type"] == kind and event["evidence"]["detected_by"] != "review"
+    assert event["type"] == kind and event["evidence"]["detected_by"] == detected_by
 
 
 def test_a_sentence_naming_the_business_is_read_as_a_sentence(env, lambda_context):

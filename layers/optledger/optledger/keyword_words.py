@@ -291,10 +291,10 @@ def slipped_keyword(word: str) -> str | None:
         # the first letter is typed right, or slips only on a word's own length ("jelp", "abja")
         if (word[0] == keyword[0] or len(word) == len(keyword)) and _one_slip(word, keyword):
             return None if english_or_spanish(word) else keyword
-    if len(word) == _SLIP_MIN - 1:  # a short keyword slips only after its first letter: "emd", "edn"
+    if len(word) == _SLIP_MIN - 1:  # a short keyword slips only in its middle letter: "emd", "edn"
         for keyword in _short_keywords():
-            near = word[2] == keyword[2] and word[1] in _neighbours().get(keyword[1], "")
-            if word[0] == keyword[0] and (near or word == keyword[0] + keyword[2] + keyword[1]):
+            middle = word[0] == keyword[0] and (word[2] == keyword[2] or word[1] == keyword[2])
+            if middle and _one_slip(word, keyword):
                 return None if english_or_spanish(word) else keyword
     return None
 
