@@ -130,8 +130,9 @@ _MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|ma
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
-# "Buenas noches, cancelar por favor. Gracias. Att: Rosa María Quintero": a greeting, a keyword, a farewell, a name
-_COURTESY_KEYWORD_WORDS = 15
+# "Muy buenos días. Cancelar, por favor. Gracias y que Dios le bendiga. Sr. Aurelio Paredes": a greeting, a keyword,
+# a blessing and a name (19 words)
+_COURTESY_KEYWORD_WORDS = 22
 _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase says "all", "every" or "everything"
 LAST_MASKED = [("", "")]  # the flat form last read and its masked form
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply

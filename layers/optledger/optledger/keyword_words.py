@@ -187,9 +187,9 @@ def _mistyped(words: list[str], flat: str, found: _Words, join_keywords: Iterabl
     if not 1 < len(pieces) <= _SPLIT_PIECES:
         return None
     joined = _canonical_word("".join(pieces))
-    # a broken keyword ("st op", "he lp", "sto p") has a short piece that is no word of its own; a long keyword
-    # broken in two words ("un stop", "can cel") is no sentence either
-    if len(joined) < _LONG_KEYWORD and not any(len(w) <= _PIECE_CHARS and w not in found.lexicon for w in words):
+    # a broken keyword ("st op", "he lp", "sto p", "a yuda") has a piece that is no word of its own (a short piece, or
+    # one no dictionary knows); a long keyword broken in two words ("un stop", "can cel") is no sentence either
+    if len(joined) < _LONG_KEYWORD and all(w in found.lexicon for w in words if len(w) <= _PIECE_CHARS or w in pieces):
         return None
     return _keyword(joined.upper(), join_keywords) if joined.upper() not in _CONFIRMATIONS else None
 

@@ -7,10 +7,12 @@ own words ("Bolt and Board", "Public Library") are no object of the request.
 
 A name is taken out whole, or by a run of its words that holds one of four letters or more no English or Spanish
 dictionary knows ("stop luxe" for Luxe Nails), or by its first two words or more ("STOP Daily Grind" for Daily Grind
-Coffee), or by its first word when that is no common word ("STOP Tonys" for Tony's Pizza), or a Spanish name by
-what follows its article ("baja La Güera" for Empeños La Güera), or by its last word written with a capital ("AYUDA
-Esperanza"), or by its initials: another run of ordinary words ("nails", "gym") is what a sentence says, not a name
-("cancel order" to Order Updates is about an order).
+Coffee), or by its first word when that is no common word ("STOP Tonys" for Tony's Pizza) and then maybe with the
+words after its next ("stop BMP Audio" for BMP Car Audio), or a Spanish name by what follows its article ("baja La
+Güera" for Empeños La Güera), or by its last word written with a capital ("AYUDA Esperanza"), or by its initials,
+with or without its little words ("ERV" for Envíos Rápidos del Valle): another run of ordinary words ("nails", "gym")
+is what a sentence says, not a name ("cancel order" to Order Updates is about an order). A number in a name is read
+in digits or in words ("HELP Lucky 7" for Lucky Seven Pawn).
 """
 
 from __future__ import annotations
@@ -28,6 +30,16 @@ _NAME_WORDS = 8
 _INITIALS_MIN = 2
 _SPANISH_ARTICLES = frozenset({"la", "el", "los", "las"})
 _ARTICLES = _SPANISH_ARTICLES | {"the"}
+_JOINING = frozenset({"of", "and", "for", "de", "del", "y", "e", "da", "das", "du", "des"})
+# a number in a name is written in digits or in words ("Lucky 7" of Lucky Seven Pawn, "Casa Dos" of Casa 2)
+_NUMBER_WORDS = tuple(  # each language's words of the numbers one to ten, by their digits
+    {str(number): word for number, word in enumerate(words.split(), 1)}
+    for words in (
+        "one two three four five six seven eight nine ten",
+        "uno dos tres cuatro cinco seis siete ocho nueve diez",
+    )
+)
+_WORD_DIGITS = {word: digit for spelt in _NUMBER_WORDS for digit, word in spelt.items()}
 _WORD = re.compile(r"[^\W_]+")
 _NAMED = "\x00"  # where the name was
 # a word that only leads to the name goes with it in the bare reply ("HELP for Luxe Nails", "baja de Tacos Don Chuy")
@@ -93,6 +105,16 @@ def _spellings(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     spelt = {spelling for name in names for spelling in (name, name.replace("&", " and "))}
     found = {words for spelling in spelt if (words := tuple(_WORD.findall(fold(spelling))))}
     found.update(words[1:] for words in list(found) if len(words) > 1 and words[0] in _ARTICLES)
+    # its numbers in digits or in words, English or Spanish
+    found.update(
+        spelt
+        for words in list(found)
+        if not _WORD_DIGITS.keys().isdisjoint(words) or not _NUMBER_WORDS[0].keys().isdisjoint(words)
+        for spelt in (
+            tuple(_WORD_DIGITS.get(word, word) for word in words),
+            *(tuple(names.get(word, word) for word in words) for names in _NUMBER_WORDS),
+        )
+    )
     # a Spanish name by what follows an article inside it, the part that tells it apart ("El Toro" of Gimnasio de Box
     # El Toro, "La Güera" of Empeños La Güera), article kept: "toro" alone is any bull
     found.update(
@@ -117,6 +139,9 @@ def _initials(names: tuple[str, ...]) -> frozenset[str]:
         letters = [word[0] for word in cased if word[0].isalpha()]
         if len(letters) >= _INITIALS_MIN:
             short.add(fold("".join(letters)))
+            # initials skip the little words between the name's ("ERV" of Envíos Rápidos del Valle, "BTB" of Bank of
+            # the Bay)
+            short.add(fold("".join(word[0] for word in cased if word[0].isalpha() and fold(word) not in _JOINING)))
             # a word in capitals kept whole among the initials ("CTCU" of Cascade Teachers CU)
             short.add(fold("".join(word if word.isupper() else word[0] for word in cased if word[0].isalpha())))
     return frozenset(word for word in short if word not in known_words())
@@ -147,6 +172,8 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
         # its first words: two or more ("Daily Grind" of Daily Grind Coffee), or one that is no common word ("Tony's")
         first = 1 if len(words[0]) >= _DISTINCTIVE_MIN - 1 and words[0] not in known_words() else 2
         runs.update(words[:end] for end in range(first, len(words)))
+        if first == 1:  # a first word that tells the name apart, with the words after its next ("BMP Audio")
+            runs.update(words[:1] + words[2:end] for end in range(3, len(words) + 1))
         for start in range(len(words)):
             for end in range(start + 1, len(words) + 1):
                 run = words[start:end]
