@@ -45,6 +45,7 @@ _DASHES = "-\u2013\u2014~"
 _SEPARATORS = ",." + _DASHES
 _SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
 _NAME_SUFFIXES = frozenset({"sr", "jr", "ii", "iii"})  # and middle initials: no name of their own to count
+_COUPLED = frozenset({"&", "and", "y"})  # between two names signed together ("Marvin & Opal Greene", "José y Ana")
 _SIGN_OFF_WORDS = 5  # three names, a title and the clause break after it ("att | rosa maria quintero")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -99,7 +100,8 @@ def keyword_reply(
     """The keyword a short reply is, said with words around it or typed with a slip; or, when it is signed off or ends
     in an app's footer, its flat form without them (a ``str``, for the reader to read); None when it is neither.
     ``unknown``: it has a word the detector does not know."""
-    footed = "|" in words and (footer := _footer_at(words))  # "cancel | sent from yahoo mail for android"
+    # "cancel | sent from yahoo mail for android", "STOP sent from my Verizon Galaxy smartphone"
+    footed = not _footer_seconds().isdisjoint(words) and (footer := _footer_at(words))
     if footed:
         words = words[:footer]
         flat = " ".join(words)
@@ -142,7 +144,19 @@ def _footer_at(words: list[str]) -> int:
     while start > 0 and words[start] != "|" and len(words) - start <= _FOOTER_WORDS:
         start -= 1
     lead = " ".join(words[start + 1 : start + 3])
-    return start if start > 0 and words[start] == "|" and lead in _FOOTERS else 0
+    if start > 0 and words[start] == "|" and lead in _FOOTERS:
+        return start
+    # a footer with no break before it, after the keyword's words
+    for start in range(max(1, len(words) - _FOOTER_WORDS), len(words) - 1):
+        if f"{words[start]} {words[start + 1]}" in _FOOTERS:
+            return start
+    return 0
+
+
+@cache
+def _footer_seconds() -> frozenset[str]:
+    """The second words of the footers' leads ("from" of "sent from"): a reply without one has no footer."""
+    return frozenset(lead.split()[1] for lead in _FOOTERS)
 
 
 def _courteous(words: list[str], found: _Words, join_keywords: Iterable[str], text: str) -> Classification | None:
@@ -244,7 +258,10 @@ def _without_sign_off(
         start -= 1
         if start >= 2 and words[start - 1] == "|" and (words[start - 2] in _TITLES or len(words[start - 2]) == 1):
             start -= 1  # "Sra. Ortega", "Raymond T. Ortiz"
-    names = [word for word in words[start:] if word != "|"]
+        elif start >= 2 and words[start - 1] in _COUPLED and (name := words[start - 2]) not in known and name.isalpha():
+            start -= 1  # "Marvin & Opal Greene": two names signed together
+    signed = [word for word in words[start:] if word != "|"]
+    names = [word for word in signed if word not in _COUPLED]
     written = len(names)  # the words of the sign-off as written, title included
     if names and names[0] in _TITLES:
         names = names[1:]
@@ -259,7 +276,7 @@ def _without_sign_off(
     # a title says a name follows ("End - Mr. Patel"); "Cancel. Tuesday" or "Cancel - Tuesday" is no sign-off
     if not (courteous or written > len(names)) and not found.lexicon.isdisjoint(names):
         return None
-    return " ".join(head) if _capitalised_after_separator(text, written, courteous) else None
+    return " ".join(head) if _capitalised_after_separator(text, len(signed), courteous) else None
 
 
 def _keyword_word(word: str) -> bool:
@@ -278,7 +295,9 @@ def _capitalised_after_separator(text: str, count: int, courteous: bool = False)
     tail[0] = tail[0].lstrip(_DASHES)
     if not (dashed or courteous or tokens[-count - 1][-1] in _SEPARATORS):
         return False
-    return all(name[:1].isupper() and name.rstrip(".:").replace(".", "").isalpha() for name in tail)
+    return all(
+        name in _COUPLED or (name[:1].isupper() and name.rstrip(".:").replace(".", "").isalpha()) for name in tail
+    )
 
 
 def slipped_keyword(word: str) -> str | None:

@@ -25,6 +25,7 @@ from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_text import fold
 
 KEYWORD_WORDS = 4  # a keyword with courtesy words beside the name: more words are a sentence
+_SENTENCE_WORDS = 6
 _DISTINCTIVE_MIN = 4
 _NAME_WORDS = 8
 _INITIALS_MIN = 2
@@ -42,8 +43,8 @@ _NUMBER_WORDS = tuple(  # each language's words of the numbers one to ten, by th
 _WORD_DIGITS = {word: digit for spelt in _NUMBER_WORDS for digit, word in spelt.items()}
 _WORD = re.compile(r"[^\W_]+")
 _NAMED = "\x00"  # where the name was
-# a word that only leads to the name goes with it in the bare reply ("HELP for Luxe Nails", "baja de Tacos Don Chuy")
-_NAMED_AFTER_LEAD = re.compile(r"(?:(?<![^\W_])(?:the|from|for|to|de|del|a|al|la|el|los|las|para)[\W_]+)?\x00")
+# words that only lead to the name go with it in the bare reply ("HELP for Luxe Nails", "baja de la Cooperativa Sol")
+_NAMED_AFTER_LEAD = re.compile(r"(?:(?<![^\W_])(?:the|from|for|to|de|del|a|al|la|el|los|las|para)[\W_]+){0,2}\x00")
 
 
 class Unnamed(NamedTuple):
@@ -58,7 +59,12 @@ def without_name(text: str, names: tuple[str, ...]) -> Unnamed | None:
     # most replies hold no word of a name: no pattern, no dictionary (a cold start reads none for them)
     if _name_words(names).isdisjoint(_WORD.findall(plain)) or (pattern := _pattern(names)) is None:
         return None
-    marked = pattern.sub(_NAMED, plain)
+    # in a sentence, a name's one word a dictionary knows is what the sentence says ("dejaron de quitarme impuestos"
+    # to Impuestos Rápidos); beside a keyword it names the business ("STOP scoops" to Scoops & Cones)
+    if len(_WORD.findall(plain)) > _SENTENCE_WORDS:
+        marked = pattern.sub(lambda found: found[0] if _dictionary_word(found[0]) else _NAMED, plain)
+    else:
+        marked = pattern.sub(_NAMED, plain)
     read = plain
     if marked == plain:
         if (marked := _capital_last_word(text, plain, names)) == plain:
@@ -90,6 +96,10 @@ def _last_words(names: tuple[str, ...]) -> frozenset[str]:
         for words in _spellings(names)
         if len(words) > 1 and len(words[-1]) >= _DISTINCTIVE_MIN and words[-1].isalpha()
     )
+
+
+def _dictionary_word(run: str) -> bool:
+    return run.isalpha() and english_or_spanish(run)
 
 
 def _distinctive(word: str) -> bool:
@@ -157,7 +167,19 @@ def _name_words(names: tuple[str, ...]) -> frozenset[str]:
         if len(words) <= _NAME_WORDS:
             runs = (words[start:end] for start in range(len(words)) for end in range(start + 2, len(words)))
             found.update("".join(run) for run in runs)
-    return frozenset(found | _initials(names))
+    coupled = {form for first, second in _coupled_initials(names) for form in (first, first + second)}
+    return frozenset(found | _initials(names) | coupled)
+
+
+@lru_cache(maxsize=1024)
+def _coupled_initials(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """The initials of the two words an "&" joins in a name ("R&O" of Ruiz & Ortega Immigration), a run of two
+    letters the reply may write with the "&" or without."""
+    found = set()
+    for name in names:
+        for before, after in re.findall(r"([^\W\d_]+)\s*&\s*([^\W\d_]+)", name):
+            found.add((fold(before[0]), fold(after[0])))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1024)
@@ -180,6 +202,7 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
                 if any(_distinctive(word) for word in run):
                     runs.add(run)
     runs.update((word,) for word in _initials(names))
+    runs.update(_coupled_initials(names))
     if not runs:
         return None
     alternatives = (r"[\W_]*".join(map(re.escape, run)) for run in sorted(runs, key=lambda run: (-len(run), run)))
