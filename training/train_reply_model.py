@@ -38,8 +38,9 @@ SOURCES = ("tests/data/replies*.csv", "bench/heldout/replies*.csv", "training/re
 # round 21, as sets 16-29 were after theirs; sets 34 and 35 judged the model of 041a1f1 and sets 36, 37 and 39 the
 # model of 84e83d1, and all five are in it since round 22; sets 38, 40, 41 and 42 judged the model of round 22
 # (bdec481), which was trained without them, and are left out until the next training takes them in; sets 43-48
-# were written in round 23 and judged its model, sets 49-52 in round 24 and judged its model, each trained without them
-HELD_OUT: tuple[str, ...] = tuple(f"bench/heldout/replies_heldout{number}.csv" for number in (38, *range(40, 53)))
+# were written in round 23 and judged its model, sets 49-52 in round 24 and 53-56 in round 25 and judged theirs, each
+# trained without them
+HELD_OUT: tuple[str, ...] = tuple(f"bench/heldout/replies_heldout{number}.csv" for number in (38, *range(40, 57)))
 # the rules' data that makes the flat, masked form the features are read from: a change to it means training again
 READING = tuple(
     f"layers/optledger/optledger/data/{name}"

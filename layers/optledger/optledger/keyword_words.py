@@ -39,14 +39,16 @@ from optledger.reply_rules import WordSet, phrase_data
 from optledger.reply_text import _canonical_word, fold, phrase_words
 
 _TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee", "Atte. Jorge": before a name of the sign-off
+_TIMES = frozenset(_DATA["times"])  # "Cancel - Monday & Friday": days and months are what is cancelled, not a name
 _FOOTERS = frozenset(_DATA["footers"])  # "sent from", "enviado desde": a footer's first two words
 _FOOTER_WORDS = 8  # "sent from my samsung galaxy smartphone" and its clause break
 _DASHES = "-\u2013\u2014~"
 _SEPARATORS = ",." + _DASHES
 _SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
+_FULL_NAME = 2  # a first and a last name after a dash sign a reply even when words ("START - Bill Turner")
 _NAME_SUFFIXES = frozenset({"sr", "jr", "ii", "iii"})  # and middle initials: no name of their own to count
 _COUPLED = frozenset({"&", "and", "y"})  # between two names signed together ("Marvin & Opal Greene", "José y Ana")
-_SIGN_OFF_WORDS = 5  # three names, a title and the clause break after it ("att | rosa maria quintero")
+_SIGN_OFF_WORDS = 7  # three names, two titles and their clause breaks ("atte | sr | ernesto villalba")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SIGNATURE_LINES = 4  # a name, a company, an address, a number
@@ -54,6 +56,7 @@ _SIGNATURE_WORDS = 8
 _SIGNED_KEYWORD_WORDS = 4
 _PHONE_DIGITS = 7
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
+_CODE_LETTERS = 5  # a code in capitals ("TACOTUES", "SAVE20" without its digits): longer than initials ("ERV")
 _CODE_LEADS = frozenset({"to", "number", "al", "a", "code", "codigo"})
 _LONG_KEYWORD = 6  # "unstop", "cancel": joined from two words, still a keyword
 _SLIP_MIN = 4  # "end" with a slip is too many words ("eand", "edn", "ed"); "stop" with one is not
@@ -124,6 +127,8 @@ def keyword_reply(
         return verdict if verdict and verdict.action != "message" else None
     if slipped and (verdict := _mistyped(words, flat, _words(), join_keywords)):
         return verdict
+    if unknown and len(words) == 2 and (verdict := _coded(words, text, join_keywords)):
+        return verdict
     # a sign-off is a few words at the end after a break ("|": a comma, a period, a spaced dash; or "-J"), after
     # words a keyword is said with (most replies: a word of neither before the last few)
     if (
@@ -186,6 +191,17 @@ def _numbered(words: list[str], heads: frozenset[str], join_keywords: Iterable[s
         return None
     verdict = decisive(classify(" ".join(kept), join_keywords=join_keywords))
     return None if verdict is None or (short and verdict.action != "opt_out") else verdict
+
+
+def _coded(words: list[str], text: str, join_keywords: Iterable[str]) -> Classification | None:
+    """A stop word beside a code in capitals copied from the text ("STOP TACOTUES"), no word of its own; like a code
+    of digits, only an opt-out takes it."""
+    tokens = text.split()
+    code = tokens[-1] if len(tokens) == len(words) else ""
+    if not (len(code) >= _CODE_LETTERS and code.isalpha() and code.isupper()) or english_or_spanish(words[1]):
+        return None
+    verdict = decisive(classify(words[0], join_keywords=join_keywords))
+    return verdict if verdict is not None and verdict.action == "opt_out" else None
 
 
 def _mistyped(words: list[str], flat: str, found: _Words, join_keywords: Iterable[str]) -> Classification | None:
@@ -273,14 +289,22 @@ def _without_sign_off(
     if not (names and len(given) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)) or not heads.isdisjoint(given):
         return None
     courteous = head[-1] in known and not _keyword_word(head[-1])  # "Thanks, Bill": any name after thanks
-    # a title says a name follows ("End - Mr. Patel"); "Cancel. Tuesday" or "Cancel - Tuesday" is no sign-off
-    if not (courteous or written > len(names)) and not found.lexicon.isdisjoint(names):
+    # a title says a name follows ("End - Mr. Patel"), and so do a first and a last name after a dash ("START - Bill
+    # Turner"); "Cancel. Tuesday" or "Cancel - Tuesday" is no sign-off
+    dashed = len(given) == _FULL_NAME and _TIMES.isdisjoint(given) and _dash_before(text, len(signed))
+    if not (courteous or dashed or written > len(names)) and not found.lexicon.isdisjoint(names):
         return None
     return " ".join(head) if _capitalised_after_separator(text, len(signed), courteous) else None
 
 
 def _keyword_word(word: str) -> bool:
     return any(word.upper() in keywords for keywords in _KEYWORDS.values())
+
+
+def _dash_before(text: str, count: int) -> bool:
+    """A dash before the last ``count`` words of the reply as written ("- Bill Turner", "-Bill Turner")."""
+    tokens = text.split()
+    return len(tokens) > count and (tokens[-count][0] in _DASHES or tokens[-count - 1] in _DASHES)
 
 
 def _capitalised_after_separator(text: str, count: int, courteous: bool = False) -> bool:

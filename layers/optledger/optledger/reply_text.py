@@ -172,6 +172,7 @@ def _flat(words: list[str]) -> str:
 
 
 _KEYWORD_SLIP_CHARS = 12  # the longest keyword, UNSUBSCRIBE, with a letter typed inside
+_COURTEOUS_SLIP_CHARS, _COURTEOUS_SLIP_WORDS = 24, 3  # "cancelat gracias", "stpo pls thx"
 
 
 def decided(text: str, found: Reading, read: Callable[[str], Classification]) -> Classification:
@@ -179,7 +180,7 @@ def decided(text: str, found: Reading, read: Callable[[str], Classification]) ->
     ("stopsendngme": letters left that no word covers), a revocation or an ordinary message is queued instead, for a
     person to read (what it mended holds a revocation's word). A mending that reads as an ordinary message keeps the
     doubt of the reply as written ("yaparenleconlosmensajes" cut into words no rule reads stays queued), and a keyword
-    it is as written ("cancelat", a slip of CANCELAR) stays that keyword. A keyword
+    it is as written ("cancelat", a slip of CANCELAR, alone or with courtesy) stays that keyword. A keyword
     mended or said with courtesy words and asked ("unsu bscribe?", "st op??") is queued like a keyword asked."""
     flat, guessed, unmended = found
     verdict = read(flat)
@@ -191,6 +192,12 @@ def decided(text: str, found: Reading, read: Callable[[str], Classification]) ->
         # a keyword typed with a slip is no words run together ("cancelat" is CANCELAR, not "cancel at")
         as_written = read(unmended)
         slip = len(unmended) <= _KEYWORD_SLIP_CHARS and " " not in unmended
+        # or with a courtesy word or two ("cancelat gracias"), the size of a keyword said with courtesy
+        slip = slip or (
+            len(unmended) <= _COURTEOUS_SLIP_CHARS
+            and 0 < unmended.count(" ") < _COURTEOUS_SLIP_WORDS
+            and all(len(word) <= _KEYWORD_SLIP_CHARS for word in unmended.split())
+        )
         return as_written if as_written.review or (slip and as_written.action != "message") else verdict
     return verdict
 
