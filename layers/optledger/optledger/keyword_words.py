@@ -104,7 +104,7 @@ def keyword_reply(
     in an app's footer, its flat form without them (a ``str``, for the reader to read); None when it is neither.
     ``unknown``: it has a word the detector does not know."""
     # "cancel | sent from yahoo mail for android", "STOP sent from my Verizon Galaxy smartphone"
-    footed = not _footer_seconds().isdisjoint(words) and (footer := _footer_at(words))
+    footed = not _footer_firsts().isdisjoint(words) and (footer := _footer_at(words))
     if footed:
         words = words[:footer]
         flat = " ".join(words)
@@ -159,9 +159,9 @@ def _footer_at(words: list[str]) -> int:
 
 
 @cache
-def _footer_seconds() -> frozenset[str]:
-    """The second words of the footers' leads ("from" of "sent from"): a reply without one has no footer."""
-    return frozenset(lead.split()[1] for lead in _FOOTERS)
+def _footer_firsts() -> frozenset[str]:
+    """The first words of the footers' leads ("sent" of "sent from"): a reply without one has no footer."""
+    return frozenset(lead.split()[0] for lead in _FOOTERS)
 
 
 def _courteous(words: list[str], found: _Words, join_keywords: Iterable[str], text: str) -> Classification | None:
