@@ -56,7 +56,7 @@ _SIGNATURE_WORDS = 8
 _SIGNED_KEYWORD_WORDS = 4
 _PHONE_DIGITS = 7
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
-_CODE_LETTERS = 5  # a code in capitals ("TACOTUES", "SAVE20" without its digits): longer than initials ("ERV")
+_CODE_LETTERS = 5  # a code in capitals ("TACOTUES"): longer than a name's initials ("ERV")
 _CODE_LEADS = frozenset({"to", "number", "al", "a", "code", "codigo"})
 _LONG_KEYWORD = 6  # "unstop", "cancel": joined from two words, still a keyword
 _SLIP_MIN = 4  # "end" with a slip is too many words ("eand", "edn", "ed"); "stop" with one is not
@@ -278,7 +278,7 @@ def _without_sign_off(
             start -= 1  # "Marvin & Opal Greene": two names signed together
     signed = [word for word in words[start:] if word != "|"]
     names = [word for word in signed if word not in _COUPLED]
-    written = len(names)  # the words of the sign-off as written, title included
+    written = len(names)  # the names of the sign-off as written, title included, not the "&" between two
     if names and names[0] in _TITLES:
         names = names[1:]
     head = words[:start]

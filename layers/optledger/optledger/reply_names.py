@@ -25,7 +25,7 @@ from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_text import fold
 
 KEYWORD_WORDS = 4  # a keyword with courtesy words beside the name: more words are a sentence
-_SENTENCE_WORDS = 6
+_SENTENCE_WORDS = 6  # more words are a sentence: a name's one dictionary word in it is what it says
 _DISTINCTIVE_MIN = 4
 _NAME_WORDS = 8
 _INITIALS_MIN = 2
@@ -41,6 +41,7 @@ _NUMBER_WORDS = tuple(  # each language's words of the numbers one to ten, by th
     )
 )
 _WORD_DIGITS = {word: digit for spelt in _NUMBER_WORDS for digit, word in spelt.items()}
+_NUMBERS = frozenset(_WORD_DIGITS) | frozenset(_NUMBER_WORDS[0])  # the number words and the digits a name may hold
 _WORD = re.compile(r"[^\W_]+")
 _NAMED = "\x00"  # where the name was
 # words that only lead to the name go with it in the bare reply ("HELP for Luxe Nails", "baja de la Cooperativa Sol")
@@ -119,7 +120,7 @@ def _spellings(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     found.update(
         spelt
         for words in list(found)
-        if not _WORD_DIGITS.keys().isdisjoint(words) or not _NUMBER_WORDS[0].keys().isdisjoint(words)
+        if not _NUMBERS.isdisjoint(words)
         for spelt in (
             tuple(_WORD_DIGITS.get(word, word) for word in words),
             *(tuple(names.get(word, word) for word in words) for names in _NUMBER_WORDS),
