@@ -144,17 +144,11 @@ def keyword_reply(
 
 
 def _footer_at(words: list[str]) -> int:
-    """Where the footer of a phone or mail app begins (its clause break), or 0 when the reply ends in none."""
-    start = len(words) - 1
-    while start > 0 and words[start] != "|" and len(words) - start <= _FOOTER_WORDS:
-        start -= 1
-    lead = " ".join(words[start + 1 : start + 3])
-    if start > 0 and words[start] == "|" and lead in _FOOTERS:
-        return start
-    # a footer with no break before it, after the keyword's words
+    """Where the footer of a phone or mail app begins (its clause break, when one is before it: "cancel | sent from
+    yahoo mail"; else its lead: "STOP sent from my Verizon Galaxy smartphone"), or 0 when the reply ends in none."""
     for start in range(max(1, len(words) - _FOOTER_WORDS), len(words) - 1):
         if f"{words[start]} {words[start + 1]}" in _FOOTERS:
-            return start
+            return start - 1 if start > 1 and words[start - 1] == "|" else start
     return 0
 
 
