@@ -208,6 +208,8 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return _symbols_only(text)
     if "\n" in text and (verdict := _signed(text, join_keywords, names)):
         return verdict
+    if text.rstrip().endswith(")") and (verdict := _noted(text, join_keywords, names)):
+        return verdict
     if names and (verdict := _beside_name(text, join_keywords, names)):
         return verdict
     return (_read or _reader())(text, join_keywords)
@@ -218,6 +220,13 @@ def _signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Cl
     from optledger.keyword_words import signed_block
 
     return signed_block(text, join_keywords, names)
+
+
+def _noted(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
+    """A keyword signed with a note in brackets saying who sends it ("Cancel pls. Valerie (Jaden's mom)")."""
+    from optledger.keyword_words import noted
+
+    return noted(text, join_keywords, names)
 
 
 def _beside_name(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Literal, NamedTuple
 
 from optledger.classify import (
+    _DATA,
     _EMOJI_REVIEW,
     OTHER_LANGUAGE,
     Classification,
@@ -38,6 +39,7 @@ class _Patterns(NamedTuple):
     alone: PhraseWords  # a clause is a standalone phrase only if the reply has all its words
     courtesy: WordSet
     fillers: WordSet
+    address: WordSet  # words of address ("maje", "asere"): a stop word said to someone is still said alone
     brand: Rules
     other: Rules
     texts: Rules
@@ -80,6 +82,7 @@ def _patterns() -> _Patterns:
         alone=PhraseWords(phrase_words([*data["standalone_opt_out"], *data["standalone_opt_out_whole_reply"]])),
         courtesy=WordSet(courtesy),
         fillers=WordSet(phrase_words(data["fillers"])),
+        address=WordSet(_DATA["address"]),
         brand=Rules(data["phrases"]["brand"]),
         # a clause rule ends its clause: at the end of the reply it is a rule like the others (the first is one)
         revocations=Rules([*data["phrases"]["sender"], *data["phrases"]["clause"][1:]]),
@@ -130,9 +133,9 @@ _MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|ma
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
-# "Muy buenos días. Cancelar, por favor. Gracias y que Dios le bendiga. Sr. Aurelio Paredes": a greeting, a keyword,
-# a blessing and a name (19 words)
-_COURTESY_KEYWORD_WORDS = 22
+# "Muy buenas tardes. Cancelar, por favor. Que Dios los bendiga a usted y a su familia. Sra. Carmen Villaseñor": a
+# greeting, a keyword, a blessing and a titled name (24 words and clause breaks)
+_COURTESY_KEYWORD_WORDS = 26
 _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase says "all", "every" or "everything"
 LAST_MASKED = [("", "")]  # the flat form last read and its masked form
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
@@ -143,6 +146,13 @@ UNDECIDED = _TEXTS_REFUSED, _TEXTS_BESIDE_MASKED_CUE = "texts refused", "texts b
 def _bare(clause: str) -> str:
     """The clause without courtesy and filler words, repeats of one word collapsed ("stop stop stop")."""
     return _patterns().fillers.said(clause.split())
+
+
+def _unaddressed(bare: str) -> str:
+    """A bare clause without the words of address it holds ("baja maje": "baja"; "maje" alone: nothing)."""
+    words = bare.split()
+    kept = _patterns().address.strip(words)
+    return bare if kept is words else _patterns().fillers.said(kept)
 
 
 def _standalone_keyword(clauses: list[str], beginnings: Beginnings | None, asks: bool = False) -> Classification | None:
@@ -156,7 +166,9 @@ def _standalone_keyword(clauses: list[str], beginnings: Beginnings | None, asks:
     others = []  # the clauses that say something else: read for a wrong person only if a weak word is found
     for raw in clauses:
         clause = raw.strip()
-        if not (bare := _bare(clause)):
+        if (bare := _bare(clause)) and bare not in patterns.standalone and bare not in patterns.standalone_whole:
+            bare = _unaddressed(bare)  # "Baja maje", "cancela ya, maje": words of address, as after STOP
+        if not bare:
             continue
         if bare not in patterns.standalone and bare not in patterns.standalone_whole:
             others.append(bare)

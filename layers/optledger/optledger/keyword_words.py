@@ -46,7 +46,9 @@ _DASHES = "-\u2013\u2014~"
 _SEPARATORS = ",." + _DASHES
 _SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
 _FULL_NAME = 2  # a first and a last name after a dash sign a reply even when words ("START - Bill Turner")
-_NAME_SUFFIXES = frozenset({"sr", "jr", "ii", "iii"})  # and middle initials: no name of their own to count
+# and middle initials: no name of their own to count
+_NAME_SUFFIXES = frozenset({"sr", "jr", "ii", "iii", "iv", "cpa", "esq", "md", "dds", "dmd", "phd", "rn", "dvm", "mba"})
+_NAME_ARTICLES = frozenset({"the", "los", "las"})  # "Thx, the Hendersons", "Gracias, los Ortiz"
 _COUPLED = frozenset({"&", "and", "y"})  # between two names signed together ("Marvin & Opal Greene", "José y Ana")
 _SIGN_OFF_WORDS = 7  # three names, two titles and their clause breaks ("atte | sr | ernesto villalba")
 _DIGIT = re.compile(r"\d")
@@ -58,6 +60,9 @@ _PHONE_DIGITS = 7
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
 _CODE_LETTERS = 5  # a code in capitals ("TACOTUES"): longer than a name's initials ("ERV")
 _CODE_LEADS = frozenset({"to", "number", "al", "a", "code", "codigo"})
+_RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "(mamá de Sofía)": a note of who sends a keyword
+_NOTE_WORDS = 4
+_ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role after the name
 _LONG_KEYWORD = 6  # "unstop", "cancel": joined from two words, still a keyword
 _SLIP_MIN = 4  # "end" with a slip is too many words ("eand", "edn", "ed"); "stop" with one is not
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
@@ -74,6 +79,7 @@ class _Words(NamedTuple):
     vocatives: WordSet  # words of address that name nobody else ("HELP bro"): any keyword stays one beside them
     address_words: frozenset[str]
     lexicon: frozenset[str]
+    stop_words: frozenset[str]  # the standalone stop words of one word ("baja", "cancelar"): no name
 
 
 @cache
@@ -94,6 +100,7 @@ def _words() -> _Words:
         vocatives=WordSet(_DATA["vocatives"]),
         address_words=frozenset(word for phrase in _DATA["address"] for word in phrase.split()),
         lexicon=known_words(),
+        stop_words=frozenset(phrase for phrase in standalone if " " not in phrase),
     )
 
 
@@ -263,13 +270,29 @@ def _without_sign_off(
 ) -> str | None:
     """The flat form of a reply without its sign-off, when the rest is a keyword or a standalone stop word with
     courtesy words; None when it has no sign-off. Its last word is a word of neither."""
+    before, comma, after = text.rpartition(",")
+    roled = False
+    if comma and (role := _LETTERS.findall(fold(after))) and " ".join(role) in _ROLES:
+        # "HELP - Maria, office manager": the signer's role after the name goes with it
+        if len(words) > len(role) + 1 and words[-len(role) :] == role and words[-len(role) - 1] == "|":
+            words, text, roled = words[: -len(role) - 1], before, True
     start = len(words)
-    while start and words[start - 1] not in known and words[start - 1].isalpha():
+    # back over the names to the words a keyword is said with (a stop word ends them too: "BAJA -Ramón y Lupita")
+    while (
+        start
+        and words[start - 1] not in known
+        and words[start - 1] not in found.stop_words
+        and words[start - 1].isalpha()
+    ):
         start -= 1
         if start >= 2 and words[start - 1] == "|" and (words[start - 2] in _TITLES or len(words[start - 2]) == 1):
             start -= 1  # "Sra. Ortega", "Raymond T. Ortiz"
         elif start >= 2 and words[start - 1] in _COUPLED and (name := words[start - 2]) not in known and name.isalpha():
             start -= 1  # "Marvin & Opal Greene": two names signed together
+        elif start >= 3 and words[start - 1] in _COUPLED and words[start - 2] == "|" and words[start - 3] in _TITLES:
+            start -= 2  # "Mr. and Mrs. Lowell": two titles signed together
+        elif start >= 2 and words[start - 1] == "|" and words[start] in _NAME_SUFFIXES:
+            start -= 1  # "Tom Baker, CPA"
     signed = [word for word in words[start:] if word != "|"]
     names = [word for word in signed if word not in _COUPLED]
     written = len(names)  # the names of the sign-off as written, title included, not the "&" between two
@@ -286,7 +309,7 @@ def _without_sign_off(
     # a title says a name follows ("End - Mr. Patel"), and so do a first and a last name after a dash ("START - Bill
     # Turner"); "Cancel. Tuesday" or "Cancel - Tuesday" is no sign-off
     dashed = len(given) == _FULL_NAME and _TIMES.isdisjoint(given) and _dash_before(text, len(signed))
-    if not (courteous or dashed or written > len(names)) and not found.lexicon.isdisjoint(names):
+    if not (courteous or dashed or roled or written > len(names)) and not found.lexicon.isdisjoint(names):
         return None
     return " ".join(head) if _capitalised_after_separator(text, len(signed), courteous) else None
 
@@ -314,7 +337,10 @@ def _capitalised_after_separator(text: str, count: int, courteous: bool = False)
     if not (dashed or courteous or tokens[-count - 1][-1] in _SEPARATORS):
         return False
     return all(
-        name in _COUPLED or (name[:1].isupper() and name.rstrip(".:").replace(".", "").isalpha()) for name in tail
+        name in _COUPLED
+        or name in _NAME_ARTICLES
+        or (name[:1].isupper() and name.rstrip(".:,").replace(".", "").isalpha())
+        for name in tail
     )
 
 
@@ -322,16 +348,15 @@ def slipped_keyword(word: str) -> str | None:
     """The keyword or one-word stop request (lower case) a word is typed with one slip, if the word is not itself an
     English or Spanish word: a letter typed inside it ("stoip", "ayduda"), two letters swapped ("hlep", "strat",
     "cnacelar", "estpo", "abja"), a neighbouring key struck ("cancek", "bsja", "jelp"; in a word of three letters only
-    after its first: "emd", "edn"), or one of five letters or more with a letter left out after its first ("ayda",
+    after its first: "emd", "edn", "enf"), or one of five letters or more with a letter left out after its first ("ayda",
     "unstp")."""
     for keyword in _slip_keywords().get(len(word), ()):
         # the first letter is typed right, or slips only on a word's own length ("jelp", "abja")
         if (word[0] == keyword[0] or len(word) == len(keyword)) and _one_slip(word, keyword):
             return None if english_or_spanish(word) else keyword
-    if len(word) == _SLIP_MIN - 1:  # a short keyword slips only in its middle letter: "emd", "edn"
+    if len(word) == _SLIP_MIN - 1:  # a short keyword slips after its first letter: "emd", "edn", "enf"
         for keyword in _short_keywords():
-            middle = word[0] == keyword[0] and (word[2] == keyword[2] or word[1] == keyword[2])
-            if middle and _one_slip(word, keyword):
+            if word[0] == keyword[0] and _one_slip(word, keyword):
                 return None if english_or_spanish(word) else keyword
     return None
 
@@ -402,6 +427,20 @@ def signed_block(text: str, join_keywords: Iterable[str], names: Iterable[str]) 
     if not all(_signature_line(line) for line in signature):
         return None
     return decisive(classify(first, join_keywords=join_keywords, names=names))
+
+
+def noted(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
+    """A keyword or a stop word signed with a note in brackets of who sends it, a relation ("Cancel pls. Valerie
+    (Jaden's mom)", "Baja (mamá de Sofía)") or a name ("STOP (Ruth Ann Pike)"); None for anything else ("Cancel (my
+    appointment)": what is cancelled)."""
+    body, _, note = text.rstrip()[:-1].rpartition("(")
+    tokens = note.split()
+    if not body.strip() or ")" in note or not 0 < len(tokens) <= _NOTE_WORDS:
+        return None
+    related = not _RELATIONS.isdisjoint(_LETTERS.findall(fold(note)))
+    if not related and not all(token[0].isupper() for token in tokens if token[0].isalpha()):
+        return None
+    return decisive(classify(body, join_keywords=join_keywords, names=names))
 
 
 def _signature_line(line: str) -> bool:

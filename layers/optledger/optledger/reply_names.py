@@ -83,20 +83,31 @@ def _capital_last_word(text: str, plain: str, names: tuple[str, ...]) -> str:
     ("AYUDA Esperanza" to Centro de Adultos Mayores Esperanza, "baja Ramírez" to Seguros Ramírez): a word of its own
     ("cancel delivery") is what a reply says, a capital marks a name. The reply itself is read as written."""
     last = _last_words(names)
-    for token in _WORD.findall(text)[1:]:
+    tokens = _WORD.findall(text)
+    for index, token in enumerate(tokens[1:], 1):
         if token[0].isupper() and (word := fold(token)) in last:
-            return re.sub(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", _NAMED, plain, count=1)
+            # "Baja Bella Rosa" to Salón Bella Rosa: the name's last words, each with its capital, go with it
+            words = [word]
+            for run in last[word]:
+                written = tokens[index - len(run) + 1 : index]
+                if index - len(run) >= 0 and [fold(w) for w in written] == list(run[:-1]):
+                    if all(w[0].isupper() for w in written):
+                        words = list(run)
+                        break
+            pattern = r"[\W_]+".join(map(re.escape, words))
+            return re.sub(r"(?<![^\W_])" + pattern + r"(?![^\W_])", _NAMED, plain, count=1)
     return plain
 
 
 @lru_cache(maxsize=1024)
-def _last_words(names: tuple[str, ...]) -> frozenset[str]:
-    """The last word of each name of two words or more, of four letters or more."""
-    return frozenset(
-        words[-1]
-        for words in _spellings(names)
-        if len(words) > 1 and len(words[-1]) >= _DISTINCTIVE_MIN and words[-1].isalpha()
-    )
+def _last_words(names: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The last word of each name of two words or more, of four letters or more, with the runs of the name's last
+    words it ends (two or more, not the whole name), longest first."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for words in _spellings(names):
+        if len(words) > 1 and len(words[-1]) >= _DISTINCTIVE_MIN and words[-1].isalpha():
+            found.setdefault(words[-1], set()).update(words[start:] for start in range(1, len(words) - 1))
+    return {last: tuple(sorted(runs, key=len, reverse=True)) for last, runs in found.items()}
 
 
 def _dictionary_word(run: str) -> bool:
