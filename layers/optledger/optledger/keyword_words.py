@@ -272,10 +272,10 @@ def _without_sign_off(
     courtesy words; None when it has no sign-off. Its last word is a word of neither."""
     before, comma, after = text.rpartition(",")
     roled = False
-    if comma and (role := _LETTERS.findall(fold(after))) and " ".join(role) in _ROLES:
-        # "HELP - Maria, office manager": the signer's role after the name goes with it
-        if len(words) > len(role) + 1 and words[-len(role) :] == role and words[-len(role) - 1] == "|":
-            words, text, roled = words[: -len(role) - 1], before, True
+    role = _LETTERS.findall(fold(after)) if comma else []
+    # "HELP - Maria, office manager": the signer's role after the name goes with it
+    if role and " ".join(role) in _ROLES and len(words) > len(role) + 1 and words[-len(role) - 1 :] == ["|", *role]:
+        words, text, roled = words[: -len(role) - 1], before, True
     start = len(words)
     # back over the names to the words a keyword is said with (a stop word ends them too: "BAJA -Ramón y Lupita")
     while (
@@ -348,8 +348,8 @@ def slipped_keyword(word: str) -> str | None:
     """The keyword or one-word stop request (lower case) a word is typed with one slip, if the word is not itself an
     English or Spanish word: a letter typed inside it ("stoip", "ayduda"), two letters swapped ("hlep", "strat",
     "cnacelar", "estpo", "abja"), a neighbouring key struck ("cancek", "bsja", "jelp"; in a word of three letters only
-    after its first: "emd", "edn", "enf"), or one of five letters or more with a letter left out after its first ("ayda",
-    "unstp")."""
+    after its first: "emd", "edn", "enf"), or one of five letters or more with a letter left out after its first
+    ("ayda", "unstp")."""
     for keyword in _slip_keywords().get(len(word), ()):
         # the first letter is typed right, or slips only on a word's own length ("jelp", "abja")
         if (word[0] == keyword[0] or len(word) == len(keyword)) and _one_slip(word, keyword):

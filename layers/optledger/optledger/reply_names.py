@@ -90,10 +90,10 @@ def _capital_last_word(text: str, plain: str, names: tuple[str, ...]) -> str:
             words = [word]
             for run in last[word]:
                 written = tokens[index - len(run) + 1 : index]
-                if index - len(run) >= 0 and [fold(w) for w in written] == list(run[:-1]):
-                    if all(w[0].isupper() for w in written):
-                        words = list(run)
-                        break
+                fits = index - len(run) >= 0 and [fold(w) for w in written] == list(run[:-1])
+                if fits and all(w[0].isupper() for w in written):
+                    words = list(run)
+                    break
             pattern = r"[\W_]+".join(map(re.escape, words))
             return re.sub(r"(?<![^\W_])" + pattern + r"(?![^\W_])", _NAMED, plain, count=1)
     return plain

@@ -184,9 +184,9 @@ def decided(text: str, found: Reading, read: Callable[[str], Classification]) ->
     mended or said with courtesy words and asked ("unsu bscribe?", "st op??") is queued like a keyword asked."""
     flat, guessed, unmended = found
     # "cancelqr": CANCELAR typed with a slip, not "cancel qr" cut by a guess (a slip is a word of a keyword's size)
-    if guessed and unmended is not None and len(unmended) <= _KEYWORD_SLIP_CHARS and " " not in unmended:
-        if (as_written := read(unmended)).detected_by is not None and not as_written.review:
-            return as_written
+    slip = guessed and unmended is not None and len(unmended) <= _KEYWORD_SLIP_CHARS and " " not in unmended
+    if slip and unmended is not None and (as_written := read(unmended)).detected_by and not as_written.review:
+        return as_written
     verdict = read(flat)
     if guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
         return Classification("message", verdict.matched or _GUESSED, "review", review=True)
