@@ -68,7 +68,7 @@ def test_footers_and_signature_blocks(text, expected):
     ("text", "expected"),
     [
         ("Ebd", "opt_out"),  # END: the middle key struck beside n
-        ("enf", "review"),  # the last letter: no slip of END, a word it does not read
+        ("enf", "opt_out"),  # the last key struck beside d (round 26: set 54 labelled it END)
         ("Edn", "opt_out"),  # its last two letters swapped
         ("tsop", "opt_out"),  # the first two swapped
         ("hwlp", "help"),
