@@ -8,10 +8,8 @@ reader; set lookups on short replies, no regex.
 * Words of address after an opt-out keyword ("STOP my friend", "stop bro", "baja mi pana"): ``address`` in
   ``data/keywords.json``; after HELP or START only those that name nobody else (``vocatives``: "HELP bro", "Ayuda
   joven"), since "START my friend" or "HELP my friend" may ask for a friend.
-* A sign-off of one or two capitalised names or initials after a dash, a comma or a period ("Help - Jim", "Start.
-  Thanks, Bill", "stop thanks -J", "CANCELAR. Gracias, Sra. Ortega"): the reply is read without it. A name the
-  detector knows as a word ("Tuesday", "Bill") counts only after a courtesy word ("Thanks, Bill"): "Cancel. Tuesday"
-  is no sign-off. A name that is the object ("stop Jim from texting me", "Help Jim with his order") has words after it.
+* A sign-off ("Help - Jim", "Start. Thanks, Bill", "CANCELAR. Gracias, Sra. Ortega"): the reply is read without it
+  (``keyword_signoffs``); a note in brackets of who sends ("Cancel pls. Valerie (Jaden's mom)") too.
 * A keyword broken by a space or two ("St op", "he lp"), or typed with one slip — an opt-out keyword with a letter
   typed inside it ("stoip"), two letters swapped ("hlep", "strat"), a letter left out of a long one ("ayda") — when
   the word is no English or Spanish word ("quiet", "stomp", "stat").
@@ -34,22 +32,13 @@ from optledger.classify import (
     decisive,
     sign_with_courtesy,
 )
+from optledger.keyword_signoffs import without_sign_off
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import WordSet, phrase_data
 from optledger.reply_text import _canonical_word, fold, phrase_words
 
-_TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee", "Atte. Jorge": before a name of the sign-off
-_TIMES = frozenset(_DATA["times"])  # "Cancel - Monday & Friday": days and months are what is cancelled, not a name
 _FOOTERS = frozenset(_DATA["footers"])  # "sent from", "enviado desde": a footer's first two words
 _FOOTER_WORDS = 8  # "sent from my samsung galaxy smartphone" and its clause break
-_DASHES = "-\u2013\u2014~"
-_SEPARATORS = ",." + _DASHES
-_SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
-_FULL_NAME = 2  # a first and a last name after a dash sign a reply even when words ("START - Bill Turner")
-# and middle initials: no name of their own to count
-_NAME_SUFFIXES = frozenset({"sr", "jr", "ii", "iii", "iv", "cpa", "esq", "md", "dds", "dmd", "phd", "rn", "dvm", "mba"})
-_NAME_ARTICLES = frozenset({"the", "los", "las"})  # "Thx, the Hendersons", "Gracias, los Ortiz"
-_COUPLED = frozenset({"&", "and", "y"})  # between two names signed together ("Marvin & Opal Greene", "José y Ana")
 _SIGN_OFF_WORDS = 7  # three names, two titles and their clause breaks ("atte | sr | ernesto villalba")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -62,7 +51,6 @@ _CODE_LETTERS = 5  # a code in capitals ("TACOTUES"): longer than a name's initi
 _CODE_LEADS = frozenset({"to", "number", "al", "a", "code", "codigo"})
 _RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "(mamá de Sofía)": a note of who sends a keyword
 _NOTE_WORDS = 4
-_ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role after the name
 _LONG_KEYWORD = 6  # "unstop", "cancel": joined from two words, still a keyword
 _SLIP_MIN = 4  # "end" with a slip is too many words ("eand", "edn", "ed"); "stop" with one is not
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
@@ -144,7 +132,7 @@ def keyword_reply(
         and words[-1] not in known
         and heads.issuperset(words[:-_SIGN_OFF_WORDS])
         and words[-1].isalpha()
-        and (unsigned := _without_sign_off(words, text, _words(), known, heads))
+        and (unsigned := without_sign_off(words, text, _words(), known, heads))
     ):
         return unsigned
     return flat if footed else None  # "Cancelar por favor | Enviado desde mi Samsung": read without the footer
@@ -262,86 +250,7 @@ def signed_off(words: list[str], text: str, join_keywords: Iterable[str]) -> str
     known, heads, _ = _known_or_joined(join_keywords)
     if not words or words[-1] in known or not words[-1].isalpha():
         return None
-    return _without_sign_off(words, text, _words(), known, heads)
-
-
-def _without_sign_off(
-    words: list[str], text: str, found: _Words, known: frozenset[str], heads: frozenset[str]
-) -> str | None:
-    """The flat form of a reply without its sign-off, when the rest is a keyword or a standalone stop word with
-    courtesy words; None when it has no sign-off. Its last word is a word of neither."""
-    before, comma, after = text.rpartition(",")
-    roled = False
-    role = _LETTERS.findall(fold(after)) if comma else []
-    # "HELP - Maria, office manager": the signer's role after the name goes with it
-    if role and " ".join(role) in _ROLES and len(words) > len(role) + 1 and words[-len(role) - 1 :] == ["|", *role]:
-        words, text, roled = words[: -len(role) - 1], before, True
-    start = len(words)
-    # back over the names to the words a keyword is said with (a stop word ends them too: "BAJA -Ramón y Lupita")
-    while (
-        start
-        and words[start - 1] not in known
-        and words[start - 1] not in found.stop_words
-        and words[start - 1].isalpha()
-    ):
-        start -= 1
-        if start >= 2 and words[start - 1] == "|" and (words[start - 2] in _TITLES or len(words[start - 2]) == 1):
-            start -= 1  # "Sra. Ortega", "Raymond T. Ortiz"
-        elif start >= 2 and words[start - 1] in _COUPLED and (name := words[start - 2]) not in known and name.isalpha():
-            start -= 1  # "Marvin & Opal Greene": two names signed together
-        elif start >= 3 and words[start - 1] in _COUPLED and words[start - 2] == "|" and words[start - 3] in _TITLES:
-            start -= 2  # "Mr. and Mrs. Lowell": two titles signed together
-        elif start >= 2 and words[start - 1] == "|" and words[start] in _NAME_SUFFIXES:
-            start -= 1  # "Tom Baker, CPA"
-    signed = [word for word in words[start:] if word != "|"]
-    names = [word for word in signed if word not in _COUPLED]
-    written = len(names)  # the names of the sign-off as written, title included, not the "&" between two
-    if names and names[0] in _TITLES:
-        names = names[1:]
-    head = words[:start]
-    while head and head[-1] == "|":
-        head.pop()
-    # a stop word is no name ("Re: Baja")
-    given = [name for name in names if len(name) > 1 and name not in _NAME_SUFFIXES]  # "Raymond T. Ortiz Sr."
-    if not (names and len(given) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)) or not heads.isdisjoint(given):
-        return None
-    courteous = head[-1] in known and not _keyword_word(head[-1])  # "Thanks, Bill": any name after thanks
-    # a title says a name follows ("End - Mr. Patel"), and so do a first and a last name after a dash ("START - Bill
-    # Turner"); "Cancel. Tuesday" or "Cancel - Tuesday" is no sign-off
-    dashed = len(given) == _FULL_NAME and _TIMES.isdisjoint(given) and _dash_before(text, len(signed))
-    if not (courteous or dashed or roled or written > len(names)) and not found.lexicon.isdisjoint(names):
-        return None
-    return " ".join(head) if _capitalised_after_separator(text, len(signed), courteous) else None
-
-
-def _keyword_word(word: str) -> bool:
-    return any(word.upper() in keywords for keywords in _KEYWORDS.values())
-
-
-def _dash_before(text: str, count: int) -> bool:
-    """A dash before the last ``count`` words of the reply as written ("- Bill Turner", "-Bill Turner")."""
-    tokens = text.split()
-    return len(tokens) > count and (tokens[-count][0] in _DASHES or tokens[-count - 1] in _DASHES)
-
-
-def _capitalised_after_separator(text: str, count: int, courteous: bool = False) -> bool:
-    """The last ``count`` words of the reply as written start with a capital, and a dash, comma or period is before
-    the first ("- Jim", "-J", ", Bill", ". Thanks, Sra. Ortega"), or a courtesy word ("cancelar. atentamente Jorge
-    Ramírez")."""
-    tokens = text.split()
-    if len(tokens) <= count:
-        return False
-    tail = tokens[-count:]
-    dashed = tail[0][0] in _DASHES
-    tail[0] = tail[0].lstrip(_DASHES)
-    if not (dashed or courteous or tokens[-count - 1][-1] in _SEPARATORS):
-        return False
-    return all(
-        name in _COUPLED
-        or name in _NAME_ARTICLES
-        or (name[:1].isupper() and name.rstrip(".:,").replace(".", "").isalpha())
-        for name in tail
-    )
+    return without_sign_off(words, text, _words(), known, heads)
 
 
 def slipped_keyword(word: str) -> str | None:

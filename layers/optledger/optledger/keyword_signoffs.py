@@ -1,0 +1,111 @@
+"""A keyword signed off ("Help - Jim", "Start. Thanks, Bill", "CANCELAR. Gracias, Sra. Ortega", "HELP - Maria, office
+manager"): where the names at the end of a short reply begin, and whether they are a sign-off (step 1 of
+``optledger.classify``, for ``keyword_words``; set lookups on the reply's words, no regex).
+
+A sign-off is one to three capitalised names or initials after a dash, a comma or a period, a title or two before
+them ("Lic.", "Capt.", "Mr. and Mrs."), a suffix after them ("Sr.", ", CPA") and a role after a comma ("office
+manager"). A name the detector knows as a word ("Tuesday", "Bill") counts only after a courtesy word ("Thanks, Bill"),
+a title, a role, or as a first and a last name after a dash: "Cancel. Tuesday" is no sign-off.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from optledger.classify import _DATA, _KEYWORDS
+from optledger.reply_text import fold
+
+if TYPE_CHECKING:
+    from optledger.keyword_words import _Words
+
+_TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee", "Atte. Jorge": before a name of the sign-off
+_TIMES = frozenset(_DATA["times"])  # "Cancel - Monday & Friday": days and months are what is cancelled, not a name
+_ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role after the name
+_DASHES = "-\u2013\u2014~"
+_SEPARATORS = ",." + _DASHES
+_SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
+_FULL_NAME = 2  # a first and a last name after a dash sign a reply even when words ("START - Bill Turner")
+# and middle initials: no name of their own to count
+_NAME_SUFFIXES = frozenset({"sr", "jr", "ii", "iii", "iv", "cpa", "esq", "md", "dds", "dmd", "phd", "rn", "dvm", "mba"})
+_NAME_ARTICLES = frozenset({"the", "los", "las"})  # "Thx, the Hendersons", "Gracias, los Ortiz"
+_COUPLED = frozenset({"&", "and", "y"})  # between two names signed together ("Marvin & Opal Greene", "José y Ana")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def without_sign_off(
+    words: list[str], text: str, found: _Words, known: frozenset[str], heads: frozenset[str]
+) -> str | None:
+    """The flat form of a reply without its sign-off, when the rest is a keyword or a standalone stop word with
+    courtesy words; None when it has no sign-off. Its last word is a word of neither."""
+    before, comma, after = text.rpartition(",")
+    roled = False
+    role = _LETTERS.findall(fold(after)) if comma else []
+    # "HELP - Maria, office manager": the signer's role after the name goes with it
+    if role and " ".join(role) in _ROLES and len(words) > len(role) + 1 and words[-len(role) - 1 :] == ["|", *role]:
+        words, text, roled = words[: -len(role) - 1], before, True
+    start = len(words)
+    # back over the names to the words a keyword is said with (a stop word ends them too: "BAJA -Ramón y Lupita")
+    while (
+        start
+        and words[start - 1] not in known
+        and words[start - 1] not in found.stop_words
+        and words[start - 1].isalpha()
+    ):
+        start -= 1
+        if start >= 2 and words[start - 1] == "|" and (words[start - 2] in _TITLES or len(words[start - 2]) == 1):
+            start -= 1  # "Sra. Ortega", "Raymond T. Ortiz"
+        elif start >= 2 and words[start - 1] in _COUPLED and (name := words[start - 2]) not in known and name.isalpha():
+            start -= 1  # "Marvin & Opal Greene": two names signed together
+        elif start >= 3 and words[start - 1] in _COUPLED and words[start - 2] == "|" and words[start - 3] in _TITLES:
+            start -= 2  # "Mr. and Mrs. Lowell": two titles signed together
+        elif start >= 2 and words[start - 1] == "|" and words[start] in _NAME_SUFFIXES:
+            start -= 1  # "Tom Baker, CPA"
+    signed = [word for word in words[start:] if word != "|"]
+    names = [word for word in signed if word not in _COUPLED]
+    written = len(names)  # the names of the sign-off as written, title included, not the "&" between two
+    if names and names[0] in _TITLES:
+        names = names[1:]
+    head = words[:start]
+    while head and head[-1] == "|":
+        head.pop()
+    # a stop word is no name ("Re: Baja")
+    given = [name for name in names if len(name) > 1 and name not in _NAME_SUFFIXES]  # "Raymond T. Ortiz Sr."
+    if not (names and len(given) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)) or not heads.isdisjoint(given):
+        return None
+    courteous = head[-1] in known and not _keyword_word(head[-1])  # "Thanks, Bill": any name after thanks
+    # a title says a name follows ("End - Mr. Patel"), and so do a first and a last name after a dash ("START - Bill
+    # Turner"); "Cancel. Tuesday" or "Cancel - Tuesday" is no sign-off
+    if (written_tail := _written_tail(text, len(signed))) is None:
+        return None
+    tail, dash_before, before = written_tail
+    dashed = len(given) == _FULL_NAME and _TIMES.isdisjoint(given) and dash_before
+    if not (courteous or dashed or roled or written > len(names)) and not found.lexicon.isdisjoint(names):
+        return None
+    # the names as written start with a capital, after a dash, a comma or a period ("- Jim", "-J", ", Bill", ". Thanks,
+    # Sra. Ortega"), or after a courtesy word ("cancelar. atentamente Jorge Ramírez")
+    if not (dash_before or courteous or before[-1] in _SEPARATORS):
+        return None
+    capitalised = all(
+        name in _COUPLED
+        or name in _NAME_ARTICLES
+        or (name[:1].isupper() and name.rstrip(".:,").replace(".", "").isalpha())
+        for name in tail
+    )
+    return " ".join(head) if capitalised else None
+
+
+def _keyword_word(word: str) -> bool:
+    return any(word.upper() in keywords for keywords in _KEYWORDS.values())
+
+
+def _written_tail(text: str, count: int) -> tuple[list[str], bool, str] | None:
+    """The last ``count`` words of the reply as written (a dash before the first taken off), whether a dash is before
+    them ("- Bill Turner", "-Bill Turner"), and the word before them; None when the reply has no word before them."""
+    tokens = text.split()
+    if len(tokens) <= count:
+        return None
+    tail, before = tokens[-count:], tokens[-count - 1]
+    dashed = tail[0][0] in _DASHES or before in _DASHES
+    tail[0] = tail[0].lstrip(_DASHES)
+    return tail, dashed, before
