@@ -125,6 +125,11 @@ _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
+_SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is this text spam?", "¿eso es spam?"
+    r"\b(?:es|is (?:this|that|it|one of them)|are (?:these|they|those|them)|was (?:it|that|this))\b[^.!?\n]{0,30}"
+    r"\bspam\b[^.!?\n]{0,40}\?",
+    re.IGNORECASE,
+)
 _ASKED_HOW = re.compile(r"(?:how|what|who|whom|where|can i|could i|como|donde|que)\b")  # a question of its own
 _CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b")
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
@@ -341,6 +346,9 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
         if found := limits.search(sincere(flat), beginnings):
             return _review(found[0])
+        # "is one of them spam?", "¿eso es spam?": spam asked about, not said
+        if verdict.action == "opt_out" and verdict.matched == "spam" and asks and _SPAM_ASKED.search(text):
+            return _message(flat, beginnings)
         # "add me to your do not call list": a request about calls alone, which a person reads
         if (
             verdict.action == "opt_out"

@@ -79,7 +79,10 @@ def without_sign_off(
     if (written_tail := _written_tail(text, len(signed))) is None:
         return None
     tail, dash_before, before = written_tail
-    dashed = len(given) == _FULL_NAME and _TIMES.isdisjoint(given) and dash_before
+    # a first and a last name, or three words led by one no dictionary knows ("Remove - Sanchez Auto Body": a
+    # business customer signs with its company)
+    full = len(given) == _FULL_NAME or (len(given) == _SIGN_OFF_NAMES and given[0] not in found.lexicon)
+    dashed = full and _TIMES.isdisjoint(given) and dash_before
     if not (courteous or dashed or roled or written > len(names)) and not found.lexicon.isdisjoint(names):
         return None
     # the names as written start with a capital, after a dash, a comma or a period ("- Jim", "-J", ", Bill", ". Thanks,

@@ -158,15 +158,22 @@ def _initials(names: tuple[str, ...]) -> frozenset[str]:
         cased = [word for word in _WORD.findall(name.replace("&", " ")) if word.casefold() not in _ARTICLES]
         if cased and len(cased[0]) >= _INITIALS_MIN and cased[0].isupper() and cased[0].isalpha():
             short.add(fold(cased[0]))
-        letters = [word[0] for word in cased if word[0].isalpha()]
-        if len(letters) >= _INITIALS_MIN:
-            short.add(fold("".join(letters)))
-            # initials skip the little words between the name's ("ERV" of Envíos Rápidos del Valle, "BTB" of Bank of
-            # the Bay)
-            short.add(fold("".join(word[0] for word in cased if word[0].isalpha() and fold(word) not in _JOINING)))
-            # a word in capitals kept whole among the initials ("CTCU" of Cascade Teachers CU)
-            short.add(fold("".join(word if word.isupper() else word[0] for word in cased if word[0].isalpha())))
+        # the initials of the whole name, and of its first words ("NCFC" of North County FC Youth), of three letters
+        for end in range(len(cased), 1, -1):
+            short.update(form for form in _initials_of(cased[:end]) if end == len(cased) or len(form) > _INITIALS_MIN)
     return frozenset(word for word in short if word not in known_words())
+
+
+def _initials_of(cased: list[str]) -> set[str]:
+    """The initials of a name's words: every one's; without the little words between them ("ERV" of Envíos Rápidos
+    del Valle, "BTB" of Bank of the Bay); with a word in capitals kept whole ("CTCU" of Cascade Teachers CU)."""
+    if len([word for word in cased if word[0].isalpha()]) < _INITIALS_MIN:
+        return set()
+    return {
+        fold("".join(word[0] for word in cased if word[0].isalpha())),
+        fold("".join(word[0] for word in cased if word[0].isalpha() and fold(word) not in _JOINING)),
+        fold("".join(word if word.isupper() else word[0] for word in cased if word[0].isalpha())),
+    }
 
 
 @lru_cache(maxsize=1024)
