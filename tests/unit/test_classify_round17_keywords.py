@@ -48,7 +48,7 @@ def test_a_keyword_signed_off_with_a_name_is_that_keyword(text, expected):
         ("Cancel. Friday", None),
         ("cancelar - lunes", None),
         ("END. Tomorrow", None),
-        ("Stop - Jim Bob Lee", None),
+        ("Stop - Happy Hour Specials", None),  # three words led by a dictionary word ("Stop - Jim Bob Lee" signs)
         ("START - gloria", None),
         ("Cancel. Thanks, Bill", "cancel | thanks"),
     ],
