@@ -31,6 +31,9 @@ _NAME_SUFFIXES = frozenset({"sr", "jr", "ii", "iii", "iv", "cpa", "esq", "md", "
 _NAME_ARTICLES = frozenset({"the", "los", "las"})  # "Thx, the Hendersons", "Gracias, los Ortiz"
 _COUPLED = frozenset({"&", "and", "y"})  # between two names signed together ("Marvin & Opal Greene", "José y Ana")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+# a unit before the signer's name ("Depto 4, Martha", "Apt 12B - Linda"), as a flat reply writes it
+_UNITS = frozenset({"apt", "apto", "depto", "dept", "unit", "unidad", "suite", "ste", "lote", "lot", "space", "number"})
 
 
 def without_sign_off(
@@ -44,7 +47,7 @@ def without_sign_off(
     # "HELP - Maria, office manager": the signer's role after the name goes with it
     if role and " ".join(role) in _ROLES and len(words) > len(role) + 1 and words[-len(role) - 1 :] == ["|", *role]:
         words, text, roled = words[: -len(role) - 1], before, True
-    start = len(words)
+    start, units = len(words), 0
     # back over the names to the words a keyword is said with (a stop word ends them too: "BAJA -Ramón y Lupita")
     while (
         start
@@ -53,7 +56,11 @@ def without_sign_off(
         and words[start - 1].isalpha()
     ):
         start -= 1
-        if start >= 2 and words[start - 1] == "|" and (words[start - 2] in _TITLES or len(words[start - 2]) == 1):
+        if (
+            start >= 2
+            and words[start - 1] == "|"
+            and (words[start - 2] in _TITLES or (len(words[start - 2]) == 1 and words[start - 2].isalpha()))
+        ):
             start -= 1  # "Sra. Ortega", "Raymond T. Ortiz"
         elif start >= 2 and words[start - 1] in _COUPLED and (name := words[start - 2]) not in known and name.isalpha():
             start -= 1  # "Marvin & Opal Greene": two names signed together
@@ -61,8 +68,11 @@ def without_sign_off(
             start -= 2  # "Mr. and Mrs. Lowell": two titles signed together
         elif start >= 2 and words[start - 1] == "|" and words[start] in _NAME_SUFFIXES:
             start -= 1  # "Tom Baker, CPA"
+        elif start >= 4 and words[start - 1] == "|" and _DIGIT.search(words[start - 2]) and words[start - 3] in _UNITS:
+            start -= 3  # "Cancelar. Depto 4, Martha": a unit before the name
+            units += 2
     signed = [word for word in words[start:] if word != "|"]
-    names = [word for word in signed if word not in _COUPLED]
+    names = [word for word in signed[units:] if word not in _COUPLED]
     written = len(names)  # the names of the sign-off as written, title included, not the "&" between two
     if names and names[0] in _TITLES:
         names = names[1:]
@@ -76,7 +86,7 @@ def without_sign_off(
     courteous = head[-1] in known and not _keyword_word(head[-1])  # "Thanks, Bill": any name after thanks
     # a title says a name follows ("End - Mr. Patel"), and so do a first and a last name after a dash ("START - Bill
     # Turner"); "Cancel. Tuesday" or "Cancel - Tuesday" is no sign-off
-    if (written_tail := _written_tail(text, len(signed))) is None:
+    if (written_tail := _written_tail(text, len(signed) - units)) is None:
         return None
     tail, dash_before, before = written_tail
     # a first and a last name, or three words led by one no dictionary knows ("Remove - Sanchez Auto Body": a

@@ -44,7 +44,7 @@ _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SIGNATURE_LINES = 4  # a name, a company, an address, a number
 _SIGNATURE_WORDS = 8
-_SIGNED_KEYWORD_WORDS = 4
+_SIGNED_KEYWORD_WORDS = 8  # "Cancelar suscripción. Atte. Dra. Lucía Fernández" above a company's line
 _PHONE_DIGITS = 7
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
 _CODE_LETTERS = 5  # a code in capitals ("TACOTUES"): longer than a name's initials ("ERV")
@@ -57,6 +57,7 @@ _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not o
 _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
+_TWICE_WORDS = 3  # "STOP / BAJA / ARRET": a request said in up to three words
 
 
 class _Words(NamedTuple):
@@ -108,6 +109,8 @@ def keyword_reply(
         return numbered
     # a slip needs a word the detector does not know, or two words that make a long keyword ("un stop", "re move")
     slipped = unknown or (len(words) == 2 and len(words[0]) + len(words[1]) >= _LONG_KEYWORD)
+    if heads.issuperset(words) and (twice := _in_two_languages(words, _words(), join_keywords)):
+        return twice  # "HELP AYUDA", "STOP / BAJA", "Cancelar / Cancel"
     if known.issuperset(words):
         found = _words()
         return _courteous(words, found, join_keywords, text) or (
@@ -159,6 +162,23 @@ def _courteous(words: list[str], found: _Words, join_keywords: Iterable[str], te
         return None
     bare = found.courtesy.said([word for word in words if word != "|"])  # "help help": the keyword repeated
     return _keyword(bare.upper(), join_keywords) if bare else sign_with_courtesy(text)
+
+
+def _in_two_languages(words: list[str], found: _Words, join_keywords: Iterable[str]) -> Classification | None:
+    """One request said in two languages or words, courtesy aside ("HELP AYUDA", "Parar stop stop", "Cancel
+    cancelar"): each word a keyword or a one-word stop word of the same action. None for anything else."""
+    said = list(dict.fromkeys(found.courtesy.strip([word for word in words if word != "|"])))
+    if not 1 < len(said) <= _TWICE_WORDS:
+        return None
+    verdicts = []
+    for word in said:
+        verdict = _keyword(word.upper(), join_keywords)
+        if verdict is None and word in found.stop_words:
+            verdict = decisive(classify(word, join_keywords=join_keywords))
+        if verdict is None or (verdicts and verdict.action != verdicts[0].action):
+            return None
+        verdicts.append(verdict)
+    return verdicts[0]
 
 
 def _numbered(words: list[str], heads: frozenset[str], join_keywords: Iterable[str]) -> Classification | None:
@@ -353,7 +373,7 @@ def noted(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Clas
 
 
 def _signature_line(line: str) -> bool:
-    tokens = line.split()
+    tokens = [token for token in line.split() if any(char.isalnum() for char in token)]  # "|" between parts aside
     if len(tokens) > _SIGNATURE_WORDS:
         return False
     if "@" in line or sum(char.isdigit() for char in line) >= _PHONE_DIGITS:
