@@ -11,9 +11,11 @@ a title, a role, or as a first and a last name after a dash: "Cancel. Tuesday" i
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from optledger.classify import _DATA, _KEYWORDS
+from optledger.reply_rules import phrase_data
 from optledger.reply_text import fold
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ def without_sign_off(
     # "HELP - Maria, office manager": the signer's role after the name goes with it
     if role and " ".join(role) in _ROLES and len(words) > len(role) + 1 and words[-len(role) - 1 :] == ["|", *role]:
         words, text, roled = words[: -len(role) - 1], before, True
-    start, units = len(words), 0
+    start, units, initials = len(words), 0, set()
     # back over the names to the words a keyword is said with (a stop word ends them too: "BAJA -Ramón y Lupita")
     while (
         start
@@ -71,6 +73,9 @@ def without_sign_off(
         elif start >= 4 and words[start - 1] == "|" and _DIGIT.search(words[start - 2]) and words[start - 3] in _UNITS:
             start -= 3  # "Cancelar. Depto 4, Martha": a unit before the name
             units += 2
+        elif start >= 3 and words[start - 1] == "|" and _initial_read_as_word(words[start - 2], text):
+            start -= 2  # "Tomás R. Ibáñez": the flat form read the initial "R." as "are"
+            initials.add(words[start])
     signed = [word for word in words[start:] if word != "|"]
     names = [word for word in signed[units:] if word not in _COUPLED]
     written = len(names)  # the names of the sign-off as written, title included, not the "&" between two
@@ -80,7 +85,9 @@ def without_sign_off(
     while head and head[-1] == "|":
         head.pop()
     # a stop word is no name ("Re: Baja")
-    given = [name for name in names if len(name) > 1 and name not in _NAME_SUFFIXES]  # "Raymond T. Ortiz Sr."
+    given = [
+        name for name in names if len(name) > 1 and name not in _NAME_SUFFIXES and name not in initials
+    ]  # "Raymond T. Ortiz Sr."
     if not (names and len(given) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)) or not heads.isdisjoint(given):
         return None
     courteous = head[-1] in known and not _keyword_word(head[-1])  # "Thanks, Bill": any name after thanks
@@ -93,7 +100,9 @@ def without_sign_off(
     # business customer signs with its company)
     full = len(given) == _FULL_NAME or (len(given) == _SIGN_OFF_NAMES and given[0] not in found.lexicon)
     dashed = full and _TIMES.isdisjoint(given) and dash_before
-    if not (courteous or dashed or roled or written > len(names)) and not found.lexicon.isdisjoint(names):
+    if not (courteous or dashed or roled or written > len(names)) and not found.lexicon.isdisjoint(
+        set(names) - initials
+    ):
         return None
     # the names as written start with a capital, after a dash, a comma or a period ("- Jim", "-J", ", Bill", ". Thanks,
     # Sra. Ortega"), or after a courtesy word ("cancelar. atentamente Jorge Ramírez")
@@ -122,3 +131,23 @@ def _written_tail(text: str, count: int) -> tuple[list[str], bool, str] | None:
     dashed = tail[0][0] in _DASHES or before in _DASHES
     tail[0] = tail[0].lstrip(_DASHES)
     return tail, dashed, before
+
+
+def _initial_read_as_word(word: str, text: str) -> bool:
+    """The flat word is how an SMS spelling reads a single letter ("are" for "r", "me" for "m"), and the reply as
+    written has that letter as an initial ("R."), capitalised."""
+    letters = _letters_read_as().get(word)
+    return bool(letters) and any(
+        len(token) == 2 and token[1] == "." and token[0].isupper() and token[0].lower() in letters
+        for token in text.split()
+    )
+
+
+@cache
+def _letters_read_as() -> dict[str, frozenset[str]]:
+    """The words SMS spellings read single letters as, with those letters ("are": {"r"}, "you": {"u"})."""
+    found: dict[str, set[str]] = {}
+    for spelt, word in phrase_data()["canon"]["abbreviations"].items():
+        if len(spelt) == 1 and spelt.isalpha():
+            found.setdefault(word, set()).add(spelt)
+    return {word: frozenset(letters) for word, letters in found.items()}
