@@ -49,6 +49,9 @@ def test_keywords(text, expected):
         ("never shopping there again", "review"),
         ("I switched to another carrier", "review"),
         ("this is spam", "opt_out"),  # as before
+        ("u r blocked on my phone now", "opt_out"),  # after the final reading: two revocations set 70 lost
+        ("ya no me sigan mandando sus promociones ni sus cosas", "opt_out"),
+        ("ya no me sigan mandando las cosas a la casa", "message"),  # things to the house
     ],
 )
 def test_round28_rules(text, expected):
