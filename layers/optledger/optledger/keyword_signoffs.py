@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 _TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee", "Atte. Jorge": before a name of the sign-off
 _TIMES = frozenset(_DATA["times"])  # "Cancel - Monday & Friday": days and months are what is cancelled, not a name
 _ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role after the name
+_ROLE_ENDS = frozenset(role.split()[-1] for role in _ROLES)  # the last word of a role ("manager")
 _DASHES = "-\u2013\u2014~"
 _SEPARATORS = ",." + _DASHES
 _SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
@@ -43,8 +44,8 @@ def without_sign_off(
 ) -> str | None:
     """The flat form of a reply without its sign-off, when the rest is a keyword or a standalone stop word with
     courtesy words; None when it has no sign-off. Its last word is a word of neither."""
-    before, comma, after = text.rpartition(",")
     roled = False
+    before, comma, after = text.rpartition(",") if words[-1] in _ROLE_ENDS else ("", "", "")
     role = _LETTERS.findall(fold(after)) if comma else []
     # "HELP - Maria, office manager": the signer's role after the name goes with it
     if role and " ".join(role) in _ROLES and len(words) > len(role) + 1 and words[-len(role) - 1 :] == ["|", *role]:
@@ -136,7 +137,7 @@ def _written_tail(text: str, count: int) -> tuple[list[str], bool, str] | None:
 def _initial_read_as_word(word: str, text: str) -> bool:
     """The flat word is how an SMS spelling reads a single letter ("are" for "r", "me" for "m"), and the reply as
     written has that letter as an initial ("R."), capitalised."""
-    letters = _letters_read_as().get(word)
+    letters = _letters_read_as().get(word, frozenset())
     return bool(letters) and any(
         len(token) == 2 and token[1] == "." and token[0].isupper() and token[0].lower() in letters
         for token in text.split()

@@ -69,6 +69,7 @@ class _Words(NamedTuple):
     address_words: frozenset[str]
     lexicon: frozenset[str]
     stop_words: frozenset[str]  # the standalone stop words of one word ("baja", "cancelar"): no name
+    requests: frozenset[str]  # those and the keywords of one word, lower case: what a request said twice is made of
 
 
 @cache
@@ -89,7 +90,9 @@ def _words() -> _Words:
         vocatives=WordSet(_DATA["vocatives"]),
         address_words=frozenset(word for phrase in _DATA["address"] for word in phrase.split()),
         lexicon=known_words(),
-        stop_words=frozenset(phrase for phrase in standalone if " " not in phrase),
+        stop_words=(stop_words := frozenset(phrase for phrase in standalone if " " not in phrase)),
+        requests=stop_words
+        | {keyword.lower() for keywords in _KEYWORDS.values() for keyword in keywords if keyword.isalpha()},
     )
 
 
@@ -109,8 +112,10 @@ def keyword_reply(
         return numbered
     # a slip needs a word the detector does not know, or two words that make a long keyword ("un stop", "re move")
     slipped = unknown or (len(words) == 2 and len(words[0]) + len(words[1]) >= _LONG_KEYWORD)
-    if heads.issuperset(words) and (twice := _in_two_languages(words, _words(), join_keywords)):
-        return twice  # "HELP AYUDA", "STOP / BAJA", "Cancelar / Cancel"
+    # "HELP AYUDA", "STOP / BAJA", "Cancelar / Cancel": two words of requests (most replies have one, at one set test)
+    twice = heads.issuperset(words) and len(_words().requests.intersection(words)) > 1
+    if twice and (verdict := _in_two_languages(words, _words(), join_keywords)):
+        return verdict
     if known.issuperset(words):
         found = _words()
         return _courteous(words, found, join_keywords, text) or (
@@ -170,7 +175,7 @@ def _in_two_languages(words: list[str], found: _Words, join_keywords: Iterable[s
     said = list(dict.fromkeys(found.courtesy.strip([word for word in words if word != "|"])))
     if not 1 < len(said) <= _TWICE_WORDS:
         return None
-    verdicts = []
+    verdicts: list[Classification] = []
     for word in said:
         verdict = _keyword(word.upper(), join_keywords)
         if verdict is None and word in found.stop_words:
