@@ -208,7 +208,7 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return _symbols_only(text)
     if "\n" in text and (verdict := _signed(text, join_keywords, names)):
         return verdict
-    if text.rstrip().endswith(")") and (verdict := _noted(text, join_keywords, names)):
+    if ")" in text and text.rstrip().endswith(")") and (verdict := _noted(text, join_keywords, names)):
         return verdict
     if names and (verdict := _beside_name(text, join_keywords, names)):
         return verdict

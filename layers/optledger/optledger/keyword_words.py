@@ -113,7 +113,7 @@ def keyword_reply(
     # a slip needs a word the detector does not know, or two words that make a long keyword ("un stop", "re move")
     slipped = unknown or (len(words) == 2 and len(words[0]) + len(words[1]) >= _LONG_KEYWORD)
     # "HELP AYUDA", "STOP / BAJA", "Cancelar / Cancel": two words of requests (most replies have one, at one set test)
-    twice = heads.issuperset(words) and len(_words().requests.intersection(words)) > 1
+    twice = len(_words().requests.intersection(words)) > 1 and heads.issuperset(words)
     if twice and (verdict := _in_two_languages(words, _words(), join_keywords)):
         return verdict
     if known.issuperset(words):
