@@ -1,7 +1,8 @@
 """Round 28 (on the spent sets 62-66): one request said in two languages, words of address from Mexico to the Andes, a
 unit before the signer, a signature block split by "|"; and rules: the sender blocked in Spanish, "ya páreles", the
-texts refused by name, Arabic and Korean requests to remove a number; Spam the food, the replier's own texting; queued:
-a count of texts, texts that cost, a day refused, a plan switched. Examples are this file's own, not rows of the sets."""
+texts refused by name, Arabic and Korean requests to remove a number; Spam the food, the replier's own texting;
+queued: a count of texts, texts that cost, a day refused, a plan switched. Examples are this file's own, not rows of
+the sets."""
 
 from __future__ import annotations
 
