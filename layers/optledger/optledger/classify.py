@@ -206,7 +206,7 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return verdict
     if not word:
         return _symbols_only(text)
-    if "\n" in text and (verdict := _signed(text, join_keywords, names)):
+    if _BREAKS.intersection(text) and (verdict := _signed(text, join_keywords, names)):
         return verdict
     if ")" in text and text.rstrip().endswith(")") and (verdict := _noted(text, join_keywords, names)):
         return verdict
@@ -215,16 +215,19 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
     return (_read or _reader())(text, join_keywords)
 
 
-def _signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
-    """A keyword above a signature block of several lines (a name, a company, an e-mail address)."""
-    from optledger.keyword_words import signed_block
+_BREAKS = frozenset("\n,|-\u2013\u2014~.!:;")  # where a keyword may end and its signature begin
 
-    return signed_block(text, join_keywords, names)
+
+def _signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
+    """A keyword before a signature block ("Cancel. Sincerely, Harold Nguyen, P.E.", "End - Dale Hutchins, Elk")."""
+    from optledger.keyword_signatures import signed
+
+    return signed(text, join_keywords, names)
 
 
 def _noted(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
     """A keyword signed with a note in brackets saying who sends it ("Cancel pls. Valerie (Jaden's mom)")."""
-    from optledger.keyword_words import noted
+    from optledger.keyword_signatures import noted
 
     return noted(text, join_keywords, names)
 

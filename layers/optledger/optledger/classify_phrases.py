@@ -14,13 +14,12 @@ from functools import cache
 from typing import Literal, NamedTuple
 
 from optledger.classify import (
-    _DATA,
     _EMOJI_REVIEW,
     OTHER_LANGUAGE,
     Classification,
     Scope,
 )
-from optledger.keyword_words import keyword_reply
+from optledger.keyword_words import forms_of_address, keyword_reply
 from optledger.reply_clauses import PhraseWords, asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
@@ -82,7 +81,7 @@ def _patterns() -> _Patterns:
         alone=PhraseWords(phrase_words([*data["standalone_opt_out"], *data["standalone_opt_out_whole_reply"]])),
         courtesy=WordSet(courtesy),
         fillers=WordSet(phrase_words(data["fillers"])),
-        address=WordSet(_DATA["address"]),
+        address=forms_of_address(),
         brand=Rules(data["phrases"]["brand"]),
         # a clause rule ends its clause: at the end of the reply it is a rule like the others (the first is one)
         revocations=Rules([*data["phrases"]["sender"], *data["phrases"]["clause"][1:]]),
@@ -127,10 +126,11 @@ _REFUSED_TEXTS = re.compile(
 )
 _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is this text spam?", "¿eso es spam?"
     r"\b(?:es|is (?:this|that|it|one of them)|are (?:these|they|those|them)|was (?:it|that|this))\b[^.!?\n]{0,30}"
-    r"\bspam\b[^.!?\n]{0,40}\?",
+    r"\bspam\b[^.!?\n]{0,40}\?|[.!?]\s+spam\s*\?+\s*$",  # or a lone "Spam?" after what was received
     re.IGNORECASE,
 )
 _ASKED_HOW = re.compile(r"(?:how|what|who|whom|where|can i|could i|como|donde|que)\b")  # a question of its own
+_SPAM = re.compile(r"\bspam\b")
 _CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b")
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|never|not|no|cant|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
@@ -348,7 +348,9 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
             return _review(found[0])
         # "is one of them spam?", "¿eso es spam?": spam asked about, not said
         if verdict.action == "opt_out" and verdict.matched == "spam" and asks and _SPAM_ASKED.search(text):
-            return _message(flat, beginnings)
+            # unless the reply refuses the texts besides ("esto es spam?? no me escriban")
+            again = _decide(_SPAM.sub("~", marked), beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign)
+            return again if again and again.action == "opt_out" and not again.review else _message(flat, beginnings)
         # "add me to your do not call list": a request about calls alone, which a person reads
         if (
             verdict.action == "opt_out"

@@ -42,15 +42,9 @@ _FOOTER_WORDS = 8  # "sent from my samsung galaxy smartphone" and its clause bre
 _SIGN_OFF_WORDS = 7  # three names, two titles and their clause breaks ("atte | sr | ernesto villalba")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SIGNATURE_LINES = 4  # a name, a company, an address, a number
-_SIGNATURE_WORDS = 8
-_SIGNED_KEYWORD_WORDS = 8  # "Cancelar suscripción. Atte. Dra. Lucía Fernández" above a company's line
-_PHONE_DIGITS = 7
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
 _CODE_LETTERS = 5  # a code in capitals ("TACOTUES"): longer than a name's initials ("ERV")
 _CODE_LEADS = frozenset({"to", "number", "al", "a", "code", "codigo"})
-_RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "(mamá de Sofía)": a note of who sends a keyword
-_NOTE_WORDS = 4
 _LONG_KEYWORD = 6  # "unstop", "cancel": joined from two words, still a keyword
 _SLIP_MIN = 4  # "end" with a slip is too many words ("eand", "edn", "ed"); "stop" with one is not
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
@@ -94,6 +88,11 @@ def _words() -> _Words:
         requests=stop_words
         | {keyword.lower() for keywords in _KEYWORDS.values() for keyword in keywords if keyword.isalpha()},
     )
+
+
+def forms_of_address() -> WordSet:
+    """Words of address ("maje", "my friend"), one set for the keyword reader and the phrase reader."""
+    return _words().address
 
 
 def keyword_reply(
@@ -349,40 +348,3 @@ def _slip_keywords() -> dict[int, tuple[str, ...]]:
 def _short_keywords() -> tuple[str, ...]:
     """The lower-case keywords of three letters ("end")."""
     return tuple(sorted(k.lower() for ks in _KEYWORDS.values() for k in ks if k.isalpha() and len(k) == _SLIP_MIN - 1))
-
-
-def signed_block(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
-    """A keyword on its first line above a signature block: lines of a name, a company, an e-mail address or a
-    phone number ("remove please / Rick Olsen | Olsen Framing | rick@olsenframing.com"); None for anything else."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    first, signature = lines[0], lines[1:]
-    if not signature or len(signature) > _SIGNATURE_LINES or len(first.split()) > _SIGNED_KEYWORD_WORDS:
-        return None
-    if not all(_signature_line(line) for line in signature):
-        return None
-    return decisive(classify(first, join_keywords=join_keywords, names=names))
-
-
-def noted(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
-    """A keyword or a stop word signed with a note in brackets of who sends it, a relation ("Cancel pls. Valerie
-    (Jaden's mom)", "Baja (mamá de Sofía)") or a name ("STOP (Ruth Ann Pike)"); None for anything else ("Cancel (my
-    appointment)": what is cancelled)."""
-    body, _, note = text.rstrip()[:-1].rpartition("(")
-    tokens = note.split()
-    if not body.strip() or ")" in note or not 0 < len(tokens) <= _NOTE_WORDS:
-        return None
-    related = not _RELATIONS.isdisjoint(_LETTERS.findall(fold(note)))
-    if not related and not all(token[0].isupper() for token in tokens if token[0].isalpha()):
-        return None
-    return decisive(classify(body, join_keywords=join_keywords, names=names))
-
-
-def _signature_line(line: str) -> bool:
-    tokens = [token for token in line.split() if any(char.isalnum() for char in token)]  # "|" between parts aside
-    if len(tokens) > _SIGNATURE_WORDS:
-        return False
-    if "@" in line or sum(char.isdigit() for char in line) >= _PHONE_DIGITS:
-        return True
-    if not _words().courtesy.strip(_LETTERS.findall(fold(line))):  # "Saludos cordiales,", "Best regards,"
-        return True
-    return all(token[0].isupper() for token in tokens if token[0].isalpha())  # "José Luis Ramírez", "Olsen Framing"

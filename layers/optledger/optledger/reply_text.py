@@ -183,26 +183,33 @@ def decided(text: str, found: Reading, read: Callable[[str], Classification]) ->
     it is as written ("cancelat", a slip of CANCELAR, alone or with courtesy) stays that keyword. A keyword
     mended or said with courtesy words and asked ("unsu bscribe?", "st op??") is queued like a keyword asked."""
     flat, guessed, unmended = found
+    if unmended is None:
+        return _asked_keyword(text, read(flat), guessed)
     # "cancelqr": CANCELAR typed with a slip, not "cancel qr" cut by a guess (a slip is a word of a keyword's size)
-    slip = guessed and unmended is not None and len(unmended) <= _KEYWORD_SLIP_CHARS and " " not in unmended
-    if slip and unmended is not None and (as_written := read(unmended)).detected_by and not as_written.review:
+    slip = len(unmended) <= _KEYWORD_SLIP_CHARS and " " not in unmended
+    as_written = read(unmended) if slip and guessed else None
+    if as_written is not None and as_written.detected_by and not as_written.review:
         return as_written
-    verdict = read(flat)
-    if guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
-        return Classification("message", verdict.matched or _GUESSED, "review", review=True)
-    if verdict.detected_by == "keyword" and verdict.action == "opt_out" and text.rstrip().endswith("?"):
-        return Classification("message", verdict.matched, "review", review=True)
-    if unmended is not None and verdict.action == "message" and not verdict.review:
-        # a keyword typed with a slip is no words run together ("cancelat" is CANCELAR, not "cancel at")
-        as_written = read(unmended)
-        slip = len(unmended) <= _KEYWORD_SLIP_CHARS and " " not in unmended
-        # or with a courtesy word or two ("cancelat gracias"), the size of a keyword said with courtesy
+    verdict = _asked_keyword(text, read(flat), guessed)
+    if verdict.action == "message" and not verdict.review:
+        # a keyword typed with a slip is no words run together ("cancelat" is CANCELAR, not "cancel at"), or with a
+        # courtesy word or two ("cancelat gracias"), the size of a keyword said with courtesy
+        as_written = as_written or read(unmended)
         slip = slip or (
             len(unmended) <= _COURTEOUS_SLIP_CHARS
             and 0 < unmended.count(" ") < _COURTEOUS_SLIP_WORDS
             and all(len(word) <= _KEYWORD_SLIP_CHARS for word in unmended.split())
         )
         return as_written if as_written.review or (slip and as_written.action != "message") else verdict
+    return verdict
+
+
+def _asked_keyword(text: str, verdict: Classification, guessed: bool) -> Classification:
+    """A verdict read through a guess is queued when it revokes or says nothing; a keyword mended and asked too."""
+    if guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
+        return Classification("message", verdict.matched or _GUESSED, "review", review=True)
+    if verdict.detected_by == "keyword" and verdict.action == "opt_out" and text.rstrip().endswith("?"):
+        return Classification("message", verdict.matched, "review", review=True)
     return verdict
 
 

@@ -1,0 +1,146 @@
+"""A keyword signed as a letter is (step 1 of ``optledger.classify``, before the phrase reader): a request above or
+before a signature block, and a note in brackets of who sends it. The reply is read without them.
+
+* A signature block: after the request, a sign-off ("Best regards,", "Atentamente,", "Thanks,"), then parts split by
+  commas, bars or lines, each a name, a title, a credential, a company, a town, a role, an e-mail address or a
+  number, in capitals as names are written: "Cancel. Sincerely, Harold Nguyen, P.E.", "Help. Thanks, Wanda Beasley,
+  Sulphur Springs", "Cancel. Best, K. Patel | VP Operations | Redline Logistics". Without a sign-off the block starts
+  after a dash or on a line of its own ("End - Dale Hutchins, Elk City OK", "remove please / Rick Olsen | Olsen
+  Framing"). A greeting line above the request is no part of it ("Good afternoon,", "Distinguida Academia:").
+* A note in brackets of who sends: "Cancel pls. Valerie (Jaden's mom)", "Baja (mamá de Sofía)", "STOP (Ruth Ann Pike)".
+
+Days and months are what is cancelled, not a signer ("Cancel - Monday & Friday"), and without a sign-off a signer
+written only in words of the dictionary is a thing named ("Cancel - Order Confirmation").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from optledger.classify import _DATA, Classification, classify, decisive
+from optledger.keyword_words import _words
+from optledger.reply_rules import WordSet, phrase_data
+from optledger.reply_text import fold, phrase_words
+
+_SIGNED_CHARS = 240  # a keyword and its signature block: longer replies are letters the reader reads
+_CUTS = 4  # where a request ends: its first few breaks are tried
+_HEAD_WORDS = 8  # "Cancelar suscripción. Atte. Dra. Lucía Fernández" above a company's line
+_PARTS = 6  # "Profr. Aurelio Cantú, Director, Esc. Prim. Benito Juárez, Cd. Juárez"
+_PART_WORDS = 8
+_PHONE_DIGITS = 7
+_NOTE_WORDS = 4
+_GREETING_WORDS = 4
+# where a request may end and its signature begin: a line, a bar, a comma, a dash, the end of a sentence
+_BREAK = re.compile(r"\s*(?:\n+|\||,|(?:^|\s)[-\u2013\u2014~]+|(?<=[.!:;])\s)\s*")
+_PART_BREAK = re.compile(r"\s*(?:\n+|\||,|\s[-\u2013\u2014~]+\s)\s*")
+_EDGES = " \t\n|,.-\u2013\u2014~"
+_LETTERS = re.compile(r"[^\W\d_]+")
+_RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "la abuelita Teodora": who sends a keyword
+_TIMES = frozenset(_DATA["times"])
+_TITLES = frozenset(_DATA["titles"])
+# lower-case words of a signer's part: "Mr. and Mrs. Lowe", "Kline & Shah LLP", "la abuelita Teodora", "office manager"
+_JOINERS = frozenset({"&", "and", "y", "e", "de", "del", "la", "las", "los", "el", "of", "the", "van", "von", "da"})
+
+
+def signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
+    """The verdict on a request signed as a letter is, when the request alone is decisive (a keyword's, a
+    revocation); None for anything else."""
+    if len(text) > _SIGNED_CHARS:
+        return None
+    body = _without_greeting(text)
+    for cut in list(_BREAK.finditer(body))[:_CUTS]:
+        head, tail = body[: cut.start()].strip(_EDGES), body[cut.start() :]
+        if not head:
+            continue
+        lined = "\n" in cut.group()
+        words = _LETTERS.findall(fold(head))
+        if not _words().heads.issuperset(words) and not (lined and len(words) <= _HEAD_WORDS):
+            continue  # a request said in words is signed on a line of its own, or the phrase reader reads it
+        if _signature(tail, lined):
+            return decisive(classify(head, join_keywords=join_keywords, names=names))
+    return None
+
+
+def _without_greeting(text: str) -> str:
+    """The reply without a greeting line above the request ("Good afternoon,", "Distinguida Academia:")."""
+    first, newline, rest = text.strip().partition("\n")
+    first = first.strip()
+    greeting = newline and rest.strip() and first[-1:] in ",:" and len(first.split()) <= _GREETING_WORDS
+    if greeting and (_courtesy_only(first) or all(token[0].isupper() for token in first.split() if token[0].isalpha())):
+        return rest.strip()
+    return text
+
+
+def _signature(tail: str, lined: bool) -> bool:
+    """Whether the rest of a reply is a signature block: a sign-off, then a signer's parts; a signer alone after a
+    dash or on lines of its own."""
+    if "?" in tail:
+        return False
+    dashed = lined or tail.lstrip(" \t|,.")[:1] in "-\u2013\u2014~\n"
+    parts = [part for part in _PART_BREAK.split(tail.strip(_EDGES)) if part.strip(_EDGES)]
+    signed_off = False
+    while parts and _courtesy_only(parts[0]):  # "Best regards", "Reciban un cordial saludo."
+        parts, signed_off = parts[1:], True
+    if not parts:
+        return signed_off
+    if not (signed_off or dashed) or len(parts) > _PARTS:
+        return False
+    if not all(_signer_part(part) for part in parts):
+        return False
+    if signed_off:
+        return True
+    # without a sign-off, a signer is a name no dictionary knows, or titled, or an initial: not "Order Confirmation"
+    named = [word for part in parts for word in _LETTERS.findall(fold(part))]
+    return not _words().lexicon.issuperset(named) or not _TITLES.isdisjoint(named) or any(len(w) == 1 for w in named)
+
+
+def _signer_part(part: str) -> bool:
+    """A name, a title, a credential, a company, a town, a role, an e-mail address or a number, as written."""
+    tokens = [token for token in part.split() if any(char.isalnum() for char in token)]
+    if not tokens or len(tokens) > _PART_WORDS:
+        return False
+    if "@" in part or sum(char.isdigit() for char in part) >= _PHONE_DIGITS:
+        return True
+    words = _LETTERS.findall(fold(part))
+    if not _TIMES.isdisjoint(words) or not _words().requests.isdisjoint(words):
+        return False  # "Cancel - Monday & Friday": what is cancelled; "Thanks, stop": a request, not a name
+    capitalised = 0
+    for token in tokens:
+        letters = _LETTERS.findall(token)
+        if token[0].isupper() or (letters and letters[0][0].isupper()) or any(char.isdigit() for char in token):
+            capitalised += 1
+        elif not (letters and fold(letters[0]) in _JOINERS | _RELATIONS | _role_words()):
+            return False
+    return capitalised > 0
+
+
+def _courtesy_only(part: str) -> bool:
+    words = _LETTERS.findall(fold(part))
+    return bool(words) and not _sign_offs().strip(words)
+
+
+@cache
+def _sign_offs() -> WordSet:
+    """Courtesy words and the closings of a letter ("Reciban un cordial saludo", "Respectfully")."""
+    return WordSet(phrase_words([*phrase_data()["courtesy"], *_DATA["sign_offs"]]))
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(word for role in _DATA["roles"] for word in role.split())
+
+
+def noted(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
+    """A keyword or a stop word signed with a note in brackets of who sends it, a relation ("Cancel pls. Valerie
+    (Jaden's mom)", "Baja (mamá de Sofía)") or a name ("STOP (Ruth Ann Pike)"); None for anything else ("Cancel (my
+    appointment)": what is cancelled)."""
+    body, _, note = text.rstrip()[:-1].rpartition("(")
+    tokens = note.split()
+    if not body.strip() or ")" in note or not 0 < len(tokens) <= _NOTE_WORDS:
+        return None
+    related = not _RELATIONS.isdisjoint(_LETTERS.findall(fold(note)))
+    if not related and not all(token[0].isupper() for token in tokens if token[0].isalpha()):
+        return None
+    return decisive(classify(body, join_keywords=join_keywords, names=names))

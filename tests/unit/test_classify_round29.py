@@ -1,0 +1,91 @@
+"""Round 29 (on the spent sets 72-76): a keyword signed as a letter is (a sign-off, then a name, a credential, a
+company, a town, split by commas, bars or lines; a greeting line above it), more words of address from Central
+America; and rules: the sender blocked ("going straight to my blocked contacts", "los acabo de bloquear"), a pause
+until a season, a STOP beside a count of texts, "cero mensajes de aquí en adelante", "so stop"; Spam the food and the
+spam folder, spam asked about beside a refusal, lists of another kind in Spanish, a relative's advice to send STOP
+beside texts wanted, a stop that is a part or a button, "baja" as low or said of someone else; queued: a provider
+switched, a count of texts a day, one kind of texts refused ("skip the surveys"), texts welcomed but not on a day.
+Examples are this file's own, not rows of the sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.replies import label_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stop. Regards, Nora Quinlan, Quinlan Feed & Seed", "opt_out"),  # a sign-off, a name, a company
+        ("Help. Thank you, Earl Pruitt, Dime Box TX", "help"),  # a town after the signer
+        ("Cancel. Respectfully, Rev. Thomas Aguirre, D.Min.", "opt_out"),  # a credential
+        ("Remove - Dwayne Tibbs, Tibbs Hauling", "opt_out"),  # a dash before the signer
+        ("Info. -Lou K.", "help"),
+        ("Stop. Best, J. Okafor | Fleet Manager | Okafor Freight", "opt_out"),
+        ("Hello,\n\nUnsubscribe.\n\nKind regards,\nMarta Silva, CPA\nSilva Tax Group", "opt_out"),  # a greeting line
+        ("Estimado señor:\nBaja, por favor.\nReciba un cordial saludo.\nLic. Raúl Treviño\nSaltillo, Coah.", "opt_out"),
+        ("Parar. Gracias, el abuelito Chema", "opt_out"),  # a relation, lower case
+        ("END - Capt. Rhonda Fields, Station 9", "opt_out"),
+        ("Cancel - Tuesday & Thursday", "message"),  # days are what is cancelled, as before
+        ("Cancel - Monday & Friday", "message"),
+        ("Help. Thanks, stop texting my husband", "review"),  # a request after the sign-off is no signer
+        ("Baja cipote", "opt_out"),  # words of address from Central America
+        ("ALTO chele", "opt_out"),
+        ("Stop vato", "opt_out"),
+        ("Ayuda chavalo", "help"),
+        ("STOP darlin", "opt_out"),
+        ("baja al toque", "opt_out"),
+        ("stop it rn", "opt_out"),
+        ("Morning! Stop. Take care", "opt_out"),
+    ],
+)
+def test_keywords(text, expected):
+    assert label_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("your number is going right into my blocked contacts", "opt_out"),
+        ("ya, las acabo de bloquear", "opt_out"),
+        ("pause the texts till the new year, no messages until then", "opt_out"),
+        ("pausen los mensajes un mes, nada de textos hasta entonces", "opt_out"),
+        ("stop already, this is text number 6 this week", "opt_out"),
+        ("cero mensajes de aquí en adelante, gracias", "opt_out"),
+        ("I never asked for these, so stop", "opt_out"),
+        ("no me los sigan mandando, gracias", "opt_out"),
+        ("whats the code to get off your text list", "opt_out"),
+        ("stop now or I'm reporting you", "opt_out"),
+        ("los vamos a reportar si siguen", "opt_out"),
+        ("lo voy a reportar si sigue la fuga", "review"),  # "it": a leak, not the texts (queued as before)
+        ("¿es spam? ya no me escriban", "opt_out"),  # spam asked about beside a refusal
+        ("got a weird text asking for my pin. Spam?", "message"),
+        ("le puse spam al arroz y quedó bien rico", "message"),
+        ("do the musubis come with spam or chicken?", "message"),
+        ("se me fue a la bandeja de spam el recibo", "message"),
+        ("sorry for the spam, sending the last photo now", "message"),
+        ("the other shop sends spam all day, yours are fine", "message"),
+        ("sáquenme de la hoja de padres voluntarias del viernes, tengo turno", "message"),
+        ("what time till the end of the sale?", "message"),
+        ("text me when you're at the end of the block", "message"),  # as before: not a masked cue
+        ("my daughter says I should text STOP but I like the coupons, keep me on", "message"),
+        ("mi hijo me dijo que les mandara stop pero me gusta recibir las ofertas", "message"),
+        ("the display said STOP and the card got stuck", "message"),
+        ("¿venden el foco del stop para una Tacoma?", "message"),
+        ("¿cuál es la próxima parada? the next stop is mine", "message"),
+        ("¿tienen galletas bajas en azúcar?", "message"),
+        ("la dieron de baja del equipo por las calificaciones", "message"),
+        ("I switched to the Chevron rewards", "review"),  # a provider switched, alone
+        ("I went to the wrong location, sorry", "message"),
+        ("ya no compro ahí, me queda lejos", "review"),
+        ("that's 5 texts today", "review"),
+        ("texts are fine, just not on weekends", "review"),
+        ("deals are fine but skip the surveys", "review"),
+        ("does replying stop cancel my membership too?", "review"),
+        ("Мы больше не ходим в этот клуб", "review"),  # a relationship over, in Russian: queued
+        ("больше не надо, спасибо", "opt_out"),
+    ],
+)
+def test_round29_rules(text, expected):
+    assert label_of(text) == expected
