@@ -89,3 +89,23 @@ def test_keywords(text, expected):
 )
 def test_round29_rules(text, expected):
     assert label_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unsubscribe. Atte. Ing. Saúl Rendón Garza", "opt_out"),  # a closing before the name on its part
+        ("Baja por favor. Sra. Leonor Ybarra, Reynosa, Tamps.", "opt_out"),  # a title, no sign-off
+        ("Cancel. God bless. Earline Booker, Tupelo", "opt_out"),  # a blessing, then the signer
+        ("Distinguidos señores: baja. Atentamente, Dra. Olga Meza", "opt_out"),  # a salutation before a colon
+        ("Stop. Regards, April and Dale Merritt, Ada OK", "opt_out"),  # a month's name is a signer after a sign-off
+        ("Stop honey, thanks", "opt_out"),
+        ("Baja, qué pena con usted", "opt_out"),
+        ("¿se pierde mi número si renuevo la placa?", "message"),
+        ("do you sell spam or only fresh meat?", "message"),
+        ("my email filter flagged your invoice as spam, can you resend?", "message"),
+        ("my knees said stop after the third set lol", "message"),
+    ],
+)
+def test_round29_after_the_spent_sets_67_71(text, expected):
+    assert label_of(text) == expected

@@ -32,9 +32,10 @@ _PART_WORDS = 8
 _PHONE_DIGITS = 7
 _NOTE_WORDS = 4
 _GREETING_WORDS = 4
+_SIGN_OFF_WORDS = 4  # "reciban un cordial saludo" before a name on its line
 # where a request may end and its signature begin: a line, a bar, a comma, a dash, the end of a sentence
 _BREAK = re.compile(r"\s*(?:\n+|\||,|(?:^|\s)[-\u2013\u2014~]+|(?<=[.!:;])\s)\s*")
-_PART_BREAK = re.compile(r"\s*(?:\n+|\||,|\s[-\u2013\u2014~]+\s)\s*")
+_PART_BREAK = re.compile(r"\s*(?:\n+|\||,|\s[-\u2013\u2014~]+\s|(?<=[.!])\s)\s*")
 _EDGES = " \t\n|,.-\u2013\u2014~"
 _LETTERS = re.compile(r"[^\W\d_]+")
 _RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "la abuelita Teodora": who sends a keyword
@@ -67,15 +68,21 @@ def _without_greeting(text: str) -> str:
     """The reply without a greeting line above the request ("Good afternoon,", "Distinguida Academia:")."""
     first, newline, rest = text.strip().partition("\n")
     first = first.strip()
+    if not newline and ": " in first:  # "Estimados señores: cancelar. Atentamente, Dr. Ernesto Salcedo"
+        first, rest = first.split(": ", 1)
+        first, newline = first + ":", "\n"
     greeting = newline and rest.strip() and first[-1:] in ",:" and len(first.split()) <= _GREETING_WORDS
-    if greeting and (_courtesy_only(first) or all(token[0].isupper() for token in first.split() if token[0].isalpha())):
+    if not greeting or not _words().requests.isdisjoint(_LETTERS.findall(fold(first))):
+        return text
+    # "Good afternoon,", "Hi Team,"; a salutation before a colon ("Estimados señores:")
+    if _courtesy_only(first) or all(token[0].isupper() for token in first.split() if token[0].isalpha()):
         return rest.strip()
-    return text
+    return rest.strip() if first.endswith(":") and first[0].isupper() else text
 
 
 def _signature(tail: str, lined: bool) -> bool:
     """Whether the rest of a reply is a signature block: a sign-off, then a signer's parts; a signer alone after a
-    dash or on lines of its own."""
+    dash, on lines of its own or after a title ("Sr. Ernesto Villarreal, Saltillo")."""
     if "?" in tail:
         return False
     dashed = lined or tail.lstrip(" \t|,.")[:1] in "-\u2013\u2014~\n"
@@ -83,20 +90,30 @@ def _signature(tail: str, lined: bool) -> bool:
     signed_off = False
     while parts and _courtesy_only(parts[0]):  # "Best regards", "Reciban un cordial saludo."
         parts, signed_off = parts[1:], True
+    if parts and (rest := _after_sign_off(parts[0])) is not None:  # "Atte. Lic. Rogelio Tamez", "atentamente Jorge"
+        parts, signed_off = [rest, *parts[1:]] if rest else parts[1:], True
     if not parts:
         return signed_off
-    if not (signed_off or dashed) or len(parts) > _PARTS:
-        return False
-    if not all(_signer_part(part) for part in parts):
-        return False
-    if signed_off:
-        return True
-    # without a sign-off, a signer is a name no dictionary knows, or titled, or an initial: not "Order Confirmation"
     named = [word for part in parts for word in _LETTERS.findall(fold(part))]
-    return not _words().lexicon.issuperset(named) or not _TITLES.isdisjoint(named) or any(len(w) == 1 for w in named)
+    titled = bool(named) and named[0] in _TITLES
+    if not (signed_off or dashed or titled) or len(parts) > _PARTS:
+        return False
+    if not all(_signer_part(part, signed_off) for part in parts):
+        return False
+    # without a sign-off, a signer is a name no dictionary knows, or titled, or an initial: not "Order Confirmation"
+    return signed_off or titled or not _words().lexicon.issuperset(named) or any(len(word) == 1 for word in named)
 
 
-def _signer_part(part: str) -> bool:
+def _after_sign_off(part: str) -> str | None:
+    """The rest of a part that starts with a closing ("Atentamente Jorge Ramírez": "Jorge Ramírez"), or None."""
+    tokens = part.split()
+    for count in range(min(len(tokens) - 1, _SIGN_OFF_WORDS), 0, -1):
+        if _courtesy_only(" ".join(tokens[:count])):
+            return " ".join(tokens[count:])
+    return None
+
+
+def _signer_part(part: str, signed_off: bool) -> bool:
     """A name, a title, a credential, a company, a town, a role, an e-mail address or a number, as written."""
     tokens = [token for token in part.split() if any(char.isalnum() for char in token)]
     if not tokens or len(tokens) > _PART_WORDS:
@@ -104,8 +121,8 @@ def _signer_part(part: str) -> bool:
     if "@" in part or sum(char.isdigit() for char in part) >= _PHONE_DIGITS:
         return True
     words = _LETTERS.findall(fold(part))
-    if not _TIMES.isdisjoint(words) or not _words().requests.isdisjoint(words):
-        return False  # "Cancel - Monday & Friday": what is cancelled; "Thanks, stop": a request, not a name
+    if not _words().requests.isdisjoint(words) or (not signed_off and not _TIMES.isdisjoint(words)):
+        return False  # "Thanks, stop": a request, not a name; "Cancel - Monday & Friday": what is cancelled
     capitalised = 0
     for token in tokens:
         letters = _LETTERS.findall(token)
