@@ -109,3 +109,42 @@ def test_round29_rules(text, expected):
 )
 def test_round29_after_the_spent_sets_67_71(text, expected):
     assert label_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cancel.\n\nBest,\nTom Reyes, PE\nReyes Civil Group\n(210) 555-0147\nSent from my iPhone", "opt_out"),
+        ("Baja\n--\nLic. Ana Ruiz | Directora | Grupo Ruiz & Asoc.\nTel. 555 201 3344\nana@gruporuiz.mx", "opt_out"),
+        ("Stop. Thanks Sunny Side Dental, have a great day", "opt_out"),  # a farewell after the signer
+        ("Buenas tardes. Baja por favor. Gracias y bendiciones para usted y su familia. Sra. Inés Lara", "opt_out"),
+        ("Quit, coach. Thanks", "opt_out"),
+        ("Parar pastora, Dios la bendiga", "opt_out"),
+        ("baja puchis", "opt_out"),
+        ("Cancelar ahorita mismo", "opt_out"),
+        ("Cancelar vale", "opt_out"),
+        ("Perdón, baja. Que pase buena noche", "opt_out"),
+        ("blocked lmao bye", "opt_out"),
+        ("stop all this texting", "opt_out"),
+        ("this number does not want your messages", "opt_out"),
+        ("ya no me envíen invitaciones, gracias", "opt_out"),
+        ("no me manden invitaciones por correo, ya las tengo", "message"),  # mail, as before
+        ("ya no por mensaje de texto, todo por correo", "opt_out"),
+        ("this isn't Omar, wrong number. remove it", "opt_out"),
+        ("you can stop mailing the catalog, I see everything in the texts", "message"),
+        ("ya voy a dejar de molestarlos jaja, gracias por todo", "message"),
+        ("necesito quitarme de encima al vecino jaja", "message"),
+        ("do you buy spam cans? I have a bunch", "message"),
+        ("the spam was dented but fine", "message"),
+        ("un número raro me manda spam con su nombre", "message"),
+        ("can you text after 6? I'm at work", "review"),
+        ("mándenme los mensajes solo en la tarde", "review"),
+        ("the mechanic ruined my truck, never coming back", "review"),
+        ("cada mensaje me lo cobran", "review"),
+        ("I don't have a son, you have the wrong family", "review"),
+        ("which bus stop is closest? we don't have a car", "message"),  # as before
+        ("I no longer need the 9am, 11 works", "message"),
+    ],
+)
+def test_round29_after_the_sets_77_81(text, expected):
+    assert label_of(text) == expected

@@ -27,7 +27,7 @@ from optledger.reply_text import fold, phrase_words
 _SIGNED_CHARS = 240  # a keyword and its signature block: longer replies are letters the reader reads
 _CUTS = 4  # where a request ends: its first few breaks are tried
 _HEAD_WORDS = 8  # "Cancelar suscripción. Atte. Dra. Lucía Fernández" above a company's line
-_PARTS = 6  # "Profr. Aurelio Cantú, Director, Esc. Prim. Benito Juárez, Cd. Juárez"
+_PARTS = 10  # "Ing. Rafael Méndez | Gerente | Constructora Méndez & Hijos / Tel. (305) 555-0198 / an address"
 _PART_WORDS = 8
 _PHONE_DIGITS = 7
 _NOTE_WORDS = 4
@@ -37,10 +37,12 @@ _SIGN_OFF_WORDS = 4  # "reciban un cordial saludo" before a name on its line
 _BREAK = re.compile(r"\s*(?:\n+|\||,|(?:^|\s)[-\u2013\u2014~]+|(?<=[.!:;])\s)\s*")
 _PART_BREAK = re.compile(r"\s*(?:\n+|\||,|\s[-\u2013\u2014~]+\s|(?<=[.!])\s)\s*")
 _EDGES = " \t\n|,.-\u2013\u2014~"
+_GREETING = re.compile(r"([^.!?\n]{1,40}[.!]+)\s+")  # a first sentence, which may be a greeting
 _LETTERS = re.compile(r"[^\W\d_]+")
 _RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "la abuelita Teodora": who sends a keyword
 _TIMES = frozenset(_DATA["times"])
 _TITLES = frozenset(_DATA["titles"])
+_FOOTERS = frozenset(_DATA["footers"])  # "sent from", "enviado desde": a phone's footer
 # lower-case words of a signer's part: "Mr. and Mrs. Lowe", "Kline & Shah LLP", "la abuelita Teodora", "office manager"
 _JOINERS = frozenset({"&", "and", "y", "e", "de", "del", "la", "las", "los", "el", "of", "the", "van", "von", "da"})
 
@@ -68,10 +70,12 @@ def _without_greeting(text: str) -> str:
     """The reply without a greeting line above the request ("Good afternoon,", "Distinguida Academia:")."""
     first, newline, rest = text.strip().partition("\n")
     first = first.strip()
+    if (sentence := _GREETING.match(first)) and _courtesy_only(sentence[1]) and first[sentence.end() :]:
+        return _without_greeting(first[sentence.end() :] + newline + rest)  # "Muy buenas noches. Cancelar..."
     if not newline and ": " in first:  # "Estimados señores: cancelar. Atentamente, Dr. Ernesto Salcedo"
         first, rest = first.split(": ", 1)
         first, newline = first + ":", "\n"
-    greeting = newline and rest.strip() and first[-1:] in ",:" and len(first.split()) <= _GREETING_WORDS
+    greeting = bool(newline and rest.strip()) and first[-1:] in ",:" and len(first.split()) <= _GREETING_WORDS
     if not greeting or not _words().requests.isdisjoint(_LETTERS.findall(fold(first))):
         return text
     # "Good afternoon,", "Hi Team,"; a salutation before a colon ("Estimados señores:")
@@ -92,6 +96,8 @@ def _signature(tail: str, lined: bool) -> bool:
         parts, signed_off = parts[1:], True
     if parts and (rest := _after_sign_off(parts[0])) is not None:  # "Atte. Lic. Rogelio Tamez", "atentamente Jorge"
         parts, signed_off = [rest, *parts[1:]] if rest else parts[1:], True
+    if signed_off:  # a farewell after the signer ("Thanks Guardian Shield, have a good one")
+        parts = [part for part in parts if not _courtesy_only(part)]
     if not parts:
         return signed_off
     named = [word for part in parts for word in _LETTERS.findall(fold(part))]
@@ -121,6 +127,8 @@ def _signer_part(part: str, signed_off: bool) -> bool:
     if "@" in part or sum(char.isdigit() for char in part) >= _PHONE_DIGITS:
         return True
     words = _LETTERS.findall(fold(part))
+    if " ".join(words[:2]) in _FOOTERS:  # "Sent from my iPad" below the signature
+        return True
     if not _words().requests.isdisjoint(words) or (not signed_off and not _TIMES.isdisjoint(words)):
         return False  # "Thanks, stop": a request, not a name; "Cancel - Monday & Friday": what is cancelled
     capitalised = 0
