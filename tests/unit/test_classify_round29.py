@@ -148,3 +148,45 @@ def test_round29_after_the_spent_sets_67_71(text, expected):
 )
 def test_round29_after_the_sets_77_81(text, expected):
     assert label_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("INFO - Rosa, caregiver", "help"),  # a role after the signer
+        ("Cancel thank you Sincerely Opal Mae Jenkins", "opt_out"),  # a sign-off without punctuation
+        ("Stop - Col. D. Marsh (ret.)", "opt_out"),  # a note in brackets after the name
+        ("Baja porfa. Depto 12, Sr. Tomás Vera", "opt_out"),  # a unit before a titled name
+        ("Cancel my appointment sincerely", "message"),  # as before: what is cancelled
+        ("Baja po", "opt_out"),  # Chilean emphasis
+        ("parar altiro", "opt_out"),
+        ("dejen de estar mandando mensajes", "opt_out"),
+        ("take my name and phone off your list", "opt_out"),
+        ("otro mensajito y los reporto", "opt_out"),
+        ("ما بدي رسائل منكم", "opt_out"),
+        ("sáquenme del equipo del sábado, no puedo ir", "message"),  # a team, not the texts
+        ("I said stop to a different shop by mistake, keep me on yours", "message"),
+        ("I almost texted STOP out of habit, but I want these", "message"),
+        ("I'll quit texting you after this one, promise", "message"),
+        ("do you take spam and other canned food for the drive?", "message"),
+        ("can the app block alerts from the garage sensor?", "message"),
+        ("nomás los de emergencia, porfa", "review"),
+    ],
+)
+def test_round29_after_the_sets_82_86(text, expected):
+    assert label_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la presión me salió baja otra vez",
+        "la batería se me baja en dos horas",
+        "bájale un poco al chile para la próxima",
+        "my door stop cracked, do you sell them?",
+        "the wipers won't stop squeaking",
+        "¿tienen llaves de paso de media?",
+    ],
+)
+def test_round29_parts_and_low_things_are_messages(text):
+    assert label_of(text) == "message"

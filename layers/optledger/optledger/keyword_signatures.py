@@ -101,7 +101,8 @@ def _signature(tail: str, lined: bool) -> bool:
     if not parts:
         return signed_off
     named = [word for part in parts for word in _LETTERS.findall(fold(part))]
-    titled = bool(named) and named[0] in _TITLES
+    # a title before the first or second part's name ("Sr. Ernesto Villarreal", "Dpto 302, Sra. Graciela Rivas")
+    titled = any(words[0] in _TITLES for part in parts[:2] if (words := _LETTERS.findall(fold(part))))
     if not (signed_off or dashed or titled) or len(parts) > _PARTS:
         return False
     if not all(_signer_part(part, signed_off) for part in parts):
@@ -121,12 +122,13 @@ def _after_sign_off(part: str) -> str | None:
 
 def _signer_part(part: str, signed_off: bool) -> bool:
     """A name, a title, a credential, a company, a town, a role, an e-mail address or a number, as written."""
-    tokens = [token for token in part.split() if any(char.isalnum() for char in token)]
+    # a note in brackets after the name is no part of it ("Judge R. Whitley (ret.)")
+    tokens = [token for token in part.split() if any(char.isalnum() for char in token) and token[0] != "("]
     if not tokens or len(tokens) > _PART_WORDS:
         return False
     if "@" in part or sum(char.isdigit() for char in part) >= _PHONE_DIGITS:
         return True
-    words = _LETTERS.findall(fold(part))
+    words = _LETTERS.findall(fold(" ".join(tokens)))
     if " ".join(words[:2]) in _FOOTERS:  # "Sent from my iPad" below the signature
         return True
     if not _words().requests.isdisjoint(words) or (not signed_off and not _TIMES.isdisjoint(words)):

@@ -41,6 +41,7 @@ _FOOTERS = frozenset(_DATA["footers"])  # "sent from", "enviado desde": a footer
 _FOOTER_WORDS = 8  # "sent from my samsung galaxy smartphone" and its clause break
 _SIGN_OFF_WORDS = 7  # three names, two titles and their clause breaks ("atte | sr | ernesto villalba")
 _DIGIT = re.compile(r"\d")
+_CLOSINGS = frozenset({"sincerely", "regards", "atentamente", "atte", "cordially", "respectfully", "cordialmente"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
 _CODE_LETTERS = 5  # a code in capitals ("TACOTUES"): longer than a name's initials ("ERV")
@@ -134,7 +135,7 @@ def keyword_reply(
     # a sign-off is a few words at the end after a break ("|": a comma, a period, a spaced dash; or "-J"), after
     # words a keyword is said with (most replies: a word of neither before the last few)
     if (
-        ("|" in flat or "-" in text)
+        ("|" in flat or "-" in text or not _CLOSINGS.isdisjoint(words))  # "Stop thank you Sincerely Wilma Pruitt"
         and words[0] in heads
         and words[-1] not in known
         and heads.issuperset(words[:-_SIGN_OFF_WORDS])
