@@ -26,6 +26,7 @@ from optledger.reply_text import fold, phrase_words
 
 _SIGNED_CHARS = 240  # a keyword and its signature block: longer replies are letters the reader reads
 _CUTS = 4  # where a request ends: its first few breaks are tried
+_FIRST_CHARS = 40
 _HEAD_WORDS = 8  # "Cancelar suscripción. Atte. Dra. Lucía Fernández" above a company's line
 _PARTS = 10  # "Ing. Rafael Méndez | Gerente | Constructora Méndez & Hijos / Tel. (305) 555-0198 / an address"
 _PART_WORDS = 8
@@ -53,17 +54,29 @@ def signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Cla
     if len(text) > _SIGNED_CHARS:
         return None
     body = _without_greeting(text)
-    for cut in list(_BREAK.finditer(body))[:_CUTS]:
+    cuts = list(_BREAK.finditer(body))[:_CUTS]
+    if "\n" not in body and (
+        not cuts or body[cuts[0].end() :].islower() or _first_word(body) not in _words().heads
+    ):  # most replies: a sentence that starts with no keyword nor courtesy word, or no capital after its first break
+        return None
+    for cut in cuts:
         head, tail = body[: cut.start()].strip(_EDGES), body[cut.start() :]
         if not head:
             continue
         lined = "\n" in cut.group()
         words = _LETTERS.findall(fold(head))
         if not _words().heads.issuperset(words) and not (lined and len(words) <= _HEAD_WORDS):
+            if "\n" not in tail:
+                return None  # a longer head holds this one's words: only a line of its own may still sign it
             continue  # a request said in words is signed on a line of its own, or the phrase reader reads it
         if _signature(tail, lined):
             return decisive(classify(head, join_keywords=join_keywords, names=names))
     return None
+
+
+def _first_word(text: str) -> str:
+    found = _LETTERS.search(text[:_FIRST_CHARS])
+    return fold(found[0]) if found else ""
 
 
 def _without_greeting(text: str) -> str:
