@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from functools import cache
 
 from optledger.classify import _DATA, Classification, classify, decisive
-from optledger.keyword_words import _words
+from optledger.keyword_signoffs import _ROLES, _TIMES, _TITLES
+from optledger.keyword_words import _FOOTERS, _words
 from optledger.reply_rules import WordSet, phrase_data
 from optledger.reply_text import fold, phrase_words
 
@@ -41,9 +42,6 @@ _EDGES = " \t\n|,.-\u2013\u2014~"
 _GREETING = re.compile(r"([^.!?\n]{1,40}[.!]+)\s+")  # a first sentence, which may be a greeting
 _LETTERS = re.compile(r"[^\W\d_]+")
 _RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "la abuelita Teodora": who sends a keyword
-_TIMES = frozenset(_DATA["times"])
-_TITLES = frozenset(_DATA["titles"])
-_FOOTERS = frozenset(_DATA["footers"])  # "sent from", "enviado desde": a phone's footer
 # lower-case words of a signer's part: "Mr. and Mrs. Lowe", "Kline & Shah LLP", "la abuelita Teodora", "office manager"
 _JOINERS = frozenset({"&", "and", "y", "e", "de", "del", "la", "las", "los", "el", "of", "the", "van", "von", "da"})
 
@@ -151,7 +149,7 @@ def _signer_part(part: str, signed_off: bool) -> bool:
         letters = _LETTERS.findall(token)
         if token[0].isupper() or (letters and letters[0][0].isupper()) or any(char.isdigit() for char in token):
             capitalised += 1
-        elif not (letters and fold(letters[0]) in _JOINERS | _RELATIONS | _role_words()):
+        elif not (letters and fold(letters[0]) in _lower_case_signer_words()):
             return False
     return capitalised > 0
 
@@ -168,8 +166,9 @@ def _sign_offs() -> WordSet:
 
 
 @cache
-def _role_words() -> frozenset[str]:
-    return frozenset(word for role in _DATA["roles"] for word in role.split())
+def _lower_case_signer_words() -> frozenset[str]:
+    """The words a signer's part may hold in lower case: joiners, relations and the words of roles."""
+    return _JOINERS | _RELATIONS | frozenset(word for role in _ROLES for word in role.split())
 
 
 def noted(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
