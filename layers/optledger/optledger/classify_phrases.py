@@ -131,6 +131,9 @@ _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is t
 )
 _ASKED_HOW = re.compile(r"(?:how|what|who|whom|where|can i|could i|como|donde|que)\b")  # a question of its own
 _SPAM = re.compile(r"\bspam\b")
+# "Spam" written with its capital inside a sentence is the canned meat ("can I bring my own Spam", "Is Spam one of
+# the fillings"): no labelled reply writes the junk so, and a sentence's first word may be either
+_SPAM_NAMED = re.compile(r"(?<=[^\s.!?\u00bf\u00a1]\s)Spam\b")
 _CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b")
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|never|not|no|cant|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
@@ -346,8 +349,12 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
         if found := limits.search(sincere(flat), beginnings):
             return _review(found[0])
-        # "is one of them spam?", "¿eso es spam?": spam asked about, not said
-        if verdict.action == "opt_out" and verdict.matched == "spam" and asks and _SPAM_ASKED.search(text):
+        # "is one of them spam?", "¿eso es spam?": spam asked about, not said; or the meat named ("my own Spam")
+        if (
+            verdict.action == "opt_out"
+            and verdict.matched == "spam"
+            and ((asks and _SPAM_ASKED.search(text)) or _SPAM_NAMED.search(text))
+        ):
             # unless the reply refuses the texts besides ("esto es spam?? no me escriban")
             again = _decide(_SPAM.sub("~", marked), beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign)
             return again if again and again.action == "opt_out" and not again.review else _message(flat, beginnings)

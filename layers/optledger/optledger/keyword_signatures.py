@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from optledger.classify import _DATA, Classification, classify, decisive
-from optledger.keyword_signoffs import _ROLES, _TIMES, _TITLES
+from optledger.keyword_signoffs import _ROLE_ENDS, _ROLES, _TIMES, _TITLES, _UNITS
 from optledger.keyword_words import _FOOTERS, _words
 from optledger.reply_rules import WordSet, phrase_data
 from optledger.reply_text import fold, phrase_words
@@ -44,6 +44,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "la abuelita Teodora": who sends a keyword
 # lower-case words of a signer's part: "Mr. and Mrs. Lowe", "Kline & Shah LLP", "la abuelita Teodora", "office manager"
 _JOINERS = frozenset({"&", "and", "y", "e", "de", "del", "la", "las", "los", "el", "of", "the", "van", "von", "da"})
+_ROLE_WORDS = 3
+# words that make a role's words a sentence ("ask the manager", "call my supervisor"), not a signer's role
+_NOT_ROLE_WORDS = frozenset({"my", "your", "the", "a", "an", "to", "ask", "call", "text", "mi", "su", "tu", "al", "el"})
 
 
 def signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
@@ -144,14 +147,21 @@ def _signer_part(part: str, signed_off: bool) -> bool:
         return True
     if not _words().requests.isdisjoint(words) or (not signed_off and not _TIMES.isdisjoint(words)):
         return False  # "Thanks, stop": a request, not a name; "Cancel - Monday & Friday": what is cancelled
+    # a role of its kind ("equipment manager", "4th grade teacher", "night shift supervisor"): its words in lower case
+    role = 0 < len(words) <= _ROLE_WORDS and words[-1] in _ROLE_ENDS and _NOT_ROLE_WORDS.isdisjoint(words)
+    numbered = any(char.isdigit() for char in part)  # "unit 7", "apt 4B"
     capitalised = 0
     for token in tokens:
         letters = _LETTERS.findall(token)
         if token[0].isupper() or (letters and letters[0][0].isupper()) or any(char.isdigit() for char in token):
             capitalised += 1
-        elif not (letters and fold(letters[0]) in _lower_case_signer_words()):
+        elif not (letters and (role or _lower_case_signer_word(fold(letters[0]), numbered))):
             return False
-    return capitalised > 0
+    return capitalised > 0 or role
+
+
+def _lower_case_signer_word(word: str, numbered: bool) -> bool:
+    return word in _lower_case_signer_words() or (numbered and word in _UNITS)
 
 
 def _courtesy_only(part: str) -> bool:

@@ -118,10 +118,12 @@ def keyword_reply(
         return verdict
     if known.issuperset(words):
         found = _words()
-        return _courteous(words, found, join_keywords, text) or (
+        if verdict := _courteous(words, found, join_keywords, text) or (
             _mistyped(words, flat, found, join_keywords) if slipped else None
-        )
-    # a word neither courtesy, keyword nor joined (most replies): words of address, a slip, or a sign-off
+        ):
+            return verdict
+    # a word neither courtesy, keyword nor joined (most replies): words of address, a slip, or a sign-off; words of
+    # address may also be courtesy words ("help you all", as "help y'all" reads)
     if addressed.issuperset(words):  # words of address among them ("stop my friend")
         found = _words()
         verdict = _courteous(found.address.strip(words), found, join_keywords, text)

@@ -91,7 +91,8 @@ def _capital_last_word(text: str, plain: str, names: tuple[str, ...]) -> str:
             for run in last[word]:
                 written = tokens[index - len(run) + 1 : index]
                 fits = index - len(run) >= 0 and [fold(w) for w in written] == list(run[:-1])
-                if fits and all(w[0].isupper() for w in written):
+                # the little words between capitals stay in lower case ("Cancelar Sol y Luna" to Yoga Sol y Luna)
+                if fits and written[0][0].isupper() and all(w[0].isupper() or fold(w) in _JOINING for w in written):
                     words = list(run)
                     break
             pattern = r"[\W_]+".join(map(re.escape, words))
@@ -122,9 +123,9 @@ def _distinctive(word: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _spellings(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The words of each name: "Bolt & Board" written "Bolt and Board" too, "The Laugh Vault" without its article,
-    "Empeños La Güera" by "La Güera"."""
-    spelt = {spelling for name in names for spelling in (name, name.replace("&", " and "))}
+    """The words of each name: "Bolt & Board" written "Bolt and Board" too ("Giros & Más" "Giros y Más"), "The Laugh
+    Vault" without its article, "Empeños La Güera" by "La Güera"."""
+    spelt = {spelling for name in names for spelling in (name, name.replace("&", " and "), name.replace("&", " y "))}
     found = {words for spelling in spelt if (words := tuple(_WORD.findall(fold(spelling))))}
     found.update(words[1:] for words in list(found) if len(words) > 1 and words[0] in _ARTICLES)
     # its numbers in digits or in words, English or Spanish
