@@ -54,6 +54,44 @@ def test_names(text, names, expected):
     assert label_of(text, names) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Stop. Thanks, Darnell (LPN, evenings)", (), "opt_out"),  # a note in brackets after the signer
+        ("Help please. Tasha Grant, day shift lead, Eastside Freight", (), "help"),  # a name, then a role
+        ("Cancelar por favor. Wendy Paz, jefa de turno", (), "opt_out"),
+        ("Parar. Gracias. Osmin Reyes, supervisor de bodega", (), "opt_out"),  # a role in Spanish order
+        ("cancelsr porfa, mil gracias", (), "opt_out"),  # a slip with courtesy words
+        ("Baja porfis 🙏", (), "opt_out"),
+        ("Remove. Blessings to all", (), "opt_out"),
+        ("STOP BOOKFAIR", (), "opt_out"),  # a code in capitals, which a guess would cut into words
+        ("Thanks Rosa, but stop", (), "opt_out"),  # a name after thanks
+        ("Hola Memo, baja por favor", (), "opt_out"),
+        ("Baja Del Sol", ("Panadería Del Sol",), "opt_out"),  # a short last word after the words before it
+        ("Baja Sol", ("Panadería Del Sol",), "review"),
+    ],
+)
+def test_round30_after_the_sets_95_99(text, names, expected):
+    assert label_of(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("take me off the wing list lol, I'm vegan now", "opt_out"),  # the sender's list, then a reason
+        ("the appointment reminders are fine but no more flyers", "review"),  # one kind kept
+        ("why does a car wash text me", "review"),
+        ("I never had a cat", "review"),  # no such pet
+        ("ya no estamos en la liga", "review"),
+        ("me salí del equipo", "review"),
+        ("I quit smoking last month, does that change my rate?", "message"),  # what was quit is no business
+        ("ya no estoy en la casa", "message"),
+    ],
+)
+def test_round30_rules_after_the_sets_95_99(text, expected):
+    assert label_of(text) == expected
+
+
 def test_a_run_of_a_name_does_not_start_at_a_little_word():
     assert label_of("Cancelar y Estrellas", ("Spa Luna y Estrellas",)) != "opt_out"
 

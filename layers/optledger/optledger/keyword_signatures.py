@@ -41,10 +41,11 @@ _PART_BREAK = re.compile(r"\s*(?:\n+|\||,|\s[-\u2013\u2014~]+\s|(?<=[.!])\s)\s*"
 _EDGES = " \t\n|,.-\u2013\u2014~"
 _GREETING = re.compile(r"([^.!?\n]{1,40}[.!]+)\s+")  # a first sentence, which may be a greeting
 _LETTERS = re.compile(r"[^\W\d_]+")
+_NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "la abuelita Teodora": who sends a keyword
 # lower-case words of a signer's part: "Mr. and Mrs. Lowe", "Kline & Shah LLP", "la abuelita Teodora", "office manager"
 _JOINERS = frozenset({"&", "and", "y", "e", "de", "del", "la", "las", "los", "el", "of", "the", "van", "von", "da"})
-_ROLE_WORDS = 3
+_ROLE_WORDS = 4  # "supervisor de turno noche"
 # words that make a role's words a sentence ("ask the manager", "call my supervisor"), not a signer's role
 _NOT_ROLE_WORDS = frozenset({"my", "your", "the", "a", "an", "to", "ask", "call", "text", "mi", "su", "tu", "al", "el"})
 
@@ -103,6 +104,8 @@ def _signature(tail: str, lined: bool) -> bool:
     dash, on lines of its own or after a title ("Sr. Ernesto Villarreal, Saltillo")."""
     if "?" in tail:
         return False
+    if "(" in tail:  # a note in brackets is no part of the signer ("Lorraine (RN, nights)")
+        tail = _NOTE.sub("", tail)
     dashed = lined or tail.lstrip(" \t|,.")[:1] in "-\u2013\u2014~\n"
     parts = [part for part in _PART_BREAK.split(tail.strip(_EDGES)) if part.strip(_EDGES)]
     signed_off = False
@@ -117,6 +120,8 @@ def _signature(tail: str, lined: bool) -> bool:
     named = [word for part in parts for word in _LETTERS.findall(fold(part))]
     # a title before the first or second part's name ("Sr. Ernesto Villarreal", "Dpto 302, Sra. Graciela Rivas")
     titled = any(words[0] in _TITLES for part in parts[:2] if (words := _LETTERS.findall(fold(part))))
+    # a name, then a role ("Kevin Tran, night shift lead, Westside Distribution"): a signer without a sign-off
+    titled = titled or (len(parts) > 1 and any(_role(_LETTERS.findall(fold(part))) for part in parts[1:]))
     if not (signed_off or dashed or titled) or len(parts) > _PARTS:
         return False
     if not all(_signer_part(part, signed_off) for part in parts):
@@ -148,7 +153,7 @@ def _signer_part(part: str, signed_off: bool) -> bool:
     if not _words().requests.isdisjoint(words) or (not signed_off and not _TIMES.isdisjoint(words)):
         return False  # "Thanks, stop": a request, not a name; "Cancel - Monday & Friday": what is cancelled
     # a role of its kind ("equipment manager", "4th grade teacher", "night shift supervisor"): its words in lower case
-    role = 0 < len(words) <= _ROLE_WORDS and words[-1] in _ROLE_ENDS and _NOT_ROLE_WORDS.isdisjoint(words)
+    role = _role(words)
     numbered = any(char.isdigit() for char in part)  # "unit 7", "apt 4B"
     capitalised = 0
     for token in tokens:
@@ -158,6 +163,15 @@ def _signer_part(part: str, signed_off: bool) -> bool:
         elif not (letters and (role or _lower_case_signer_word(fold(letters[0]), numbered))):
             return False
     return capitalised > 0 or role
+
+
+def _role(words: list[str]) -> bool:
+    """A role of its kind, in English or Spanish order ("night shift lead", "supervisor turno noche")."""
+    return (
+        0 < len(words) <= _ROLE_WORDS
+        and (words[-1] in _ROLE_ENDS or words[0] in _ROLE_ENDS)
+        and _NOT_ROLE_WORDS.isdisjoint(words)
+    )
 
 
 def _lower_case_signer_word(word: str, numbered: bool) -> bool:

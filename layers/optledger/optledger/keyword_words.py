@@ -52,6 +52,8 @@ _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not o
 _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
+_NAME_LEADS = frozenset({"thanks", "thx", "gracias", "hi", "hey", "hello", "hola", "ok", "okay", "sorry", "perdon"})
+_FIRST_CHARS = 40
 _TWICE_WORDS = 3  # "STOP / BAJA / ARRET": a request said in up to three words
 
 
@@ -132,6 +134,9 @@ def keyword_reply(
         return verdict if verdict and verdict.action != "message" else None
     if slipped and (verdict := _mistyped(words, flat, _words(), join_keywords)):
         return verdict
+    # "Thanks Maria, but stop", "Gracias Lupita, baja": a name written with its capital after thanks or a greeting
+    if len(words) > 2 and words[0] in _NAME_LEADS and words[1] not in known and (rest := _addressed(words, text)):
+        return keyword_reply(rest, " ".join(rest), text, join_keywords, unknown)
     if unknown and len(words) == 2 and (verdict := _coded(words, text, join_keywords)):
         return verdict
     # a sign-off is a few words at the end after a break ("|": a comma, a period, a spaced dash; or "-J"), after
@@ -146,6 +151,14 @@ def keyword_reply(
     ):
         return unsigned
     return flat if footed else None  # "Cancelar por favor | Enviado desde mi Samsung": read without the footer
+
+
+def _addressed(words: list[str], text: str) -> list[str] | None:
+    """The words without the name after the first, when the reply writes it as a name ("Thanks Skyline, but stop")."""
+    tokens = _LETTERS.findall(text[:_FIRST_CHARS])
+    if len(tokens) > 1 and tokens[1][0].isupper() and tokens[1][1:].islower() and fold(tokens[1]) == words[1]:
+        return [words[0], *words[2:]]
+    return None
 
 
 def _footer_at(words: list[str]) -> int:
@@ -225,11 +238,11 @@ def _mistyped(words: list[str], flat: str, found: _Words, join_keywords: Iterabl
     words aside; or a keyword or stop word typed with one slip ("stoip", "hlep pls", "cnacelar")."""
     if len(words) == 1:
         return _slipped(words[0])
+    pieces = found.courtesy.strip([word for word in words if word != "|"])
+    if len(pieces) == 1:  # "hlep pls", "strat please", "cancelsr porfa, gracias mil"
+        return _slipped(pieces[0])
     if len(flat) > _SPLIT_CHARS:
         return None
-    pieces = found.courtesy.strip([word for word in words if word != "|"])
-    if len(pieces) == 1:  # "hlep pls", "strat please"
-        return _slipped(pieces[0])
     if not 1 < len(pieces) <= _SPLIT_PIECES:
         return None
     joined = _canonical_word("".join(pieces))

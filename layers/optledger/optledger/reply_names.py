@@ -95,6 +95,8 @@ def _capital_last_word(text: str, plain: str, names: tuple[str, ...]) -> str:
                 if fits and written[0][0].isupper() and all(w[0].isupper() or fold(w) in _JOINING for w in written):
                     words = list(run)
                     break
+            if len(words) == 1 and len(word) < _DISTINCTIVE_MIN:
+                continue  # a short last word ("Mar" of Mariscos Del Mar) names the business only with the words before
             pattern = r"[\W_]+".join(map(re.escape, words))
             return re.sub(r"(?<![^\W_])" + pattern + r"(?![^\W_])", _NAMED, plain, count=1)
     return plain
@@ -102,11 +104,11 @@ def _capital_last_word(text: str, plain: str, names: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=1024)
 def _last_words(names: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The last word of each name of two words or more, of four letters or more, with the runs of the name's last
+    """The last word of each name of two words or more, of three letters or more, with the runs of the name's last
     words it ends (two or more, not the whole name), longest first."""
     found: dict[str, set[tuple[str, ...]]] = {}
     for words in _spellings(names):
-        if len(words) > 1 and len(words[-1]) >= _DISTINCTIVE_MIN and words[-1].isalpha():
+        if len(words) > 1 and len(words[-1]) >= _DISTINCTIVE_MIN - 1 and words[-1].isalpha():
             found.setdefault(words[-1], set()).update(words[start:] for start in range(1, len(words) - 1))
     return {last: tuple(sorted(runs, key=len, reverse=True)) for last, runs in found.items()}
 

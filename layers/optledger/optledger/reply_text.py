@@ -191,6 +191,10 @@ def decided(text: str, found: Reading, read: Callable[[str], Classification]) ->
     if as_written is not None and as_written.detected_by and not as_written.review:
         return as_written
     verdict = _asked_keyword(text, read(flat), guessed)
+    if verdict.review and unmended.count(" ") == 1 and (code := text.split()[-1]).isalpha() and code.isupper():
+        # "STOP ADOPTFEST": a stop word beside a code in capitals copied from the text, which a guess cut into words
+        as_written = as_written or read(unmended)
+        return as_written if as_written.action == "opt_out" and not as_written.review else verdict
     if verdict.action == "message" and not verdict.review:
         # a keyword typed with a slip is no words run together ("cancelat" is CANCELAR, not "cancel at"), or with a
         # courtesy word or two ("cancelat gracias"), the size of a keyword said with courtesy
