@@ -92,6 +92,24 @@ def test_round30_rules_after_the_sets_95_99(text, expected):
     assert label_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Stop seriously jeez 😂", (), "opt_out"),  # insisted on, whatever laughter is beside it
+        ("STOP partner", (), "opt_out"),  # words of address
+        ("Baja pariente", (), "opt_out"),
+        ("Help partner", (), "message"),  # may ask help for a partner
+        ("Cancel. Thank you anyway", (), "opt_out"),
+        ("Baja caramba", (), "opt_out"),
+        ("Stop please. Lena, LPN", (), "opt_out"),  # a credential after the signer
+        ("Buenas noches.\nBaja.\nDios les bendiga.\nSr. Aurelio Paz", (), "opt_out"),
+        ("Stop TLR", ("Taller Las Rosas",), "opt_out"),  # initials with the article
+    ],
+)
+def test_round30_after_the_sets_100_104(text, names, expected):
+    assert label_of(text, names) == expected
+
+
 def test_a_run_of_a_name_does_not_start_at_a_little_word():
     assert label_of("Cancelar y Estrellas", ("Spa Luna y Estrellas",)) != "opt_out"
 

@@ -271,7 +271,7 @@ def _decide(
         # "wow 4 texts today, love that for me. stop.": laughter about the texts, and STOP last, is no joke
         joking = (feeling := mood()) == "playful" and not (last and _TEXTS_NAMED.search(masked))
         # "STOP ALREADY omg": a STOP insisted on is no joke, whatever laughter or pause is beside it
-        if feeling == "playful" and not patterns.exasperated.isdisjoint(words):
+        if feeling and not patterns.exasperated.isdisjoint(words):
             joking, feeling = False, ""
         if scoped or asked or joking or (feeling and len(words) < _PLAYFUL_WORDS):
             return _review(verdict.matched or "stop")

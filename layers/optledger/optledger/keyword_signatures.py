@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from optledger.classify import _DATA, Classification, classify, decisive
-from optledger.keyword_signoffs import _ROLE_ENDS, _ROLES, _TIMES, _TITLES, _UNITS
+from optledger.keyword_signoffs import _NAME_SUFFIXES, _ROLE_ENDS, _ROLES, _TIMES, _TITLES, _UNITS
 from optledger.keyword_words import _FOOTERS, _words
 from optledger.reply_rules import WordSet, phrase_data
 from optledger.reply_text import fold, phrase_words
@@ -121,7 +121,8 @@ def _signature(tail: str, lined: bool) -> bool:
     # a title before the first or second part's name ("Sr. Ernesto Villarreal", "Dpto 302, Sra. Graciela Rivas")
     titled = any(words[0] in _TITLES for part in parts[:2] if (words := _LETTERS.findall(fold(part))))
     # a name, then a role ("Kevin Tran, night shift lead, Westside Distribution"): a signer without a sign-off
-    titled = titled or (len(parts) > 1 and any(_role(_LETTERS.findall(fold(part))) for part in parts[1:]))
+    # or a credential ("Kendra, RN")
+    titled = titled or (len(parts) > 1 and any(_role_or_credential(part) for part in parts[1:]))
     if not (signed_off or dashed or titled) or len(parts) > _PARTS:
         return False
     if not all(_signer_part(part, signed_off) for part in parts):
@@ -163,6 +164,11 @@ def _signer_part(part: str, signed_off: bool) -> bool:
         elif not (letters and (role or _lower_case_signer_word(fold(letters[0]), numbered))):
             return False
     return capitalised > 0 or role
+
+
+def _role_or_credential(part: str) -> bool:
+    words = _LETTERS.findall(fold(part))
+    return _role(words) or (len(words) == 1 and words[0] in _NAME_SUFFIXES and part.strip(" .").isupper())
 
 
 def _role(words: list[str]) -> bool:
