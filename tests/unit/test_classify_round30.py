@@ -110,6 +110,22 @@ def test_round30_after_the_sets_100_104(text, names, expected):
     assert label_of(text, names) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stop. Apt 12, K.L.", "opt_out"),  # a unit with its number, then initials
+        ("Stop please. With kind regards, Dr. Ann Cole", "opt_out"),  # a sign-off opening with "with"
+        ("Cancel for the second time", "opt_out"),  # emphasis
+        ("Baja chava", "opt_out"),
+        ("Baja por favor y que Dios la acompañe", "opt_out"),
+        ("stop already hahaha", "opt_out"),  # laughter beside a STOP insisted on
+        ("stop haha", "review"),  # as before: laughter alone
+    ],
+)
+def test_round30_after_the_sets_105_109(text, expected):
+    assert label_of(text) == expected
+
+
 def test_a_run_of_a_name_does_not_start_at_a_little_word():
     assert label_of("Cancelar y Estrellas", ("Spa Luna y Estrellas",)) != "opt_out"
 

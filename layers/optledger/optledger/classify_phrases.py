@@ -176,6 +176,8 @@ def _standalone_keyword(clauses: list[str], beginnings: Beginnings | None, asks:
         clause = raw.strip()
         if (bare := _bare(clause)) and bare not in patterns.standalone and bare not in patterns.standalone_whole:
             bare = _unaddressed(bare)  # "Baja maje", "cancela ya, maje": words of address, as after STOP
+            if not patterns.exasperated.isdisjoint(clause.split()):  # "stop already haha": a STOP insisted on
+                bare = " ".join(word for word in bare.split() if word not in patterns.playful)
         if not bare:
             continue
         if bare not in patterns.standalone and bare not in patterns.standalone_whole:

@@ -122,7 +122,7 @@ def _signature(tail: str, lined: bool) -> bool:
     titled = any(words[0] in _TITLES for part in parts[:2] if (words := _LETTERS.findall(fold(part))))
     # a name, then a role ("Kevin Tran, night shift lead, Westside Distribution"): a signer without a sign-off
     # or a credential ("Kendra, RN")
-    titled = titled or (len(parts) > 1 and any(_role_or_credential(part) for part in parts[1:]))
+    titled = titled or (len(parts) > 1 and any(_role_or_credential(part) for part in parts))
     if not (signed_off or dashed or titled) or len(parts) > _PARTS:
         return False
     if not all(_signer_part(part, signed_off) for part in parts):
@@ -167,7 +167,10 @@ def _signer_part(part: str, signed_off: bool) -> bool:
 
 
 def _role_or_credential(part: str) -> bool:
+    """A role, a credential ("RN") or a unit with its number ("Unit 304"): what only a signer adds after the name."""
     words = _LETTERS.findall(fold(part))
+    if len(words) == 1 and words[0] in _UNITS and any(char.isdigit() for char in part):
+        return True
     return _role(words) or (len(words) == 1 and words[0] in _NAME_SUFFIXES and part.strip(" .").isupper())
 
 
