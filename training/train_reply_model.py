@@ -42,7 +42,9 @@ SOURCES = ("tests/data/replies*.csv", "bench/heldout/replies*.csv", "training/re
 # since round 28; sets 62-66 were written before round 27 and judged its model, trained without 57-66, and are in it
 # since round 29; sets 67-71 were written before round 28 and judged its model, trained without 62-71, and sets 72-76
 # after it, and judged it at round 29's start; sets 77-81, 82-86 and 87-91 were written during round 29 and each
-# judged the model of its time (87-91 the last); round 29's model is trained without 67-91
+# judged the model of its time (87-91 the last); round 29's model is trained without 67-91; sets 92-109 were
+# written during round 30 and judged its detector of their time (105-109 the last); round 30's model is trained
+# without 67-109, the same files as round 29's
 HELD_OUT: tuple[str, ...] = tuple(f"bench/heldout/replies_heldout{number}.csv" for number in range(67, 110))
 # the rules' data that makes the flat, masked form the features are read from: a change to it means training again
 READING = tuple(

@@ -21,13 +21,12 @@ from functools import cache
 
 from optledger.classify import _DATA, Classification, classify, decisive
 from optledger.keyword_signoffs import _NAME_SUFFIXES, _ROLE_ENDS, _ROLES, _TIMES, _TITLES, _UNITS
-from optledger.keyword_words import _FOOTERS, _words
+from optledger.keyword_words import _FIRST_CHARS, _FOOTERS, _words
 from optledger.reply_rules import WordSet, phrase_data
 from optledger.reply_text import fold, phrase_words
 
 _SIGNED_CHARS = 240  # a keyword and its signature block: longer replies are letters the reader reads
 _CUTS = 4  # where a request ends: its first few breaks are tried
-_FIRST_CHARS = 40
 _HEAD_WORDS = 8  # "Cancelar suscripción. Atte. Dra. Lucía Fernández" above a company's line
 _PARTS = 10  # "Ing. Rafael Méndez | Gerente | Constructora Méndez & Hijos / Tel. (305) 555-0198 / an address"
 _PART_WORDS = 8

@@ -53,7 +53,7 @@ _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, whic
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
 _NAME_LEADS = frozenset({"thanks", "thx", "gracias", "hi", "hey", "hello", "hola", "ok", "okay", "sorry", "perdon"})
-_FIRST_CHARS = 40
+_FIRST_CHARS = 40  # where a reply's first words are looked for (a name after thanks, a keyword before a signature)
 _TWICE_WORDS = 3  # "STOP / BAJA / ARRET": a request said in up to three words
 
 
