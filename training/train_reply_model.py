@@ -44,8 +44,9 @@ SOURCES = ("tests/data/replies*.csv", "bench/heldout/replies*.csv", "training/re
 # after it, and judged it at round 29's start; sets 77-81, 82-86 and 87-91 were written during round 29 and each
 # judged the model of its time (87-91 the last); round 29's model is trained without 67-91; sets 92-109 were
 # written during round 30 and judged its detector of their time (105-109 the last); round 30's model is trained
-# without 67-109, the same files as round 29's
-HELD_OUT: tuple[str, ...] = tuple(f"bench/heldout/replies_heldout{number}.csv" for number in range(67, 110))
+# without 67-109, the same files as round 29's; sets 110-119 were written during round 31 (110-114 read at its start,
+# 115-119 at its end) and round 31's model is trained without 67-119, the same files again
+HELD_OUT: tuple[str, ...] = tuple(f"bench/heldout/replies_heldout{number}.csv" for number in range(67, 120))
 # the rules' data that makes the flat, masked form the features are read from: a change to it means training again
 READING = tuple(
     f"layers/optledger/optledger/data/{name}"

@@ -19,7 +19,7 @@ from optledger.classify import (
     Classification,
     Scope,
 )
-from optledger.keyword_words import forms_of_address, keyword_reply
+from optledger.keyword_words import coded_word, forms_of_address, keyword_reply
 from optledger.reply_clauses import PhraseWords, asks_without_mark, sincere
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
@@ -125,7 +125,8 @@ _REFUSED_TEXTS = re.compile(
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
 _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is this text spam?", "¿eso es spam?"
-    r"\b(?:es|is (?:this|that|it|one of them)|are (?:these|they|those|them)|was (?:it|that|this))\b[^.!?\n]{0,30}"
+    r"\b(?:es|is (?:this|that|it|one of them)|are (?:these|they|those|them)|was (?:it|that|this)|that'?s|it'?s)\b"
+    r"[^.!?\n]{0,30}"
     r"\bspam\b[^.!?\n]{0,40}\?|[.!?]\s+spam\s*\?+\s*$",  # or a lone "Spam?" after what was received
     re.IGNORECASE,
 )
@@ -326,6 +327,14 @@ def read(text: str, join_keywords: Iterable[str]) -> Classification:
 
 
 def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classification:
+    verdict = _read_words(text, flat, join_keywords)
+    # "STOP REFILL": a code in capitals beside a stop word, the only word the rules read
+    if verdict.review and flat.count(" ") == 1 and verdict.matched == (words := flat.split())[0]:
+        return coded_word(words, text, join_keywords) or verdict
+    return verdict
+
+
+def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classification:
     words = flat.split()
     patterns = _patterns()
     unknown = not patterns.lexicon.issuperset(words)
@@ -347,6 +356,9 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
     asks = "?" in text or ("|" in words and asks_without_mark(flat))
     foreign = unknown or not text.isascii()
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
+        # "I said STOP to the other company, keep sending the alerts": told, not asked (the rarer words searched first)
+        if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
+            return _message(flat, beginnings)
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
         if found := limits.search(sincere(flat), beginnings):
@@ -368,9 +380,6 @@ def _read_flat(text: str, flat: str, join_keywords: Iterable[str]) -> Classifica
             and not _TEXTS_NAMED.search(flat)
         ):
             return _review(verdict.matched or "")
-        # "I said STOP to the other company, keep sending": told, not asked (the rarer words are searched first)
-        if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
-            return _message(flat, beginnings)
         # "I'm no longer a member at that gym": a relationship over, said alone, names the business it was with
         if verdict.review and "|" not in flat and "~" not in marked and patterns.over.search(flat, beginnings):
             return verdict

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from optledger.classify import _DATA, Classification, classify, decisive
-from optledger.keyword_signoffs import _NAME_SUFFIXES, _ROLE_ENDS, _ROLES, _TIMES, _TITLES, _UNITS
+from optledger.keyword_signoffs import _NAME_SUFFIXES, _ROLE_ENDS, _ROLES, _TIMES, _TITLES, _UNITS, month_named
 from optledger.keyword_words import _FIRST_CHARS, _FOOTERS, _words
 from optledger.reply_rules import WordSet, phrase_data
 from optledger.reply_text import fold, phrase_words
@@ -150,7 +150,9 @@ def _signer_part(part: str, signed_off: bool) -> bool:
     words = _LETTERS.findall(fold(" ".join(tokens)))
     if " ".join(words[:2]) in _FOOTERS:  # "Sent from my iPad" below the signature
         return True
-    if not _words().requests.isdisjoint(words) or (not signed_off and not _TIMES.isdisjoint(words)):
+    if not _words().requests.isdisjoint(words) or (
+        not signed_off and not _TIMES.isdisjoint(words) and not month_named(tokens)
+    ):
         return False  # "Thanks, stop": a request, not a name; "Cancel - Monday & Friday": what is cancelled
     # a role of its kind ("equipment manager", "4th grade teacher", "night shift supervisor"): its words in lower case
     role = _role(words)

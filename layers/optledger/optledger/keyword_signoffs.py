@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from optledger.keyword_words import _Words
 
 _TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee", "Atte. Jorge": before a name of the sign-off
+_MONTH_NAMES = frozenset({"april", "abril", "may", "june", "julio"})  # months that are also first names
 _TIMES = frozenset(_DATA["times"])  # "Cancel - Monday & Friday": days and months are what is cancelled, not a name
 _ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role after the name
 _ROLE_ENDS = frozenset(role.split()[-1] for role in _ROLES)  # the last word of a role ("manager")
@@ -35,8 +36,26 @@ _NAME_ARTICLES = frozenset({"the", "los", "las"})  # "Thx, the Hendersons", "Gra
 _COUPLED = frozenset({"&", "and", "y"})  # between two names signed together ("Marvin & Opal Greene", "José y Ana")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
-# a unit before the signer's name ("Depto 4, Martha", "Apt 12B - Linda"), as a flat reply writes it
-_UNITS = frozenset({"apt", "apto", "depto", "dept", "unit", "unidad", "suite", "ste", "lote", "lot", "space", "number"})
+# a unit before or after the signer's name ("Depto 4, Martha", "Apt 12B - Linda"), as a flat reply writes it
+_UNITS = frozenset(
+    {
+        "apt",
+        "apto",
+        "depto",
+        "dept",
+        "unit",
+        "unidad",
+        "suite",
+        "ste",
+        "lote",
+        "lot",
+        "space",
+        "number",
+        "room",
+        "cuarto",
+    }
+    | {"truck", "camion", "troca", "trailer", "rig", "route", "ruta", "bus", "van"}  # a driver's ("Héctor, camión 9")
+)
 
 
 def without_sign_off(
@@ -100,7 +119,7 @@ def without_sign_off(
     # a first and a last name, or three words led by one no dictionary knows ("Remove - Sanchez Auto Body": a
     # business customer signs with its company)
     full = len(given) == _FULL_NAME or (len(given) == _SIGN_OFF_NAMES and given[0] not in found.lexicon)
-    dashed = full and _TIMES.isdisjoint(given) and dash_before
+    dashed = full and dash_before and (_TIMES.isdisjoint(given) or month_named(tail))
     if not (courteous or dashed or roled or written > len(names)) and not found.lexicon.isdisjoint(
         set(names) - initials
     ):
@@ -116,6 +135,22 @@ def without_sign_off(
         for name in tail
     )
     return " ".join(head) if capitalised else None
+
+
+def month_named(tokens: list[str]) -> bool:
+    """Whether each day or month among these words as written is a first name before a surname ("Julio Peña", "June
+    Carter"), not a time ("Cancel - Monday & Friday", "Cancel - June 5")."""
+    folded = [fold(token).strip(".,:;") for token in tokens]
+    return all(
+        word in _MONTH_NAMES
+        and index + 1 < len(tokens)
+        and tokens[index][:1].isupper()
+        and tokens[index + 1][:1].isupper()
+        and folded[index + 1].isalpha()
+        and folded[index + 1] not in _TIMES
+        for index, word in enumerate(folded)
+        if word in _TIMES
+    )
 
 
 def _keyword_word(word: str) -> bool:

@@ -45,6 +45,7 @@ _CLOSINGS = frozenset({"sincerely", "regards", "atentamente", "atte", "cordially
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
 _CODE_LETTERS = 5  # a code in capitals ("TACOTUES"): longer than a name's initials ("ERV")
+_GERUNDS = ("ING", "ANDO", "IENDO")  # a stop word before one makes a sentence ("STOP YELLING"), not a code
 _CODE_LEADS = frozenset({"to", "number", "al", "a", "code", "codigo"})
 _LONG_KEYWORD = 6  # "unstop", "cancel": joined from two words, still a keyword
 _SLIP_MIN = 4  # "end" with a slip is too many words ("eand", "edn", "ed"); "stop" with one is not
@@ -222,15 +223,23 @@ def _numbered(words: list[str], heads: frozenset[str], join_keywords: Iterable[s
     return None if verdict is None or (short and verdict.action != "opt_out") else verdict
 
 
-def _coded(words: list[str], text: str, join_keywords: Iterable[str]) -> Classification | None:
+def _coded(words: list[str], text: str, join_keywords: Iterable[str], *, worded: bool = False) -> Classification | None:
     """A stop word beside a code in capitals copied from the text ("STOP TACOTUES"), no word of its own; like a code
-    of digits, only an opt-out takes it."""
+    of digits, only an opt-out takes it. ``worded``: the code may be a word, the rules having read nothing in it."""
     tokens = text.split()
     code = tokens[-1] if len(tokens) == len(words) else ""
-    if not (len(code) >= _CODE_LETTERS and code.isalpha() and code.isupper()) or english_or_spanish(words[1]):
+    if not (len(code) >= _CODE_LETTERS and code.isalpha() and code.isupper()):
+        return None
+    if english_or_spanish(words[1]) and not (worded and not code.endswith(_GERUNDS)):
         return None
     verdict = decisive(classify(words[0], join_keywords=join_keywords))
     return verdict if verdict is not None and verdict.action == "opt_out" else None
+
+
+def coded_word(words: list[str], text: str, join_keywords: Iterable[str]) -> Classification | None:
+    """A stop word beside a word in capitals in which the rules read nothing but the stop word ("STOP REFILL", "BAJA
+    QUINCE"): a code copied from the text, as a code no dictionary knows is; not a verb's -ing form ("STOP YELLING")."""
+    return _coded(words, text, join_keywords, worded=True)
 
 
 def _mistyped(words: list[str], flat: str, found: _Words, join_keywords: Iterable[str]) -> Classification | None:

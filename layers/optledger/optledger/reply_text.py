@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from optledger.classify import _LATIN_ACCENTS, _SPACES, Classification, Translation
+from optledger.classify import _DATA, _LATIN_ACCENTS, _SPACES, Classification, Translation
 from optledger.near_words import NearWords
 from optledger.reply_languages import english_or_spanish, in_dictionary_read, known_words
 from optledger.reply_rules import Memo, phrase_data
@@ -110,7 +110,8 @@ def _spelling() -> _Spelling:
         abbreviations=canon["abbreviations"],
         leet=canon["leet"],
         targets=frozenset(canon["targets"]),
-        # courtesy words stretch too ("stop plzzz", "thanksss"): the stretch of a target or a courtesy word reads as it
+        # courtesy words and words of address stretch too ("stop plzzz", "thanksss", "bruhhh"): the stretch of a
+        # target, a courtesy word or a word of address reads as it
         squeezed_targets={squeeze(word): word for word in [*_single_courtesy_words(), *canon["targets"]]},
         spaced=re.compile(r"(?<!\w)(?:[a-z][ .\-_*]+){2,}[a-z](?!\w)"),
         # \b before a letter is (?<!\w) there, and a test re runs faster; under re.ASCII faster still
@@ -127,7 +128,7 @@ def _spelling() -> _Spelling:
 
 
 def _single_courtesy_words() -> list[str]:
-    return [word for word in phrase_data()["courtesy"] if word.isalpha() and len(word) > 2]
+    return [word for word in [*_DATA["address"], *phrase_data()["courtesy"]] if word.isalpha() and len(word) > 2]
 
 
 def canonical(folded: str) -> str:
