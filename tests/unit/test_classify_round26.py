@@ -36,7 +36,7 @@ def test_address_and_emphasis(text, expected):
         ("Cancelar. Familia Quintero", "opt_out"),  # a family signs
         ("Stop. God bless. Mr. and Mrs. Abbott", "opt_out"),  # two titles signed together
         ("Cancel. Best regards, Ann Cole, CPA", "opt_out"),  # a suffix after a comma
-        ("Help - Dana, night shift", "message"),  # no role of the list: no sign-off read
+        ("Help - Dana, parking lot", "message"),  # no role of the list: no sign-off read
         ("Help - Dana, receptionist", "help"),  # a role after the name
         ("Baja. Atte. Irma Soto, gerente", "opt_out"),
         ("Remove please. Greg (Noah's dad)", "opt_out"),  # a note in brackets of who sends

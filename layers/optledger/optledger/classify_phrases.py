@@ -20,7 +20,7 @@ from optledger.classify import (
     Scope,
 )
 from optledger.keyword_words import coded_word, forms_of_address, keyword_reply
-from optledger.reply_clauses import PhraseWords, asks_without_mark, sincere
+from optledger.reply_clauses import PhraseWords, asks_without_mark, limit_asked, sincere, spam_not_said
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
 from optledger.reply_rules import Beginnings, Memo, Rules, Starts, WordSet, phrase_data, reply_beginnings, starts_of
@@ -124,17 +124,8 @@ _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
-_SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is this text spam?", "¿eso es spam?"
-    r"\b(?:es|is (?:this|that|it|one of them)|are (?:these|they|those|them)|was (?:it|that|this)|that'?s|it'?s)\b"
-    r"[^.!?\n]{0,30}"
-    r"\bspam\b[^.!?\n]{0,40}\?|[.!?]\s+spam\s*\?+\s*$",  # or a lone "Spam?" after what was received
-    re.IGNORECASE,
-)
 _ASKED_HOW = re.compile(r"(?:how|what|who|whom|where|can i|could i|como|donde|que)\b")  # a question of its own
 _SPAM = re.compile(r"\bspam\b")
-# "Spam" written with its capital inside a sentence is the canned meat ("can I bring my own Spam", "Is Spam one of
-# the fillings"): no labelled reply writes the junk so, and a sentence's first word may be either
-_SPAM_NAMED = re.compile(r"(?<=[^\s.!?\u00bf\u00a1]\s)Spam\b")
 _CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b")
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|never|not|no|cant|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
@@ -191,7 +182,9 @@ def _standalone_keyword(clauses: list[str], beginnings: Beginnings | None, asks:
         else:
             weak = weak or clause
     only_weak = weak is not None and all(patterns.not_addressee.search(bare, beginnings) for bare in others)
-    if weak and not only_weak and asks and _bare(clauses[-1].strip()) != _bare(weak):
+    # "Cancel. How much is a large pizza?", "Remove. I was asleep.": queued (not "Cancel - Tuesday": what is cancelled)
+    opens = weak is not None and clauses[0].strip() == weak and not weak.startswith("cancel")
+    if weak and not only_weak and ((asks and _bare(clauses[-1].strip()) != _bare(weak)) or opens):
         return _review(weak.strip())
     return Classification("opt_out", weak, "phrase") if weak and only_weak else None
 
@@ -276,7 +269,7 @@ def _decide(
         # "STOP ALREADY omg": a STOP insisted on is no joke, whatever laughter or pause is beside it
         if feeling and not patterns.exasperated.isdisjoint(words):
             joking, feeling = False, ""
-        if scoped or asked or joking or (feeling and len(words) < _PLAYFUL_WORDS):
+        if (scoped and feeling != "delight") or asked or joking or (feeling and len(words) < _PLAYFUL_WORDS):
             return _review(verdict.matched or "stop")
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'
             return _review(hedge[0])
@@ -361,14 +354,12 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
             return _message(flat, beginnings)
         # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
-        if found := limits.search(sincere(flat), beginnings):
+        if (found := limits.search(sincere(flat), beginnings)) and (
+            limit_asked(flat, verdict.matched or "") or patterns.partial.search(flat, beginnings)
+        ):
             return _review(found[0])
         # "is one of them spam?", "¿eso es spam?": spam asked about, not said; or the meat named ("my own Spam")
-        if (
-            verdict.action == "opt_out"
-            and verdict.matched == "spam"
-            and ((asks and _SPAM_ASKED.search(text)) or _SPAM_NAMED.search(text))
-        ):
+        if verdict.action == "opt_out" and verdict.matched == "spam" and spam_not_said(text, asks):
             # unless the reply refuses the texts besides ("esto es spam?? no me escriban")
             again = _decide(_SPAM.sub("~", marked), beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign)
             return again if again and again.action == "opt_out" and not again.review else _message(flat, beginnings)

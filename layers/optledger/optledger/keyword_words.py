@@ -55,6 +55,10 @@ _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is 
 _PIECE_CHARS = 3
 _NAME_LEADS = frozenset({"thanks", "thx", "gracias", "hi", "hey", "hello", "hola", "ok", "okay", "sorry", "perdon"})
 _FIRST_CHARS = 40  # where a reply's first words are looked for (a name after thanks, a keyword before a signature)
+# the stop words that revoke in a clause of their own, and the subjects a sentence typed after one starts with
+_STOPS = frozenset({"stop", "unsubscribe", "unsub", "stopall", "optout", "revoke"})
+_SUBJECTS = frozenset({"im", "i", "ive", "ill", "you", "u", "youre", "ur", "we", "were", "they", "theyre", "its"})
+_UNBROKEN_WORDS = 5  # a stop word, up to three courtesy words, the subject
 _TWICE_WORDS = 3  # "STOP / BAJA / ARRET": a request said in up to three words
 
 
@@ -111,10 +115,12 @@ def keyword_reply(
         words = words[:footer]
         flat = " ".join(words)
     known, heads, addressed = _known_or_joined(join_keywords)
+    if words and words[0] in _STOPS and "?" not in text and (broken := _unbroken(words, _words())):
+        return broken  # "STOP im driving": read as "stop | im driving"; a question reads as it is
     if _DIGIT.search(flat) and (numbered := _numbered(words, heads, join_keywords)):
         return numbered
     # a slip needs a word the detector does not know, or two words that make a long keyword ("un stop", "re move")
-    slipped = unknown or (len(words) == 2 and len(words[0]) + len(words[1]) >= _LONG_KEYWORD)
+    slipped = unknown or _two_pieces(words)
     # "HELP AYUDA", "STOP / BAJA", "Cancelar / Cancel": two words of requests (most replies have one, at one set test)
     twice = len(_words().requests.intersection(words)) > 1 and heads.issuperset(words)
     if twice and (verdict := _in_two_languages(words, _words(), join_keywords)):
@@ -152,6 +158,33 @@ def keyword_reply(
     ):
         return unsigned
     return flat if footed else None  # "Cancelar por favor | Enviado desde mi Samsung": read without the footer
+
+
+def _two_pieces(words: list[str]) -> bool:
+    """Two words that make a long keyword, courtesy aside ("un stop", "UN STOP please", "re move pls")."""
+    if len(words) == 2:
+        return len(words[0]) + len(words[1]) >= _LONG_KEYWORD
+    # beside courtesy, one piece is short ("un", "re"): "stop texting please" is two words of their own
+    if len(words) > _SPLIT_PIECES + 1 or all(len(word) > _PIECE_CHARS for word in words):
+        return False
+    core = _words().courtesy.strip(words)
+    return len(core) == 2 and min(map(len, core)) <= _PIECE_CHARS and len(core[0]) + len(core[1]) >= _LONG_KEYWORD
+
+
+def _unbroken(words: list[str], found: _Words) -> str | None:
+    """The flat form with a break before a sentence typed straight after a stop word and its courtesy, with no
+    punctuation between ("STOP im driving", "stop pls im on a delivery", "Stop bro I'm between orders")."""
+    for index in range(1, min(len(words) - 1, _UNBROKEN_WORDS)):
+        if words[index] == "|":
+            return None
+        if words[index] in _SUBJECTS:
+            before = words[1:index]
+            return (
+                None
+                if found.courtesy.strip(found.address.strip(before))
+                else " ".join([*words[:index], "|", *words[index:]])
+            )
+    return None
 
 
 def _addressed(words: list[str], text: str) -> list[str] | None:

@@ -2,7 +2,8 @@
 whether the last one is a question left without its mark, and which clause is said in sarcasm.
 
 Read by ``optledger.classify_phrases``: a lone STOP before a question is queued, not honoured; a limit said in sarcasm
-("love getting texts at 6am, said no one") limits nothing.
+("love getting texts at 6am, said no one") limits nothing, nor an hour complained of beside a keyword in a clause of
+its own ("STOP. It's 5:45 in the morning"); spam asked about is not said.
 """
 
 from __future__ import annotations
@@ -20,6 +21,20 @@ _NOT_QUESTIONS = frozenset(
 _QUESTION_WORDS = 3
 _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps"})  # a word before the question
 _SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
+# a clause asking for a limit: a word of one ("only", "after", "hasta"), or a request about sending to the replier
+_ASKS_LIMIT = re.compile(
+    r"\b(?:only|just|solo|nomas|unicamente|except|excepto|menos|but|pero|after|before|until|till|hasta|despues|antes"
+    r"|instead|better|mejor)\b|\b(?:te?xt|message|send|contact|write|call|mand|envi|escrib)\w* (?:me|us|nos)\b"
+)
+_SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is this text spam?", "¿eso es spam?"
+    r"\b(?:es|is (?:this|that|it|one of them)|are (?:these|they|those|them)|was (?:it|that|this)|that'?s|it'?s)\b"
+    r"[^.!?\n]{0,30}"
+    r"\bspam\b[^.!?\n]{0,40}\?|[.!?]\s+spam\s*\?+\s*$",  # or a lone "Spam?" after what was received
+    re.IGNORECASE,
+)
+# "Spam" written with its capital inside a sentence is the canned meat ("can I bring my own Spam", "Is Spam one of
+# the fillings"): no labelled reply writes the junk so, and a sentence's first word may be either
+_SPAM_NAMED = re.compile(r"(?<=[^\s.!?\u00bf\u00a1]\s)Spam\b")
 
 
 def asks_without_mark(flat: str) -> bool:
@@ -28,6 +43,19 @@ def asks_without_mark(flat: str) -> bool:
     if last and last[0] in _ASIDES:  # "Unsubscribe. btw what's my balance"
         last = last[1:]
     return len(last) >= _QUESTION_WORDS and last[0] in _QUESTION_STARTS and " ".join(last[:2]) not in _NOT_QUESTIONS
+
+
+def spam_not_said(text: str, asks: bool) -> bool:
+    """Spam asked about ("is one of them spam?", "¿eso es spam?") or the meat named ("my own Spam"), not said."""
+    return bool((asks and _SPAM_ASKED.search(text)) or _SPAM_NAMED.search(text))
+
+
+def limit_asked(flat: str, keyword: str) -> bool:
+    """Whether a clause beside a keyword said in a clause of its own asks for a limit ("Stop. Only weekends", "Baja,
+    mándenme solo lo de la cita"); an hour named there without one is complained of ("STOP. It's 5:45 in the morning",
+    "Baja, a las 11 de la noche, qué falta de respeto")."""
+    clauses = [clause.strip() for clause in flat.split("|")]
+    return keyword not in clauses or any(_ASKS_LIMIT.search(clause) for clause in clauses if clause != keyword)
 
 
 def sincere(flat: str) -> str:
