@@ -132,7 +132,8 @@ def without_sign_off(
         name in _COUPLED
         or name in _NAME_ARTICLES
         or (name[:1].isupper() and name.rstrip(".:,").replace(".", "").isalpha())
-        for name in tail
+        or (index + 1 < len(tail) and fold(name).rstrip(".:,") in _TITLES)  # "doña Marta": a title in lower case
+        for index, name in enumerate(tail)
     )
     return " ".join(head) if capitalised else None
 
