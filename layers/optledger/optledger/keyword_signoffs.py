@@ -38,23 +38,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 # a unit before or after the signer's name ("Depto 4, Martha", "Apt 12B - Linda"), as a flat reply writes it
 _UNITS = frozenset(
-    {
-        "apt",
-        "apto",
-        "depto",
-        "dept",
-        "unit",
-        "unidad",
-        "suite",
-        "ste",
-        "lote",
-        "lot",
-        "space",
-        "number",
-        "room",
-        "cuarto",
-    }
-    | {"truck", "camion", "troca", "trailer", "rig", "route", "ruta", "bus", "van"}  # a driver's ("Héctor, camión 9")
+    {"apt", "apto", "depto", "dept", "unit", "unidad", "suite", "ste", "lote", "lot", "space", "number", "room"}
+    | {"cuarto", "truck", "camion", "troca", "trailer", "rig", "route", "ruta", "bus", "van"}  # "Héctor, camión 9"
 )
 
 

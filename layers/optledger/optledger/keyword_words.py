@@ -178,12 +178,9 @@ def _unbroken(words: list[str], found: _Words) -> str | None:
         if words[index] == "|":
             return None
         if words[index] in _SUBJECTS:
-            before = words[1:index]
-            return (
-                None
-                if found.courtesy.strip(found.address.strip(before))
-                else " ".join([*words[:index], "|", *words[index:]])
-            )
+            if found.courtesy.strip(found.address.strip(words[1:index])):
+                return None  # words of their own before the subject ("stop by when you can")
+            return " ".join([*words[:index], "|", *words[index:]])
     return None
 
 
