@@ -59,6 +59,7 @@ class Sent:
     phone: str
     sid: str | None = None  # a webhook's MessageSid
     event_id: str | None = None  # an opt-in's answer
+    refusal: str | None = None  # the body of an answer outside 2xx, to say which request failed and why
 
 
 @dataclass
@@ -224,6 +225,8 @@ def run_load(
                 outcome = Sent(kind, status, time.perf_counter() - started, phone, sid)
                 if kind.startswith("optin_") and status == 201:
                     outcome.event_id = json.loads(reply)["event_id"]
+                if not 200 <= status < 300:
+                    outcome.refusal = reply[:300].decode("utf-8", "replace")
                 if (kind.startswith(("optin_", "webhook_"))) and 200 <= status < 300:
                     plan.acknowledged(phone)
                 with record:
