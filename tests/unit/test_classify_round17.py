@@ -170,7 +170,7 @@ def test_unclear_replies_without_a_revocation_word(text, expected):
         ("would opting out cancel my raffle entry?", "review"),
         ("STOP. btw when do you close", "review"),
         # ...the request alone
-        ("no promos", "opt_out"),
+        ("no promos", "review"),  # a kind of marketing refused, no other word: queued (docs/rules.md, round 30)
         ("STOP. thanks", "opt_out"),
     ],
 )

@@ -51,6 +51,9 @@ def test_keywords(text, expected):
         ("ya desinstalé la app", "review"),
         ("alerts yes, promos no", "review"),  # one kind of texts kept
         ("the reminders are fine but no more surveys", "review"),
+        ("no more clearance texts", "review"),  # a kind of marketing refused with no other word (docs/rules.md)
+        ("no more promos please", "review"),
+        ("no more texts please", "opt_out"),  # as before: the texts themselves
     ],
 )
 def test_rules(text, expected):
