@@ -352,10 +352,13 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
         # "I said STOP to the other company, keep sending the alerts": told, not asked (the rarer words searched first)
         if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
             return _message(flat, beginnings)
-        # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
+        # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads;
+        # an hour beside a keyword said in a clause of its own is complained of, unless a clause asks for a limit
         limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
         if (found := limits.search(sincere(flat), beginnings)) and (
-            limit_asked(flat, verdict.matched or "") or patterns.partial.search(flat, beginnings)
+            limits is patterns.partial  # a kind of texts, found already: no hour to tell apart
+            or limit_asked(flat, verdict.matched or "")
+            or patterns.partial.search(flat, beginnings)
         ):
             return _review(found[0])
         # "is one of them spam?", "¿eso es spam?": spam asked about, not said; or the meat named ("my own Spam")

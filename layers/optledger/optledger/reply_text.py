@@ -112,7 +112,7 @@ def _spelling() -> _Spelling:
         targets=frozenset(canon["targets"]),
         # courtesy words and words of address stretch too ("stop plzzz", "thanksss", "bruhhh"): the stretch of a
         # target, a courtesy word or a word of address reads as it
-        squeezed_targets={squeeze(word): word for word in [*_single_courtesy_words(), *canon["targets"]]},
+        squeezed_targets={squeeze(word): word for word in [*_words_that_stretch(), *canon["targets"]]},
         spaced=re.compile(r"(?<!\w)(?:[a-z][ .\-_*]+){2,}[a-z](?!\w)"),
         # \b before a letter is (?<!\w) there, and a test re runs faster; under re.ASCII faster still
         spaced_hint=re.compile(r"\b[a-z][ .\-_*]+[a-z][ .\-_*]+[a-z](?!\w)"),
@@ -127,7 +127,8 @@ def _spelling() -> _Spelling:
     )
 
 
-def _single_courtesy_words() -> list[str]:
+def _words_that_stretch() -> list[str]:
+    """Courtesy words and words of address of three letters or more, one word each ("plz", "thanks", "bruh")."""
     return [word for word in [*_DATA["address"], *phrase_data()["courtesy"]] if word.isalpha() and len(word) > 2]
 
 
