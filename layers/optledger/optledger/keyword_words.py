@@ -53,6 +53,7 @@ _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not o
 _SPLIT_PIECES = 3  # a keyword broken by more than two spaces is spelt out, which canonical() reads already
 _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is a short reply
 _PIECE_CHARS = 3
+_BUTS = frozenset({"but", "pero"})  # courtesy, then "but", then the keyword ("nothing personal but STOP")
 _NAME_LEADS = frozenset({"thanks", "thx", "gracias", "hi", "hey", "hello", "hola", "ok", "okay", "sorry", "perdon"})
 _FIRST_CHARS = 40  # where a reply's first words are looked for (a name after thanks, a keyword before a signature)
 # the stop words that revoke in a clause of their own, and the subjects a sentence typed after one starts with
@@ -125,6 +126,11 @@ def keyword_reply(
     twice = len(_words().requests.intersection(words)) > 1 and heads.issuperset(words)
     if twice and (verdict := _in_two_languages(words, _words(), join_keywords)):
         return verdict
+    # "nothing personal but STOP", "thanks for everything but stop": courtesy of any wording, a "but", the keyword
+    if (but := _but_before_keyword(words)) and (
+        said := keyword_reply(but, " ".join(but), text, join_keywords, unknown)
+    ):
+        return said
     if known.issuperset(words):
         found = _words()
         if verdict := _courteous(words, found, join_keywords, text) or (
@@ -158,6 +164,17 @@ def keyword_reply(
     ):
         return unsigned
     return flat if footed else None  # "Cancelar por favor | Enviado desde mi Samsung": read without the footer
+
+
+def _but_before_keyword(words: list[str]) -> list[str] | None:
+    """The words without a "but" said between courtesy and a keyword or stop word, or None when there is none."""
+    if _BUTS.isdisjoint(words):
+        return None
+    index = next(index for index, word in enumerate(words) if word in _BUTS)
+    after = words[index + 1 : index + 2]
+    if not 0 < index < len(words) - 1 or (after[0] not in _words().requests):
+        return None
+    return [*words[:index], *words[index + 1 :]]
 
 
 def _two_pieces(words: list[str]) -> bool:

@@ -12,11 +12,29 @@ import re
 from collections.abc import Iterable
 
 _QUESTION_STARTS = frozenset(
-    {"is", "are", "when", "whens", "where", "wheres", "what", "whats", "how", "do", "does", "cuando", "donde", "cuanto"}
+    {
+        "is",
+        "are",
+        "when",
+        "whens",
+        "where",
+        "wheres",
+        "what",
+        "whats",
+        "how",
+        "do",
+        "does",
+        "did",
+        "cuando",
+        "donde",
+        "cuanto",
+    }
 )
+_QUESTION_PAIRS = frozenset({"a que", "en que", "a donde", "de donde", "para cuando", "a cuanto"})  # "a qué hora abren"
 # "STOP. Are you kidding me", "Stop. How many times": a complaint, not a question of its own
 _NOT_QUESTIONS = frozenset(
     {"is this", "is that", "are you", "are u", "how many", "how dare", "how often", "what the", "what part", "do not"}
+    | {"did you", "did u", "did i", "did we", "did not"}
 )
 _QUESTION_WORDS = 3
 _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps"})  # a word before the question
@@ -42,7 +60,12 @@ def asks_without_mark(flat: str) -> bool:
     last = flat.rsplit("|", 1)[-1].split()
     if last and last[0] in _ASIDES:  # "Unsubscribe. btw what's my balance"
         last = last[1:]
-    return len(last) >= _QUESTION_WORDS and last[0] in _QUESTION_STARTS and " ".join(last[:2]) not in _NOT_QUESTIONS
+    starts = " ".join(last[:2])
+    return (
+        len(last) >= _QUESTION_WORDS
+        and (last[0] in _QUESTION_STARTS or starts in _QUESTION_PAIRS)
+        and starts not in _NOT_QUESTIONS
+    )
 
 
 def spam_not_said(text: str, asks: bool) -> bool:
