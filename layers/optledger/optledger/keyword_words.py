@@ -46,7 +46,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
 _CODE_LETTERS = 5  # a code in capitals ("TACOTUES"): longer than a name's initials ("ERV")
 _GERUNDS = ("ING", "ANDO", "IENDO")  # a stop word before one makes a sentence ("STOP YELLING"), not a code
-_CODE_LEADS = frozenset({"to", "number", "al", "a", "code", "codigo"})
+_CODE_LEADS = frozenset(
+    {"to", "number", "al", "a", "code", "codigo", "store", "tienda", "sucursal", "location", "branch"}
+)
 _LONG_KEYWORD = 6  # "unstop", "cancel": joined from two words, still a keyword
 _SLIP_MIN = 4  # "end" with a slip is too many words ("eand", "edn", "ed"); "stop" with one is not
 _JOIN_WORDS = 3  # a join keyword is a word or two: more unknown words are not one
@@ -55,10 +57,15 @@ _SPLIT_CHARS = 24  # "st op thank you": a broken keyword with courtesy words is 
 _PIECE_CHARS = 3
 _BUTS = frozenset({"but", "pero"})  # courtesy, then "but", then the keyword ("nothing personal but STOP")
 _NAME_LEADS = frozenset({"thanks", "thx", "gracias", "hi", "hey", "hello", "hola", "ok", "okay", "sorry", "perdon"})
+_NAME_LEAD_PAIRS = frozenset({"appreciate you", "appreciate it", "thank you", "love you", "love ya", "good morning"})
 _FIRST_CHARS = 40  # where a reply's first words are looked for (a name after thanks, a keyword before a signature)
 # the stop words that revoke in a clause of their own, and the subjects a sentence typed after one starts with
-_STOPS = frozenset({"stop", "unsubscribe", "unsub", "stopall", "optout", "revoke"})
-_SUBJECTS = frozenset({"im", "i", "ive", "ill", "you", "u", "youre", "ur", "we", "were", "they", "theyre", "its"})
+_STOPS = frozenset({"stop", "unsubscribe", "unsub", "stopall", "optout", "revoke", "baja", "parar", "alto"})
+_SUBJECTS = frozenset(
+    {"im", "i", "ive", "ill", "you", "u", "youre", "ur", "we", "were", "they", "theyre", "its"}
+    | {"estoy", "ando", "tengo", "yo", "soy", "voy", "estamos", "andamos"}  # "baja porfa estoy en el trabajo"
+)
+_SUBJECT_PAIRS = frozenset({"this is", "that is", "thats a", "this has", "these are"})  # "stop already this is a lot"
 _UNBROKEN_WORDS = 5  # a stop word, up to three courtesy words, the subject
 _TWICE_WORDS = 3  # "STOP / BAJA / ARRET": a request said in up to three words
 
@@ -148,14 +155,16 @@ def keyword_reply(
     if slipped and (verdict := _mistyped(words, flat, _words(), join_keywords)):
         return verdict
     # "Thanks Maria, but stop", "Gracias Lupita, baja": a name written with its capital after thanks or a greeting
-    if len(words) > 2 and words[0] in _NAME_LEADS and words[1] not in known and (rest := _addressed(words, text)):
+    lead = 2 if " ".join(words[:2]) in _NAME_LEAD_PAIRS else 1 if words[0] in _NAME_LEADS else 0
+    if lead and len(words) > lead + 1 and words[lead] not in known and (rest := _addressed(words, text, lead)):
         return keyword_reply(rest, " ".join(rest), text, join_keywords, unknown)
     if unknown and len(words) == 2 and (verdict := _coded(words, text, join_keywords)):
         return verdict
     # a sign-off is a few words at the end after a break ("|": a comma, a period, a spaced dash; or "-J"), after
     # words a keyword is said with (most replies: a word of neither before the last few)
     if (
-        ("|" in flat or "-" in text or not _CLOSINGS.isdisjoint(words))  # "Stop thank you Sincerely Wilma Pruitt"
+        # "Stop thank you Sincerely Wilma Pruitt"; a double space before the name ("baja gracias  Jesus Armenta")
+        ("|" in flat or "-" in text or "  " in text.strip() or not _CLOSINGS.isdisjoint(words))
         and words[0] in heads
         and words[-1] not in known
         and heads.issuperset(words[:-_SIGN_OFF_WORDS])
@@ -194,18 +203,19 @@ def _unbroken(words: list[str], found: _Words) -> str | None:
     for index in range(1, min(len(words) - 1, _UNBROKEN_WORDS)):
         if words[index] == "|":
             return None
-        if words[index] in _SUBJECTS:
+        if words[index] in _SUBJECTS or " ".join(words[index : index + 2]) in _SUBJECT_PAIRS:
             if found.courtesy.strip(found.address.strip(words[1:index])):
                 return None  # words of their own before the subject ("stop by when you can")
             return " ".join([*words[:index], "|", *words[index:]])
     return None
 
 
-def _addressed(words: list[str], text: str) -> list[str] | None:
-    """The words without the name after the first, when the reply writes it as a name ("Thanks Skyline, but stop")."""
+def _addressed(words: list[str], text: str, at: int = 1) -> list[str] | None:
+    """The words without the name after the lead (the first word or two), when the reply writes it as a name ("Thanks
+    Skyline, but stop", "Appreciate you Kim but stop")."""
     tokens = _LETTERS.findall(text[:_FIRST_CHARS])
-    if len(tokens) > 1 and tokens[1][0].isupper() and tokens[1][1:].islower() and fold(tokens[1]) == words[1]:
-        return [words[0], *words[2:]]
+    if len(tokens) > at and tokens[at][0].isupper() and tokens[at][1:].islower() and fold(tokens[at]) == words[at]:
+        return [*words[:at], *words[at + 1 :]]
     return None
 
 
@@ -352,18 +362,24 @@ def signed_off(words: list[str], text: str, join_keywords: Iterable[str]) -> str
 def slipped_keyword(word: str) -> str | None:
     """The keyword or one-word stop request (lower case) a word is typed with one slip, if the word is not itself an
     English or Spanish word: a letter typed inside it ("stoip", "ayduda"), two letters swapped ("hlep", "strat",
-    "cnacelar", "estpo", "abja"), a neighbouring key struck ("cancek", "bsja", "jelp"; in a word of three letters only
-    after its first: "emd", "edn", "enf"), or one of five letters or more with a letter left out after its first
-    ("ayda", "unstp")."""
+    "cnacelar", "estpo", "abja"), a neighbouring key struck ("cancek", "bsja", "jelp"; in a word of three letters
+    after its first, "emd", "edn", "enf", or on it, "wnd"), or one of five letters or more with a letter left out
+    after its first ("ayda", "unstp")."""
     for keyword in _slip_keywords().get(len(word), ()):
         # the first letter is typed right, or slips only on a word's own length ("jelp", "abja")
         if (word[0] == keyword[0] or len(word) == len(keyword)) and _one_slip(word, keyword):
             return None if english_or_spanish(word) else keyword
-    if len(word) == _SLIP_MIN - 1:  # a short keyword slips after its first letter: "emd", "edn", "enf"
-        for keyword in _short_keywords():
-            if word[0] == keyword[0] and _one_slip(word, keyword):
-                return None if english_or_spanish(word) else keyword
+    if len(word) == _SLIP_MIN - 1:  # a short keyword slips after its first letter ("emd", "edn", "enf") or on it
+        for keyword in _short_keywords():  # ("wnd", "rnd"; "snd" is SEND shortened, "dnd" a word)
+            if (word[0] == keyword[0] or word[1:] == keyword[1:]) and _one_slip(word, keyword):
+                return None if english_or_spanish(word) or word in _abbreviations() else keyword
     return None
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """The SMS spellings the reader makes words of ("snd": send): no slip of a keyword."""
+    return frozenset(phrase_data()["canon"]["abbreviations"])
 
 
 def _one_slip(word: str, keyword: str) -> bool:

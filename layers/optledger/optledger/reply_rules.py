@@ -92,9 +92,14 @@ class WordSet:
         return None
 
     def said(self, words: list[str]) -> str:
-        """What the words say once these are struck out, a word repeated alone said once ("stop stop", "help help")."""
+        """What the words say once these are struck out, a word or two repeated alone said once ("stop stop", "help
+        help", "stop it stop it")."""
         kept = self.strip(words)
-        return kept[0] if len(kept) > 1 and len(set(kept)) == 1 else " ".join(kept)
+        if len(kept) > 1 and len(set(kept)) == 1:
+            return kept[0]
+        if len(kept) in (4, 6) and kept[:2] * (len(kept) // 2) == kept:
+            return " ".join(kept[:2])
+        return " ".join(kept)
 
     def strip(self, words: list[str]) -> list[str]:
         if self.firsts.isdisjoint(words):
