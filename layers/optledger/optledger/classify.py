@@ -212,7 +212,20 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return verdict
     if names and (verdict := _beside_name(text, join_keywords, names)):
         return verdict
+    if (
+        "#" in text
+        and (untagged := _without_hashtags(text))
+        and (verdict := decisive(classify(untagged, join_keywords=join_keywords, names=names)))
+    ):
+        return verdict  # "STOP #SalsaBravaClub", "#KoiAndRice stop": a hashtag beside a keyword is no word of it
     return (_read or _reader())(text, join_keywords)
+
+
+def _without_hashtags(text: str) -> str:
+    """The reply without its hashtags ("#SalsaBravaClub"; not "#4410", a number), or "" when it has none or is one."""
+    tokens = text.split()
+    kept = [token for token in tokens if not (token[:1] == "#" and token[1:2].isalpha())]
+    return " ".join(kept) if len(kept) < len(tokens) else ""
 
 
 _BREAKS = frozenset("\n,|-\u2013\u2014~.!:;")  # where a keyword may end and its signature begin

@@ -40,6 +40,7 @@ _PART_BREAK = re.compile(r"\s*(?:\n+|\||,|\s[-\u2013\u2014~]+\s|(?<=[.!])\s)\s*"
 _EDGES = " \t\n|,.-\u2013\u2014~"
 _GREETING = re.compile(r"([^.!?\n]{1,40}[.!]+)\s+")  # a first sentence, which may be a greeting
 _LETTERS = re.compile(r"[^\W\d_]+")
+_PHONE = re.compile(r"(?:[A-Z]\.?\s?){0,4}\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}$")  # "A.M. 492 555 0150"
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "la abuelita Teodora": who sends a keyword
 # lower-case words of a signer's part: "Mr. and Mrs. Lowe", "Kline & Shah LLP", "la abuelita Teodora", "office manager"
@@ -66,13 +67,20 @@ def signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Cla
             continue
         lined = "\n" in cut.group()
         words = _LETTERS.findall(fold(head))
-        if not _words().heads.issuperset(words) and not (lined and len(words) <= _HEAD_WORDS):
+        if not _head_words().issuperset(words) and not (lined and len(words) <= _HEAD_WORDS):
             if "\n" not in tail:
                 return None  # a longer head holds this one's words: only a line of its own may still sign it
             continue  # a request said in words is signed on a line of its own, or the phrase reader reads it
-        if _signature(tail, lined):
+        # after the request's full stop, a signer in two parts or more ("Remove please. Bernice Hollis, Boca Raton")
+        if _signature(tail, lined, sentenced=body[cut.start() - 1 : cut.start()] in (".", "!")):
             return decisive(classify(head, join_keywords=join_keywords, names=names))
     return None
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    """The words a signed request is made of: keywords, stop words, courtesy and words of address ("Ayuda joven")."""
+    return _words().heads | _words().address_words
 
 
 def _first_word(text: str) -> str:
@@ -98,7 +106,7 @@ def _without_greeting(text: str) -> str:
     return rest.strip() if first.endswith(":") and first[0].isupper() else text
 
 
-def _signature(tail: str, lined: bool) -> bool:
+def _signature(tail: str, lined: bool, sentenced: bool = False) -> bool:
     """Whether the rest of a reply is a signature block: a sign-off, then a signer's parts; a signer alone after a
     dash, on lines of its own or after a title ("Sr. Ernesto Villarreal, Saltillo")."""
     if "?" in tail:
@@ -122,7 +130,11 @@ def _signature(tail: str, lined: bool) -> bool:
     # a name, then a role ("Kevin Tran, night shift lead, Westside Distribution"): a signer without a sign-off
     # or a credential ("Kendra, RN")
     titled = titled or (len(parts) > 1 and any(_role_or_credential(part) for part in parts))
-    if not (signed_off or dashed or titled) or len(parts) > _PARTS:
+    # a phone number or an e-mail address: only a signer adds one after a request ("Ayuda. A.M. 492 555 0150")
+    titled = titled or any("@" in part or _PHONE.match(part.strip()) for part in parts)
+    # after a full stop, a name first that no dictionary knows ("Bernice Hollis, Boca Raton"; not "Main Street, Apt 4")
+    sentenced = sentenced and len(parts) > 1 and not _words().lexicon.issuperset(_LETTERS.findall(fold(parts[0])))
+    if not (signed_off or dashed or titled or sentenced) or len(parts) > _PARTS:
         return False
     if not all(_signer_part(part, signed_off) for part in parts):
         return False

@@ -45,7 +45,8 @@ _ASKS_LIMIT = re.compile(
     r"|instead|better|mejor)\b|\b(?:te?xt|message|send|contact|write|call|mand|envi|escrib)\w* (?:me|us|nos)\b"
 )
 _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is this text spam?", "¿eso es spam?"
-    r"\b(?:es|is (?:this|that|it|one of them)|are (?:these|they|those|them)|was (?:it|that|this)|that'?s|it'?s)\b"
+    r"\b(?:es|is (?:this|that|it|one of (?:them|those|these))|are (?:these|they|those|them)"
+    r"|was (?:it|that|this)|that'?s|it'?s)\b"
     r"[^.!?\n]{0,30}"
     r"\bspam\b[^.!?\n]{0,40}\?|[.!?]\s+spam\s*\?+\s*$",  # or a lone "Spam?" after what was received
     re.IGNORECASE,
