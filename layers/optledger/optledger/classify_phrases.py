@@ -140,7 +140,7 @@ _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase sa
 LAST_MASKED = [("", "")]  # the flat form last read and its masked form
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
 _CLEARED = Classification("message")  # the same, where the rules read a cue as something else: reply_reader leaves it
-UNDECIDED = _TEXTS_REFUSED, _TEXTS_BESIDE_MASKED_CUE = "texts refused", "texts beside a masked cue"  # no rule decides
+UNDECIDED = _TEXTS_REFUSED, _TEXTS_BESIDE_MASKED_CUE, _CLOSING = "texts refused", "texts beside a masked cue", "closing"
 
 
 def _bare(clause: str) -> str:
@@ -155,7 +155,9 @@ def _unaddressed(bare: str) -> str:
     return bare if kept is words else _patterns().fillers.said(kept)
 
 
-def _standalone_keyword(clauses: list[str], beginnings: Beginnings | None, asks: bool = False) -> Classification | None:
+def _standalone_keyword(
+    clauses: list[str], beginnings: Beginnings | None, asks: bool = False, mood: Callable[[], Mood] = lambda: ""
+) -> Classification | None:
     """A revocation word that makes up a clause on its own, give or take courtesy words ("Stop. Thank you").
 
     Words with everyday meanings (CANCEL, END, REMOVE...) count only when no clause says anything else; before a
@@ -184,9 +186,13 @@ def _standalone_keyword(clauses: list[str], beginnings: Beginnings | None, asks:
     only_weak = weak is not None and all(patterns.not_addressee.search(bare, beginnings) for bare in others)
     # "Cancel. How much is a large pizza?", "Remove. I was asleep.": queued (not "Cancel - Tuesday": what is cancelled)
     opens = weak is not None and clauses[0].strip() == weak and not weak.startswith("cancel")
-    if weak and not only_weak and ((asks and _bare(clauses[-1].strip()) != _bare(weak)) or opens):
+    if not weak or only_weak:
+        return Classification("opt_out", weak, "phrase") if weak else None
+    if (asks and _bare(clauses[-1].strip()) != _bare(weak)) or opens:
         return _review(weak.strip())
-    return Classification("opt_out", weak, "phrase") if weak and only_weak else None
+    # "Hope you're having a nice day. Cancel, please.": closing the reply, queued; after praise or thanks, honoured
+    closes = " " not in (w := _bare(weak.strip())) and [b for c in clauses if (b := _bare(c.strip()))][-1] == w
+    return (Classification("opt_out", weak, "phrase") if mood() == "delight" else _review(_CLOSING)) if closes else None
 
 
 def _mask_scope(marked: str, flat: str, beginnings: Beginnings | None) -> tuple[str, bool, bool]:
@@ -258,10 +264,12 @@ def _decide(
             return _review(found[0])
         return _PHRASES[found[0]]
     words = masked.split()
-    if patterns.alone.any_in(words) and (verdict := _standalone_keyword(marked.split("|"), beginnings, asks)):
+    if patterns.alone.any_in(words) and (verdict := _standalone_keyword(marked.split("|"), beginnings, asks, mood)):
         # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP": no)
         clauses = [c.strip() for c in marked.split("|") if c.strip()]
         last = clauses[-1] == (verdict.matched or "").strip()
+        # "Loved the festival, thank you. Estop.": a STOP closing praise in a clause of its own is no exclamation
+        closing = len(said := [c for c in clauses if _bare(c)]) > 1 and said[-1] == (verdict.matched or "").strip()
         # "¿baja?": a lone stop word asked, like a lone keyword asked; else a STOP before a question
         asked = asks and (not last or len(clauses) == 1)
         # "wow 4 texts today, love that for me. stop.": laughter about the texts, and STOP last, is no joke
@@ -270,11 +278,11 @@ def _decide(
         if feeling and not patterns.exasperated.isdisjoint(words):
             joking, feeling = False, ""
         if (scoped and feeling != "delight") or asked or joking or (feeling and len(words) < _PLAYFUL_WORDS):
-            return _review(verdict.matched or "stop")
+            return verdict if closing and feeling == "delight" and not scoped else _review(verdict.matched or "stop")
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'
             return _review(hedge[0])
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
-        return _MESSAGE if feeling == "delight" else verdict
+        return _MESSAGE if feeling == "delight" and not closing else verdict
     if (
         len(words) <= _REVIEW_REPLY_WORDS
         and patterns.review_reply_words.issuperset(words)  # most replies have a word of neither list: no strip
