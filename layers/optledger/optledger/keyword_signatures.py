@@ -56,6 +56,11 @@ def signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Cla
     if len(text) > _SIGNED_CHARS:
         return None
     body = _without_greeting(text)
+    # "Hey hope you're having a good day! HELP please": a keyword after a sentence of greeting reads as it alone
+    if len(body) < len(text.strip()) and (
+        verdict := decisive(classify(body, join_keywords=join_keywords, names=names))
+    ):
+        return verdict
     cuts = list(_BREAK.finditer(body))[:_CUTS]
     if "\n" not in body and (
         not cuts or body[cuts[0].end() :].islower() or _first_word(body) not in _words().heads
@@ -201,7 +206,7 @@ def _lower_case_signer_word(word: str, numbered: bool) -> bool:
 
 
 def _courtesy_only(part: str) -> bool:
-    words = _LETTERS.findall(fold(part))
+    words = _LETTERS.findall(fold(part).replace("'", ""))  # "hope you're well": words as the rules spell them
     return bool(words) and not _sign_offs().strip(words)
 
 

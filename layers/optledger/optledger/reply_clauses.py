@@ -37,7 +37,7 @@ _NOT_QUESTIONS = frozenset(
     | {"did you", "did u", "did i", "did we", "did not"}
 )
 _QUESTION_WORDS = 3
-_ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps"})  # a word before the question
+_ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  # a word before the question
 _SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
 # a clause asking for a limit: a word of one ("only", "after", "hasta"), or a request about sending to the replier
 _ASKS_LIMIT = re.compile(
@@ -48,7 +48,7 @@ _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is t
     r"\b(?:es|is (?:this|that|it|one of (?:them|those|these))|are (?:these|they|those|them)"
     r"|was (?:it|that|this)|that'?s|it'?s)\b"
     r"[^.!?\n]{0,30}"
-    r"\bspam\b[^.!?\n]{0,40}\?|[.!?]\s+spam\s*\?+\s*$",  # or a lone "Spam?" after what was received
+    r"\bspam\b[^.!?\n]{0,60}\?|[.!?]\s+spam\s*\?+\s*$",  # or a lone "Spam?" after what was received
     re.IGNORECASE,
 )
 # "Spam" written with its capital inside a sentence is the canned meat ("can I bring my own Spam", "Is Spam one of
