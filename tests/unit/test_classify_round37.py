@@ -44,6 +44,20 @@ def test_keywords(text, expected):
     assert label_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("STOP #TacoTuesdayClub", "Taco Tuesday Club", "opt_out"),  # the hashtag holds the business's name
+        ("#GreenLeafMarket baja", "Green Leaf Market", "opt_out"),
+        ("HELP #PetPalace", "Pet Palace", "help"),
+        ("#PetPalace is the best, love these deals", "Pet Palace", "message"),
+    ],
+)
+def test_a_hashtag_of_the_business_name(text, name, expected):
+    # the webhook passes the business's name: the hashtag is read off before the name is looked for
+    assert label_of(text, (name,)) == expected
+
+
 def test_an_orders_number_is_no_signers_phone():
     assert label_of("Cancel. Order 5512345") != "opt_out"
 

@@ -210,14 +210,15 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return verdict
     if ")" in text and text.rstrip().endswith(")") and (verdict := _noted(text, join_keywords, names)):
         return verdict
-    if names and (verdict := _beside_name(text, join_keywords, names)):
-        return verdict
+    # before the name is looked for: a hashtag may hold the name ("STOP #SalsaBravaClub" to Salsa Brava Club)
     if (
         "#" in text
         and (untagged := _without_hashtags(text))
         and (verdict := decisive(classify(untagged, join_keywords=join_keywords, names=names)))
     ):
         return verdict  # "STOP #SalsaBravaClub", "#KoiAndRice stop": a hashtag beside a keyword is no word of it
+    if names and (verdict := _beside_name(text, join_keywords, names)):
+        return verdict
     return (_read or _reader())(text, join_keywords)
 
 
