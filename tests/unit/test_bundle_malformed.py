@@ -255,3 +255,12 @@ def test_members_zipfile_cannot_read_are_one_failed_line(tmp_path, capsys, chang
     path = tmp_path / "bundle.zip"
     path.write_bytes(damaged)
     assert "manifest.json" in failed_line(capsys, path)
+
+
+@pytest.mark.parametrize("generator", ["0", "1", "optledger", "by", "a"])
+def test_a_generator_of_another_version_must_be_the_one_the_report_names(generator):
+    # another version's report is not rebuilt, only read for the generator it names: a digit or a word that appears
+    # anywhere on the page is not that (hypothesis found "0" passing when any occurrence was enough)
+    report = verify_bundle(io.BytesIO(with_manifest(lambda m: m.update(generator=generator))))
+    assert not report.ok
+    assert any("generator is not the one" in problem for problem in report.problems), report.problems

@@ -273,8 +273,14 @@ def check_documents(zf: zipfile.ZipFile, m: Manifest, events: EventsResult, pres
             html = zf.read(REPORT).decode("utf-8", "replace")
         except (KeyError, *ZIP_ERRORS):
             return DocumentsResult(**log.freeze())
-        for key, value in (("bundle_id", m.bundle_id), ("generated_at", m.generated_at), ("generator", m.generator)):
-            if not value or escape(value) not in html:
+        # each value where the report's heading shows it, not anywhere (a generator "0" is a digit of any page)
+        heading = (
+            ("bundle_id", m.bundle_id, ">{}<"),
+            ("generated_at", m.generated_at, "generated {} "),
+            ("generator", m.generator, "by {}<"),
+        )
+        for key, value, where in heading:
+            if not value or where.format(escape(value)) not in html:
                 log.fail_file(MANIFEST, f"{key} is not the one {REPORT} names")
         log.check(f"{REPORT} names this bundle (made by {m.generator!r}: layout not rebuilt)")
         return DocumentsResult(**log.freeze())
