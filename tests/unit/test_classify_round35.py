@@ -29,7 +29,7 @@ from tests.support.replies import label_of
         ("Cancelar. Atte. Ramiro Ortiz, camionero", "opt_out"),  # a signer's trade
         ("Remove. Regards, Dee Park, mechanic", "opt_out"),
         ("Stop but keep the deals", "review"),  # a "but" before words of their own is no courtesy
-        ("I like you guys but stop", "review"),
+        ("I like you guys but stop", "opt_out"),  # liking said before a "but" is courtesy too (round 40)
     ],
 )
 def test_keywords(text, expected):

@@ -206,6 +206,17 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return verdict
     if not word:
         return _symbols_only(text)
+    verdict = _read_reply(text, join_keywords, names)
+    # "Qué bolá, START por favor", "End. Bless you all": a keyword in a clause of its own beside clauses asking nothing
+    if verdict.action == "message" and (_BREAKS.intersection(text) or _BUT.search(text)):
+        from optledger.keyword_clauses import keyword_in_clauses
+
+        return keyword_in_clauses(text, join_keywords, names, verdict) or verdict
+    return verdict
+
+
+def _read_reply(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification:
+    """Steps 1 (a keyword signed, noted, beside a name or a hashtag) to 5 on a reply that is not a bare keyword."""
     if _BREAKS.intersection(text) and (verdict := _signed(text, join_keywords, names)):
         return verdict
     if ")" in text and text.rstrip().endswith(")") and (verdict := _noted(text, join_keywords, names)):
@@ -230,6 +241,7 @@ def _without_hashtags(text: str) -> str:
 
 
 _BREAKS = frozenset("\n,|-\u2013\u2014~.!:;")  # where a keyword may end and its signature begin
+_BUT = re.compile(r"\s(?:but|pero)\s", re.IGNORECASE)
 
 
 def _signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:

@@ -1,0 +1,232 @@
+"""A keyword said in a clause of its own beside clauses that ask nothing (the last step of ``optledger.classify``, on a
+reply the other steps read as an ordinary message or queued): a greeting, thanks or praise before it ("Qué bolá, START
+por favor", "Thank you for everything you do. END."), a farewell, a blessing or thanks after it ("End. Bless you
+all", "Cancelar, pura vida"), the business's name or a word of address in a clause of its own, courtesy of any
+wording before a "but" ("u guys slay but stop"), a reason after a stop word ("Parar, estoy en la bodega"). The reply
+is that keyword, as it would be alone.
+
+A clause beside the keyword is read alone and must be an ordinary message: no question, no cue, no request of its
+own. It must say something social (``data/social_words.json``: greetings, farewells, praise,
+softeners, and the courtesy and address words the keyword reader knows), or be a word or three no dictionary knows
+(a name, a regional greeting: "Howzit", "a hui hou"). Not beside a keyword: delight or laughter after a STOP, an
+exclamation ("Stop, I'm crying, this coupon is perfect"); a thing a stop word of everyday meaning may be about ("My
+order never came. Cancel."); a reason after CANCEL, REMOVE or END, which may be what is cancelled.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import NamedTuple
+
+from optledger.classify import _DATA, _DATA_DIR, OTHER_LANGUAGE, Classification, classify, decisive
+from optledger.classify_phrases import _CLEARED
+from optledger.keyword_signoffs import _TIMES
+from optledger.keyword_words import _SUBJECTS, _words
+from optledger.reply_clauses import asks_without_mark
+from optledger.reply_reader import LEARNED_REVIEW
+from optledger.reply_rules import WordSet, phrase_data
+from optledger.reply_text import fold
+
+_CHARS = 200  # a keyword and its asides: a longer reply is a letter the phrase reader reads
+_CLAUSES = 8  # a greeting, thanks, the keyword, a farewell, a signer's names
+_ASIDE_WORDS = 12  # a farewell or a reason after the keyword
+_KEYWORD_WORDS = 4  # a keyword's clause without its courtesy: "baja de la lista", "st op" mended
+_UNKNOWN_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
+# where a clause ends: punctuation, a spaced dash, a "but" ("appreciate y'all but STOP")
+_BREAK = re.compile(r"\s*[,;:!.\n]+\s*|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_BUT_FIRST = re.compile(r"(?:but|pero)\s+", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
+_CODES = frozenset({"10 4", "10-4"})  # "END. Have a safe one, 10-4": a sign-off in numbers
+_SIGNER_WORDS = 3  # "Edith R. Chambers", "Kainoa"
+# stop words with an everyday meaning: what they close may be what they cancel ("My order never came. Cancel.")
+_EVERYDAY = frozenset({"cancel", "cancelar", "cancela", "cancele", "remove", "end", "quit", "baja", "parar", "alto"})
+# stop words a reason may follow ("alto pls, estoy de turno"); CANCEL, REMOVE and END before one are queued
+# a reason is the replier's own ("Alto, estoy manejando", "STOP, I'm at work"); "Stop, you're too kind" is delight
+_REASON_SUBJECTS = _SUBJECTS - {"you", "u", "youre", "ur", "they", "theyre", "its"}
+# words of keywords said in more than one word ("darme de baja", "opt out", "stop all", "un stop")
+_KEYWORD_PHRASE_WORDS = frozenset({"de", "la", "lista", "suscripcion", "dar", "darme", "me", "opt", "out", "all", "un"})
+_REASONED = frozenset({"stop", "baja", "alto", "parar", "para", "unsubscribe", "stopall"})
+
+
+class _Clause(NamedTuple):
+    text: str
+    words: list[str]
+    after_but: bool  # said after a "but"/"pero"
+
+
+def keyword_in_clauses(
+    text: str, join_keywords: Iterable[str], names: Iterable[str], read: Classification
+) -> Classification | None:
+    """The keyword a reply says in a clause of its own, every other clause an aside; None when it is not one.
+    ``read``: the reader's verdict, a message or a review; a cue it read as something else ("I'll stop by
+    tomorrow, thanks") is none of a keyword's."""
+    if read is _CLEARED or len(text) > _CHARS or not _maybe_keyword(text):
+        return None
+    clauses = _clauses(_NOTE.sub("", text))  # "Luz (CNA, 2nd shift)": who sends, no clause of the reply
+    if not 1 < len(clauses) <= _CLAUSES:
+        return None
+    said = [_said(clause, join_keywords, names) for clause in clauses]
+    keyed = [index for index, verdict in enumerate(said) if verdict is not None]
+    if not keyed or len({verdict.action for verdict in said if verdict is not None}) > 1:
+        return None
+    first, last = keyed[0], keyed[-1]
+    if any(said[index] is None for index in range(first, last)):
+        return None  # a clause of another kind between two keywords
+    verdict = said[first]
+    assert verdict is not None
+    words = {word for index in keyed for word in clauses[index].words}
+    kind = _Kind(
+        revokes=verdict.action == "opt_out",
+        everyday=not _EVERYDAY.isdisjoint(words),
+        reasoned=verdict.action == "opt_out" and not _REASONED.isdisjoint(words),
+    )
+    # courtesy of any wording before a "but" leaves an opt-out keyword one ("u guys slay but stop")
+    but = kind.revokes and clauses[first].after_but
+    if not all(_aside(clause, join_keywords, names, kind, but=but) for clause in clauses[:first]):
+        return None
+    if not all(_after(clause, join_keywords, names, kind) for clause in clauses[last + 1 :]):
+        return None
+    return verdict
+
+
+class _Kind(NamedTuple):
+    revokes: bool  # an opt-out keyword (HELP, INFO or START beside words of their own may ask for something)
+    everyday: bool  # CANCEL, REMOVE, END, BAJA...: what it closes may be what it cancels
+    reasoned: bool  # STOP, BAJA, ALTO, PARAR: a reason may follow
+
+
+def _maybe_keyword(text: str) -> bool:
+    return not _words().requests.isdisjoint(_LETTERS.findall(fold(text)))
+
+
+def _clauses(text: str) -> list[_Clause]:
+    clauses: list[_Clause] = []
+    start, but = 0, False
+    for cut in [*_BREAK.finditer(text), None]:
+        part = text[start : cut.start() if cut else len(text)].strip()
+        if _BUT_FIRST.match(part):  # ", but stop"
+            part, but = _BUT_FIRST.sub("", part), True
+        if part:
+            clauses.append(_Clause(part, _LETTERS.findall(fold(part)), but))
+        if cut:
+            start, but = cut.end(), bool(cut.group(1))
+    return clauses
+
+
+def _said(clause: _Clause, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
+    """The keyword a clause is alone (a stop word with courtesy: "cancela pues", "de baja pfv"), else None."""
+    found = _words()
+    if not clause.words or found.requests.isdisjoint(clause.words) or _DIGIT.search(clause.text):
+        return None  # a number beside a keyword may be what it is about ("cancel PO 4471")
+    core = found.courtesy.strip(found.address.strip(clause.words))
+    other = [word for word in core if word not in found.requests and word not in _KEYWORD_PHRASE_WORDS]
+    if len(core) > _KEYWORD_WORDS or len(other) > 1 or (other and other[0] in found.lexicon):
+        return None  # a sentence ("I can't stop laughing"), which the reader has read: no keyword's clause
+    verdict = decisive(classify(clause.text, join_keywords=join_keywords, names=names))
+    if verdict is None or verdict.detected_by == "keyword":
+        return verdict
+    # a stop word with courtesy is the Spanish keyword ("Cancela pues", "de baja porfavor"), not a sentence
+    return verdict if found.stop_words.union(_KEYWORD_PHRASE_WORDS).issuperset(core) else None
+
+
+def _aside(clause: _Clause, join_keywords: Iterable[str], names: Iterable[str], kind: _Kind, *, but: bool) -> bool:
+    """A clause before the keyword: a greeting, thanks, praise, a name; before a "but", courtesy of any wording."""
+    # the set lookups first: most clauses fail them, and only those that pass are read alone
+    if not (but or _social(clause, names, praise=True) or (kind.revokes and _unknown(clause.words))):
+        return False
+    return _plain(clause, join_keywords, names, objects=kind.everyday, revokes=kind.revokes)
+
+
+def _after(clause: _Clause, join_keywords: Iterable[str], names: Iterable[str], kind: _Kind) -> bool:
+    """A clause after the keyword: a farewell, a blessing, thanks, a name; a reason after a stop word."""
+    moods = _moods()
+    if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
+        return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight
+    if len(clause.words) > _ASIDE_WORDS:
+        return False
+    if kind.reasoned and clause.words and clause.words[0] in _REASON_SUBJECTS:
+        # "Parar, estoy en la bodega trabajando"
+        return _plain(clause, join_keywords, names, objects=False, revokes=True)
+    if not (_social(clause, names, praise=False) or _signer(clause) or (kind.revokes and _unknown(clause.words))):
+        return False
+    return _plain(clause, join_keywords, names, objects=kind.everyday, revokes=kind.revokes)
+
+
+def _signer(clause: _Clause) -> bool:
+    """A name or two and initials in capitals after the keyword ("Thank you, Edith R. Chambers"): who signs it."""
+    tokens = clause.text.replace(".", " ").split()
+    if not 0 < len(tokens) <= _SIGNER_WORDS or not _TIMES.isdisjoint(clause.words):
+        return False  # "Help - Monday": a day is when, not who
+    # a name no dictionary knows, or an initial: "Cancel - Free Pizza Night" names what is cancelled
+    named = any(len(word) == 1 or word not in _words().lexicon for word in clause.words)
+    return named and all(token[0].isupper() and token.isalpha() for token in tokens)
+
+
+def _plain(
+    clause: _Clause, join_keywords: Iterable[str], names: Iterable[str], *, objects: bool, revokes: bool
+) -> bool:
+    """No question (with its mark or without), no thing a stop word of everyday meaning may cancel ("a la orden" is
+    no order), and read alone an ordinary message (beside an opt-out keyword, one the model would queue too)."""
+    if "?" in clause.text:
+        return False
+    sets = _social_sets()
+    if objects and not sets.objects.isdisjoint(sets.social.strip(clause.words)):
+        return False
+    if not clause.words:  # emoji; not a number, which may be a choice ("10-4" signs off)
+        return not _DIGIT.search(clause.text) or clause.text.strip(" .!") in _CODES
+    if asks_without_mark(" ".join(clause.words)):
+        return False  # "Stop. Is the queen on sale still"
+    verdict = classify(clause.text, join_keywords=join_keywords, names=names)
+    if verdict.action != "message":
+        return False
+    return not verdict.review or verdict.matched == OTHER_LANGUAGE or (revokes and verdict.matched == LEARNED_REVIEW)
+
+
+def _social(clause: _Clause, names: Iterable[str], *, praise: bool) -> bool:
+    """A greeting, a farewell, a blessing, a softener, a closing (or, before the keyword, thanks or praise); a clause
+    of courtesy and words of address only; the business's name, whole or in part ("Iron Crane" of Iron Crane Dojo)."""
+    sets, words = _social_sets(), clause.words
+    if sets.closings.find(words) is not None or (praise and sets.openings.find(words) is not None):
+        return True
+    if not sets.courtesy.strip(sets.address.strip(words)):
+        return True
+    return any(set(words) <= set(_LETTERS.findall(fold(name))) for name in names)
+
+
+def _unknown(words: list[str]) -> bool:
+    """A word or three no dictionary knows: a name, a greeting or farewell of a language or region ("Howzit")."""
+    return 0 < len(words) <= _UNKNOWN_WORDS and _words().lexicon.isdisjoint(words)
+
+
+class _Sets(NamedTuple):
+    closings: WordSet  # farewells, blessings, a letter's closings: on either side of the keyword
+    openings: WordSet  # greetings, softeners, thanks and praise: before it only ("Stop, you're too kind" is delight)
+    social: WordSet  # all of them, struck out before things a stop word may cancel are looked for ("a la orden")
+    courtesy: WordSet
+    address: WordSet
+    objects: frozenset[str]
+
+
+@cache
+def _social_sets() -> _Sets:
+    social = json.loads((_DATA_DIR / "social_words.json").read_text(encoding="utf-8"))
+    return _Sets(
+        closings=WordSet([*social["farewells"], *_DATA["sign_offs"]]),
+        openings=WordSet([*social["greetings"], *social["softeners"], *social["praise"]]),
+        social=WordSet([*social["greetings"], *social["farewells"], *social["softeners"], *_DATA["sign_offs"]]),
+        courtesy=_words().courtesy,
+        address=_words().address,
+        objects=frozenset(social["objects"]),
+    )
+
+
+@cache
+def _moods() -> frozenset[str]:
+    """Words of delight and laughter (``delight`` and ``playful`` of ``data/phrases.json``)."""
+    data = phrase_data()
+    return frozenset(data["delight"]) | frozenset(data["playful"])
