@@ -208,7 +208,7 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return _symbols_only(text)
     verdict = _read_reply(text, join_keywords, names)
     # "Qué bolá, START por favor", "End. Bless you all": a keyword in a clause of its own beside clauses asking nothing
-    if verdict.action == "message" and (_BREAKS.intersection(text) or _BUT.search(text)):
+    if verdict.action == "message" and (_BREAKS.intersection(text) or _BUT.search(text) or not text.isascii()):
         from optledger.keyword_clauses import keyword_in_clauses
 
         return keyword_in_clauses(text, join_keywords, names, verdict) or verdict

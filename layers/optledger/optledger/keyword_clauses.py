@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from optledger.classify import _DATA, _DATA_DIR, OTHER_LANGUAGE, Classification, classify, decisive
 from optledger.classify_phrases import _CLEARED
-from optledger.keyword_signoffs import _TIMES
+from optledger.keyword_signoffs import _ROLES, _TIMES, _UNITS
 from optledger.keyword_words import _SUBJECTS, _words
 from optledger.reply_clauses import asks_without_mark
 from optledger.reply_reader import LEARNED_REVIEW
@@ -36,13 +36,31 @@ _ASIDE_WORDS = 12  # a farewell or a reason after the keyword
 _KEYWORD_WORDS = 4  # a keyword's clause without its courtesy: "baja de la lista", "st op" mended
 _UNKNOWN_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
 # where a clause ends: punctuation, a spaced dash, a "but" ("appreciate y'all but STOP")
-_BREAK = re.compile(r"\s*[,;:!.\n]+\s*|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+", re.IGNORECASE)
+_BREAK = re.compile(
+    r"\s*[,;:!.\n]+\s*|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+"
+    r"|\s*[\u2190-\u2bff\U0001f000-\U0001faff][\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]*\s*",  # emoji
+    re.IGNORECASE,
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _BUT_FIRST = re.compile(r"(?:but|pero)\s+", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _CODES = frozenset({"10 4", "10-4"})  # "END. Have a safe one, 10-4": a sign-off in numbers
 _SIGNER_WORDS = 3  # "Edith R. Chambers", "Kainoa"
+# where a signer is, with its number: the signature's units and a marina's, a storage's or a site's
+_SIGNER_UNITS = _UNITS | {
+    "slip",
+    "bodega",
+    "storage",
+    "phase",
+    "bay",
+    "dock",
+    "pier",
+    "stall",
+    "locker",
+    "bldg",
+    "building",
+}
 # stop words with an everyday meaning: what they close may be what they cancel ("My order never came. Cancel.")
 _EVERYDAY = frozenset({"cancel", "cancelar", "cancela", "cancele", "remove", "end", "quit", "baja", "parar", "alto"})
 # stop words a reason may follow ("alto pls, estoy de turno"); CANCEL, REMOVE and END before one are queued
@@ -89,7 +107,13 @@ def keyword_in_clauses(
     but = kind.revokes and clauses[first].after_but
     if not all(_aside(clause, join_keywords, names, kind, but=but) for clause in clauses[:first]):
         return None
-    if not all(_after(clause, join_keywords, names, kind) for clause in clauses[last + 1 :]):
+    after = clauses[last + 1 :]
+    if after and not text.isascii():
+        # laughter or delight in emoji after the keyword, the break between clauses or not ("Stop!! I hate these 😂")
+        tail = text[text.find(clauses[last].text) + len(clauses[last].text) :]
+        if any(sign in tail for sign in _moods() if not sign.isascii()):
+            return None
+    if not all(_after(clause, join_keywords, names, kind) for clause in after):
         return None
     return verdict
 
@@ -112,7 +136,7 @@ def _clauses(text: str) -> list[_Clause]:
         if _BUT_FIRST.match(part):  # ", but stop"
             part, but = _BUT_FIRST.sub("", part), True
         if part:
-            clauses.append(_Clause(part, _LETTERS.findall(fold(part)), but))
+            clauses.append(_Clause(part, _LETTERS.findall(fold(part).replace("'", "")), but))
         if cut:
             start, but = cut.end(), bool(cut.group(1))
     return clauses
@@ -152,7 +176,12 @@ def _after(clause: _Clause, join_keywords: Iterable[str], names: Iterable[str], 
     if kind.reasoned and clause.words and clause.words[0] in _REASON_SUBJECTS:
         # "Parar, estoy en la bodega trabajando"
         return _plain(clause, join_keywords, names, objects=False, revokes=True)
-    if not (_social(clause, names, praise=False) or _signer(clause) or (kind.revokes and _unknown(clause.words))):
+    if not (
+        _social(clause, names, praise=False)
+        or _signer(clause)
+        or _unit_or_role(clause)
+        or (kind.revokes and _unknown(clause.words))
+    ):
         return False
     return _plain(clause, join_keywords, names, objects=kind.everyday, revokes=kind.revokes)
 
@@ -167,6 +196,13 @@ def _signer(clause: _Clause) -> bool:
     return named and all(token[0].isupper() and token.isalpha() for token in tokens)
 
 
+def _unit_or_role(clause: _Clause) -> bool:
+    """A signer's unit with its number ("lot 9", "slip 15", "bodega 44") or role ("site supervisor")."""
+    if clause.words and clause.words[0] in _SIGNER_UNITS and _DIGIT.search(clause.text) and len(clause.words) <= 2:
+        return True
+    return " ".join(clause.words) in _ROLES
+
+
 def _plain(
     clause: _Clause, join_keywords: Iterable[str], names: Iterable[str], *, objects: bool, revokes: bool
 ) -> bool:
@@ -177,6 +213,8 @@ def _plain(
     sets = _social_sets()
     if objects and not sets.objects.isdisjoint(sets.social.strip(clause.words)):
         return False
+    if _unit_or_role(clause):
+        return True  # "lot 9": a number, which is no choice here
     if not clause.words:  # emoji; not a number, which may be a choice ("10-4" signs off)
         return not _DIGIT.search(clause.text) or clause.text.strip(" .!") in _CODES
     if asks_without_mark(" ".join(clause.words)):
@@ -184,7 +222,8 @@ def _plain(
     verdict = classify(clause.text, join_keywords=join_keywords, names=names)
     if verdict.action != "message":
         return False
-    return not verdict.review or verdict.matched == OTHER_LANGUAGE or (revokes and verdict.matched == LEARNED_REVIEW)
+    # a clause the model alone would queue ("pura vida") is no request of its own: the words chose it as an aside
+    return not verdict.review or verdict.matched in (OTHER_LANGUAGE, LEARNED_REVIEW)
 
 
 def _social(clause: _Clause, names: Iterable[str], *, praise: bool) -> bool:
