@@ -42,6 +42,7 @@ _BREAK = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_WORDS = re.compile(r"[a-z]+")
 _BUT_FIRST = re.compile(r"(?:but|pero)\s+", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
@@ -69,6 +70,8 @@ _REASON_SUBJECTS = _SUBJECTS - {"you", "u", "youre", "ur", "they", "theyre"}
 # words of keywords said in more than one word ("darme de baja", "opt out", "stop all", "un stop")
 _KEYWORD_PHRASE_WORDS = frozenset({"de", "la", "lista", "suscripcion", "dar", "darme", "me", "opt", "out", "all", "un"})
 _REASONED = frozenset({"stop", "baja", "alto", "parar", "para", "unsubscribe", "stopall"})
+# the words of HELP, INFO, START and UNSTOP: a keyword's clause with one asks for something, and may not revoke
+_NOT_REVOKING = frozenset({"help", "info", "ayuda", "start", "unstop"})
 
 
 class _Clause(NamedTuple):
@@ -88,34 +91,53 @@ def keyword_in_clauses(
     clauses = _clauses(_NOTE.sub("", text))  # "Luz (CNA, 2nd shift)": who sends, no clause of the reply
     if not 1 < len(clauses) <= _CLAUSES:
         return None
-    said = [_said(clause, join_keywords, names) for clause in clauses]
-    keyed = [index for index, verdict in enumerate(said) if verdict is not None]
-    if not keyed or len({verdict.action for verdict in said if verdict is not None}) > 1:
+    # set lookups first, on every clause: which may be a keyword's, and whether every other could be an aside; most
+    # replies fail them, and only one that passes has its clauses read alone (``classify``)
+    keyed = [index for index, clause in enumerate(clauses) if _keyword_like(clause)]
+    if not keyed:
         return None
     first, last = keyed[0], keyed[-1]
-    if any(said[index] is None for index in range(first, last)):
+    if len(keyed) != last - first + 1:
         return None  # a clause of another kind between two keywords
-    verdict = said[first]
-    assert verdict is not None
     words = {word for index in keyed for word in clauses[index].words}
     kind = _Kind(
-        revokes=verdict.action == "opt_out",
+        revokes=_NOT_REVOKING.isdisjoint(words),
         everyday=not _EVERYDAY.isdisjoint(words),
-        reasoned=verdict.action == "opt_out" and not _REASONED.isdisjoint(words),
+        reasoned=_NOT_REVOKING.isdisjoint(words) and not _REASONED.isdisjoint(words),
     )
-    # courtesy of any wording before a "but" leaves an opt-out keyword one ("u guys slay but stop")
-    but = kind.revokes and clauses[first].after_but
-    if not all(_aside(clause, join_keywords, names, kind, but=but) for clause in clauses[:first]):
-        return None
-    after = clauses[last + 1 :]
+    before, after = clauses[:first], clauses[last + 1 :]
     if after and not text.isascii():
         # laughter or delight in emoji after the keyword, the break between clauses or not ("Stop!! I hate these 😂")
         tail = text[text.find(clauses[last].text) + len(clauses[last].text) :]
         if any(sign in tail for sign in _moods() if not sign.isascii()):
             return None
-    if not all(_after(clause, join_keywords, names, kind) for clause in after):
+    if not _asides_fit(before, after, clauses[first].after_but, names, kind):
+        return None
+    said = [_said(clauses[index], join_keywords, names) for index in keyed]
+    if any(verdict is None for verdict in said) or len({verdict.action for verdict in said if verdict}) > 1:
+        return None
+    verdict = said[0]
+    assert verdict is not None
+    if (verdict.action == "opt_out") != kind.revokes:  # "Un stop" is UNSTOP: its asides are read again as START's
+        kind = kind._replace(
+            revokes=verdict.action == "opt_out", reasoned=kind.reasoned and verdict.action == "opt_out"
+        )
+        if not _asides_fit(before, after, clauses[first].after_but, names, kind):
+            return None
+    reasons = [clause for clause in after if kind.reasoned and clause.words[0] in _REASON_SUBJECTS]
+    asides = [clause for clause in (*before, *after) if clause not in reasons]
+    if not all(_plain(clause, join_keywords, names, objects=kind.everyday, revokes=kind.revokes) for clause in asides):
+        return None
+    if not all(_plain(clause, join_keywords, names, objects=False, revokes=True) for clause in reasons):
         return None
     return verdict
+
+
+def _asides_fit(before: list[_Clause], after: list[_Clause], but: bool, names: Iterable[str], kind: _Kind) -> bool:
+    # courtesy of any wording before a "but" leaves an opt-out keyword one ("u guys slay but stop")
+    return all(_aside(clause, names, kind, but=but and kind.revokes) for clause in before) and all(
+        _after(clause, names, kind) for clause in after
+    )
 
 
 class _Kind(NamedTuple):
@@ -125,7 +147,9 @@ class _Kind(NamedTuple):
 
 
 def _maybe_keyword(text: str) -> bool:
-    return not _words().requests.isdisjoint(_LETTERS.findall(fold(text)))
+    """A request's word in the reply (set lookups on its words: most replies have none)."""
+    words = _ASCII_WORDS.findall(text.lower()) if text.isascii() else _LETTERS.findall(fold(text))
+    return not _words().requests.isdisjoint(words)
 
 
 def _clauses(text: str) -> list[_Clause]:
@@ -142,15 +166,22 @@ def _clauses(text: str) -> list[_Clause]:
     return clauses
 
 
+def _keyword_like(clause: _Clause) -> bool:
+    """A clause that may be a keyword's: a request's word, with courtesy and words of address, and one word more at
+    most, no dictionary's (a slip)."""
+    found = _words()
+    if not clause.words or found.requests.isdisjoint(clause.words) or _DIGIT.search(clause.text):
+        return False  # a number beside a keyword may be what it is about ("cancel PO 4471")
+    core = found.courtesy.strip(found.address.strip(clause.words))
+    other = [word for word in core if word not in found.requests and word not in _KEYWORD_PHRASE_WORDS]
+    # not a sentence ("I can't stop laughing"), which the reader has read
+    return len(core) <= _KEYWORD_WORDS and len(other) <= 1 and not (other and other[0] in found.lexicon)
+
+
 def _said(clause: _Clause, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
     """The keyword a clause is alone (a stop word with courtesy: "cancela pues", "de baja pfv"), else None."""
     found = _words()
-    if not clause.words or found.requests.isdisjoint(clause.words) or _DIGIT.search(clause.text):
-        return None  # a number beside a keyword may be what it is about ("cancel PO 4471")
     core = found.courtesy.strip(found.address.strip(clause.words))
-    other = [word for word in core if word not in found.requests and word not in _KEYWORD_PHRASE_WORDS]
-    if len(core) > _KEYWORD_WORDS or len(other) > 1 or (other and other[0] in found.lexicon):
-        return None  # a sentence ("I can't stop laughing"), which the reader has read: no keyword's clause
     verdict = decisive(classify(clause.text, join_keywords=join_keywords, names=names))
     if verdict is None or verdict.detected_by == "keyword":
         return verdict
@@ -158,32 +189,28 @@ def _said(clause: _Clause, join_keywords: Iterable[str], names: Iterable[str]) -
     return verdict if found.stop_words.union(_KEYWORD_PHRASE_WORDS).issuperset(core) else None
 
 
-def _aside(clause: _Clause, join_keywords: Iterable[str], names: Iterable[str], kind: _Kind, *, but: bool) -> bool:
-    """A clause before the keyword: a greeting, thanks, praise, a name; before a "but", courtesy of any wording."""
-    # the set lookups first: most clauses fail them, and only those that pass are read alone
-    if not (but or _social(clause, names, praise=True) or (kind.revokes and _unknown(clause.words))):
-        return False
-    return _plain(clause, join_keywords, names, objects=kind.everyday, revokes=kind.revokes)
+def _aside(clause: _Clause, names: Iterable[str], kind: _Kind, *, but: bool) -> bool:
+    """A clause before the keyword, by its words: a greeting, thanks, praise, a name; before a "but", courtesy of any
+    wording (``_plain`` reads it alone after)."""
+    return but or _social(clause, names, praise=True) or (kind.revokes and _unknown(clause.words))
 
 
-def _after(clause: _Clause, join_keywords: Iterable[str], names: Iterable[str], kind: _Kind) -> bool:
-    """A clause after the keyword: a farewell, a blessing, thanks, a name; a reason after a stop word."""
+def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
+    """A clause after the keyword, by its words: a farewell, a blessing, thanks, a name; a reason after a stop
+    word (``_plain`` reads it alone after)."""
     moods = _moods()
     if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
         return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight
     if len(clause.words) > _ASIDE_WORDS:
         return False
     if kind.reasoned and clause.words and clause.words[0] in _REASON_SUBJECTS:
-        # "Parar, estoy en la bodega trabajando"
-        return _plain(clause, join_keywords, names, objects=False, revokes=True)
-    if not (
+        return True  # "Parar, estoy en la bodega trabajando"
+    return (
         _social(clause, names, praise=False)
         or _signer(clause)
         or _unit_or_role(clause)
         or (kind.revokes and _unknown(clause.words))
-    ):
-        return False
-    return _plain(clause, join_keywords, names, objects=kind.everyday, revokes=kind.revokes)
+    )
 
 
 def _signer(clause: _Clause) -> bool:
