@@ -153,17 +153,27 @@ def _maybe_keyword(text: str) -> bool:
 
 
 def _clauses(text: str) -> list[_Clause]:
-    clauses: list[_Clause] = []
+    parts = _parts(text)
+    # the words of each clause, from the reply folded once (a fold that made or removed a break: clause by clause)
+    folded = _parts(fold(text).replace("'", ""))
+    if len(folded) != len(parts):
+        folded = [(fold(part).replace("'", ""), but) for part, but in parts]
+    return [_Clause(part, _LETTERS.findall(words), but) for (part, but), (words, _) in zip(parts, folded, strict=True)]
+
+
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """The clauses between breaks, each with whether a "but" or "pero" opens it."""
+    parts: list[tuple[str, bool]] = []
     start, but = 0, False
     for cut in [*_BREAK.finditer(text), None]:
         part = text[start : cut.start() if cut else len(text)].strip()
         if _BUT_FIRST.match(part):  # ", but stop"
             part, but = _BUT_FIRST.sub("", part), True
         if part:
-            clauses.append(_Clause(part, _LETTERS.findall(fold(part).replace("'", "")), but))
+            parts.append((part, but))
         if cut:
             start, but = cut.end(), bool(cut.group(1))
-    return clauses
+    return parts
 
 
 def _keyword_like(clause: _Clause) -> bool:

@@ -54,8 +54,9 @@ def fold(text: str) -> str:
             decomposed = unicodedata.normalize("NFKD", text)
             if _MARKED_SCRIPTS.search(text):
                 text = unicodedata.normalize("NFC", "".join(_without_marks(decomposed)))
-            else:  # no script whose marks spell its words: every mark goes, as fast as it can
-                text = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+            else:  # no script whose marks spell its words: every mark goes, each distinct one looked up once
+                marks = [ch for ch in set(decomposed) if unicodedata.combining(ch)]
+                text = unicodedata.normalize("NFC", decomposed.translate(dict.fromkeys(map(ord, marks))))
     return text.casefold()
 
 
