@@ -153,12 +153,14 @@ def _maybe_keyword(text: str) -> bool:
 
 
 def _clauses(text: str) -> list[_Clause]:
-    parts = _parts(text)
-    # the words of each clause, from the reply folded once (a fold that made or removed a break: clause by clause)
-    folded = _parts(fold(text).replace("'", ""))
-    if len(folded) != len(parts):
-        folded = [(fold(part).replace("'", ""), but) for part, but in parts]
-    return [_Clause(part, _LETTERS.findall(words), but) for (part, but), (words, _) in zip(parts, folded, strict=True)]
+    return [_Clause(part, _words_of(part), but) for part, but in _parts(text)]
+
+
+def _words_of(part: str) -> list[str]:
+    """A clause's words, folded as the reader folds them (an ASCII clause only lower-cased, the same thing)."""
+    if part.isascii() and "#" not in part and "`" not in part:
+        return _ASCII_WORDS.findall(part.lower().replace("'", ""))
+    return _LETTERS.findall(fold(part).replace("'", ""))
 
 
 def _parts(text: str) -> list[tuple[str, bool]]:
