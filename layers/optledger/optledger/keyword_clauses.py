@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
-from optledger.classify import _DATA, _DATA_DIR, OTHER_LANGUAGE, Classification, classify, decisive
+from optledger.classify import _DATA, _DATA_DIR, _KEYWORDS, OTHER_LANGUAGE, Classification, classify, decisive
 from optledger.classify_phrases import _CLEARED
 from optledger.keyword_signoffs import _ROLES, _TIMES, _UNITS
 from optledger.keyword_words import _SUBJECTS, _words
@@ -42,7 +42,6 @@ _BREAK = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ASCII_WORDS = re.compile(r"[a-z]+")
 _BUT_FIRST = re.compile(r"(?:but|pero)\s+", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
@@ -71,13 +70,14 @@ _REASON_SUBJECTS = _SUBJECTS - {"you", "u", "youre", "ur", "they", "theyre"}
 _KEYWORD_PHRASE_WORDS = frozenset({"de", "la", "lista", "suscripcion", "dar", "darme", "me", "opt", "out", "all", "un"})
 _REASONED = frozenset({"stop", "baja", "alto", "parar", "para", "unsubscribe", "stopall"})
 # the words of HELP, INFO, START and UNSTOP: a keyword's clause with one asks for something, and may not revoke
-_NOT_REVOKING = frozenset({"help", "info", "ayuda", "start", "unstop"})
+_NOT_REVOKING = frozenset(word.lower() for action in ("help", "opt_in") for word in _KEYWORDS[action] if word.isalpha())
 
 
 class _Clause(NamedTuple):
     text: str
     words: list[str]
     after_but: bool  # said after a "but"/"pero"
+    end: int  # where it ends in the reply (its notes in brackets struck out)
 
 
 def keyword_in_clauses(
@@ -88,12 +88,14 @@ def keyword_in_clauses(
     tomorrow, thanks") is none of a keyword's."""
     if read is _CLEARED or len(text) > _CHARS or not _maybe_keyword(text):
         return None
-    clauses = _clauses(_NOTE.sub("", text))  # "Luz (CNA, 2nd shift)": who sends, no clause of the reply
+    body = _NOTE.sub("", text)  # "Luz (CNA, 2nd shift)": who sends, no clause of the reply
+    clauses = _clauses(body)
     if not 1 < len(clauses) <= _CLAUSES:
         return None
     # set lookups first, on every clause: which may be a keyword's, and whether every other could be an aside; most
     # replies fail them, and only one that passes has its clauses read alone (``classify``)
-    keyed = [index for index, clause in enumerate(clauses) if _keyword_like(clause)]
+    cores = {index: core for index, clause in enumerate(clauses) if (core := _keyword_core(clause)) is not None}
+    keyed = list(cores)
     if not keyed:
         return None
     first, last = keyed[0], keyed[-1]
@@ -106,14 +108,13 @@ def keyword_in_clauses(
         reasoned=_NOT_REVOKING.isdisjoint(words) and not _REASONED.isdisjoint(words),
     )
     before, after = clauses[:first], clauses[last + 1 :]
-    if after and not text.isascii():
-        # laughter or delight in emoji after the keyword, the break between clauses or not ("Stop!! I hate these 😂")
-        tail = text[text.find(clauses[last].text) + len(clauses[last].text) :]
-        if any(sign in tail for sign in _moods() if not sign.isascii()):
-            return None
+    # laughter or delight in emoji after the keyword, the break between clauses or not ("Stop!! I hate these 😂")
+    tail = body[clauses[last].end :]
+    if after and not tail.isascii() and any(sign in tail for sign in _moods() if not sign.isascii()):
+        return None
     if not _asides_fit(before, after, clauses[first].after_but, names, kind):
         return None
-    said = [_said(clauses[index], join_keywords, names) for index in keyed]
+    said = [_said(clauses[index], cores[index], join_keywords, names) for index in keyed]
     if any(verdict is None for verdict in said) or len({verdict.action for verdict in said if verdict}) > 1:
         return None
     verdict = said[0]
@@ -148,52 +149,45 @@ class _Kind(NamedTuple):
 
 def _maybe_keyword(text: str) -> bool:
     """A request's word in the reply (set lookups on its words: most replies have none)."""
-    words = _ASCII_WORDS.findall(text.lower()) if text.isascii() else _LETTERS.findall(fold(text))
-    return not _words().requests.isdisjoint(words)
+    return not _words().requests.isdisjoint(_LETTERS.findall(fold(text)))
 
 
 def _clauses(text: str) -> list[_Clause]:
-    return [_Clause(part, _words_of(part), but) for part, but in _parts(text)]
-
-
-def _words_of(part: str) -> list[str]:
-    """A clause's words, folded as the reader folds them (an ASCII clause only lower-cased, the same thing)."""
-    if part.isascii() and "#" not in part and "`" not in part:
-        return _ASCII_WORDS.findall(part.lower().replace("'", ""))
-    return _LETTERS.findall(fold(part).replace("'", ""))
-
-
-def _parts(text: str) -> list[tuple[str, bool]]:
-    """The clauses between breaks, each with whether a "but" or "pero" opens it."""
-    parts: list[tuple[str, bool]] = []
+    """The clauses between breaks, each with its words (folded as the reader folds them) and whether a "but" or "pero"
+    opens it."""
+    clauses: list[_Clause] = []
     start, but = 0, False
     for cut in [*_BREAK.finditer(text), None]:
-        part = text[start : cut.start() if cut else len(text)].strip()
+        end = cut.start() if cut else len(text)
+        part = text[start:end].strip()
         if _BUT_FIRST.match(part):  # ", but stop"
             part, but = _BUT_FIRST.sub("", part), True
         if part:
-            parts.append((part, but))
+            clauses.append(_Clause(part, _LETTERS.findall(fold(part).replace("'", "")), but, end))
         if cut:
             start, but = cut.end(), bool(cut.group(1))
-    return parts
+    return clauses
 
 
-def _keyword_like(clause: _Clause) -> bool:
-    """A clause that may be a keyword's: a request's word, with courtesy and words of address, and one word more at
-    most, no dictionary's (a slip)."""
+def _keyword_core(clause: _Clause) -> list[str] | None:
+    """The words of a clause that may be a keyword's, courtesy and words of address struck out: a request's word and
+    one word more at most, no dictionary's (a slip); None for any other clause."""
     found = _words()
     if not clause.words or found.requests.isdisjoint(clause.words) or _DIGIT.search(clause.text):
-        return False  # a number beside a keyword may be what it is about ("cancel PO 4471")
+        return None  # a number beside a keyword may be what it is about ("cancel PO 4471")
     core = found.courtesy.strip(found.address.strip(clause.words))
     other = [word for word in core if word not in found.requests and word not in _KEYWORD_PHRASE_WORDS]
     # not a sentence ("I can't stop laughing"), which the reader has read
-    return len(core) <= _KEYWORD_WORDS and len(other) <= 1 and not (other and other[0] in found.lexicon)
+    if len(core) > _KEYWORD_WORDS or len(other) > 1 or (other and other[0] in found.lexicon):
+        return None
+    return core
 
 
-def _said(clause: _Clause, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:
+def _said(
+    clause: _Clause, core: list[str], join_keywords: Iterable[str], names: Iterable[str]
+) -> Classification | None:
     """The keyword a clause is alone (a stop word with courtesy: "cancela pues", "de baja pfv"), else None."""
     found = _words()
-    core = found.courtesy.strip(found.address.strip(clause.words))
     verdict = decisive(classify(clause.text, join_keywords=join_keywords, names=names))
     if verdict is None or verdict.detected_by == "keyword":
         return verdict
