@@ -156,14 +156,15 @@ _LATER_VERDICTS = {word: Classification("message", word, "keyword") for word in 
 }
 
 
+_FIRST_VERDICTS = _OPT_IN_VERDICTS | _OPT_OUT_VERDICTS  # one lookup a reply; an opt-out word over an opt-in one
+
+
 def _keyword(word: str, join_keywords: Iterable[str], text: str = "") -> Classification | None:
-    if (verdict := _OPT_OUT_VERDICTS.get(word)) is not None:
-        if text.rstrip().endswith("?"):  # "stop?" asks what STOP does, or whether to send it
-            return Classification("message", word, "review", review=True)
+    if (verdict := _FIRST_VERDICTS.get(word)) is not None:
+        if verdict.action == "opt_out" and text.rstrip().endswith("?"):  # "stop?" asks what STOP does, or whether
+            return Classification("message", word, "review", review=True)  # to send it
         return verdict
-    if (verdict := _OPT_IN_VERDICTS.get(word)) is not None:
-        return verdict
-    if word:  # a campaign's join keywords: their verdicts by normalised word, built once per tuple
+    if word and join_keywords:  # a campaign's join keywords: their verdicts by normalised word, built once per tuple
         keywords = join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords)
         if (verdict := _join_verdicts(keywords).get(word)) is not None:
             return verdict

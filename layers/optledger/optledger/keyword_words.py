@@ -127,8 +127,6 @@ def keyword_reply(
         return broken  # "STOP im driving": read as "stop | im driving"; a question reads as it is
     if _DIGIT.search(flat) and (numbered := _numbered(words, heads, join_keywords)):
         return numbered
-    # a slip needs a word the detector does not know, or two words that make a long keyword ("un stop", "re move")
-    slipped = unknown or _two_pieces(words)
     # "HELP AYUDA", "STOP / BAJA", "Cancelar / Cancel": two words of requests (most replies have one, at one set test)
     twice = len(_words().requests.intersection(words)) > 1 and heads.issuperset(words)
     if twice and (verdict := _in_two_languages(words, _words(), join_keywords)):
@@ -141,7 +139,7 @@ def keyword_reply(
     if known.issuperset(words):
         found = _words()
         if verdict := _courteous(words, found, join_keywords, text) or (
-            _mistyped(words, flat, found, join_keywords) if slipped else None
+            _mistyped(words, flat, found, join_keywords) if _may_slip(words, unknown) else None
         ):
             return verdict
     # a word neither courtesy, keyword nor joined (most replies): words of address, a slip, or a sign-off; words of
@@ -152,7 +150,7 @@ def keyword_reply(
         if verdict and verdict.action != "opt_out":  # "HELP my friend" may ask for a friend; "HELP bro" does not
             verdict = _courteous(found.vocatives.strip(words), found, join_keywords, text)
         return verdict if verdict and verdict.action != "message" else None
-    if slipped and (verdict := _mistyped(words, flat, _words(), join_keywords)):
+    if _may_slip(words, unknown) and (verdict := _mistyped(words, flat, _words(), join_keywords)):
         return verdict
     # "Thanks Maria, but stop", "Gracias Lupita, baja": a name written with its capital after thanks or a greeting
     lead = 2 if " ".join(words[:2]) in _NAME_LEAD_PAIRS else 1 if words[0] in _NAME_LEADS else 0
@@ -184,6 +182,12 @@ def _but_before_keyword(words: list[str]) -> list[str] | None:
     if not 0 < index < len(words) - 1 or (after[0] not in _words().requests):
         return None
     return [*words[:index], *words[index + 1 :]]
+
+
+def _may_slip(words: list[str], unknown: bool) -> bool:
+    """A slip needs a word the detector does not know, or two words that make a long keyword ("un stop", "re move");
+    asked only of the replies a slip could make a keyword (most never are)."""
+    return unknown or _two_pieces(words)
 
 
 def _two_pieces(words: list[str]) -> bool:

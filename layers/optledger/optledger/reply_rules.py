@@ -26,6 +26,7 @@ _MACRO = re.compile(r"\{(\w+)\}")
 _CHOICES_KEPT, _WORDS_KEPT = 8192, 16384  # sets of merged lists a rule list keeps; words whose bits are kept
 _WORD_PARTS = re.compile(r"\w+")
 _OTHER_SCRIPT_KEY = "\x00"  # the index key of rules that only a reply in another script can match
+_UNSEEN: Any = object()
 
 
 @cache
@@ -267,6 +268,7 @@ class Rules:
         self.keys_at = self.rule_mask << self.offset  # the first range (keys) and all of this list's, in place
         self.own_at = ((2 << (planes * count)) - 1) << self.offset
         self.by_bits: dict[int, _Choice] = {}  # a choice for each set of rules (and script) replies chose
+        self.by_found: dict[int, _Choice | None] = {}  # the choice (or None) of each set of this list's bits
         self.built = True
 
     @property
@@ -286,7 +288,10 @@ class Rules:
     def _bits(self, beginnings: Beginnings) -> int:
         """The rules a reply may match (a bit each) and the bit of a reply in another script after them; 0 when it may
         match no rule."""
-        found = (beginnings.bits() & self.own_at) >> self.offset
+        return self._bits_found((beginnings.bits() & self.own_at) >> self.offset)
+
+    def _bits_found(self, found: int) -> int:
+        """``_bits`` of this list's own bits, read out of the reply's."""
         if not (rules := found & self.rule_mask | self.unkeyed):
             return 0  # no rule's key (most lists, most replies): as cheap as one key a rule
         count = self.rule_count
@@ -356,18 +361,23 @@ class Rules:
         # ``_bits``, written out: asked of every list a reply reaches, most of which it has no key of. An AND of two
         # positive integers reads only the shorter one's digits: the test below reads the reply's bits up to this
         # list's keys, a shift would copy every bit above them (all the indexes built after this one)
-        bits = beginnings.bits()
+        # ``bits()`` read in place when no index was added since (the calls of a few lists a reply cost a tenth)
+        bits = beginnings._bits if beginnings._version == _indexes.version else beginnings.bits()
         if not (bits & self.keys_at or self.unkeyed):
             return None
-        found = (bits & self.own_at) >> self.offset  # this list's ranges only: the shifts below move a few hundred bits
-        rules = found & self.rule_mask | self.unkeyed
-        count = self.rule_count
-        for plane, filled in enumerate(self.filled, 1):
-            rules &= found >> plane * count | filled
-        if not rules:
-            return None
-        bits = rules | (found >> self.planes * count & 1) << count
-        return self.by_bits.get(bits) or self._choice(bits)
+        found = (bits & self.own_at) >> self.offset  # this list's ranges only: a few hundred bits
+        # the replies reaching a list share few sets of its bits: the choice of each is kept, not worked out again
+        if (entry := self.by_found.get(found, _UNSEEN)) is _UNSEEN:
+            entry = self._by_found(found)
+        return entry
+
+    def _by_found(self, found: int) -> _Choice | None:
+        rules = self._bits_found(found)
+        entry = (self.by_bits.get(rules) or self._choice(rules)) if rules else None
+        if len(self.by_found) >= _CHOICES_KEPT:
+            self.by_found.clear()
+        self.by_found[found] = entry
+        return entry
 
     def search(self, text: str, beginnings: Beginnings | None) -> re.Match[str] | None:
         if (entry := self._entry(beginnings)) is None:
