@@ -161,14 +161,22 @@ _FIRST_VERDICTS = _OPT_IN_VERDICTS | _OPT_OUT_VERDICTS  # one lookup a reply; an
 
 def _keyword(word: str, join_keywords: Iterable[str], text: str = "") -> Classification | None:
     if (verdict := _FIRST_VERDICTS.get(word)) is not None:
-        if verdict.action == "opt_out" and text.rstrip().endswith("?"):  # "stop?" asks what STOP does, or whether
-            return Classification("message", word, "review", review=True)  # to send it
+        if verdict.action == "opt_out" and asked(text):  # "stop?", "Stop?? 🤔" asks what STOP does, or whether to
+            return Classification("message", word, "review", review=True)  # send it
         return verdict
     if word and join_keywords:  # a campaign's join keywords: their verdicts by normalised word, built once per tuple
         keywords = join_keywords if isinstance(join_keywords, tuple) else tuple(join_keywords)
         if (verdict := _join_verdicts(keywords).get(word)) is not None:
             return verdict
     return _LATER_VERDICTS.get(word)
+
+
+def asked(text: str) -> bool:
+    """A question mark closes the reply, or only emoji, marks and spaces follow it ("stop?", "Stop?? 🤔")."""
+    return text.rstrip().endswith("?") or bool(_ASKED.search(text))
+
+
+_ASKED = re.compile(r"\?[^\w?!]*$")
 
 
 @lru_cache(maxsize=1024)
@@ -242,7 +250,9 @@ def _without_hashtags(text: str) -> str:
 
 
 _BREAKS = frozenset("\n,|-\u2013\u2014~.!:;")  # where a keyword may end and its signature begin
-_BUT = re.compile(r"\s(?:but|pero)\s", re.IGNORECASE)
+# a clause opened by a word, not a mark: a "but" ("appreciate y'all but STOP"), a reason's lead ("Parar porfa que ando
+# manejando")
+_BUT = re.compile(r"\s(?:but|pero|que|porque|because|cuz|cause|bc|coz|since)\s", re.IGNORECASE)
 
 
 def _signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:

@@ -38,6 +38,8 @@ _UNKNOWN_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows
 # where a clause ends: punctuation, a spaced dash, a "but" ("appreciate y'all but STOP")
 _BREAK = re.compile(
     r"\s*[,;:!.\n]+\s*|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+"
+    # a reason's lead before its subject ("Parar porfa que ando manejando", "STOP because I'm driving")
+    r"|\s+(?:que|porque|because|cuz|cause|bc|coz|since)\s+(?=(?:ando|estoy|tengo|yo|voy|estamos|andamos|i|im|i'm|we)\b)"
     r"|\s*[\u2190-\u2bff\U0001f000-\U0001faff][\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]*\s*",  # emoji
     re.IGNORECASE,
 )
@@ -204,6 +206,8 @@ def _aside(clause: _Clause, names: Iterable[str], kind: _Kind, *, but: bool) -> 
 def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
     """A clause after the keyword, by its words: a farewell, a blessing, thanks, a name; a reason after a stop
     word (``_plain`` reads it alone after)."""
+    if tuple(clause.words) in _social_sets().closings.phrases:
+        return True  # a farewell said whole, delight's words and all ("One love", "Love you all, bye")
     moods = _moods()
     if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
         return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight

@@ -20,7 +20,16 @@ from collections.abc import Iterable
 from functools import cache
 
 from optledger.classify import _DATA, Classification, classify, decisive
-from optledger.keyword_signoffs import _NAME_SUFFIXES, _ROLE_ENDS, _ROLES, _TIMES, _TITLES, _UNITS, month_named
+from optledger.keyword_signoffs import (
+    _DEPARTMENTS,
+    _NAME_SUFFIXES,
+    _ROLE_ENDS,
+    _ROLES,
+    _TIMES,
+    _TITLES,
+    _UNITS,
+    month_named,
+)
 from optledger.keyword_words import _FIRST_CHARS, _FOOTERS, _words
 from optledger.reply_rules import WordSet, phrase_data
 from optledger.reply_text import fold, phrase_words
@@ -164,6 +173,8 @@ def _signer_part(part: str, signed_off: bool) -> bool:
         return False
     if "@" in part or sum(char.isdigit() for char in part) >= _PHONE_DIGITS:
         return True
+    if len(tokens) == 1 and tokens[0].endswith(".") and fold(tokens[0][:-1]) in _UNITS:
+        return True  # "ext." cut from its number by the period's break ("ext. 4417")
     words = _LETTERS.findall(fold(" ".join(tokens)))
     if " ".join(words[:2]) in _FOOTERS:  # "Sent from my iPad" below the signature
         return True
@@ -181,7 +192,8 @@ def _signer_part(part: str, signed_off: bool) -> bool:
             capitalised += 1
         elif not (letters and (role or _lower_case_signer_word(fold(letters[0]), numbered))):
             return False
-    return capitalised > 0 or role
+    # a department or a shift in lower case ("hemodiálisis", "night shift"): where the signer works
+    return capitalised > 0 or role or not _DEPARTMENTS.isdisjoint(words)
 
 
 def _role_or_credential(part: str) -> bool:
@@ -218,8 +230,10 @@ def _sign_offs() -> WordSet:
 
 @cache
 def _lower_case_signer_words() -> frozenset[str]:
-    """The words a signer's part may hold in lower case: joiners, relations and the words of roles."""
-    return _JOINERS | _RELATIONS | frozenset(word for role in _ROLES for word in role.split())
+    """The words a signer's part may hold in lower case: joiners, relations, departments and the words of roles."""
+    return (
+        _JOINERS | _RELATIONS | _DEPARTMENTS | _ROLE_ENDS | frozenset(word for role in _ROLES for word in role.split())
+    )
 
 
 def noted(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:

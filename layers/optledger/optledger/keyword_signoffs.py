@@ -10,11 +10,12 @@ a title, a role, or as a first and a last name after a dash: "Cancel. Tuesday" i
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from optledger.classify import _DATA, _KEYWORDS
+from optledger.classify import _DATA, _DATA_DIR, _KEYWORDS
 from optledger.reply_rules import phrase_data
 from optledger.reply_text import fold
 
@@ -24,14 +25,20 @@ if TYPE_CHECKING:
 _TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee", "Atte. Jorge": before a name of the sign-off
 _MONTH_NAMES = frozenset({"april", "abril", "may", "june", "julio"})  # months that are also first names
 _TIMES = frozenset(_DATA["times"])  # "Cancel - Monday & Friday": days and months are what is cancelled, not a name
+_SIGNER = json.loads((_DATA_DIR / "signer_words.json").read_text(encoding="utf-8"))
 _ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role after the name
-_ROLE_ENDS = frozenset(role.split()[-1] for role in _ROLES)  # the last word of a role ("manager")
+# the last word of a role ("manager"; "tech" of "pharmacy tech", "clerk" of "unit clerk")
+_ROLE_ENDS = frozenset(role.split()[-1] for role in _ROLES) | frozenset(_SIGNER["role_heads"])
+_DEPARTMENTS = frozenset(_SIGNER["departments"])  # "Deb, unit clerk, 3 North", "Enf. Lupita, piso 3, hemodiálisis"
 _DASHES = "-\u2013\u2014~"
 _SEPARATORS = ",." + _DASHES
 _SIGN_OFF_NAMES = 3  # "Frank Delgado Sr.", "Rosa María Quintero"
 _FULL_NAME = 2  # a first and a last name after a dash sign a reply even when words ("START - Bill Turner")
 # and middle initials: no name of their own to count
-_NAME_SUFFIXES = frozenset({"sr", "jr", "ii", "iii", "iv", "cpa", "esq", "md", "dds", "dmd", "phd", "rn", "dvm", "mba"})
+_NAME_SUFFIXES = frozenset(
+    {"sr", "jr", "ii", "iii", "iv", "cpa", "esq", "md", "dds", "dmd", "phd", "rn", "dvm", "mba"}
+    | set(_SIGNER["credentials"])  # "Marcus T., CNA", "Q.F. Paola Suárez"
+)
 _NAME_ARTICLES = frozenset({"the", "los", "las"})  # "Thx, the Hendersons", "Gracias, los Ortiz"
 _COUPLED = frozenset({"&", "and", "y"})  # between two names signed together ("Marvin & Opal Greene", "José y Ana")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -40,6 +47,7 @@ _DIGIT = re.compile(r"\d")
 _UNITS = frozenset(
     {"apt", "apto", "depto", "dept", "unit", "unidad", "suite", "ste", "lote", "lot", "space", "number", "room"}
     | {"cuarto", "truck", "camion", "troca", "trailer", "rig", "route", "ruta", "bus", "van"}  # "Héctor, camión 9"
+    | set(_SIGNER["units"])  # "piso 3", "espacio 14", "ext. 4417"
 )
 
 

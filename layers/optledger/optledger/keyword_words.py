@@ -34,7 +34,7 @@ from optledger.classify import (
 )
 from optledger.keyword_signoffs import without_sign_off
 from optledger.reply_languages import english_or_spanish, known_words
-from optledger.reply_rules import WordSet, phrase_data
+from optledger.reply_rules import WordSet, address_data, phrase_data
 from optledger.reply_text import _canonical_word, fold, phrase_words
 
 _FOOTERS = frozenset(_DATA["footers"])  # "sent from", "enviado desde": a footer's first two words
@@ -65,6 +65,7 @@ _SUBJECTS = frozenset(
     {"im", "i", "ive", "ill", "you", "u", "youre", "ur", "we", "were", "they", "theyre", "its"}
     | {"estoy", "ando", "tengo", "yo", "soy", "voy", "estamos", "andamos"}  # "baja porfa estoy en el trabajo"
 )
+_REASON_LEADS = frozenset({"because", "cuz", "cause", "bc", "coz", "since", "que", "porque", "pq", "xq"})
 _SUBJECT_PAIRS = frozenset({"this is", "that is", "thats a", "this has", "these are"})  # "stop already this is a lot"
 _UNBROKEN_WORDS = 5  # a stop word, up to three courtesy words, the subject
 _TWICE_WORDS = 3  # "STOP / BAJA / ARRET": a request said in up to three words
@@ -96,9 +97,9 @@ def _words() -> _Words:
         courtesy=WordSet(courtesy),
         known=known,
         heads=known.union(*(phrase.split() for phrase in standalone)),
-        address=WordSet(_DATA["address"]),
-        vocatives=WordSet(_DATA["vocatives"]),
-        address_words=frozenset(word for phrase in _DATA["address"] for word in phrase.split()),
+        address=WordSet(address_data()["address"]),
+        vocatives=WordSet(address_data()["vocatives"]),
+        address_words=frozenset(word for phrase in address_data()["address"] for word in phrase.split()),
         lexicon=known_words(),
         stop_words=(stop_words := frozenset(phrase for phrase in standalone if " " not in phrase)),
         requests=stop_words
@@ -207,10 +208,12 @@ def _unbroken(words: list[str], found: _Words) -> str | None:
     for index in range(1, min(len(words) - 1, _UNBROKEN_WORDS)):
         if words[index] == "|":
             return None
-        if words[index] in _SUBJECTS or " ".join(words[index : index + 2]) in _SUBJECT_PAIRS:
+        # "Parar porfa que ando manejando", "STOP because you keep texting": a reason's lead before its subject goes
+        lead = words[index] in _REASON_LEADS and words[index + 1] in _SUBJECTS
+        if lead or words[index] in _SUBJECTS or " ".join(words[index : index + 2]) in _SUBJECT_PAIRS:
             if found.courtesy.strip(found.address.strip(words[1:index])):
                 return None  # words of their own before the subject ("stop by when you can")
-            return " ".join([*words[:index], "|", *words[index:]])
+            return " ".join([*words[:index], "|", *words[index + lead :]])
     return None
 
 

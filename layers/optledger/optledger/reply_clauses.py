@@ -30,7 +30,11 @@ _QUESTION_STARTS = frozenset(
         "cuanto",
     }
 )
-_QUESTION_PAIRS = frozenset({"a que", "en que", "a donde", "de donde", "para cuando", "a cuanto"})  # "a qué hora abren"
+_QUESTION_PAIRS = frozenset(
+    {"a que", "en que", "a donde", "de donde", "para cuando", "a cuanto"}  # "a qué hora abren"
+    # "Stop. Can I still drop off the cooler Friday": a modal and its subject open a question
+    | {"can i", "can we", "could i", "could we", "should i", "should we", "will i", "will we", "may i", "may we"}
+)
 # "STOP. Are you kidding me", "Stop. How many times": a complaint, not a question of its own
 _NOT_QUESTIONS = frozenset(
     {"is this", "is that", "are you", "are u", "how many", "how dare", "how often", "what the", "what part", "do not"}

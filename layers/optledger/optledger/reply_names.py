@@ -43,6 +43,7 @@ _NUMBER_WORDS = tuple(  # each language's words of the numbers one to ten, by th
 _WORD_DIGITS = {word: digit for spelt in _NUMBER_WORDS for digit, word in spelt.items()}
 _NUMBERS = frozenset(_WORD_DIGITS) | frozenset(_NUMBER_WORDS[0])  # the number words and the digits a name may hold
 _WORD = re.compile(r"[^\W_]+")
+_AMPERSANDED = re.compile(r"&|[^\W\d_]+")  # a name's words and its "&"
 _NAMED = "\x00"  # where the name was
 # words that only lead to the name go with it in the bare reply ("HELP for Luxe Nails", "baja de la Cooperativa Sol")
 _NAMED_AFTER_LEAD = re.compile(r"(?:(?<![^\W_])(?:the|from|for|to|de|del|a|al|la|el|los|las|para)[\W_]+){0,2}\x00")
@@ -168,6 +169,9 @@ def _initials(names: tuple[str, ...]) -> frozenset[str]:
         every = [word for word in _WORD.findall(name.replace("&", " ")) if word[0].isupper()]
         if len(every) > len(cased):
             short.update(_initials_of(every))
+        # with its "&" where the name has it ("DG&F" of Desert Glass & Film, "LG&CC" of Lakeshore Golf & Country Club)
+        if "&" in name and len(marked := _AMPERSANDED.findall(name)) > _INITIALS_MIN:
+            short.add(fold("".join(word if word == "&" else word[0] for word in marked)))
     return frozenset(word for word in short if word not in known_words())
 
 
@@ -194,7 +198,9 @@ def _name_words(names: tuple[str, ...]) -> frozenset[str]:
             runs = (words[start:end] for start in range(len(words)) for end in range(start + 2, len(words)))
             found.update("".join(run) for run in runs)
     coupled = {form for first, second in _coupled_initials(names) for form in (first, first + second)}
-    return frozenset(found | _initials(names) | coupled)
+    # "dg&f": the words a reply's "DG&F" is read as ("dg", "f")
+    ampersanded = {part for form in _initials(names) if "&" in form for part in _WORD.findall(form)}
+    return frozenset(found | _initials(names) | coupled | ampersanded)
 
 
 @lru_cache(maxsize=1024)

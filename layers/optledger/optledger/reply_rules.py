@@ -36,6 +36,13 @@ def phrase_data() -> dict[str, Any]:
     return data
 
 
+@cache
+def address_data() -> dict[str, list[str]]:
+    """The words of address said beside a keyword ("STOP bro", "baja mi pana"), read with the phrase reader."""
+    data: dict[str, list[str]] = json.loads((_DATA_DIR / "address_words.json").read_text(encoding="utf-8"))
+    return data
+
+
 def expand(pattern: str) -> str:
     vocab = phrase_data()["vocab"]
     for _ in range(3):  # vocabulary entries may name others

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from optledger.classify import _DATA, _LATIN_ACCENTS, _SPACES, Classification, Translation
+from optledger.classify import _LATIN_ACCENTS, _SPACES, Classification, Translation, asked
 from optledger.near_words import NearWords
 from optledger.reply_languages import english_or_spanish, in_dictionary_read, known_words
-from optledger.reply_rules import Memo, phrase_data
+from optledger.reply_rules import Memo, address_data, phrase_data
 from optledger.reply_split import (
     _RUN_MIN,
     Mend,
@@ -130,7 +130,9 @@ def _spelling() -> _Spelling:
 
 def _words_that_stretch() -> list[str]:
     """Courtesy words and words of address of three letters or more, one word each ("plz", "thanks", "bruh")."""
-    return [word for word in [*_DATA["address"], *phrase_data()["courtesy"]] if word.isalpha() and len(word) > 2]
+    return [
+        word for word in [*address_data()["address"], *phrase_data()["courtesy"]] if word.isalpha() and len(word) > 2
+    ]
 
 
 def canonical(folded: str) -> str:
@@ -215,7 +217,7 @@ def _asked_keyword(text: str, verdict: Classification, guessed: bool) -> Classif
     """A verdict read through a guess is queued when it revokes or says nothing; a keyword mended and asked too."""
     if guessed and (verdict.action == "opt_out" or (verdict.action == "message" and verdict.detected_by is None)):
         return Classification("message", verdict.matched or _GUESSED, "review", review=True)
-    if verdict.detected_by == "keyword" and verdict.action == "opt_out" and text.rstrip().endswith("?"):
+    if verdict.detected_by == "keyword" and verdict.action == "opt_out" and asked(text):
         return Classification("message", verdict.matched, "review", review=True)
     return verdict
 
