@@ -74,3 +74,16 @@ def test_round43(text, expected):
 def test_initials_written_with_their_ampersand():
     assert label_of("STOP BK&T", ("Bell Kline & Tate",)) == "opt_out"
     assert label_of("Help LG&CC", ("Lakeview Golf & Country Club",)) == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause read as something else ends at a conjunction that opens a revocation of its own
+        ("quítenme del rol de limpieza y dejen de mandarme mensajes", "opt_out"),
+        ("sáquenme del grupo de padres y ya no me manden mensajes", "opt_out"),
+        ("quítenme del rol de limpieza del domingo", "message"),
+    ],
+)
+def test_a_revocation_after_a_conjunction_is_not_masked_with_what_came_before(text, expected):
+    assert label_of(text) == expected
