@@ -217,7 +217,7 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return _symbols_only(text)
     verdict = _read_reply(text, join_keywords, names)
     # "Qué bolá, START por favor", "End. Bless you all": a keyword in a clause of its own beside clauses asking nothing
-    if verdict.action == "message" and (_BREAKS.intersection(text) or _BUT.search(text) or not text.isascii()):
+    if verdict.action == "message" and (_BREAKS.intersection(text) or _WORD_BREAK.search(text) or not text.isascii()):
         from optledger.keyword_clauses import keyword_in_clauses
 
         return keyword_in_clauses(text, join_keywords, names, verdict) or verdict
@@ -250,9 +250,10 @@ def _without_hashtags(text: str) -> str:
 
 
 _BREAKS = frozenset("\n,|-\u2013\u2014~.!:;")  # where a keyword may end and its signature begin
-# a clause opened by a word, not a mark: a "but" ("appreciate y'all but STOP"), a reason's lead ("Parar porfa que ando
-# manejando")
-_BUT = re.compile(r"\s(?:but|pero|que|porque|because|cuz|cause|bc|coz|since)\s", re.IGNORECASE)
+# the words that lead a reason after a stop word ("Parar porfa que ando manejando", "STOP because I'm driving")
+REASON_LEADS = ("because", "cuz", "cause", "bc", "coz", "since", "que", "porque", "pq", "xq")
+# a clause opened by a word, not a mark: a "but" ("appreciate y'all but STOP") or a reason's lead
+_WORD_BREAK = re.compile(rf"\s(?:but|pero|{'|'.join(REASON_LEADS)})\s", re.IGNORECASE)
 
 
 def _signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:

@@ -21,7 +21,16 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
-from optledger.classify import _DATA, _DATA_DIR, _KEYWORDS, OTHER_LANGUAGE, Classification, classify, decisive
+from optledger.classify import (
+    _DATA,
+    _DATA_DIR,
+    _KEYWORDS,
+    OTHER_LANGUAGE,
+    REASON_LEADS,
+    Classification,
+    classify,
+    decisive,
+)
 from optledger.classify_phrases import _CLEARED
 from optledger.keyword_signoffs import _ROLES, _TIMES, _UNITS
 from optledger.keyword_words import _SUBJECTS, _words
@@ -35,11 +44,13 @@ _CLAUSES = 8  # a greeting, thanks, the keyword, a farewell, a signer's names
 _ASIDE_WORDS = 12  # a farewell or a reason after the keyword
 _KEYWORD_WORDS = 4  # a keyword's clause without its courtesy: "baja de la lista", "st op" mended
 _UNKNOWN_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
+# the subjects a reason starts with, as typed ("I'm" keeps its apostrophe here)
+_SUBJECTS_AS_TYPED = "|".join(sorted(_SUBJECTS | {"i'm"}))
 # where a clause ends: punctuation, a spaced dash, a "but" ("appreciate y'all but STOP")
 _BREAK = re.compile(
     r"\s*[,;:!.\n]+\s*|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+"
     # a reason's lead before its subject ("Parar porfa que ando manejando", "STOP because I'm driving")
-    r"|\s+(?:que|porque|because|cuz|cause|bc|coz|since)\s+(?=(?:ando|estoy|tengo|yo|voy|estamos|andamos|i|im|i'm|we)\b)"
+    rf"|\s+(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS_TYPED})\b)"
     r"|\s*[\u2190-\u2bff\U0001f000-\U0001faff][\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]*\s*",  # emoji
     re.IGNORECASE,
 )

@@ -26,6 +26,7 @@ from optledger.classify import (
     _CONFIRMATIONS,
     _DATA,
     _KEYWORDS,
+    REASON_LEADS,
     Classification,
     _keyword,
     classify,
@@ -65,7 +66,7 @@ _SUBJECTS = frozenset(
     {"im", "i", "ive", "ill", "you", "u", "youre", "ur", "we", "were", "they", "theyre", "its"}
     | {"estoy", "ando", "tengo", "yo", "soy", "voy", "estamos", "andamos"}  # "baja porfa estoy en el trabajo"
 )
-_REASON_LEADS = frozenset({"because", "cuz", "cause", "bc", "coz", "since", "que", "porque", "pq", "xq"})
+_REASON_LEADS = frozenset(REASON_LEADS)
 _SUBJECT_PAIRS = frozenset({"this is", "that is", "thats a", "this has", "these are"})  # "stop already this is a lot"
 _UNBROKEN_WORDS = 5  # a stop word, up to three courtesy words, the subject
 _TWICE_WORDS = 3  # "STOP / BAJA / ARRET": a request said in up to three words
