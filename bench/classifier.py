@@ -5,6 +5,10 @@ Run from the repository root: ``python bench/classifier.py [NAME ...] [NAME=PATH
 named corpus below is measured; ``NAME`` picks named corpora and ``NAME=PATH`` adds any CSV with ``text`` and
 ``label`` columns (labels ``opt_out, review, message, help, opt_in``; an optional ``category`` column marks keyword
 rows, an optional ``business`` column names the business the reply was sent to; other columns are ignored).
+
+``python bench/classifier.py --compare DIR [RUNS]`` prints only the cost figures, of this tree and of DIR (a copy of
+another version, e.g. ``git archive 3d0e590``, the detector issue 12's budget is measured against), each figure from
+fresh interpreters of the two trees taking turns in one run (best of RUNS, default 5), on the same replies.
 """
 
 from __future__ import annotations
@@ -92,6 +96,21 @@ start = time.process_time()
 for text in once:
     classify(text, join_keywords=("DEALS", "VIP"))
 print((time.process_time() - start) / len(once) * 1e6, len(once))
+"""
+
+
+CORPUS_PROBE = """
+import csv, sys, time
+from optledger.classify import classify
+texts = [row["text"] for row in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]
+best = float("inf")
+for _ in range(4):
+    start = time.process_time()
+    for _ in range(10):
+        for text in texts:
+            classify(text, join_keywords=("DEALS", "VIP"))
+    best = min(best, (time.process_time() - start) / (10 * len(texts)))
+print(best * 1e6)
 """
 
 
@@ -258,5 +277,38 @@ def main(arguments: list[str]) -> None:
     print(f"classifier.first_phrase_ms {first_phrase_ms:.2f}")
 
 
+def probe(tree: Path, code: str, *arguments: str) -> list[float]:
+    """The figures a probe prints, run by a fresh interpreter on ``tree``'s detector."""
+    out = subprocess.run(
+        [sys.executable, "-c", code, *arguments],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(tree / "layers" / "optledger"), "PYTHONDONTWRITEBYTECODE": "1"},
+    ).stdout.split()
+    return [float(value) for value in out]
+
+
+def compare_cost(other: Path, runs: int) -> None:
+    """This tree's cost figures and another's, the two trees' interpreters taking turns; the best of ``runs`` each."""
+    trees = {"this": ROOT, "other": other.resolve()}
+    for tree in trees.values():  # both read compiled modules, as a deployed function does
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "layers" / "optledger")], check=True)
+    figures = ("import_ms", "first_phrase_ms", "corpus_us", "seen_once_us")
+    best = {name: [float("inf")] * len(figures) for name in trees}
+    for _ in range(runs):
+        for name, tree in trees.items():
+            imported, first = probe(tree, IMPORT_PROBE)
+            corpus = probe(tree, CORPUS_PROBE, str(CORPORA["corpus"]))[0]
+            once = probe(tree, UNIQUE_PROBE, str(ROOT))[0]  # this tree's sets: the same replies for both
+            best[name] = [min(old, new) for old, new in zip(best[name], (imported, first, corpus, once), strict=True)]
+    for index, figure in enumerate(figures):
+        mine, theirs = best["this"][index], best["other"][index]
+        print(f"classifier.cost.{figure} {mine:.2f} (other {theirs:.2f}, x{mine / theirs:.2f})")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--compare"]:
+        compare_cost(Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 5)
+    else:
+        main(sys.argv[1:])
