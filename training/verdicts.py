@@ -21,13 +21,15 @@ JOIN_KEYWORDS = ("DEALS", "VIP")  # the join keywords the corpora assume (bench/
 
 
 def labelled_rows(root: Path = ROOT):
-    """(key, text, label, business) of every labelled reply; the key names the file and the row."""
+    """(key, text, label, business) of every labelled reply; the key names the file, the text and the business."""
     for pattern in PATTERNS:
         for path in sorted(root.glob(pattern)):
             with path.open(encoding="utf-8", newline="") as handle:
-                for number, row in enumerate(csv.DictReader(handle), start=2):
-                    key = f"{path.relative_to(root)}:{number}"
-                    yield key, row["text"], row["label"].strip(), (row.get("business") or "").strip()
+                for row in csv.DictReader(handle):
+                    # a row is known by its text, not its line: regenerated files (replies_spec.csv) move rows
+                    business = (row.get("business") or "").strip()
+                    key = f"{path.relative_to(root)}: {row['text']!r}" + (f" to {business}" if business else "")
+                    yield key, row["text"], row["label"].strip(), business
 
 
 def write(out: Path) -> None:
@@ -55,7 +57,7 @@ def compare(old_path: Path, new_path: Path) -> None:
         else:
             direction = "away" if before["got"] == after["label"] else "other"
         moved[direction] += 1
-        print(f"{direction:8} {key}  {before['got']} -> {after['got']} (label {after['label']}): {after['text']!r}")
+        print(f"{direction:8} {key}: {before['got']} -> {after['got']} (label {after['label']})")
     total = sum(moved.values())
     print(f"{total} changed: {moved['to label']} to their labels, {moved['away']} away, {moved['other']} other")
 

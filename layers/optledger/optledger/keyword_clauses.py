@@ -46,9 +46,9 @@ _KEYWORD_WORDS = 4  # a keyword's clause without its courtesy: "baja de la lista
 _UNKNOWN_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
 # the subjects a reason starts with, as typed ("I'm" keeps its apostrophe here)
 _SUBJECTS_AS_TYPED = "|".join(sorted(_SUBJECTS | {"i'm"}))
-# where a clause ends: punctuation, a spaced dash, a "but" ("appreciate y'all but STOP")
+# where a clause ends: punctuation, a question's mark (kept with its clause), a spaced dash, a "but"
 _BREAK = re.compile(
-    r"\s*[,;:!.\n]+\s*|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+"
+    r"\s*[,;:!.\n]+\s*|(?<=\?)\s+|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+"
     # a reason's lead before its subject ("Parar porfa que ando manejando", "STOP because I'm driving")
     rf"|\s+(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS_TYPED})\b)"
     r"|\s*[\u2190-\u2bff\U0001f000-\U0001faff][\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]*\s*",  # emoji
@@ -59,6 +59,21 @@ _BUT_FIRST = re.compile(r"(?:but|pero)\s+", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _CODES = frozenset({"10 4", "10-4"})  # "END. Have a safe one, 10-4": a sign-off in numbers
+# a good wish of any wording ("have a great season", "wishing you all a safe summer", "que tengan un buen verano"):
+# content words, a season or a stay, but nothing asked and nothing a stop word cancels
+_WISH = re.compile(
+    r"^(?:and |y )?(?:(?:have|enjoy|wishing|wish|hope)(?: you| yall| you all| everyone| u)?(?: (?:all|guys))?"
+    r"(?: (?:have|enjoy))?|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases|disfruten|disfrute))"
+    r" (?:a |an |un |una )?(?:\w+ )?(?:great|good|safe|nice|happy|wonderful|blessed|lovely|fun|awesome|beautiful"
+    r"|fantastic|restful|peaceful|merry|relaxing|buen|buena|bonito|bonita|excelente|feliz|lindo|linda|hermoso|hermosa)"
+    r"(?: \w+){1,3}$"
+)
+# thanks for what was ("thanks for a great stay last spring"): gratitude, read for things cancelled like any clause
+_THANKS_FOR = re.compile(
+    r"^(?:and |y )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) (?:\w+ ){0,6}\w+$"
+)
+# a family signing ("the Harlan family", "la familia Ortiz"): an article and a word of family around the name
+_FAMILY_WORDS = frozenset({"the", "family", "fam", "household", "familia", "la", "los", "las"})
 _SIGNER_WORDS = 3  # "Edith R. Chambers", "Kainoa"
 # where a signer is, with its number: the signature's units and a marina's, a storage's or a site's
 _SIGNER_UNITS = _UNITS | {
@@ -99,7 +114,7 @@ def keyword_in_clauses(
     """The keyword a reply says in a clause of its own, every other clause an aside; None when it is not one.
     ``read``: the reader's verdict, a message or a review; a cue it read as something else ("I'll stop by
     tomorrow, thanks") is none of a keyword's."""
-    if read is _CLEARED or len(text) > _CHARS or not _maybe_keyword(text):
+    if len(text) > _CHARS or not _maybe_keyword(text):
         return None
     body = _NOTE.sub("", text)  # "Luz (CNA, 2nd shift)": who sends, no clause of the reply
     clauses = _clauses(body)
@@ -110,6 +125,10 @@ def keyword_in_clauses(
     cores = {index: core for index, clause in enumerate(clauses) if (core := _keyword_core(clause)) is not None}
     keyed = list(cores)
     if not keyed:
+        return None
+    # the rules read a cue as something else ("I'll stop by tomorrow, thanks"); they read the reply without its breaks,
+    # so a word alone in its clause ("Cancel. Have a great season") is still a keyword's
+    if read is _CLEARED and any(len(clauses[index].words) > 1 for index in keyed):
         return None
     first, last = keyed[0], keyed[-1]
     if len(keyed) != last - first + 1:
@@ -217,8 +236,8 @@ def _aside(clause: _Clause, names: Iterable[str], kind: _Kind, *, but: bool) -> 
 def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
     """A clause after the keyword, by its words: a farewell, a blessing, thanks, a name; a reason after a stop
     word (``_plain`` reads it alone after)."""
-    if tuple(clause.words) in _social_sets().closings.phrases:
-        return True  # a farewell said whole, delight's words and all ("One love", "Love you all, bye")
+    if tuple(clause.words) in _social_sets().closings.phrases or _wish(clause.words, names):
+        return True  # a farewell said whole, delight's words and all ("One love", "Have a great season")
     moods = _moods()
     if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
         return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight
@@ -226,6 +245,8 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return False
     if kind.reasoned and clause.words and clause.words[0] in _REASON_SUBJECTS:
         return True  # "Parar, estoy en la bodega trabajando"
+    if _THANKS_FOR.match(" ".join(clause.words)):
+        return True  # "Remove. Thanks for a great stay last spring"; what it names is read by ``_plain``
     return (
         _social(clause, names, praise=False)
         or _signer(clause)
@@ -237,6 +258,8 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
 def _signer(clause: _Clause) -> bool:
     """A name or two and initials in capitals after the keyword ("Thank you, Edith R. Chambers"): who signs it."""
     tokens = clause.text.replace(".", " ").split()
+    if len(tokens) > 1 and tokens[0].lower() in _FAMILY_WORDS:  # "the Harlan family", "la familia Ortiz"
+        tokens = [token for token in tokens if token.lower() not in _FAMILY_WORDS]
     if not 0 < len(tokens) <= _SIGNER_WORDS or not _TIMES.isdisjoint(clause.words):
         return False  # "Help - Monday": a day is when, not who
     # a name no dictionary knows, or an initial: "Cancel - Free Pizza Night" names what is cancelled
@@ -256,8 +279,10 @@ def _plain(
 ) -> bool:
     """No question (with its mark or without), no thing a stop word of everyday meaning may cancel ("a la orden" is
     no order), and read alone an ordinary message (beside an opt-out keyword, one the model would queue too)."""
-    if "?" in clause.text:
-        return False
+    if "?" in clause.text and tuple(clause.words) not in _social_sets().openings.phrases:
+        return False  # a question, but not a greeting asked whole ("¿Quihubo? Baja, compadre", "How are you? STOP")
+    if _wish(clause.words, names):
+        return True  # "Cancel. Have a great season": a season wished, not one cancelled
     sets = _social_sets()
     if objects and not sets.objects.isdisjoint(sets.social.strip(clause.words)):
         return False
@@ -280,9 +305,19 @@ def _social(clause: _Clause, names: Iterable[str], *, praise: bool) -> bool:
     sets, words = _social_sets(), clause.words
     if sets.closings.find(words) is not None or (praise and sets.openings.find(words) is not None):
         return True
+    if _wish(words, names):
+        return True
     if not sets.courtesy.strip(sets.address.strip(words)):
         return True
     return any(set(words) <= set(_LETTERS.findall(fold(name))) for name in names)
+
+
+def _wish(words: list[str], names: Iterable[str]) -> bool:
+    """A good wish ("have a great season"), the business's name after it or not ("... Ridgeback")."""
+    named = {word for name in names for word in _LETTERS.findall(fold(name))}
+    while words and words[-1] in named:
+        words = words[:-1]
+    return bool(_WISH.match(" ".join(words)))
 
 
 def _unknown(words: list[str]) -> bool:

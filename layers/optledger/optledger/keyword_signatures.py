@@ -190,10 +190,12 @@ def _signer_part(part: str, signed_off: bool) -> bool:
         letters = _LETTERS.findall(token)
         if token[0].isupper() or (letters and letters[0][0].isupper()) or any(char.isdigit() for char in token):
             capitalised += 1
-        elif not (letters and (role or _lower_case_signer_word(fold(letters[0]), numbered))):
+        elif not (letters and (role or _lower_case_signer_word(fold(letters[0]), numbered))) and (
+            " ".join(fold(letter) for letter in letters) not in _DEPARTMENTS  # "step-down", "med-surg"
+        ):
             return False
     # a department or a shift in lower case ("hemodiálisis", "night shift"): where the signer works
-    return capitalised > 0 or role or not _DEPARTMENTS.isdisjoint(words)
+    return capitalised > 0 or role or not _DEPARTMENTS.isdisjoint(words) or " ".join(words) in _DEPARTMENTS
 
 
 def _role_or_credential(part: str) -> bool:
