@@ -1,9 +1,9 @@
 """Round 45 (on the sets 183-186, read once on 54f9da7): courtesy of Cajun, Philadelphia, Pittsburgh, Appalachian,
 Nigerian, Ghanaian, Somali, Hmong, Samoan, Tongan, South African and Upper Peninsula English and of more Spanish
 regions beside a keyword; a good wish of any wording after it; a family signing; a greeting asked before it; a
-department written with a hyphen in a signature; the second person plural of regions and of Spain; how to leave a
-list asked in more ways; another channel asked for in Spanish; Spam in more dishes. Examples are this file's own,
-not rows of the sets."""
+department written with a hyphen in a signature; STOP beside words no dictionary knows (after the sets 187-190 were
+read); the second person plural of regions and of Spain; how to leave a list asked in more ways; another channel
+asked for in Spanish; Spam in more dishes. Examples are this file's own, not rows of the sets."""
 
 from __future__ import annotations
 
@@ -50,6 +50,15 @@ from tests.support.replies import label_of
         ("Mejor avísenme por WhatsApp", "review"),
         ("llámeme mejor, no leo los mensajes", "review"),
         ("llámame mejor a las 5 para la cita?", "message"),
+        # STOP beside a word or two no dictionary knows: thanks, address or a name of the reply's own register; not
+        # a word the dictionaries know (a thing it may be about), laughter however spelled, or another keyword's
+        ("STOP tenkyuh", "opt_out"),
+        ("stop oui, merci", "opt_out"),
+        ("STOP QLX", "opt_out"),
+        ("STOP YELLING", "message"),
+        ("stop jsjsjs", "review"),
+        ("omggg stop", "review"),
+        ("HELP obrigadu", "message"),
         # Spam in more dishes; "bájenme" a thing
         ("Spam flavored chips? whoa", "message"),
         ("bájenme la caja de arriba porfa", "message"),
@@ -58,3 +67,9 @@ from tests.support.replies import label_of
 )
 def test_round45(text: str, expected: str) -> None:
     assert label_of(text) == expected, text
+
+
+def test_a_stop_word_of_everyday_meaning_beside_an_unknown_word_is_not_honoured() -> None:
+    # "cancel zumba" may name what it cancels: the rules leave it a message, the learned opinion may queue it
+    assert label_of("Cancel zumba") != "opt_out"
+    assert label_of("baja chelo") != "opt_out"

@@ -34,6 +34,7 @@ from optledger.classify import (
     sign_with_courtesy,
 )
 from optledger.keyword_signoffs import without_sign_off
+from optledger.keyword_unknown import keyword_beside_unknown
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_rules import WordSet, address_data, phrase_data
 from optledger.reply_text import _canonical_word, fold, phrase_words
@@ -172,6 +173,8 @@ def keyword_reply(
         and (unsigned := without_sign_off(words, text, _words(), known, heads))
     ):
         return unsigned
+    if unknown and "?" not in text and (word := keyword_beside_unknown(words, _words())):
+        return _courteous([word], _words(), join_keywords, text)  # "STOP tenkyuh", "stop jan merci"
     return flat if footed else None  # "Cancelar por favor | Enviado desde mi Samsung": read without the footer
 
 

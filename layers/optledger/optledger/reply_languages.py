@@ -114,6 +114,11 @@ def english_or_spanish(word: str) -> bool:
     return word in known_words() or (len(word) >= _DICTIONARY_MIN and word in _dictionary())
 
 
+def english_or_spanish_inflected(word: str) -> bool:
+    """An English or Spanish word or one of its inflections ("yelling", "tutoring")."""
+    return _known(word, _foreign())
+
+
 def _known(word: str, foreign: _Foreign) -> bool:
     """An English or Spanish word, or one of its inflections ("worked", "arrives", "texting")."""
     if english_or_spanish(word):
