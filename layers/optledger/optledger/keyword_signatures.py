@@ -15,11 +15,12 @@ written only in words of the dictionary is a thing named ("Cancel - Order Confir
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from functools import cache
 
-from optledger.classify import _DATA, Classification, classify, decisive
+from optledger.classify import _DATA, _DATA_DIR, Classification, classify, decisive
 from optledger.keyword_signoffs import (
     _DEPARTMENTS,
     _NAME_SUFFIXES,
@@ -55,6 +56,11 @@ _RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "la abuelita Teod
 # lower-case words of a signer's part: "Mr. and Mrs. Lowe", "Kline & Shah LLP", "la abuelita Teodora", "office manager"
 _JOINERS = frozenset({"&", "and", "y", "e", "de", "del", "la", "las", "los", "el", "of", "the", "van", "von", "da"})
 _ROLE_WORDS = 4  # "supervisor de turno noche"
+_NAME_WORDS = 3  # "Ana María Duarte"
+_DESCRIBED_WORDS = 4  # "Sunday learn to skate", "CLT base, flt 2214"
+_NEGATIONS = frozenset({"no", "not", "dont", "never", "nunca", "ni", "nada"})
+# stop words of everyday meaning: a signer's described parts are not read after them ("Cancel - Jim, flt 2214")
+_EVERYDAY_WORDS = frozenset({"cancel", "cancelar", "cancela", "remove", "end", "quit", "baja", "parar", "alto"})
 # words that make a role's words a sentence ("ask the manager", "call my supervisor"), not a signer's role
 _NOT_ROLE_WORDS = frozenset({"my", "your", "the", "a", "an", "to", "ask", "call", "text", "mi", "su", "tu", "al", "el"})
 
@@ -86,7 +92,8 @@ def signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Cla
                 return None  # a longer head holds this one's words: only a line of its own may still sign it
             continue  # a request said in words is signed on a line of its own, or the phrase reader reads it
         # after the request's full stop, a signer in two parts or more ("Remove please. Bernice Hollis, Boca Raton")
-        if _signature(tail, lined, sentenced=body[cut.start() - 1 : cut.start()] in (".", "!")):
+        everyday = not _EVERYDAY_WORDS.isdisjoint(words)  # what CANCEL or END closes may be what it cancels
+        if _signature(tail, lined, sentenced=body[cut.start() - 1 : cut.start()] in (".", "!"), everyday=everyday):
             return decisive(classify(head, join_keywords=join_keywords, names=names))
     return None
 
@@ -120,7 +127,7 @@ def _without_greeting(text: str) -> str:
     return rest.strip() if first.endswith(":") and first[0].isupper() else text
 
 
-def _signature(tail: str, lined: bool, sentenced: bool = False) -> bool:
+def _signature(tail: str, lined: bool, sentenced: bool = False, everyday: bool = True) -> bool:
     """Whether the rest of a reply is a signature block: a sign-off, then a signer's parts; a signer alone after a
     dash, on lines of its own or after a title ("Sr. Ernesto Villarreal, Saltillo")."""
     if "?" in tail:
@@ -150,10 +157,44 @@ def _signature(tail: str, lined: bool, sentenced: bool = False) -> bool:
     sentenced = sentenced and len(parts) > 1 and not _words().lexicon.issuperset(_LETTERS.findall(fold(parts[0])))
     if not (signed_off or dashed or titled or sentenced) or len(parts) > _PARTS:
         return False
-    if not all(_signer_part(part, signed_off) for part in parts):
+    # a dash, then a name in capitals: the parts after it say who signs, in the signer's words ("HELP - Olivia Tran,
+    # cello", "End - Capt. Rob Whitaker, CLT base, flt 2214")
+    described = dashed and not everyday and _capitalised_name(parts[0])
+    if not all(_signer_part(part, signed_off) or (described and _described(part)) for part in parts):
         return False
     # without a sign-off, a signer is a name no dictionary knows, or titled, or an initial: not "Order Confirmation"
     return signed_off or titled or not _words().lexicon.issuperset(named) or any(len(word) == 1 for word in named)
+
+
+def _capitalised_name(part: str) -> bool:
+    """A name of up to three words in capitals, a title before it or not ("Donna", "Capt. Ana Duarte")."""
+    tokens = part.split()
+    if tokens and fold(tokens[0].rstrip(".")) in _TITLES:
+        tokens = tokens[1:]
+    return 0 < len(tokens) <= _NAME_WORDS and all(
+        token[0].isupper() and token.rstrip(".").isalpha() for token in tokens
+    )
+
+
+def _described(part: str) -> bool:
+    """A few words that describe a signer after the name, with a number or an acronym ("grade 8 ref", "MIA base"): no
+    request, negation, possessive, day or month."""
+    words = _LETTERS.findall(fold(part))
+    return (
+        0 < len(part.split()) <= _DESCRIBED_WORDS
+        and (any(char.isdigit() for char in part) or any(len(token) > 1 and token.isupper() for token in part.split()))
+        and _NOT_ROLE_WORDS.isdisjoint(words)
+        and _objects().isdisjoint(words)  # "Help - Jim, order 4471": what the help is about
+        and _words().requests.isdisjoint(words)
+        and _NEGATIONS.isdisjoint(words)
+        and _TIMES.isdisjoint(words)
+    )
+
+
+@cache
+def _objects() -> frozenset[str]:
+    """Things a request may be about (``objects`` of ``data/social_words.json``: an order, an account, a class)."""
+    return frozenset(json.loads((_DATA_DIR / "social_words.json").read_text(encoding="utf-8"))["objects"])
 
 
 def _after_sign_off(part: str) -> str | None:

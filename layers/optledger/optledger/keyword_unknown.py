@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 _UNMISTAKABLE = frozenset({"stop", "unsubscribe", "unsub", "stopall", "optout", "revoke"})
 _MOST = 2  # "STOP tenkyuh", "Stop pls cô em": a word or two; more is a sentence the phrase reader reads
 _REPEATS = re.compile(r"(.)\1+")  # "omggg", "stahhp"
-# laughter spelled any way ("jsjsjs", "hahah", "lmaooo", "xdd", "kkkk")
+# laughter spelled any way ("jsjsjs", "hahah", "lmaooo", "xdd", "kkkk"); not one syllable ("ji", a Hindi honorific)
 _LAUGHTER = re.compile(
-    r"(?:[hj]+[aeiou]+)+[hj]*|(?:js)+j?|l+o+l+[lo]*|l+m+f*a+o+|x+d+|k{3,}|(?:ha|he|ja|je|ka|ks)+|rofl"
+    r"(?:[hj]+[aeiou]+){2,}[hj]*|(?:js)+j?|l+o+l+[lo]*|l+m+f*a+o+|x+d+|k{3,}|(?:ha|he|ja|je|ka|ks)+|rofl"
 )
 
 

@@ -145,6 +145,8 @@ def keyword_reply(
             _mistyped(words, flat, found, join_keywords) if _may_slip(words, unknown) else None
         ):
             return verdict
+    if unknown and "?" not in text and (word := keyword_beside_unknown(words, _words())):
+        return _courteous([word], _words(), join_keywords, text)  # "STOP tenkyuh", "stop jan merci"
     # a word neither courtesy, keyword nor joined (most replies): words of address, a slip, or a sign-off; words of
     # address may also be courtesy words ("help you all", as "help y'all" reads)
     if addressed.issuperset(words):  # words of address among them ("stop my friend")
@@ -173,8 +175,6 @@ def keyword_reply(
         and (unsigned := without_sign_off(words, text, _words(), known, heads))
     ):
         return unsigned
-    if unknown and "?" not in text and (word := keyword_beside_unknown(words, _words())):
-        return _courteous([word], _words(), join_keywords, text)  # "STOP tenkyuh", "stop jan merci"
     return flat if footed else None  # "Cancelar por favor | Enviado desde mi Samsung": read without the footer
 
 
