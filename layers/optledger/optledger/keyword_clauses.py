@@ -230,7 +230,7 @@ def _said(
 def _aside(clause: _Clause, names: Iterable[str], kind: _Kind, *, but: bool) -> bool:
     """A clause before the keyword, by its words: a greeting, thanks, praise, a name; before a "but", courtesy of any
     wording (``_plain`` reads it alone after)."""
-    return but or _social(clause, names, praise=True) or (kind.revokes and _unknown(clause.words))
+    return but or _social(clause, names, praise=True) or _unknown(clause.words)
 
 
 def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
@@ -247,12 +247,7 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return True  # "Parar, estoy en la bodega trabajando"
     if _THANKS_FOR.match(" ".join(clause.words)):
         return True  # "Remove. Thanks for a great stay last spring"; what it names is read by ``_plain``
-    return (
-        _social(clause, names, praise=False)
-        or _signer(clause)
-        or _unit_or_role(clause)
-        or (kind.revokes and _unknown(clause.words))
-    )
+    return _social(clause, names, praise=False) or _signer(clause) or _unit_or_role(clause) or _unknown(clause.words)
 
 
 def _signer(clause: _Clause) -> bool:
