@@ -58,7 +58,9 @@ from tests.support.replies import label_of
         ("STOP YELLING", "message"),
         ("stop jsjsjs", "review"),
         ("omggg stop", "review"),
-        ("HELP obrigadu", "message"),
+        ("HELP Zumba", "message"),
+        ("INFO dziekuje", "help"),
+        ("HELP SUMMERFEST", "message"),
         # Spam in more dishes; "bájenme" a thing
         ("Spam flavored chips? whoa", "message"),
         ("bájenme la caja de arriba porfa", "message"),

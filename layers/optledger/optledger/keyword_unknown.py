@@ -1,9 +1,10 @@
-"""Words no dictionary knows beside STOP: "STOP tenkyuh", "stop jan, merci", "STOP oui". Every register brings words
-of thanks and address no list holds yet; beside an opt-out keyword with no everyday meaning (STOP, UNSUBSCRIBE) a word
-or two of them leave it that keyword. Not beside a stop word of everyday meaning (CANCEL, END, BAJA: "cancel zumba"
-names what it cancels) nor a keyword of another action ("INFO zumba" may ask about it); not a word the dictionaries
-know or one of its inflections ("STOP YELLING", "stop brunch": a thing it may be about), nor laughter, delight or
-insistence however spelled ("stop jsjsjs", "omggg stop"), which a STOP is read beside."""
+"""Words no dictionary knows beside a keyword: "STOP tenkyuh", "stop jan, merci", "HELP kiitos". Every register brings
+words of thanks and address no list holds yet; beside an opt-out keyword with no everyday meaning (STOP, UNSUBSCRIBE)
+a word or two of them leave it that keyword, and beside HELP or START a short one typed in lower case (a word in
+capitals may name what is asked about: "HELP SUMMERFEST", "INFO Xfinity"). Not beside a stop word of everyday meaning
+(CANCEL, END, BAJA: "cancel zumba" names what it cancels); not a word the dictionaries know or one of its inflections
+("STOP YELLING", "stop brunch": a thing it may be about), nor laughter, delight or insistence however spelled ("stop
+jsjsjs", "omggg stop"), which a STOP is read beside."""
 
 from __future__ import annotations
 
@@ -13,28 +14,40 @@ from typing import TYPE_CHECKING
 
 from optledger.reply_languages import english_or_spanish_inflected
 from optledger.reply_rules import phrase_data
+from optledger.reply_text import fold
 
 if TYPE_CHECKING:
     from optledger.keyword_words import _Words
 
 # opt-out keywords with no everyday meaning
 _UNMISTAKABLE = frozenset({"stop", "unsubscribe", "unsub", "stopall", "optout", "revoke"})
+# HELP and START: beside them a word in capitals may name what is asked about ("HELP SUMMERFEST", "INFO Xfinity"); a
+# short one in lower case is thanks or address ("HELP kiitos", "START ačiū")
+_ASKING = frozenset({"help", "info", "ayuda", "start", "unstop"})
+_ASKING_LETTERS = 10
 _MOST = 2  # "STOP tenkyuh", "Stop pls cô em": a word or two; more is a sentence the phrase reader reads
 _REPEATS = re.compile(r"(.)\1+")  # "omggg", "stahhp"
+_LETTERS = re.compile(r"[^\W\d_]+")
 # laughter spelled any way ("jsjsjs", "hahah", "lmaooo", "xdd", "kkkk"); not one syllable ("ji", a Hindi honorific)
 _LAUGHTER = re.compile(
     r"(?:[hj]+[aeiou]+){2,}[hj]*|(?:js)+j?|l+o+l+[lo]*|l+m+f*a+o+|x+d+|k{3,}|(?:ha|he|ja|je|ka|ks)+|rofl"
 )
 
 
-def keyword_beside_unknown(words: list[str], found: _Words) -> str | None:
-    """The keyword of a short reply that is STOP or UNSUBSCRIBE, courtesy, and a word or two no dictionary knows;
-    None for any other reply."""
+def keyword_beside_unknown(words: list[str], found: _Words, text: str) -> str | None:
+    """The keyword of a short reply that is STOP, UNSUBSCRIBE, HELP or START, courtesy, and a word or two no dictionary
+    knows (beside HELP or START short and in lower case as typed); None for any other reply."""
     rest = found.courtesy.strip(found.address.strip(words))
     keywords = [word for word in rest if word in found.requests]
     others = [word for word in rest if word not in found.requests]
-    if len(keywords) == 1 and keywords[0] in _UNMISTAKABLE and _names_nothing(others, found.lexicon):
+    if len(keywords) != 1 or not _names_nothing(others, found.lexicon):
+        return None
+    if keywords[0] in _UNMISTAKABLE:
         return keywords[0]
+    if keywords[0] in _ASKING and all(len(word) <= _ASKING_LETTERS for word in others):
+        typed = {fold(token): token for token in _LETTERS.findall(text)}
+        if all(typed.get(word, "").islower() for word in others):
+            return keywords[0]
     return None
 
 

@@ -145,7 +145,7 @@ def keyword_reply(
             _mistyped(words, flat, found, join_keywords) if _may_slip(words, unknown) else None
         ):
             return verdict
-    if unknown and "?" not in text and (word := keyword_beside_unknown(words, _words())):
+    if unknown and "?" not in text and (word := keyword_beside_unknown(words, _words(), text)):
         return _courteous([word], _words(), join_keywords, text)  # "STOP tenkyuh", "stop jan merci"
     # a word neither courtesy, keyword nor joined (most replies): words of address, a slip, or a sign-off; words of
     # address may also be courtesy words ("help you all", as "help y'all" reads)
