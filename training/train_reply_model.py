@@ -47,9 +47,9 @@ SOURCES = ("tests/data/replies*.csv", "bench/heldout/replies*.csv", "training/re
 # without 67-109, the same files as round 29's; sets 110-129 were written during rounds 31-33 (110-114 read at round
 # 31's start, 115-119 at its end, 120-124 at round 32's end, 125-129 at round 33's end), 130-132 during round 34 (read
 # at its end); their models are trained without 67-132, the same files again; since round 40 the spent sets are in
-# it (67-172 at round 41, 173-182 at round 43, 183-190 at round 45, 191-198 at round 46, 199-202 at round 47) and
-# only the group written to judge the next reading is kept out: 203-206, written during round 47
-HELD_OUT: tuple[str, ...] = tuple(f"bench/heldout/replies_heldout{number}.csv" for number in range(203, 207))
+# it (67-172 at round 41, 173-182 at round 43, 183-190 at round 45, 191-198 at round 46, 199-206 at rounds 47 and 48)
+# and only the group written to judge the next reading is kept out: 207-210, written during round 48
+HELD_OUT: tuple[str, ...] = tuple(f"bench/heldout/replies_heldout{number}.csv" for number in range(207, 211))
 # the rules' data that makes the flat, masked form the features are read from: a change to it means training again
 READING = tuple(
     f"layers/optledger/optledger/data/{name}"
