@@ -277,21 +277,29 @@ def main(arguments: list[str]) -> None:
     print(f"classifier.first_phrase_ms {first_phrase_ms:.2f}")
 
 
-def probe(tree: Path, code: str, *arguments: str) -> list[float]:
-    """The figures a probe prints, run by a fresh interpreter on ``tree``'s detector."""
-    out = subprocess.run(
+def probe_text(tree: Path, code: str, *arguments: str) -> str:
+    """What a probe prints, run by a fresh interpreter on ``tree``'s detector."""
+    return subprocess.run(
         [sys.executable, "-c", code, *arguments],
         capture_output=True,
         text=True,
         check=True,
         env={"PYTHONPATH": str(tree / "layers" / "optledger"), "PYTHONDONTWRITEBYTECODE": "1"},
-    ).stdout.split()
-    return [float(value) for value in out]
+    ).stdout.strip()
+
+
+def probe(tree: Path, code: str, *arguments: str) -> list[float]:
+    """The figures a probe prints, run by a fresh interpreter on ``tree``'s detector."""
+    return [float(value) for value in probe_text(tree, code, *arguments).split()]
 
 
 def compare_cost(other: Path, runs: int) -> None:
     """This tree's cost figures and another's, the two trees' interpreters taking turns; the best of ``runs`` each."""
     trees = {"this": ROOT, "other": other.resolve()}
+    for tree in trees.values():  # each tree's own detector, not the one the virtualenv would find without it
+        found = probe_text(tree, "import optledger.classify as module; print(module.__file__)")
+        if not found.startswith(str(tree / "layers" / "optledger")):
+            raise SystemExit(f"{tree} holds no detector (layers/optledger/optledger): give a copy of another version")
     for tree in trees.values():  # both read compiled modules, as a deployed function does
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "layers" / "optledger")], check=True)
     figures = ("import_ms", "first_phrase_ms", "corpus_us", "seen_once_us")
