@@ -118,14 +118,8 @@ def unique_microseconds(runs: int = 3) -> tuple[float, int]:
     """Best of ``runs`` fresh interpreters: mean time of a reply classified once (see UNIQUE_PROBE)."""
     best, count = float("inf"), 0
     for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-c", UNIQUE_PROBE, str(ROOT)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={"PYTHONPATH": str(ROOT / "layers" / "optledger"), "PYTHONDONTWRITEBYTECODE": "1"},
-        ).stdout.split()
-        best, count = min(best, float(out[0])), int(out[1])
+        once, replies = probe(ROOT, UNIQUE_PROBE, str(ROOT))
+        best, count = min(best, once), int(replies)
     return best, count
 
 
@@ -141,14 +135,8 @@ def cold_start_ms(runs: int = 7) -> tuple[float, float]:
     """Best of ``runs`` fresh interpreters: import of the module (stdlib loaded) and the first phrase after it."""
     best = (float("inf"), float("inf"))
     for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-c", IMPORT_PROBE],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={"PYTHONPATH": str(ROOT / "layers" / "optledger"), "PYTHONDONTWRITEBYTECODE": "1"},
-        ).stdout.split()
-        best = (min(best[0], float(out[0])), min(best[1], float(out[1])))
+        imported, first = probe(ROOT, IMPORT_PROBE)
+        best = (min(best[0], imported), min(best[1], first))
     return best
 
 

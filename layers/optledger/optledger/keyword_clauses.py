@@ -15,7 +15,6 @@ order never came. Cancel."); a reason after CANCEL, REMOVE or END, which may be 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -23,7 +22,6 @@ from typing import NamedTuple
 
 from optledger.classify import (
     _DATA,
-    _DATA_DIR,
     _KEYWORDS,
     OTHER_LANGUAGE,
     REASON_LEADS,
@@ -32,11 +30,11 @@ from optledger.classify import (
     decisive,
 )
 from optledger.classify_phrases import _CLEARED
-from optledger.keyword_signoffs import _ROLES, _TIMES, _UNITS
+from optledger.keyword_signoffs import _EVERYDAY, _ROLES, _TIMES, _UNITS
 from optledger.keyword_words import _SUBJECTS, _words
 from optledger.reply_clauses import asks_without_mark
 from optledger.reply_reader import LEARNED_REVIEW
-from optledger.reply_rules import WordSet, phrase_data
+from optledger.reply_rules import WordSet, phrase_data, social_data
 from optledger.reply_text import fold
 
 _CHARS = 200  # a keyword and its asides: a longer reply is a letter the phrase reader reads
@@ -89,8 +87,6 @@ _SIGNER_UNITS = _UNITS | {
     "bldg",
     "building",
 }
-# stop words with an everyday meaning: what they close may be what they cancel ("My order never came. Cancel.")
-_EVERYDAY = frozenset({"cancel", "cancelar", "cancela", "cancele", "remove", "end", "quit", "baja", "parar", "alto"})
 # stop words a reason may follow ("alto pls, estoy de turno"); CANCEL, REMOVE and END before one are queued
 # a reason is the replier's own ("Alto, estoy manejando", "STOP, I'm at work"); "Stop, you're too kind" is delight
 _REASON_SUBJECTS = _SUBJECTS - {"you", "u", "youre", "ur", "they", "theyre"}
@@ -331,7 +327,7 @@ class _Sets(NamedTuple):
 
 @cache
 def _social_sets() -> _Sets:
-    social = json.loads((_DATA_DIR / "social_words.json").read_text(encoding="utf-8"))
+    social = social_data()
     return _Sets(
         closings=WordSet([*social["farewells"], *_DATA["sign_offs"]]),
         openings=WordSet([*social["greetings"], *social["softeners"], *social["praise"]]),

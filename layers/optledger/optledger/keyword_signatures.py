@@ -15,14 +15,14 @@ written only in words of the dictionary is a thing named ("Cancel - Order Confir
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from functools import cache
 
-from optledger.classify import _DATA, _DATA_DIR, Classification, classify, decisive
+from optledger.classify import _DATA, Classification, classify, decisive
 from optledger.keyword_signoffs import (
     _DEPARTMENTS,
+    _EVERYDAY,
     _NAME_SUFFIXES,
     _ROLE_ENDS,
     _ROLES,
@@ -32,7 +32,7 @@ from optledger.keyword_signoffs import (
     month_named,
 )
 from optledger.keyword_words import _FIRST_CHARS, _FOOTERS, _words
-from optledger.reply_rules import WordSet, phrase_data
+from optledger.reply_rules import WordSet, phrase_data, social_data
 from optledger.reply_text import fold, phrase_words
 
 _SIGNED_CHARS = 240  # a keyword and its signature block: longer replies are letters the reader reads
@@ -59,8 +59,6 @@ _ROLE_WORDS = 4  # "supervisor de turno noche"
 _NAME_WORDS = 3  # "Ana María Duarte"
 _DESCRIBED_WORDS = 4  # "Sunday learn to skate", "CLT base, flt 2214"
 _NEGATIONS = frozenset({"no", "not", "dont", "never", "nunca", "ni", "nada"})
-# stop words of everyday meaning: a signer's described parts are not read after them ("Cancel - Jim, flt 2214")
-_EVERYDAY_WORDS = frozenset({"cancel", "cancelar", "cancela", "remove", "end", "quit", "baja", "parar", "alto"})
 # words that make a role's words a sentence ("ask the manager", "call my supervisor"), not a signer's role
 _NOT_ROLE_WORDS = frozenset({"my", "your", "the", "a", "an", "to", "ask", "call", "text", "mi", "su", "tu", "al", "el"})
 
@@ -92,7 +90,7 @@ def signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Cla
                 return None  # a longer head holds this one's words: only a line of its own may still sign it
             continue  # a request said in words is signed on a line of its own, or the phrase reader reads it
         # after the request's full stop, a signer in two parts or more ("Remove please. Bernice Hollis, Boca Raton")
-        everyday = not _EVERYDAY_WORDS.isdisjoint(words)  # what CANCEL or END closes may be what it cancels
+        everyday = not _EVERYDAY.isdisjoint(words)  # what CANCEL or END closes may be what it cancels
         if _signature(tail, lined, sentenced=body[cut.start() - 1 : cut.start()] in (".", "!"), everyday=everyday):
             return decisive(classify(head, join_keywords=join_keywords, names=names))
     return None
@@ -194,7 +192,7 @@ def _described(part: str) -> bool:
 @cache
 def _objects() -> frozenset[str]:
     """Things a request may be about (``objects`` of ``data/social_words.json``: an order, an account, a class)."""
-    return frozenset(json.loads((_DATA_DIR / "social_words.json").read_text(encoding="utf-8"))["objects"])
+    return frozenset(social_data()["objects"])
 
 
 def _after_sign_off(part: str) -> str | None:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 _TITLES = frozenset(_DATA["titles"])  # "Sra. Ortega", "Mr Lee", "Atte. Jorge": before a name of the sign-off
 _MONTH_NAMES = frozenset({"april", "abril", "may", "june", "julio"})  # months that are also first names
+# stop words with an everyday meaning: what they close may be what they cancel ("My order never came. Cancel.",
+# "Cancel - Jim, flt 2214"); read by the clause and the signature readers
+_EVERYDAY = frozenset({"cancel", "cancelar", "cancela", "cancele", "remove", "end", "quit", "baja", "parar", "alto"})
 _TIMES = frozenset(_DATA["times"])  # "Cancel - Monday & Friday": days and months are what is cancelled, not a name
 _SIGNER = json.loads((_DATA_DIR / "signer_words.json").read_text(encoding="utf-8"))
 _ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role after the name

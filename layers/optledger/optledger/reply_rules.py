@@ -43,6 +43,14 @@ def address_data() -> dict[str, list[str]]:
     return data
 
 
+@cache
+def social_data() -> dict[str, list[str]]:
+    """Greetings, farewells, softeners, praise and the things a stop word may cancel (``data/social_words.json``), read
+    with the clause and signature readers."""
+    data: dict[str, list[str]] = json.loads((_DATA_DIR / "social_words.json").read_text(encoding="utf-8"))
+    return data
+
+
 def expand(pattern: str) -> str:
     vocab = phrase_data()["vocab"]
     for _ in range(3):  # vocabulary entries may name others
