@@ -30,7 +30,7 @@ from optledger.classify import (
     decisive,
 )
 from optledger.classify_phrases import _CLEARED
-from optledger.keyword_signoffs import _EVERYDAY, _ROLES, _TIMES, _UNITS
+from optledger.keyword_signoffs import _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP
 from optledger.keyword_words import _SUBJECTS, _words
 from optledger.reply_clauses import asks_without_mark
 from optledger.reply_reader import LEARNED_REVIEW
@@ -54,8 +54,11 @@ _BREAK = re.compile(
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 _BUT_FIRST = re.compile(r"(?:but|pero)\s+", re.IGNORECASE)
+# a reason's lead opening a clause of its own ("Parar, que estoy en clase", "STOP. Because I'm driving")
+_REASON_FIRST = re.compile(rf"(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS_TYPED})\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
+_PHONE = re.compile(r"\+?1?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}")
 _CODES = frozenset({"10 4", "10-4"})  # "END. Have a safe one, 10-4": a sign-off in numbers
 # a good wish of any wording ("have a great season", "wishing you all a safe summer", "que tengan un buen verano"):
 # content words, a season or a stay, but nothing asked and nothing a stop word cancels
@@ -66,9 +69,23 @@ _WISH = re.compile(
     r"|fantastic|restful|peaceful|merry|relaxing|buen|buena|bonito|bonita|excelente|feliz|lindo|linda|hermoso|hermosa)"
     r"(?: \w+){1,3}$"
 )
+# a blessing of any wording ("que el Señor los guarde", "may the good Lord keep you all", "que la Virgen me los
+# acompañe"): God, the Lord or a saint wished upon the sender, nothing asked of it
+_BLESSING = re.compile(
+    r"^(?:and |y )?(?:que |may |and may )?(?:dios|diosito|mi dios|el senor|nuestro senor|la virgen|la virgencita|"
+    r"jesus|cristo|el de arriba|god|the lord|the good lord|our lord|jesus|allah|jah)"
+    r"(?: (?:me|te|se|nos))?(?: (?:le|lo|la|los|las|les|te|you|ya|yall|y all|us|them|him|her|the|your|all))*"
+    r" (?:bendiga|guarde|cuide|pague|acompane|proteja|ampare|ilumine|colme|bless|keep|protect|guide|watch over|"
+    r"be with|repay|reward)(?: \w+){0,5}$"
+)
 # thanks for what was ("thanks for a great stay last spring"): gratitude, read for things cancelled like any clause
 _THANKS_FOR = re.compile(
     r"^(?:and |y )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) (?:\w+ ){0,6}\w+$"
+)
+# a good time had, looking back ("had a blast", "we had such a great time this summer"): praise, read like thanks
+_HAD_GOOD = re.compile(
+    r"^(?:and |y )?(?:we |i |we ve |ive |weve )?(?:had|have had|really had) (?:a|an|such a|the) (?:\w+ ){0,2}"
+    r"(?:blast|time|stay|season|summer|year|experience|ride|trip|run|visit)(?: \w+){0,4}$"
 )
 # a family signing ("the Harlan family", "la familia Ortiz"): an article and a word of family around the name
 _FAMILY_WORDS = frozenset({"the", "family", "fam", "household", "familia", "la", "los", "las"})
@@ -95,6 +112,9 @@ _KEYWORD_PHRASE_WORDS = frozenset({"de", "la", "lista", "suscripcion", "dar", "d
 _REASONED = frozenset({"stop", "baja", "alto", "parar", "para", "unsubscribe", "stopall"})
 # the words of HELP, INFO, START and UNSTOP: a keyword's clause with one asks for something, and may not revoke
 _NOT_REVOKING = frozenset(word.lower() for action in ("help", "opt_in") for word in _KEYWORDS[action] if word.isalpha())
+# START and UNSTOP may be followed by why the replier is back ("START please, I'm back from Tirana", "UNSTOP, we
+# moved back"): a reason of the replier's own asks nothing more; HELP and INFO beside one may say what they are about
+_OPTING_IN = frozenset(word.lower() for word in _KEYWORDS["opt_in"] if word.isalpha())
 
 
 class _Clause(NamedTuple):
@@ -133,7 +153,8 @@ def keyword_in_clauses(
     kind = _Kind(
         revokes=_NOT_REVOKING.isdisjoint(words),
         everyday=not _EVERYDAY.isdisjoint(words),
-        reasoned=_NOT_REVOKING.isdisjoint(words) and not _REASONED.isdisjoint(words),
+        reasoned=(_NOT_REVOKING.isdisjoint(words) and not _REASONED.isdisjoint(words))
+        or _opting_in(clauses[first : last + 1]),
     )
     before, after = clauses[:first], clauses[last + 1 :]
     # laughter or delight in emoji after the keyword, the break between clauses or not ("Stop!! I hate these 😂")
@@ -148,13 +169,13 @@ def keyword_in_clauses(
     verdict = said[0]
     assert verdict is not None
     if (verdict.action == "opt_out") != kind.revokes:  # "Un stop" is UNSTOP: its asides are read again as START's
-        kind = kind._replace(
-            revokes=verdict.action == "opt_out", reasoned=kind.reasoned and verdict.action == "opt_out"
-        )
+        kind = kind._replace(revokes=verdict.action == "opt_out", reasoned=kind.reasoned and verdict.action != "help")
         if not _asides_fit(before, after, clauses[first].after_but, names, kind):
             return None
-    reasons = [clause for clause in after if kind.reasoned and clause.words[0] in _REASON_SUBJECTS]
-    asides = [clause for clause in (*before, *after) if clause not in reasons]
+    reasons = [clause for clause in after if kind.reasoned and clause.words[:1] and clause.words[0] in _REASON_SUBJECTS]
+    # a phone number after a signer's other parts signs it too ("START. SSG Hill, Harlingen station, 956-555-0142")
+    phones = [clause for clause in after[1:] if not clause.words and _PHONE.fullmatch(clause.text.strip())]
+    asides = [clause for clause in (*before, *after) if clause not in reasons and clause not in phones]
     if not all(_plain(clause, join_keywords, names, objects=kind.everyday, revokes=kind.revokes) for clause in asides):
         return None
     if not all(_plain(clause, join_keywords, names, objects=False, revokes=True) for clause in reasons):
@@ -175,6 +196,15 @@ class _Kind(NamedTuple):
     reasoned: bool  # STOP, BAJA, ALTO, PARAR: a reason may follow
 
 
+def _opting_in(keyed: list[_Clause]) -> bool:
+    """UNSTOP, or START said as a request: in capitals or with courtesy ("START please"); "Start, I can't get the
+    engine going" may be the engine."""
+    words = [word for clause in keyed for word in clause.words]
+    if "unstop" in words:
+        return True
+    return "start" in words and (len(words) > 1 or any("START" in clause.text for clause in keyed))
+
+
 def _maybe_keyword(text: str) -> bool:
     """A request's word in the reply (set lookups on its words: most replies have none)."""
     return not _words().requests.isdisjoint(_LETTERS.findall(fold(text)))
@@ -190,6 +220,7 @@ def _clauses(text: str) -> list[_Clause]:
         part = text[start:end].strip()
         if _BUT_FIRST.match(part):  # ", but stop"
             part, but = _BUT_FIRST.sub("", part), True
+        part = _REASON_FIRST.sub("", part, count=1) if clauses else part
         if part:
             clauses.append(_Clause(part, _LETTERS.findall(fold(part).replace("'", "")), but, end))
         if cut:
@@ -234,6 +265,8 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
     word (``_plain`` reads it alone after)."""
     if tuple(clause.words) in _social_sets().closings.phrases or _wish(clause.words, names):
         return True  # a farewell said whole, delight's words and all ("One love", "Have a great season")
+    if _HAD_GOOD.match(" ".join(clause.words)):
+        return True  # "Cancel. Thanks, had a great time": a good time looked back on, no delight at the message
     moods = _moods()
     if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
         return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight
@@ -259,10 +292,11 @@ def _signer(clause: _Clause) -> bool:
 
 
 def _unit_or_role(clause: _Clause) -> bool:
-    """A signer's unit with its number ("lot 9", "slip 15", "bodega 44") or role ("site supervisor")."""
+    """A signer's unit with its number ("lot 9", "slip 15", "bodega 44"), role ("site supervisor") or group by its
+    level ("beginner class")."""
     if clause.words and clause.words[0] in _SIGNER_UNITS and _DIGIT.search(clause.text) and len(clause.words) <= 2:
         return True
-    return " ".join(clause.words) in _ROLES
+    return " ".join(clause.words) in _ROLES or bool(LEVEL_GROUP.match(" ".join(clause.words)))
 
 
 def _plain(
@@ -308,7 +342,8 @@ def _wish(words: list[str], names: Iterable[str]) -> bool:
     named = {word for name in names for word in _LETTERS.findall(fold(name))}
     while words and words[-1] in named:
         words = words[:-1]
-    return bool(_WISH.match(" ".join(words)))
+    said = " ".join(words)
+    return bool(_WISH.match(said) or _BLESSING.match(said))
 
 
 def _unknown(words: list[str]) -> bool:

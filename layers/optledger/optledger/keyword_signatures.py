@@ -29,6 +29,7 @@ from optledger.keyword_signoffs import (
     _TIMES,
     _TITLES,
     _UNITS,
+    LEVEL_GROUP,
     month_named,
 )
 from optledger.keyword_words import _FIRST_CHARS, _FOOTERS, _words
@@ -157,7 +158,9 @@ def _signature(tail: str, lined: bool, sentenced: bool = False, everyday: bool =
         return False
     # a dash, then a name in capitals: the parts after it say who signs, in the signer's words ("HELP - Olivia Tran,
     # cello", "End - Capt. Rob Whitaker, CLT base, flt 2214")
-    described = dashed and not everyday and _capitalised_name(parts[0])
+    # ("Cancel - Marcus Hill, Tigers baseball #31"): after CANCEL or END, only beside a person's name, one with an
+    # initial, a title or a word no dictionary knows; "Cancel - Order Confirmation, 4471" names what is cancelled
+    described = dashed and _capitalised_name(parts[0]) and (not everyday or _personal_name(parts[0]))
     if not all(_signer_part(part, signed_off) or (described and _described(part)) for part in parts):
         return False
     # without a sign-off, a signer is a name no dictionary knows, or titled, or an initial: not "Order Confirmation"
@@ -174,10 +177,21 @@ def _capitalised_name(part: str) -> bool:
     )
 
 
+def _personal_name(part: str) -> bool:
+    """A name a person signs with: a title, an initial or a word no dictionary knows ("Capt. Rob Whitaker", "R.
+    Dumas", "Tom Reilly")."""
+    tokens = part.split()
+    if fold(tokens[0].rstrip(".")) in _TITLES or any(len(token.rstrip(".")) == 1 for token in tokens):
+        return True
+    return not _words().lexicon.issuperset(_LETTERS.findall(fold(part)))
+
+
 def _described(part: str) -> bool:
     """A few words that describe a signer after the name, with a number or an acronym ("grade 8 ref", "MIA base"): no
     request, negation, possessive, day or month."""
     words = _LETTERS.findall(fold(part))
+    if LEVEL_GROUP.match(" ".join(words)):
+        return True  # "Info pls - Drita, beginner group": the signer's group by its level
     return (
         0 < len(part.split()) <= _DESCRIBED_WORDS
         and (any(char.isdigit() for char in part) or any(len(token) > 1 and token.isupper() for token in part.split()))

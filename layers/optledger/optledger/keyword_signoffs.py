@@ -30,6 +30,13 @@ _EVERYDAY = frozenset({"cancel", "cancelar", "cancela", "cancele", "remove", "en
 _TIMES = frozenset(_DATA["times"])  # "Cancel - Monday & Friday": days and months are what is cancelled, not a name
 _SIGNER = json.loads((_DATA_DIR / "signer_words.json").read_text(encoding="utf-8"))
 _ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role after the name
+# the group a signer is in, by its level ("Ilir Gashi, beginner class", "Drita, grupo avanzado"): who, not what about
+LEVEL_GROUP = re.compile(
+    r"^(?:(?:the|el|la|los|las|grupo|clase|nivel) )?(?:(?:beginners?|intermediate|advanced|novice|principiantes?|"
+    r"intermedi[oa]s?|avanzad[oa]s?)|(?:beginners?|intermediate|advanced|novice|junior|senior|varsity|jv|kids|adults?|"
+    r"principiantes?|intermedi[oa]s?|avanzad[oa]s?|infantil|juvenil) (?:class|group|team|level|section|squad|league|"
+    r"clase|grupo|equipo|nivel|liga))$"
+)
 # the last word of a role ("manager"; "tech" of "pharmacy tech", "clerk" of "unit clerk")
 _ROLE_ENDS = frozenset(role.split()[-1] for role in _ROLES) | frozenset(_SIGNER["role_heads"])
 _DEPARTMENTS = frozenset(_SIGNER["departments"])  # "Deb, unit clerk, 3 North", "Enf. Lupita, piso 3, hemodiálisis"

@@ -67,12 +67,11 @@ def without_name(text: str, names: tuple[str, ...]) -> Unnamed | None:
         marked = pattern.sub(lambda found: found[0] if _dictionary_word(found[0]) else _NAMED, plain)
     else:
         marked = pattern.sub(_NAMED, plain)
-    read = plain
     if marked == plain:
-        if (marked := _capital_last_word(text, plain, names)) == plain:
+        marked = _capital_last_word(text, plain, names)
+        if marked == plain and (marked := _capital_run(text, plain, names)) == plain:
             return None
-    else:
-        read = marked.replace(_NAMED, " this ")
+    read = marked.replace(_NAMED, " this ")
     bare = _NAMED_AFTER_LEAD.sub(" ", marked)  # "STOP the Daily Grind", "baja de Tacos Don Chuy": the name goes
     if not (words := len(_WORD.findall(bare))):
         return None
@@ -82,7 +81,8 @@ def without_name(text: str, names: tuple[str, ...]) -> Unnamed | None:
 def _capital_last_word(text: str, plain: str, names: tuple[str, ...]) -> str:
     """The folded reply with the last word of a name taken out where the reply writes it with a capital, not first
     ("AYUDA Esperanza" to Centro de Adultos Mayores Esperanza, "baja Ramírez" to Seguros Ramírez): a word of its own
-    ("cancel delivery") is what a reply says, a capital marks a name. The reply itself is read as written."""
+    ("cancel delivery") is what a reply says, a capital marks a name. A sentence is read with it said "this" too
+    ("Darme de baja de Fuente de Vida, muchas gracias" to Iglesia Fuente de Vida)."""
     last = _last_words(names)
     tokens = _WORD.findall(text)
     for index, token in enumerate(tokens[1:], 1):
@@ -100,6 +100,28 @@ def _capital_last_word(text: str, plain: str, names: tuple[str, ...]) -> str:
                 continue  # a short last word ("Mar" of Mariscos Del Mar) names the business only with the words before
             pattern = r"[\W_]+".join(map(re.escape, words))
             return re.sub(r"(?<![^\W_])" + pattern + r"(?![^\W_])", _NAMED, plain, count=1)
+    return plain
+
+
+def _capital_run(text: str, plain: str, names: tuple[str, ...]) -> str:
+    """The folded reply with two or more words of a name in a row taken out where the reply writes each with a
+    capital ("Baja Sonido Bravo" to Disquera Sonido Bravo Fan Club, "Baja Garaje Ya" to Venta de Garaje Ya); the
+    little words between them may stay in lower case."""
+    tokens = _WORD.findall(text)
+    folded = [fold(token) for token in tokens]
+    for words in sorted(_spellings(names), key=len, reverse=True):
+        for size in range(len(words) - 1, 1, -1):
+            for start in range(len(words) - size + 1):
+                run = words[start : start + size]
+                if sum(word not in _JOINING and word not in _ARTICLES for word in run) < 2:
+                    continue
+                for index in range(1, len(tokens) - size + 1):  # not the reply's first word: its capital says nothing
+                    written = tokens[index : index + size]
+                    if tuple(folded[index : index + size]) == run and all(
+                        token[0].isupper() or fold(token) in _JOINING | _ARTICLES for token in written
+                    ):
+                        pattern = r"[\W_]+".join(map(re.escape, run))
+                        return re.sub(r"(?<![^\W_])" + pattern + r"(?![^\W_])", _NAMED, plain, count=1)
     return plain
 
 
@@ -239,3 +261,28 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = (r"[\W_]*".join(map(re.escape, run)) for run in sorted(runs, key=lambda run: (-len(run), run)))
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
+
+
+# a name in capitals after "from", "de" or "off" ("unsubscribe me from Golden Spoon Diner", "darme de baja de
+# Panadería Luna"): two words or more in capitals, little words between them; a reply whose sender's names are unknown
+_NAMED_AFTER = re.compile(
+    r"\b(?:from|off|of|de|del)\s+((?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)(?:\s+(?:(?:de|del|la|las|los|el|y|of|the|and|&)\s+)?"
+    r"[A-ZÁÉÍÓÚÑ][\w'’.-]*)+)"
+)
+
+
+def names_in_capitals(text: str) -> tuple[str, ...]:
+    """The names a reply writes in capitals after "from", "de" or "off", when the sender's names are not known: a
+    sentence that names its sender may be read with the name said "this". A reply written in capitals throughout
+    names nothing by them; days and months are when, not who."""
+    if text.isupper() or text.istitle():
+        return ()
+    found = [name for name in _NAMED_AFTER.findall(text) if _times().isdisjoint(_WORD.findall(fold(name)))]
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _times() -> frozenset[str]:
+    from optledger.classify import _DATA
+
+    return frozenset(_DATA["times"])
