@@ -39,6 +39,26 @@ from tests.support.replies import label_of
         # words of address
         ("STOP me son, cheers", "opt_out"),
         ("UNSTOP pls uso", "opt_in"),
+        # delight of more words after a lone STOP
+        ("Stop, the video of the goat yoga is priceless", "message"),
+        ("Stop, these texts are fantastic lol", "opt_out"),
+        # a question without its mark after a keyword: a modal or "who do" opens it, a Spanish one its opening mark
+        ("Stop. Will the bikes be tuned by Saturday", "review"),
+        ("STOP. Could the order come Tuesday instead", "review"),
+        ("Stop. Can you take me off", "opt_out"),
+        ("Baja. ¿venden pan de elote", "review"),
+        ("Estop, cuántas veces se los digo", "opt_out"),
+        # removed from an activity, not from the texts
+        ("Sáquenme de la alineación del sábado, me torcí el tobillo", "message"),
+        ("Bórrenme de la lista del convivio del viernes, no voy a poder ir", "review"),
+        ("Dejen de mandarme promos, ya no voy a ir", "opt_out"),
+        ("¿Me dan de baja el seguro del coche viejo? Ya lo vendí", "message"),
+        ("me dan de baja los mensajes por favor", "opt_out"),
+        ("Mi hijo sigue en la clase, no lo den de baja", "message"),
+        # calls refused, this number welcomed for texts; a wish in the conditional
+        ("Quit calling my office, text me here about the invoice", "message"),
+        ("Keep the reminders coming, I'd forget me own birthday", "message"),
+        ("please forget my number", "opt_out"),
     ],
 )
 def test_round49(text: str, expected: str) -> None:

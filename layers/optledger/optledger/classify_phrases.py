@@ -354,7 +354,7 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
             found = _mood(patterns.courtesy.strip(words), text, flat)
         return found
 
-    asks = "?" in text or ("|" in words and asks_without_mark(flat))
+    asks = "?" in text or "\u00bf" in text or ("|" in words and asks_without_mark(flat))  # "¿" opens one too
     foreign = unknown or not text.isascii()
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
         # "I said STOP to the other company, keep sending the alerts": told, not asked (the rarer words searched first)

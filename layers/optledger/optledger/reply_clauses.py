@@ -28,17 +28,28 @@ _QUESTION_STARTS = frozenset(
         "cuando",
         "donde",
         "cuanto",
+        "cuanta",
+        "cuantos",
+        "cuantas",
+        # "STOP. Would the shop be open Labor Day": a modal opens a question ("would you" asks for something)
+        "would",
+        "will",
+        "can",
+        "could",
     }
 )
 _QUESTION_PAIRS = frozenset(
     {"a que", "en que", "a donde", "de donde", "para cuando", "a cuanto"}  # "a qué hora abren"
     # "Stop. Can I still drop off the cooler Friday": a modal and its subject open a question
     | {"can i", "can we", "could i", "could we", "should i", "should we", "will i", "will we", "may i", "may we"}
+    | {"who do", "who should", "who can"}  # "Stop. Who do I give the kit to"; "who is this" is a complaint
 )
 # "STOP. Are you kidding me", "Stop. How many times": a complaint, not a question of its own
 _NOT_QUESTIONS = frozenset(
     {"is this", "is that", "are you", "are u", "how many", "how dare", "how often", "what the", "what part", "do not"}
-    | {"did you", "did u", "did i", "did we", "did not"}
+    | {"did you", "did u", "did i", "did we", "did not", "cuantas veces", "cuantos mensajes"}
+    # "Stop. Can you take me off": a request of its own, not a question beside the keyword
+    | {"can you", "can u", "could you", "could u", "would you", "would u", "will you", "will u", "can yall"}
 )
 _QUESTION_WORDS = 3
 _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  # a word before the question
