@@ -59,6 +59,13 @@ from tests.support.replies import label_of
         ("Quit calling my office, text me here about the invoice", "message"),
         ("Keep the reminders coming, I'd forget me own birthday", "message"),
         ("please forget my number", "opt_out"),
+        # a kind of texts kept beside a stop: partial, read by a person
+        ("stop the coupons, keep the delivery texts", "review"),
+        ("I keep getting texts I never asked for, stop", "opt_out"),
+        ("Quiten las ofertas pero lo del pedido semanal sí", "review"),
+        # "ni de broma" refuses, it does not take a STOP back as a joke
+        ("ni de broma vuelvo a ese taller", "review"),
+        ("le puse stop de broma, sigan mandando", "message"),
     ],
 )
 def test_round49(text: str, expected: str) -> None:
