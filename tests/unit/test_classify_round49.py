@@ -66,6 +66,11 @@ from tests.support.replies import label_of
         # "ni de broma" refuses, it does not take a STOP back as a joke
         ("ni de broma vuelvo a ese taller", "review"),
         ("le puse stop de broma, sigan mandando", "message"),
+        # a threat that hangs on the next text, said more ways
+        ("Keep sending these and I'll report ya", "opt_out"),
+        ("keep texting me and this number goes right into my FCC complaint", "opt_out"),
+        ("Reporting you if these messages don't stop", "opt_out"),
+        ("keep texting me about the block party and the parade", "message"),
     ],
 )
 def test_round49(text: str, expected: str) -> None:
