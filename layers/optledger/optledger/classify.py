@@ -242,7 +242,7 @@ def _read_reply(text: str, join_keywords: Iterable[str], names: Iterable[str]) -
     verdict = (_read or _reader())(text, join_keywords)
     # the sender's names unknown: a name in capitals after "from" or "de" may be it ("unsubscribe me from Golden
     # Spoon Diner"); read with it said "this", a message may be a revocation (a review would only be the model's)
-    if not names and verdict.action == "message" and not verdict.review and _CAPITAL_AFTER.search(text):
+    if not names and verdict.action == "message" and not verdict.review and not _BEFORE_A_NAME.isdisjoint(text.split()):
         from optledger.reply_names import names_in_capitals
 
         if (named := names_in_capitals(text)) and (as_named := _beside_name(text, join_keywords, named)):
@@ -257,7 +257,7 @@ def _without_hashtags(text: str) -> str:
     return " ".join(kept) if len(kept) < len(tokens) else ""
 
 
-_CAPITAL_AFTER = re.compile(r"\b(?:from|off|of|de|del)\s+[A-ZÁÉÍÓÚÑ]")  # a name may follow (``names_in_capitals``)
+_BEFORE_A_NAME = frozenset({"from", "off", "of", "de", "del"})  # a name in capitals may follow (``names_in_capitals``)
 _BREAKS = frozenset("\n,|-\u2013\u2014~.!:;")  # where a keyword may end and its signature begin
 # the words that lead a reason after a stop word ("Parar porfa que ando manejando", "STOP because I'm driving")
 REASON_LEADS = ("because", "cuz", "cause", "bc", "coz", "since", "que", "porque", "pq", "xq")

@@ -41,6 +41,7 @@ _CHARS = 200  # a keyword and its asides: a longer reply is a letter the phrase 
 _CLAUSES = 8  # a greeting, thanks, the keyword, a farewell, a signer's names
 _ASIDE_WORDS = 12  # a farewell or a reason after the keyword
 _KEYWORD_WORDS = 4  # a keyword's clause without its courtesy: "baja de la lista", "st op" mended
+_SHORT_KNOWN = 3  # "la", "che", "je": a short word a dictionary knows may belong to another language's phrase
 _UNKNOWN_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
 # the subjects a reason starts with, as typed ("I'm" keeps its apostrophe here)
 _SUBJECTS_AS_TYPED = "|".join(sorted(_SUBJECTS | {"i'm"}))
@@ -77,6 +78,9 @@ _BLESSING = re.compile(
     r"(?: (?:me|te|se|nos))?(?: (?:le|lo|la|los|las|les|te|you|ya|yall|y all|us|them|him|her|the|your|all))*"
     r" (?:bendiga|guarde|cuide|pague|acompane|proteja|ampare|ilumine|colme|bless|keep|protect|guide|watch over|"
     r"be with|repay|reward)(?: \w+){0,5}$"
+    # a saint or a virgin of any name ("que la Caridad del Cobre los bendiga", "que San Judas los cuide")
+    r"|^(?:and |y )?que (?:la |el |san |santa )(?:\w+ ){1,3}(?:me |te |se |nos )?(?:le|lo|la|los|las|les|te) "
+    r"(?:bendiga|guarde|cuide|acompane|proteja|ampare|ilumine)(?: \w+){0,5}$"
 )
 # thanks for what was ("thanks for a great stay last spring"): gratitude, read for things cancelled like any clause
 _THANKS_FOR = re.compile(
@@ -347,8 +351,12 @@ def _wish(words: list[str], names: Iterable[str]) -> bool:
 
 
 def _unknown(words: list[str]) -> bool:
-    """A word or three no dictionary knows: a name, a greeting or farewell of a language or region ("Howzit")."""
-    return 0 < len(words) <= _UNKNOWN_WORDS and _words().lexicon.isdisjoint(words)
+    """A word or three no dictionary knows: a name, a greeting or farewell of a language or region ("Howzit"); of
+    three, two unknown and a short one known ("thuk je che", "Tashi delek la": a dictionary knows "che" and "la")."""
+    if not 0 < len(words) <= _UNKNOWN_WORDS:
+        return False
+    known = [word for word in words if word in _words().lexicon]
+    return not known or (len(words) == _UNKNOWN_WORDS and len(known) == 1 and len(known[0]) <= _SHORT_KNOWN)
 
 
 class _Sets(NamedTuple):
