@@ -33,6 +33,10 @@ from tests.support.replies import label_of
         ("START please, tashi delek la", "opt_in"),
         ("HELP, thuk je che", "help"),
         ("Stop, ur so sus", "opt_out"),
+        # a word of address that names nobody else; a time wished of any adjective
+        ("Info pls kuya", "help"),
+        ("Baja. Que pasen chida semana", "opt_out"),
+        ("Cancel. Have a mighty weekend", "opt_out"),
     ],
 )
 def test_round50(text: str, expected: str) -> None:

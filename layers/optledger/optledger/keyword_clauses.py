@@ -69,6 +69,10 @@ _WISH = re.compile(
     r" (?:a |an |un |una )?(?:\w+ )?(?:great|good|safe|nice|happy|wonderful|blessed|lovely|fun|awesome|beautiful"
     r"|fantastic|restful|peaceful|merry|relaxing|buen|buena|bonito|bonita|excelente|feliz|lindo|linda|hermoso|hermosa)"
     r"(?: \w+){1,3}$"
+    # a time wished of any adjective ("que tengan chilera semana", "have a mighty weekend")
+    r"|^(?:and |y )?(?:(?:have|enjoy) (?:a|an)|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases)(?: (?:un|una|muy))?)"
+    r" \w+ (?:day|week|weekend|night|evening|season|summer|holiday|holidays|dia|semana|finde|noche|tarde|temporada"
+    r"|verano)$"
 )
 # a blessing of any wording ("que el Señor los guarde", "may the good Lord keep you all", "que la Virgen me los
 # acompañe"): God, the Lord or a saint wished upon the sender, nothing asked of it
