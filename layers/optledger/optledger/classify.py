@@ -240,9 +240,10 @@ def _read_reply(text: str, join_keywords: Iterable[str], names: Iterable[str]) -
     if names and (verdict := _beside_name(text, join_keywords, names)):
         return verdict
     verdict = (_read or _reader())(text, join_keywords)
-    # the sender's names unknown: a name in capitals after "from" or "de" may be it ("unsubscribe me from Golden
-    # Spoon Diner"); read with it said "this", a message may be a revocation (a review would only be the model's)
-    if not names and verdict.action == "message" and not verdict.review and not _BEFORE_A_NAME.isdisjoint(text.split()):
+    # a name in capitals after "from" or "de" may be the sender's, known or not ("unsubscribe me from Golden Spoon
+    # Diner", "Darme de baja de Acme, muchas gracias"): read with it said "this", a message may be a revocation (a
+    # review would only be the model's)
+    if verdict.action == "message" and not verdict.review and not _BEFORE_A_NAME.isdisjoint(text.split()):
         from optledger.reply_names import names_in_capitals
 
         if (named := names_in_capitals(text)) and (as_named := _beside_name(text, join_keywords, named)):

@@ -64,7 +64,11 @@ def without_name(text: str, names: tuple[str, ...]) -> Unnamed | None:
     # in a sentence, a name's one word a dictionary knows is what the sentence says ("dejaron de quitarme impuestos"
     # to Impuestos Rápidos); beside a keyword it names the business ("STOP scoops" to Scoops & Cones)
     if len(_WORD.findall(plain)) > _SENTENCE_WORDS:
-        marked = pattern.sub(lambda found: found[0] if _dictionary_word(found[0]) else _NAMED, plain)
+        # unless the reply writes it with a capital past its first word ("Darme de baja de Acme, muchas gracias")
+        capitalised = {fold(word) for word in _WORD.findall(text)[1:] if word[0].isupper()}
+        marked = pattern.sub(
+            lambda found: found[0] if _dictionary_word(found[0]) and found[0] not in capitalised else _NAMED, plain
+        )
     else:
         marked = pattern.sub(_NAMED, plain)
     if marked == plain:
@@ -264,7 +268,7 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 # a name in capitals after "from", "de" or "off" ("unsubscribe me from Golden Spoon Diner", "darme de baja de
-# Panadería Luna"): two words or more in capitals, little words between them; a reply whose sender's names are unknown
+# Panadería Luna"): two words or more in capitals, little words between them
 _NAMED_AFTER = re.compile(
     r"\b(?:from|off|of|de|del)\s+((?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)(?:\s+(?:(?:de|del|la|las|los|el|y|of|the|and|&)\s+)?"
     r"[A-ZÁÉÍÓÚÑ][\w'’.-]*)+)"
@@ -272,9 +276,9 @@ _NAMED_AFTER = re.compile(
 
 
 def names_in_capitals(text: str) -> tuple[str, ...]:
-    """The names a reply writes in capitals after "from", "de" or "off", when the sender's names are not known: a
-    sentence that names its sender may be read with the name said "this". A reply written in capitals throughout
-    names nothing by them; days and months are when, not who."""
+    """The names a reply writes in capitals after "from", "de" or "off": a sentence that names its sender may be read
+    with the name said "this", whether or not the name is one the sender is known by. A reply written in capitals
+    throughout names nothing by them; days and months are when, not who."""
     if text.isupper() or text.istitle():
         return ()
     found = [name for name in _NAMED_AFTER.findall(text) if _times().isdisjoint(_WORD.findall(fold(name)))]
