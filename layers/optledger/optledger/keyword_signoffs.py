@@ -35,7 +35,9 @@ LEVEL_GROUP = re.compile(
     r"^(?:(?:the|el|la|los|las|grupo|clase|nivel) )?(?:(?:beginners?|intermediate|advanced|novice|principiantes?|"
     r"intermedi[oa]s?|avanzad[oa]s?)|(?:beginners?|intermediate|advanced|novice|junior|senior|varsity|jv|kids|adults?|"
     r"principiantes?|intermedi[oa]s?|avanzad[oa]s?|infantil|juvenil) (?:class|group|team|level|section|squad|league|"
-    r"clase|grupo|equipo|nivel|liga))$"
+    r"clase|grupo|equipo|nivel|liga)"
+    # a belt rank ("Camila, white belt", "cinta azul")
+    r"|(?:white|yellow|orange|green|blue|purple|brown|black|red|gray|grey) belt|(?:cinta|cinturon|faixa) \w+)$"
 )
 # the last word of a role ("manager"; "tech" of "pharmacy tech", "clerk" of "unit clerk")
 _ROLE_ENDS = frozenset(role.split()[-1] for role in _ROLES) | frozenset(_SIGNER["role_heads"])
