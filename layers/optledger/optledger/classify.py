@@ -64,7 +64,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from optledger.reply_names import Unnamed
 
 Action = Literal["opt_out", "opt_in", "help", "message"]
 DetectedBy = Literal["keyword", "phrase", "review"]
@@ -82,6 +85,8 @@ class Classification:
 
 _DATA_DIR = Path(__file__).parent / "data"
 _DATA = json.loads((_DATA_DIR / "keywords.json").read_text(encoding="utf-8"))
+# days and months: when a reply says something happens, not who signs it or what it names ("Cancel - Monday")
+_TIMES = frozenset(_DATA["times"])
 
 
 _SPACES = re.compile(r"\s+")
@@ -244,10 +249,12 @@ def _read_reply(text: str, join_keywords: Iterable[str], names: Iterable[str]) -
     # Diner", "Darme de baja de Acme, muchas gracias"): read with it said "this", a message may be a revocation (a
     # review would only be the model's)
     if verdict.action == "message" and not verdict.review and not _BEFORE_A_NAME.isdisjoint(text.split()):
-        from optledger.reply_names import names_in_capitals
+        from optledger.reply_names import names_in_capitals, without_name
 
-        if (named := names_in_capitals(text)) and (as_named := _beside_name(text, join_keywords, named)):
-            return decisive(as_named) or verdict
+        # the reply as is was read above: only the reading of the name said "this" may add to it
+        if (named := names_in_capitals(text)) and (unnamed := without_name(text, named)):
+            said = _keyword_beside_name(unnamed, join_keywords)
+            return said or decisive((_read or _reader())(unnamed.read, join_keywords)) or verdict
     return verdict
 
 
@@ -285,16 +292,25 @@ def _beside_name(text: str, join_keywords: Iterable[str], names: Iterable[str]) 
     "HELP - Acme") reads as it would alone. A sentence is read as it is and with the name said "this"; the reading
     that asks more of the sender stands (a revocation over a review over a message): the name's own words may be read
     as an object ("remove me from the Bolt and Board list"), never the other way round."""
-    from optledger.reply_names import KEYWORD_WORDS, without_name
+    from optledger.reply_names import without_name
 
     unnamed = without_name(text, names if isinstance(names, tuple) else tuple(names))
     if unnamed is None:
         return None
-    if unnamed.words <= KEYWORD_WORDS and (verdict := decisive(classify(unnamed.bare, join_keywords=join_keywords))):
+    if verdict := _keyword_beside_name(unnamed, join_keywords):
         return verdict
     as_is = (_read or _reader())(text, join_keywords)
     as_this = (_read or _reader())(unnamed.read, join_keywords)
     return as_this if _ASKS[_outcome(as_this)] > _ASKS[_outcome(as_is)] else as_is
+
+
+def _keyword_beside_name(unnamed: Unnamed, join_keywords: Iterable[str]) -> Classification | None:
+    """A keyword, a stop word or a sign said beside the name ("STOP Luxe Nails"): what the few words left say."""
+    from optledger.reply_names import KEYWORD_WORDS
+
+    if unnamed.words > KEYWORD_WORDS:
+        return None
+    return decisive(classify(unnamed.bare, join_keywords=join_keywords))
 
 
 def decisive(verdict: Classification) -> Classification | None:

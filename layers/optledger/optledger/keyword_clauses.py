@@ -78,7 +78,7 @@ _WISH = re.compile(
 # acompañe"): God, the Lord or a saint wished upon the sender, nothing asked of it
 _BLESSING = re.compile(
     r"^(?:and |y )?(?:que |may |and may )?(?:dios|diosito|mi dios|el senor|nuestro senor|la virgen|la virgencita|"
-    r"jesus|cristo|el de arriba|god|the lord|the good lord|our lord|jesus|allah|jah)"
+    r"jesus|cristo|el de arriba|god|the lord|the good lord|our lord|allah|jah)"
     r"(?: (?:me|te|se|nos))?(?: (?:le|lo|la|los|las|les|te|you|ya|yall|y all|us|them|him|her|the|your|all))*"
     r" (?:bendiga|guarde|cuide|pague|acompane|proteja|ampare|ilumine|colme|bless|keep|protect|guide|watch over|"
     r"be with|repay|reward)(?: \w+){0,5}$"

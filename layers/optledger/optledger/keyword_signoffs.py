@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from optledger.classify import _DATA, _DATA_DIR, _KEYWORDS
+from optledger.classify import _DATA, _DATA_DIR, _KEYWORDS, _TIMES
 from optledger.reply_rules import phrase_data
 from optledger.reply_text import fold
 
@@ -27,15 +27,15 @@ _MONTH_NAMES = frozenset({"april", "abril", "may", "june", "julio"})  # months t
 # stop words with an everyday meaning: what they close may be what they cancel ("My order never came. Cancel.",
 # "Cancel - Jim, flt 2214"); read by the clause and the signature readers
 _EVERYDAY = frozenset({"cancel", "cancelar", "cancela", "cancele", "remove", "end", "quit", "baja", "parar", "alto"})
-_TIMES = frozenset(_DATA["times"])  # "Cancel - Monday & Friday": days and months are what is cancelled, not a name
 _SIGNER = json.loads((_DATA_DIR / "signer_words.json").read_text(encoding="utf-8"))
 _ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role after the name
 # the group a signer is in, by its level ("Ilir Gashi, beginner class", "Drita, grupo avanzado"): who, not what about
+_GROUP_WORDS = r"(?:class|group|team|level|section|squad|league|clase|grupo|equipo|nivel|liga)"
 LEVEL_GROUP = re.compile(
-    r"^(?:(?:the|el|la|los|las|grupo|clase|nivel) )?(?:(?:beginners?|intermediate|advanced|novice|principiantes?|"
-    r"intermedi[oa]s?|avanzad[oa]s?)|(?:beginners?|intermediate|advanced|novice|junior|senior|varsity|jv|kids|adults?|"
-    r"principiantes?|intermedi[oa]s?|avanzad[oa]s?|infantil|juvenil) (?:class|group|team|level|section|squad|league|"
-    r"clase|grupo|equipo|nivel|liga)"
+    r"^(?:(?:the|el|la|los|las|grupo|clase|nivel) )?(?:"
+    # a level, its group word said or not ("beginner", "beginner class"); an age or a rank only with one ("kids team")
+    rf"(?:beginners?|intermediate|advanced|novice|principiantes?|intermedi[oa]s?|avanzad[oa]s?)(?: {_GROUP_WORDS})?"
+    rf"|(?:junior|senior|varsity|jv|kids|adults?|infantil|juvenil) {_GROUP_WORDS}"
     # a belt rank ("Camila, white belt", "cinta azul")
     r"|(?:white|yellow|orange|green|blue|purple|brown|black|red|gray|grey) belt|(?:cinta|cinturon|faixa) \w+)$"
 )

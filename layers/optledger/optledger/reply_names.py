@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from optledger.classify import _TIMES
 from optledger.reply_languages import english_or_spanish, known_words
 from optledger.reply_text import fold
 
@@ -32,6 +33,7 @@ _INITIALS_MIN = 2
 _SPANISH_ARTICLES = frozenset({"la", "el", "los", "las"})
 _ARTICLES = _SPANISH_ARTICLES | {"the"}
 _JOINING = frozenset({"of", "and", "for", "de", "del", "y", "e", "da", "das", "du", "des"})
+_LITTLE = _JOINING | _ARTICLES  # the words between a name's words, which a reply may write in lower case
 # a number in a name is written in digits or in words ("Lucky 7" of Lucky Seven Pawn, "Casa Dos" of Casa 2)
 _NUMBER_WORDS = tuple(  # each language's words of the numbers one to ten, by their digits
     {str(number): word for number, word in enumerate(words.split(), 1)}
@@ -117,12 +119,12 @@ def _capital_run(text: str, plain: str, names: tuple[str, ...]) -> str:
         for size in range(len(words) - 1, 1, -1):
             for start in range(len(words) - size + 1):
                 run = words[start : start + size]
-                if sum(word not in _JOINING and word not in _ARTICLES for word in run) < 2:
+                if sum(word not in _LITTLE for word in run) < 2:
                     continue
                 for index in range(1, len(tokens) - size + 1):  # not the reply's first word: its capital says nothing
                     written = tokens[index : index + size]
                     if tuple(folded[index : index + size]) == run and all(
-                        token[0].isupper() or fold(token) in _JOINING | _ARTICLES for token in written
+                        token[0].isupper() or fold(token) in _LITTLE for token in written
                     ):
                         pattern = r"[\W_]+".join(map(re.escape, run))
                         return re.sub(r"(?<![^\W_])" + pattern + r"(?![^\W_])", _NAMED, plain, count=1)
@@ -281,12 +283,4 @@ def names_in_capitals(text: str) -> tuple[str, ...]:
     throughout names nothing by them; days and months are when, not who."""
     if text.isupper() or text.istitle():
         return ()
-    found = [name for name in _NAMED_AFTER.findall(text) if _times().isdisjoint(_WORD.findall(fold(name)))]
-    return tuple(found)
-
-
-@lru_cache(maxsize=1)
-def _times() -> frozenset[str]:
-    from optledger.classify import _DATA
-
-    return frozenset(_DATA["times"])
+    return tuple(name for name in _NAMED_AFTER.findall(text) if _TIMES.isdisjoint(_WORD.findall(fold(name))))
