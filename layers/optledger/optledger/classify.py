@@ -220,6 +220,8 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return verdict
     if not word:
         return _symbols_only(text)
+    if "\n" in text and (joined := _joined_across_lines(text)):
+        return classify(joined, join_keywords=join_keywords, names=names)
     verdict = _read_reply(text, join_keywords, names)
     # "Qué bolá, START por favor", "End. Bless you all": a keyword in a clause of its own beside clauses asking nothing
     if verdict.action == "message" and (_BREAKS.intersection(text) or _WORD_BREAK.search(text) or not text.isascii()):
@@ -227,6 +229,14 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
 
         return keyword_in_clauses(text, join_keywords, names, verdict) or verdict
     return verdict
+
+
+def _joined_across_lines(text: str) -> str | None:
+    """A keyword or stop word typed across a line break ("can\ncelar", "BA\nJA"), joined; None for any other reply."""
+    from optledger.keyword_words import _words
+
+    found = _BROKEN_WORD.fullmatch(text)
+    return joined if found and (joined := found[1] + found[2]).lower() in _words().requests else None
 
 
 def _read_reply(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification:
@@ -266,6 +276,7 @@ def _without_hashtags(text: str) -> str:
 
 
 _BEFORE_A_NAME = frozenset({"from", "off", "of", "de", "del"})  # a name in capitals may follow (``names_in_capitals``)
+_BROKEN_WORD = re.compile(r"\s*([^\W\d_]{1,12})\n([^\W\d_]{1,12})\s*")
 _BREAKS = frozenset("\n,|-\u2013\u2014~.!:;")  # where a keyword may end and its signature begin
 # the words that lead a reason after a stop word ("Parar porfa que ando manejando", "STOP because I'm driving")
 REASON_LEADS = ("because", "cuz", "cause", "bc", "coz", "since", "que", "porque", "pq", "xq")

@@ -13,12 +13,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Literal, NamedTuple
 
-from optledger.classify import (
-    _EMOJI_REVIEW,
-    OTHER_LANGUAGE,
-    Classification,
-    Scope,
-)
+from optledger.classify import _EMOJI_REVIEW, OTHER_LANGUAGE, Classification, Scope
 from optledger.keyword_words import coded_word, forms_of_address, keyword_reply
 from optledger.reply_clauses import PhraseWords, asks_without_mark, limit_asked, sincere, spam_not_said
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
@@ -38,6 +33,7 @@ class _Patterns(NamedTuple):
     alone: PhraseWords  # a clause is a standalone phrase only if the reply has all its words
     courtesy: WordSet
     fillers: WordSet
+    courteous: WordSet  # fillers and courtesy words: "Baja posta", "Cancelar pes" are as "STOP pls"
     address: WordSet  # words of address ("maje", "asere"): a stop word said to someone is still said alone
     brand: Rules
     other: Rules
@@ -81,6 +77,7 @@ def _patterns() -> _Patterns:
         alone=PhraseWords(phrase_words([*data["standalone_opt_out"], *data["standalone_opt_out_whole_reply"]])),
         courtesy=WordSet(courtesy),
         fillers=WordSet(phrase_words(data["fillers"])),
+        courteous=WordSet([*phrase_words(data["fillers"]), *courtesy - {"me"}]),  # "stop texting me" is no STOP
         address=forms_of_address(),
         brand=Rules(data["phrases"]["brand"]),
         # a clause rule ends its clause: at the end of the reply it is a rule like the others (the first is one)
@@ -144,14 +141,15 @@ UNDECIDED = _TEXTS_REFUSED, _TEXTS_BESIDE_MASKED_CUE, _CLOSING = "texts refused"
 
 
 def _bare(clause: str) -> str:
-    """The clause without courtesy and filler words, repeats of one word collapsed ("stop stop stop")."""
-    return _patterns().fillers.said(clause.split())
+    """The clause without courtesy and filler words, repeats of one word collapsed ("stop stop stop"); a standalone
+    phrase keeps a courtesy word of its own ("me doy de baja")."""
+    bare = (patterns := _patterns()).fillers.said(words := clause.split())
+    return bare if bare in patterns.standalone or bare in patterns.standalone_whole else patterns.courteous.said(words)
 
 
 def _unaddressed(bare: str) -> str:
     """A bare clause without the words of address it holds ("baja maje": "baja"; "maje" alone: nothing)."""
-    words = bare.split()
-    kept = _patterns().address.strip(words)
+    kept = _patterns().address.strip(words := bare.split())
     return bare if kept is words else _patterns().fillers.said(kept)
 
 

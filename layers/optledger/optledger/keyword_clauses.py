@@ -95,6 +95,14 @@ _HAD_GOOD = re.compile(
     r"^(?:and |y )?(?:we |i |we ve |ive |weve )?(?:had|have had|really had) (?:a|an|such a|the) (?:\w+ ){0,2}"
     r"(?:blast|time|stay|season|summer|year|experience|ride|trip|run|visit)(?: \w+){0,4}$"
 )
+# a return beside START or UNSTOP, with no subject or before it ("Back in Bethel now, UNSTOP", "START, ya regresé de
+# Monterrey", "Home for the summer, START please"): why the replier opts in again, which asks nothing more
+_RETURNED = re.compile(
+    r"^(?:(?:ya|finally|(?:we|i|im|were|ive|weve)(?: re| m| are| am| have| got)?)(?: just| finally| all)? )?"
+    r"(?:back|home|returned|got back|regrese|regresamos|volvi|volvimos|llegue|llegamos|(?:estoy|estamos) de vuelta"
+    r"|(?:estoy|estamos) de regreso|de vuelta|de regreso)"
+    r"(?: (?:from|in|at|for|to|now|again|for good|de|a|en|desde|al|del|aqui|ya)(?: \w+){0,4})?$"
+)
 # a family signing ("the Harlan family", "la familia Ortiz"): an article and a word of family around the name
 _FAMILY_WORDS = frozenset({"the", "family", "fam", "household", "familia", "la", "los", "las"})
 _SIGNER_WORDS = 3  # "Edith R. Chambers", "Kainoa"
@@ -183,7 +191,9 @@ def keyword_in_clauses(
     reasons = [clause for clause in after if kind.reasoned and clause.words[:1] and clause.words[0] in _REASON_SUBJECTS]
     # a phone number after a signer's other parts signs it too ("START. SSG Hill, Harlingen station, 956-555-0142")
     phones = [clause for clause in after[1:] if not clause.words and _PHONE.fullmatch(clause.text.strip())]
-    asides = [clause for clause in (*before, *after) if clause not in reasons and clause not in phones]
+    # a return beside START is not read alone: "back in Bethel now" alone may be a move, for review
+    returns = [clause for clause in (*before, *after) if _returned(clause, kind)]
+    asides = [clause for clause in (*before, *after) if clause not in (*reasons, *phones, *returns)]
     if not all(_plain(clause, join_keywords, names, objects=kind.everyday, revokes=kind.revokes) for clause in asides):
         return None
     if not all(_plain(clause, join_keywords, names, objects=False, revokes=True) for clause in reasons):
@@ -265,7 +275,14 @@ def _said(
 def _aside(clause: _Clause, names: Iterable[str], kind: _Kind, *, but: bool) -> bool:
     """A clause before the keyword, by its words: a greeting, thanks, praise, a name; before a "but", courtesy of any
     wording (``_plain`` reads it alone after)."""
-    return but or _social(clause, names, praise=True) or _unknown(clause.words)
+    return but or _social(clause, names, praise=True) or _unknown(clause.words) or _returned(clause, kind)
+
+
+def _returned(clause: _Clause, kind: _Kind) -> bool:
+    """A return said beside START or UNSTOP (``_RETURNED``), asked nothing."""
+    return (
+        kind.reasoned and not kind.revokes and "?" not in clause.text and bool(_RETURNED.match(" ".join(clause.words)))
+    )
 
 
 def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
@@ -273,7 +290,7 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
     word (``_plain`` reads it alone after)."""
     if tuple(clause.words) in _social_sets().closings.phrases or _wish(clause.words, names):
         return True  # a farewell said whole, delight's words and all ("One love", "Have a great season")
-    if _HAD_GOOD.match(" ".join(clause.words)):
+    if _HAD_GOOD.match(" ".join(clause.words)) or _returned(clause, kind):
         return True  # "Cancel. Thanks, had a great time": a good time looked back on, no delight at the message
     moods = _moods()
     if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
