@@ -64,7 +64,8 @@ _CODES = frozenset({"10 4", "10-4"})  # "END. Have a safe one, 10-4": a sign-off
 # a good wish of any wording ("have a great season", "wishing you all a safe summer", "que tengan un buen verano"):
 # content words, a season or a stay, but nothing asked and nothing a stop word cancels
 _WISH = re.compile(
-    r"^(?:and |y )?(?:(?:have|enjoy|wishing|wish|hope)(?: you| yall| you all| everyone| u)?(?: (?:all|guys))?"
+    r"^(?:and |y )?(?:(?:(?:you|yall|you all|you guys|u) )?(?:have|enjoy|wishing|wish|hope)(?: you| yall| you all"
+    r"| everyone| u)?(?: (?:all|guys))?"
     r"(?: (?:have|enjoy))?|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases|disfruten|disfrute))"
     r" (?:a |an |un |una )?(?:\w+ )?(?:great|good|safe|nice|happy|wonderful|blessed|lovely|fun|awesome|beautiful"
     r"|fantastic|restful|peaceful|merry|relaxing|buen|buena|bonito|bonita|excelente|feliz|lindo|linda|hermoso|hermosa)"
@@ -73,6 +74,13 @@ _WISH = re.compile(
     r"|^(?:and |y )?(?:(?:have|enjoy) (?:a|an)|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases)(?: (?:un|una|muy))?)"
     r" \w+ (?:day|week|weekend|night|evening|season|summer|holiday|holidays|dia|semana|finde|noche|tarde|temporada"
     r"|verano)$"
+    # a trade's season or a feast enjoyed, good luck at it ("enjoy the walleye opener", "good fishin", "buena zafra")
+    r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|su|sus) (?:\w+ ){0,2}(?:season|opener|summer"
+    r"|holidays?|weekend|trip|festival|fair|harvest|vacation|temporada|zafra|cosecha|vacaciones|fiesta|feria)$"
+    r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias)(?: \w+)? (?:and|y) )?(?:good|buena|buen|happy|feliz)"
+    r" (?:luck|fishing|fishin|hunting|huntin|harvest|season|pesca|suerte|zafra|cosecha|viaje|trip|travels|caceria)$"
+    # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
+    r"|^(?:y )?que (?:le|les|te) vaya (?:muy )?\w+(?: \w+)?$"
 )
 # a blessing of any wording ("que el Señor los guarde", "may the good Lord keep you all", "que la Virgen me los
 # acompañe"): God, the Lord or a saint wished upon the sender, nothing asked of it
@@ -81,7 +89,7 @@ _BLESSING = re.compile(
     r"jesus|cristo|el de arriba|god|the lord|the good lord|our lord|allah|jah)"
     r"(?: (?:me|te|se|nos))?(?: (?:le|lo|la|los|las|les|te|you|ya|yall|y all|us|them|him|her|the|your|all))*"
     r" (?:bendiga|guarde|cuide|pague|acompane|proteja|ampare|ilumine|colme|bless|keep|protect|guide|watch over|"
-    r"be with|repay|reward)(?: \w+){0,5}$"
+    r"be with|repay|reward|love)(?: \w+){0,5}$"
     # a saint or a virgin of any name ("que la Caridad del Cobre los bendiga", "que San Judas los cuide")
     r"|^(?:and |y )?que (?:la |el |san |santa )(?:\w+ ){1,3}(?:me |te |se |nos )?(?:le|lo|la|los|las|les|te) "
     r"(?:bendiga|guarde|cuide|acompane|proteja|ampare|ilumine)(?: \w+){0,5}$"
@@ -98,11 +106,23 @@ _HAD_GOOD = re.compile(
 # a return beside START or UNSTOP, with no subject or before it ("Back in Bethel now, UNSTOP", "START, ya regresé de
 # Monterrey", "Home for the summer, START please"): why the replier opts in again, which asks nothing more
 _RETURNED = re.compile(
-    r"^(?:(?:ya|finally|(?:we|i|im|were|ive|weve)(?: re| m| are| am| have| got)?)(?: just| finally| all)? )?"
-    r"(?:back|home|returned|got back|regrese|regresamos|volvi|volvimos|llegue|llegamos|(?:estoy|estamos) de vuelta"
-    r"|(?:estoy|estamos) de regreso|de vuelta|de regreso)"
-    r"(?: (?:from|in|at|for|to|now|again|for good|de|a|en|desde|al|del|aqui|ya)(?: \w+){0,4})?$"
+    r"^(?:(?:que|porque|pues|and|y) )?(?:(?:ya|finally|already|recien|just|(?:we|i|im|were|ive|weve)(?: re| m| are| am"
+    r"| have| got)?)(?: just| finally| all| ya)? )?(?:back|home|returned|got back|regrese|regresamos|volvi|volvimos"
+    r"|llegue|llegamos|(?:estoy|estamos) de (?:vuelta|regreso)|de vuelta|de regreso)(?: (?:up|down|over))?"
+    r"(?: (?:from|in|at|for|to|on|now|again|for good|de|a|en|desde|al|del|aqui|ya)(?: \w+){0,4})?$"
 )
+# good wishes on news ("Mazel tov on the new store!", "felicidades por el local nuevo"), nothing asked of them
+_CONGRATS = re.compile(
+    r"^(?:and |y )?(?:congrats|congratulations|felicidades|felicitaciones|mazel tov|mabrook|mabruk)"
+    r"(?: (?:on|for|por|en|with|con) (?:\w+ ){0,5}\w+)?$"
+)
+# a signer's shift ("Saturday shift", "turno de noche en el aeropuerto"): beside a stop word of everyday meaning it
+# may be what is cancelled
+_SHIFT = re.compile(
+    r"^(?:(?:the|el|la) )?(?:\w+ )?(?:shift|turno)(?: (?:de|del|de la) \w+)?(?: (?:en|at|in|on)(?: \w+){1,2})?$"
+)
+_PLACED_UNIT = 5  # "stool 4 at the bar", "puesto 14 del mercado Amazonas"
+_PLACES = frozenset({"at", "in", "on", "of", "del", "de", "en"})
 # a family signing ("the Harlan family", "la familia Ortiz"): an article and a word of family around the name
 _FAMILY_WORDS = frozenset({"the", "family", "fam", "household", "familia", "la", "los", "las"})
 _SIGNER_WORDS = 3  # "Edith R. Chambers", "Kainoa"
@@ -290,7 +310,7 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
     word (``_plain`` reads it alone after)."""
     if tuple(clause.words) in _social_sets().closings.phrases or _wish(clause.words, names):
         return True  # a farewell said whole, delight's words and all ("One love", "Have a great season")
-    if _HAD_GOOD.match(" ".join(clause.words)) or _returned(clause, kind):
+    if _HAD_GOOD.match(said := " ".join(clause.words)) or _CONGRATS.match(said) or _returned(clause, kind):
         return True  # "Cancel. Thanks, had a great time": a good time looked back on, no delight at the message
     moods = _moods()
     if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
@@ -301,6 +321,8 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return True  # "Parar, estoy en la bodega trabajando"
     if _THANKS_FOR.match(" ".join(clause.words)):
         return True  # "Remove. Thanks for a great stay last spring"; what it names is read by ``_plain``
+    if not kind.everyday and _SHIFT.match(" ".join(clause.words)):
+        return True  # "STOP - DeAndre, scorekeeper, Saturday shift"
     return _social(clause, names, praise=False) or _signer(clause) or _unit_or_role(clause) or _unknown(clause.words)
 
 
@@ -319,8 +341,9 @@ def _signer(clause: _Clause) -> bool:
 def _unit_or_role(clause: _Clause) -> bool:
     """A signer's unit with its number ("lot 9", "slip 15", "bodega 44"), role ("site supervisor") or group by its
     level ("beginner class")."""
-    if clause.words and clause.words[0] in _SIGNER_UNITS and _DIGIT.search(clause.text) and len(clause.words) <= 2:
-        return True
+    words = clause.words
+    if words and words[0] in _SIGNER_UNITS and _DIGIT.search(clause.text):  # "stool 4 at the bar"
+        return len(words) <= 2 or (len(words) <= _PLACED_UNIT and words[1] in _PLACES)
     return " ".join(clause.words) in _ROLES or bool(LEVEL_GROUP.match(" ".join(clause.words)))
 
 

@@ -1,0 +1,52 @@
+"""Round 53 (on the sets 224-226, read once on 735ef7d): a return beside START or UNSTOP said more ways; good wishes
+on news; a trade's season or luck wished after a keyword; "que le vaya ..." and "God love ya" as farewells; a signer's
+shift, a unit with its place, a parish office; "do the needful"; Ghanaian "charley"; dropped g's and "dese"; "finna
+be blocked"; "how does one stop"; more negations before a stop word; Spanish praise after a STOP of delight. Examples
+are this file's own, not rows of the sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.replies import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a return beside START or UNSTOP, news congratulated
+        ("UNSTOP pls, back on the job", "opt_in"),
+        ("START por favor, que ya estamos de regreso de Cancún", "opt_in"),
+        ("Start porfa, recién llegué de Lima", "opt_in"),
+        ("START please, back down from the cabin", "opt_in"),
+        ("UNSTOP. Congrats on the second location!", "opt_in"),
+        # wishes and farewells after a keyword
+        ("END. You all have a good deer season", "opt_out"),
+        ("Cancel. Enjoy the crawfish festival", "opt_out"),
+        ("STOP. Thanks and good luck", "opt_out"),
+        ("Baja. Que les vaya bonito", "opt_out"),
+        ("Remove. God love you", "opt_out"),
+        ("Remove. Please do the needful", "opt_out"),
+        ("STOP pls chale", "opt_out"),
+        # signers: a shift, a unit and where it is, an office
+        ("HELP - Ama, turno de la tarde en la bodega", "help"),
+        ("STOP - Lou, usher, Sunday shift", "opt_out"),
+        ("Cancel - Saturday shift", "message"),  # the shift may be what is cancelled
+        ("Help pls - Nico, pew 12 at St. Anne", "help"),
+        ("INFO - Dot, church office", "help"),
+        # dropped g's, "dese", "finna", "how does one"
+        ("if I get one more text I'm blockin this number", "opt_out"),
+        ("how I stop dese texts", "opt_out"),
+        ("you finna be blocked fr", "opt_out"),
+        ("How does one unsubscribe from these texts?", "opt_out"),
+        ("which one stop is the closest to the store?", "message"),
+        ("Can't stop gettin compliments on the cake", "message"),
+        ("can't stop getting these texts, make it end", "opt_out"),
+        # a negation before the stop word, praise after a STOP of delight
+        ("Don't y'all ever stop sending the Friday deals", "review"),
+        ("no la vayan a dar de baja, ella sí quiere los avisos", "message"),
+        ("STOP, qué bonitas las flores del arreglo", "message"),
+    ],
+)
+def test_round53(text: str, expected: str) -> None:
+    check(text, expected)
