@@ -34,6 +34,8 @@ from tests.support.replies import check
         ("Cancel - Saturday shift", "message"),  # the shift may be what is cancelled
         ("Help pls - Nico, pew 12 at St. Anne", "help"),
         ("INFO - Dot, church office", "help"),
+        ("STOP - Ana Ruiz, +1 956-555-0142", "opt_out"),  # one phone pattern for signatures and clauses
+        ("START. SSG Hill, Harlingen station, +1 956 555 0142", "opt_in"),
         # dropped g's, "dese", "finna", "how does one"
         ("if I get one more text I'm blockin this number", "opt_out"),
         ("how I stop dese texts", "opt_out"),

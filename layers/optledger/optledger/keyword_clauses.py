@@ -30,7 +30,7 @@ from optledger.classify import (
     decisive,
 )
 from optledger.classify_phrases import _CLEARED
-from optledger.keyword_signoffs import _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP
+from optledger.keyword_signoffs import _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
 from optledger.keyword_words import _SUBJECTS, _words
 from optledger.reply_clauses import asks_without_mark
 from optledger.reply_reader import LEARNED_REVIEW
@@ -59,7 +59,6 @@ _BUT_FIRST = re.compile(r"(?:but|pero)\s+", re.IGNORECASE)
 _REASON_FIRST = re.compile(rf"(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS_TYPED})\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
-_PHONE = re.compile(r"\+?1?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}")
 _CODES = frozenset({"10 4", "10-4"})  # "END. Have a safe one, 10-4": a sign-off in numbers
 # a good wish of any wording ("have a great season", "wishing you all a safe summer", "que tengan un buen verano"):
 # content words, a season or a stay, but nothing asked and nothing a stop word cancels
@@ -210,7 +209,7 @@ def keyword_in_clauses(
             return None
     reasons = [clause for clause in after if kind.reasoned and clause.words[:1] and clause.words[0] in _REASON_SUBJECTS]
     # a phone number after a signer's other parts signs it too ("START. SSG Hill, Harlingen station, 956-555-0142")
-    phones = [clause for clause in after[1:] if not clause.words and _PHONE.fullmatch(clause.text.strip())]
+    phones = [clause for clause in after[1:] if not clause.words and PHONE.match(clause.text.strip())]
     # a return beside START is not read alone: "back in Bethel now" alone may be a move, for review
     returns = [clause for clause in (*before, *after) if _returned(clause, kind)]
     asides = [clause for clause in (*before, *after) if clause not in (*reasons, *phones, *returns)]

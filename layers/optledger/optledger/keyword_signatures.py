@@ -30,6 +30,7 @@ from optledger.keyword_signoffs import (
     _TITLES,
     _UNITS,
     LEVEL_GROUP,
+    PHONE,
     month_named,
 )
 from optledger.keyword_words import _FIRST_CHARS, _FOOTERS, _words
@@ -51,7 +52,6 @@ _PART_BREAK = re.compile(r"\s*(?:\n+|\||,|\s[-\u2013\u2014~]+\s|(?<=[.!])\s)\s*"
 _EDGES = " \t\n|,.-\u2013\u2014~"
 _GREETING = re.compile(r"([^.!?\n]{1,40}[.!]+)\s+")  # a first sentence, which may be a greeting
 _LETTERS = re.compile(r"[^\W\d_]+")
-_PHONE = re.compile(r"(?:[A-Z]\.?\s?){0,4}\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}$")  # "A.M. 492 555 0150"
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "la abuelita Teodora": who sends a keyword
 # lower-case words of a signer's part: "Mr. and Mrs. Lowe", "Kline & Shah LLP", "la abuelita Teodora", "office manager"
@@ -151,7 +151,7 @@ def _signature(tail: str, lined: bool, sentenced: bool = False, everyday: bool =
     # or a credential ("Kendra, RN")
     titled = titled or (len(parts) > 1 and any(_role_or_credential(part) for part in parts))
     # a phone number or an e-mail address: only a signer adds one after a request ("Ayuda. A.M. 492 555 0150")
-    titled = titled or any("@" in part or _PHONE.match(part.strip()) for part in parts)
+    titled = titled or any("@" in part or PHONE.match(part.strip()) for part in parts)
     # after a full stop, a name first that no dictionary knows ("Bernice Hollis, Boca Raton"; not "Main Street, Apt 4")
     sentenced = sentenced and len(parts) > 1 and not _words().lexicon.issuperset(_LETTERS.findall(fold(parts[0])))
     if not (signed_off or dashed or titled or sentenced) or len(parts) > _PARTS:

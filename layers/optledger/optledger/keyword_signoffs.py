@@ -27,6 +27,8 @@ _MONTH_NAMES = frozenset({"april", "abril", "may", "june", "julio"})  # months t
 # stop words with an everyday meaning: what they close may be what they cancel ("My order never came. Cancel.",
 # "Cancel - Jim, flt 2214"); read by the clause and the signature readers
 _EVERYDAY = frozenset({"cancel", "cancelar", "cancela", "cancele", "remove", "end", "quit", "baja", "parar", "alto"})
+# a signer's phone number, a country code or initials before it or not ("+1 956-555-0142", "A.M. 492 555 0150")
+PHONE = re.compile(r"(?:[A-Z]\.?\s?){0,4}(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}$")
 _SIGNER = json.loads((_DATA_DIR / "signer_words.json").read_text(encoding="utf-8"))
 _ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role after the name
 # the group a signer is in, by its level ("Ilir Gashi, beginner class", "Drita, grupo avanzado"): who, not what about
