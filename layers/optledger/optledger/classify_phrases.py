@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from optledger.classify import _EMOJI_REVIEW, OTHER_LANGUAGE, Classification, Scope
 from optledger.keyword_words import coded_word, forms_of_address, keyword_reply
-from optledger.reply_clauses import PhraseWords, asks_without_mark, limit_asked, sincere, spam_not_said
+from optledger.reply_clauses import PhraseWords, asks_anything, asks_without_mark, limit_asked, sincere, spam_not_said
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
 from optledger.reply_rules import Beginnings, Memo, Rules, Starts, WordSet, phrase_data, reply_beginnings, starts_of
@@ -352,7 +352,7 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
             found = _mood(patterns.courtesy.strip(words), text, flat)
         return found
 
-    asks = "?" in text or "\u00bf" in text or ("|" in words and asks_without_mark(flat))  # "¿" opens one too
+    asks = asks_anything(text) or ("|" in words and asks_without_mark(flat))  # "¿" opens one too, a tag alone none
     foreign = unknown or not text.isascii()
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
         # "I said STOP to the other company, keep sending the alerts": told, not asked (the rarer words searched first)

@@ -71,6 +71,20 @@ _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is t
 _SPAM_NAMED = re.compile(r"(?<=[^\s.!?\u00bf\u00a1]\s)Spam\b")
 
 
+# a question tag after a request ("ya no me escriban, ¿eh?", "ya dejen de escribirme, cheque?"): it asks nothing
+_TAG_ASKED = re.compile(
+    r"[^?\u00bf]*[,.!\s]\s*\u00bf?\s*(?:eh|cheque|ok|okay|okey|vale|s[i\u00ed]|no|ya|right|verdad|va|sale|o[i\u00ed]ste"
+    r"|me oyes|entiendes|me entiendes|cachai|ta|yeah|ves|entendido|understood|got it|k|claro|ne|ja)\s*\?+[\s!.]*",
+    re.IGNORECASE,
+)
+
+
+def asks_anything(text: str) -> bool:
+    """A question mark or an opening one ("¿"), but not a question tag alone after a request ("that's spam, right?"
+    asks whether it is)."""
+    return ("?" in text or "\u00bf" in text) and ("spam" in text.lower() or not _TAG_ASKED.fullmatch(text))
+
+
 def asks_without_mark(flat: str) -> bool:
     """The last clause is a question without its mark ("Stop. Is my prescription ready for pickup")."""
     last = flat.rsplit("|", 1)[-1].split()
