@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from optledger.classify import _EMOJI_REVIEW, OTHER_LANGUAGE, Classification, Scope
 from optledger.keyword_words import coded_word, forms_of_address, keyword_reply
-from optledger.reply_clauses import PhraseWords, asks_anything, asks_without_mark, limit_asked, sincere, spam_not_said
+from optledger.reply_clauses import PhraseWords, limit_asked, praised, reply_asks, sincere, spam_not_said
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
 from optledger.reply_rules import Beginnings, Memo, Rules, Starts, WordSet, phrase_data, reply_beginnings, starts_of
@@ -123,7 +123,7 @@ _REFUSED_TEXTS = re.compile(
 )
 _ASKED_HOW = re.compile(r"(?:how|what|who|whom|where|can i|could i|como|donde|que)\b")  # a question of its own
 _SPAM = re.compile(r"\bspam\b")
-_CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b")
+_CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b(?! (?:the )?(?:attorney|ag|police|cops|bbb|fcc|ftc))")
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|never|not|no|cant|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
 _MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|marketing|publicidad)\b")
@@ -311,9 +311,9 @@ def _mood(words: list[str], text: str, flat: str) -> Mood:
     """Delight that names no texts ("that's amazing"), laughter or a pause ("lol", "wait"), or neither."""
     patterns = _patterns()
     emoji = not text.isascii() and len(words) > 1  # a lone word with emoji is a keyword with emoji ("baja ❤️")
-    if (
-        not patterns.delight.isdisjoint(words) or (emoji and any(sign in text for sign in patterns.delight_signs))
-    ) and not _TEXTS_NAMED.search(flat):
+    signs = emoji and any(sign in text for sign in patterns.delight_signs)
+    # praise of a thing is delight too ("STOP, qué nítido quedó el aro")
+    if (not patterns.delight.isdisjoint(words) or praised(flat) or signs) and not _TEXTS_NAMED.search(flat):
         return "delight"
     if not patterns.playful.isdisjoint(words) or (emoji and any(sign in text for sign in patterns.playful_signs)):
         return "playful"
@@ -352,7 +352,7 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
             found = _mood(patterns.courtesy.strip(words), text, flat)
         return found
 
-    asks = asks_anything(text) or ("|" in words and asks_without_mark(flat))  # "¿" opens one too, a tag alone none
+    asks = reply_asks(text, flat)  # "¿" opens a question too, a question tag alone none
     foreign = unknown or not text.isascii()
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
         # "I said STOP to the other company, keep sending the alerts": told, not asked (the rarer words searched first)

@@ -72,12 +72,13 @@ _WISH = re.compile(
     # a time wished of any adjective ("que tengan chilera semana", "have a mighty weekend")
     r"|^(?:and |y )?(?:(?:have|enjoy) (?:a|an)|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases)(?: (?:un|una|muy))?)"
     r" \w+ (?:day|week|weekend|night|evening|season|summer|holiday|holidays|dia|semana|finde|noche|tarde|temporada"
-    r"|verano)$"
+    r"|verano)(?: (?:out|up|down) there| to (?:all|everyone|you all|yall)| fellas| folks)?$"
     # a trade's season or a feast enjoyed, good luck at it ("enjoy the walleye opener", "good fishin", "buena zafra")
     r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|su|sus) (?:\w+ ){0,2}(?:season|opener|summer"
     r"|holidays?|weekend|trip|festival|fair|harvest|vacation|temporada|zafra|cosecha|vacaciones|fiesta|feria)$"
-    r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias)(?: \w+)? (?:and|y) )?(?:good|buena|buen|happy|feliz)"
-    r" (?:luck|fishing|fishin|hunting|huntin|harvest|season|pesca|suerte|zafra|cosecha|viaje|trip|travels|caceria)$"
+    r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias)(?: \w+)? (?:and|y) )?(?:good|buena|buen|happy|feliz|safe)"
+    r" (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra|cosecha|siembra|viaje"
+    r"|trip|travels|caceria)(?: (?:out|up|down) there| to (?:all|everyone|you all|yall)| fellas| folks)?$"
     # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
     r"|^(?:y )?que (?:le|les|te) vaya (?:muy )?\w+(?: \w+)?$"
 )
@@ -105,10 +106,14 @@ _HAD_GOOD = re.compile(
 # a return beside START or UNSTOP, with no subject or before it ("Back in Bethel now, UNSTOP", "START, ya regresé de
 # Monterrey", "Home for the summer, START please"): why the replier opts in again, which asks nothing more
 _RETURNED = re.compile(
-    r"^(?:(?:que|porque|pues|and|y) )?(?:(?:ya|finally|already|recien|just|(?:we|i|im|were|ive|weve)(?: re| m| are| am"
-    r"| have| got)?)(?: just| finally| all| ya)? )?(?:back|home|returned|got back|regrese|regresamos|volvi|volvimos"
-    r"|llegue|llegamos|(?:estoy|estamos) de (?:vuelta|regreso)|de vuelta|de regreso)(?: (?:up|down|over))?"
-    r"(?: (?:from|in|at|for|to|on|now|again|for good|de|a|en|desde|al|del|aqui|ya)(?: \w+){0,4})?$"
+    r"^(?:(?:que|porque|pues|and|y) )?(?:(?:ya|finally|already|recien|just|mi|(?:we|i|im|were|ive|weve)"
+    r"(?: re| m| are| am| have| got)?|\w+ (?:is|s|are))(?: just| finally| all| ya)? )?"
+    r"(?:back|home|returned|got back|regrese|regresamos|volvi|volvimos|(?:he|hemos) vuelto|llegue|llegamos"
+    r"|(?:estoy|estamos) (?:de vuelta|de regreso|back)|de vuelta|de regreso)(?: (?:up|down|over))?"
+    r"(?: (?:from|in|at|for|to|on|now|again|for good|after|de|a|en|desde|al|del|aqui|ya)(?: \w+){0,6})?$"
+    # the phone that could not take them is mended or new ("got my phone fixed", "ya tengo cel nuevo")
+    r"|^(?:i |we )?(?:got|have|tengo|ya tengo) (?:my |a |un |mi )?(?:new |nuevo )?(?:phone|cell|cel|celular|telefono)"
+    r"(?: (?:fixed|back|working|nuevo|de nuevo|arreglado))?$"
 )
 # good wishes on news ("Mazel tov on the new store!", "felicidades por el local nuevo"), nothing asked of them
 _CONGRATS = re.compile(
@@ -118,9 +123,9 @@ _CONGRATS = re.compile(
 # a signer's shift ("Saturday shift", "turno de noche en el aeropuerto"): beside a stop word of everyday meaning it
 # may be what is cancelled
 _SHIFT = re.compile(
-    r"^(?:(?:the|el|la) )?(?:\w+ )?(?:shift|turno)(?: (?:de|del|de la) \w+)?(?: (?:en|at|in|on)(?: \w+){1,2})?$"
+    r"^(?:(?:the|el|la) )?(?:\w+ )?(?:shift|turno)(?: (?:de |del |de la )?\w+)?(?: (?:en|at|in|on)(?: \w+){1,2})?$"
 )
-_PLACED_UNIT = 5  # "stool 4 at the bar", "puesto 14 del mercado Amazonas"
+_PLACED_UNIT = 6  # "stool 4 at the bar", "slip 6 at the co-op wharf", "puesto 14 del mercado Amazonas"
 _PLACES = frozenset({"at", "in", "on", "of", "del", "de", "en"})
 # a family signing ("the Harlan family", "la familia Ortiz"): an article and a word of family around the name
 _FAMILY_WORDS = frozenset({"the", "family", "fam", "household", "familia", "la", "los", "las"})

@@ -79,10 +79,32 @@ _TAG_ASKED = re.compile(
 )
 
 
-def asks_anything(text: str) -> bool:
+# praise of a thing, not of the texts ("STOP, that roast pork is a religious experience", "STOP, qué nítido quedó el
+# aro"): a STOP before it is an exclamation, as before a word of delight
+_PRAISE = re.compile(
+    r"\b(?:(?<!\bfor )the best|better than|best \w+ (?:ever|in town|around)|prettiest|tastiest"
+    r"|\w+est (?:\w+ ){0,3}(?:ive|i have) ever|ever (?:seen|had|tasted|eaten)|religious experience|to die for"
+    r"|looks? (?:like|brand new|amazing|incredible|perfect|so good|beautiful|gorgeous)"
+    r"|(?:is|was|are|were) (?:fire|a masterpiece|a work of art|a dream)"
+    r"|que (?:rico|rica|ricos|ricas|nitido|nitida|bonito|bonita|bonitos|bonitas|hermoso|hermosa|lindo|linda|chulo"
+    r"|chula|sabroso|sabrosa|delicia)|(?:es|son|esta|estan|estaba|estuvo|quedo|quedaron|estuvieron)"
+    r" (?:bien |muy |super )?(?:tuani|bacan|brutal|de muerte|de lujo|chido|chida|padre|una joya|una delicia"
+    r"|lo maximo|riquisim\w*|buenisim\w*|delicios\w*|espectacular\w*|increible)|lo mejor (?:que|de)|una joya"
+    r"|mejor que)\b"
+)
+
+
+def praised(flat: str) -> bool:
+    """Praise of a thing in the reply (``_PRAISE``)."""
+    return bool(_PRAISE.search(flat))
+
+
+def reply_asks(text: str, flat: str) -> bool:
     """A question mark or an opening one ("¿"), but not a question tag alone after a request ("that's spam, right?"
-    asks whether it is)."""
-    return ("?" in text or "\u00bf" in text) and ("spam" in text.lower() or not _TAG_ASKED.fullmatch(text))
+    asks whether it is); or a last clause that is a question without its mark."""
+    if ("?" in text or "\u00bf" in text) and ("spam" in text.lower() or not _TAG_ASKED.fullmatch(text)):
+        return True
+    return "|" in flat and asks_without_mark(flat)
 
 
 def asks_without_mark(flat: str) -> bool:
