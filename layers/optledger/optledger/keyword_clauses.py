@@ -79,6 +79,13 @@ _WISH = re.compile(
     r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias)(?: \w+)? (?:and|y) )?(?:good|buena|buen|happy|feliz|safe)"
     r" (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra|cosecha|siembra|viaje"
     r"|trip|travels|caceria)(?: (?:out|up|down) there| to (?:all|everyone|you all|yall)| fellas| folks)?$"
+    # a team cheered, rain or luck hoped for, a feast wished ("Go Chiefs", "Hope y'all get some rain", "feliz
+    # carnaval"), greetings from a place ("saludos desde Machala")
+    r"|^(?:go|vamos|arriba) \w+(?: \w+)?$|^hope (?:you|yall|you all|everyone|u) (?:get|have|enjoy)(?: \w+){1,4}$"
+    r"|^(?:happy|feliz|merry|felices|buen|buena) (?:\w+ )?(?:holidays?|thanksgiving|christmas|navidad|new year"
+    r"|ano nuevo|easter|pascua|pascuas|carnaval|birthday|cumpleanos|cumple|halloween|hanukkah|diwali|eid|ramadan"
+    r"|fiestas|semana santa|fourth|4th)$|^(?:(?:saludos|greetings|abrazos|bendiciones) )?(?:desde|from)(?: \w+){1,3}$"
+    r"|^(?:saludos|greetings|abrazos|bendiciones) (?:de|desde|from)(?: \w+){1,3}$"
     # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
     r"|^(?:y )?que (?:le|les|te) vaya (?:muy )?\w+(?: \w+)?$"
 )
@@ -123,27 +130,14 @@ _CONGRATS = re.compile(
 # a signer's shift ("Saturday shift", "turno de noche en el aeropuerto"): beside a stop word of everyday meaning it
 # may be what is cancelled
 _SHIFT = re.compile(
-    r"^(?:(?:the|el|la) )?(?:\w+ )?(?:shift|turno)(?: (?:de |del |de la )?\w+)?(?: (?:en|at|in|on)(?: \w+){1,2})?$"
+    r"^(?:(?:the|el|la) )?(?:\w+ ){0,2}(?:shift|turno)(?: (?:de |del |de la )?\w+)?(?: (?:en|at|in|on)(?: \w+){1,2})?$"
 )
+_PART_WORDS = 6  # a part of a signature after the name: "Thursday league secretary", "balcony row B seat 5"
 _PLACED_UNIT = 6  # "stool 4 at the bar", "slip 6 at the co-op wharf", "puesto 14 del mercado Amazonas"
 _PLACES = frozenset({"at", "in", "on", "of", "del", "de", "en"})
 # a family signing ("the Harlan family", "la familia Ortiz"): an article and a word of family around the name
 _FAMILY_WORDS = frozenset({"the", "family", "fam", "household", "familia", "la", "los", "las"})
 _SIGNER_WORDS = 3  # "Edith R. Chambers", "Kainoa"
-# where a signer is, with its number: the signature's units and a marina's, a storage's or a site's
-_SIGNER_UNITS = _UNITS | {
-    "slip",
-    "bodega",
-    "storage",
-    "phase",
-    "bay",
-    "dock",
-    "pier",
-    "stall",
-    "locker",
-    "bldg",
-    "building",
-}
 # stop words a reason may follow ("alto pls, estoy de turno"); CANCEL, REMOVE and END before one are queued
 # a reason is the replier's own ("Alto, estoy manejando", "STOP, I'm at work"); "Stop, you're too kind" is delight
 _REASON_SUBJECTS = _SUBJECTS - {"you", "u", "youre", "ur", "they", "theyre"}
@@ -227,9 +221,24 @@ def keyword_in_clauses(
 
 def _asides_fit(before: list[_Clause], after: list[_Clause], but: bool, names: Iterable[str], kind: _Kind) -> bool:
     # courtesy of any wording before a "but" leaves an opt-out keyword one ("u guys slay but stop")
-    return all(_aside(clause, names, kind, but=but and kind.revokes) for clause in before) and all(
-        _after(clause, names, kind) for clause in after
-    )
+    if not all(_aside(clause, names, kind, but=but and kind.revokes) for clause in before):
+        return False
+    # after a signer's name, short parts of any words are its role, place or hours ("START - Kayla Morin, service van
+    # 3"); beside CANCEL, END, REMOVE or BAJA they may be what is cancelled, beside HELP or INFO what help is asked
+    # with, unless named in capitals ("HELP - Staci, Werner Park housing"; "Help - Dana, parking lot" asks)
+    signed = False
+    for clause in after:
+        if _after(clause, names, kind):
+            signed = signed or _signer(clause)
+        elif not (signed and _signer_part(clause, kind)):
+            return False
+    return True
+
+
+def _signer_part(clause: _Clause, kind: _Kind) -> bool:
+    if kind.everyday or len(clause.words) > _PART_WORDS or "?" in clause.text:
+        return False
+    return kind.revokes or kind.reasoned or any(token[:1].isupper() for token in clause.text.split())
 
 
 class _Kind(NamedTuple):
@@ -327,6 +336,8 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return True  # "Remove. Thanks for a great stay last spring"; what it names is read by ``_plain``
     if not kind.everyday and _SHIFT.match(" ".join(clause.words)):
         return True  # "STOP - DeAndre, scorekeeper, Saturday shift"
+    if kind.reasoned and not kind.revokes and "?" not in clause.text:
+        return True  # "START, season's open and I need the fuel dock texts again": why START, read alone by _plain
     return _social(clause, names, praise=False) or _signer(clause) or _unit_or_role(clause) or _unknown(clause.words)
 
 
@@ -346,7 +357,7 @@ def _unit_or_role(clause: _Clause) -> bool:
     """A signer's unit with its number ("lot 9", "slip 15", "bodega 44"), role ("site supervisor") or group by its
     level ("beginner class")."""
     words = clause.words
-    if words and words[0] in _SIGNER_UNITS and _DIGIT.search(clause.text):  # "stool 4 at the bar"
+    if words and words[0] in _UNITS and _DIGIT.search(clause.text):  # "stool 4 at the bar"
         return len(words) <= 2 or (len(words) <= _PLACED_UNIT and words[1] in _PLACES)
     return " ".join(clause.words) in _ROLES or bool(LEVEL_GROUP.match(" ".join(clause.words)))
 

@@ -84,7 +84,7 @@ _TAG_ASKED = re.compile(
 _PRAISE = re.compile(
     r"\b(?:(?<!\bfor )the best|better than|best \w+ (?:ever|in town|around)|prettiest|tastiest"
     r"|\w+est (?:\w+ ){0,3}(?:ive|i have) ever|ever (?:seen|had|tasted|eaten)|religious experience|to die for"
-    r"|looks? (?:like|brand new|amazing|incredible|perfect|so good|beautiful|gorgeous)"
+    r"|looks? (?:like|brand new|amazing|incredible|unbelievable|perfect|so good|beautiful|gorgeous)|babeando"
     r"|(?:is|was|are|were) (?:fire|a masterpiece|a work of art|a dream)"
     r"|que (?:rico|rica|ricos|ricas|nitido|nitida|bonito|bonita|bonitos|bonitas|hermoso|hermosa|lindo|linda|chulo"
     r"|chula|sabroso|sabrosa|delicia)|(?:es|son|esta|estan|estaba|estuvo|quedo|quedaron|estuvieron)"
