@@ -123,7 +123,9 @@ _REFUSED_TEXTS = re.compile(
 )
 _ASKED_HOW = re.compile(r"(?:how|what|who|whom|where|can i|could i|como|donde|que)\b")  # a question of its own
 _SPAM = re.compile(r"\bspam\b")
-_CALLS = re.compile(r"\b(?:call|calls|calling|llamadas?|llamar)\b(?! (?:the )?(?:attorney|ag|police|cops|bbb|fcc|ftc))")
+_CALLS = re.compile(
+    r"\b(?:call|calls|calling|llamadas?|llamar)\b(?! (?:the )?(?:attorney|ag|police|cops|bbb|fcc|ftc|state|board))"
+)
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|never|not|no|cant|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
 _MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|marketing|publicidad)\b")

@@ -30,6 +30,7 @@ from optledger.classify import (
     decisive,
 )
 from optledger.classify_phrases import _CLEARED
+from optledger.keyword_asides import BLESSING, CONGRATS, HAD_GOOD, RETURNED, SHIFT, THANKS_FOR, WISH
 from optledger.keyword_signoffs import _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
 from optledger.keyword_words import _SUBJECTS, _words
 from optledger.reply_clauses import asks_without_mark
@@ -60,87 +61,17 @@ _REASON_FIRST = re.compile(rf"(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS
 _DIGIT = re.compile(r"\d")
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _CODES = frozenset({"10 4", "10-4"})  # "END. Have a safe one, 10-4": a sign-off in numbers
-# a good wish of any wording ("have a great season", "wishing you all a safe summer", "que tengan un buen verano"):
-# content words, a season or a stay, but nothing asked and nothing a stop word cancels
-_WISH = re.compile(
-    r"^(?:and |y )?(?:(?:(?:you|yall|you all|you guys|u) )?(?:have|enjoy|wishing|wish|hope)(?: you| yall| you all"
-    r"| everyone| u)?(?: (?:all|guys))?"
-    r"(?: (?:have|enjoy))?|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases|disfruten|disfrute))"
-    r" (?:a |an |un |una )?(?:\w+ )?(?:great|good|safe|nice|happy|wonderful|blessed|lovely|fun|awesome|beautiful"
-    r"|fantastic|restful|peaceful|merry|relaxing|buen|buena|bonito|bonita|excelente|feliz|lindo|linda|hermoso|hermosa)"
-    r"(?: \w+){1,3}$"
-    # a time wished of any adjective ("que tengan chilera semana", "have a mighty weekend")
-    r"|^(?:and |y )?(?:(?:have|enjoy) (?:a|an)|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases)(?: (?:un|una|muy))?)"
-    r" \w+ (?:day|week|weekend|night|evening|season|summer|holiday|holidays|dia|semana|finde|noche|tarde|temporada"
-    r"|verano)(?: (?:out|up|down) there| to (?:all|everyone|you all|yall)| fellas| folks)?$"
-    # a trade's season or a feast enjoyed, good luck at it ("enjoy the walleye opener", "good fishin", "buena zafra")
-    r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|su|sus) (?:\w+ ){0,2}(?:season|opener|summer"
-    r"|holidays?|weekend|trip|festival|fair|harvest|vacation|temporada|zafra|cosecha|vacaciones|fiesta|feria)$"
-    r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias)(?: \w+)? (?:and|y) )?(?:good|buena|buen|happy|feliz|safe)"
-    r" (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra|cosecha|siembra|viaje"
-    r"|trip|travels|caceria)(?: (?:out|up|down) there| to (?:all|everyone|you all|yall)| fellas| folks)?$"
-    # a team cheered, rain or luck hoped for, a feast wished ("Go Chiefs", "Hope y'all get some rain", "feliz
-    # carnaval"), greetings from a place ("saludos desde Machala")
-    r"|^(?:go|vamos|arriba) \w+(?: \w+)?$|^hope (?:you|yall|you all|everyone|u) (?:get|have|enjoy)(?: \w+){1,4}$"
-    r"|^(?:happy|feliz|merry|felices|buen|buena) (?:\w+ )?(?:holidays?|thanksgiving|christmas|navidad|new year"
-    r"|ano nuevo|easter|pascua|pascuas|carnaval|birthday|cumpleanos|cumple|halloween|hanukkah|diwali|eid|ramadan"
-    r"|fiestas|semana santa|fourth|4th)$|^(?:(?:saludos|greetings|abrazos|bendiciones) )?(?:desde|from)(?: \w+){1,3}$"
-    r"|^(?:saludos|greetings|abrazos|bendiciones) (?:de|desde|from)(?: \w+){1,3}$"
-    # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
-    r"|^(?:y )?que (?:le|les|te) vaya (?:muy )?\w+(?: \w+)?$"
-)
-# a blessing of any wording ("que el Señor los guarde", "may the good Lord keep you all", "que la Virgen me los
-# acompañe"): God, the Lord or a saint wished upon the sender, nothing asked of it
-_BLESSING = re.compile(
-    r"^(?:and |y )?(?:que |may |and may )?(?:dios|diosito|mi dios|el senor|nuestro senor|la virgen|la virgencita|"
-    r"jesus|cristo|el de arriba|god|the lord|the good lord|our lord|allah|jah)"
-    r"(?: (?:me|te|se|nos))?(?: (?:le|lo|la|los|las|les|te|you|ya|yall|y all|us|them|him|her|the|your|all))*"
-    r" (?:bendiga|guarde|cuide|pague|acompane|proteja|ampare|ilumine|colme|bless|keep|protect|guide|watch over|"
-    r"be with|repay|reward|love)(?: \w+){0,5}$"
-    # a saint or a virgin of any name ("que la Caridad del Cobre los bendiga", "que San Judas los cuide")
-    r"|^(?:and |y )?que (?:la |el |san |santa )(?:\w+ ){1,3}(?:me |te |se |nos )?(?:le|lo|la|los|las|les|te) "
-    r"(?:bendiga|guarde|cuide|acompane|proteja|ampare|ilumine)(?: \w+){0,5}$"
-)
-# thanks for what was ("thanks for a great stay last spring"): gratitude, read for things cancelled like any clause
-_THANKS_FOR = re.compile(
-    r"^(?:and |y )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) (?:\w+ ){0,6}\w+$"
-)
-# a good time had, looking back ("had a blast", "we had such a great time this summer"): praise, read like thanks
-_HAD_GOOD = re.compile(
-    r"^(?:and |y )?(?:we |i |we ve |ive |weve )?(?:had|have had|really had) (?:a|an|such a|the) (?:\w+ ){0,2}"
-    r"(?:blast|time|stay|season|summer|year|experience|ride|trip|run|visit)(?: \w+){0,4}$"
-)
-# a return beside START or UNSTOP, with no subject or before it ("Back in Bethel now, UNSTOP", "START, ya regresé de
-# Monterrey", "Home for the summer, START please"): why the replier opts in again, which asks nothing more
-_RETURNED = re.compile(
-    r"^(?:(?:que|porque|pues|and|y) )?(?:(?:ya|finally|already|recien|just|mi|(?:we|i|im|were|ive|weve)"
-    r"(?: re| m| are| am| have| got)?|\w+ (?:is|s|are))(?: just| finally| all| ya)? )?"
-    r"(?:back|home|returned|got back|regrese|regresamos|volvi|volvimos|(?:he|hemos) vuelto|llegue|llegamos"
-    r"|(?:estoy|estamos) (?:de vuelta|de regreso|back)|de vuelta|de regreso)(?: (?:up|down|over))?"
-    r"(?: (?:from|in|at|for|to|on|now|again|for good|after|de|a|en|desde|al|del|aqui|ya)(?: \w+){0,6})?$"
-    # the phone that could not take them is mended or new ("got my phone fixed", "ya tengo cel nuevo")
-    r"|^(?:i |we )?(?:got|have|tengo|ya tengo) (?:my |a |un |mi )?(?:new |nuevo )?(?:phone|cell|cel|celular|telefono)"
-    r"(?: (?:fixed|back|working|nuevo|de nuevo|arreglado))?$"
-)
-# good wishes on news ("Mazel tov on the new store!", "felicidades por el local nuevo"), nothing asked of them
-_CONGRATS = re.compile(
-    r"^(?:and |y )?(?:congrats|congratulations|felicidades|felicitaciones|mazel tov|mabrook|mabruk)"
-    r"(?: (?:on|for|por|en|with|con) (?:\w+ ){0,5}\w+)?$"
-)
-# a signer's shift ("Saturday shift", "turno de noche en el aeropuerto"): beside a stop word of everyday meaning it
-# may be what is cancelled
-_SHIFT = re.compile(
-    r"^(?:(?:the|el|la) )?(?:\w+ ){0,2}(?:shift|turno)(?: (?:de |del |de la )?\w+)?(?: (?:en|at|in|on)(?: \w+){1,2})?$"
-)
 _PART_WORDS = 6  # a part of a signature after the name: "Thursday league secretary", "balcony row B seat 5"
 _PLACED_UNIT = 6  # "stool 4 at the bar", "slip 6 at the co-op wharf", "puesto 14 del mercado Amazonas"
 _PLACES = frozenset({"at", "in", "on", "of", "del", "de", "en"})
 # a family signing ("the Harlan family", "la familia Ortiz"): an article and a word of family around the name
 _FAMILY_WORDS = frozenset({"the", "family", "fam", "household", "familia", "la", "los", "las"})
-_SIGNER_WORDS = 3  # "Edith R. Chambers", "Kainoa"
+_SIGNER_WORDS = 4  # "Edith R. Chambers", "Kainoa", "Dale & Marlys Kuehn" (the "&" aside)
+_COUPLED = frozenset({"&", "and", "y"})
 # stop words a reason may follow ("alto pls, estoy de turno"); CANCEL, REMOVE and END before one are queued
 # a reason is the replier's own ("Alto, estoy manejando", "STOP, I'm at work"); "Stop, you're too kind" is delight
 _REASON_SUBJECTS = _SUBJECTS - {"you", "u", "youre", "ur", "they", "theyre"}
+_YA_REASONS = (["ya", "me"], ["ya", "nos"], ["ya", "estoy"], ["ya", "estamos"])  # "ya me regreso a Apatzingán"
 # words of keywords said in more than one word ("darme de baja", "opt out", "stop all", "un stop")
 _KEYWORD_PHRASE_WORDS = frozenset({"de", "la", "lista", "suscripcion", "dar", "darme", "me", "opt", "out", "all", "un"})
 _REASONED = frozenset({"stop", "baja", "alto", "parar", "para", "unsubscribe", "stopall"})
@@ -312,9 +243,9 @@ def _aside(clause: _Clause, names: Iterable[str], kind: _Kind, *, but: bool) -> 
 
 
 def _returned(clause: _Clause, kind: _Kind) -> bool:
-    """A return said beside START or UNSTOP (``_RETURNED``), asked nothing."""
+    """A return said beside START or UNSTOP (``RETURNED``), asked nothing."""
     return (
-        kind.reasoned and not kind.revokes and "?" not in clause.text and bool(_RETURNED.match(" ".join(clause.words)))
+        kind.reasoned and not kind.revokes and "?" not in clause.text and bool(RETURNED.match(" ".join(clause.words)))
     )
 
 
@@ -323,18 +254,20 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
     word (``_plain`` reads it alone after)."""
     if tuple(clause.words) in _social_sets().closings.phrases or _wish(clause.words, names):
         return True  # a farewell said whole, delight's words and all ("One love", "Have a great season")
-    if _HAD_GOOD.match(said := " ".join(clause.words)) or _CONGRATS.match(said) or _returned(clause, kind):
+    if HAD_GOOD.match(said := " ".join(clause.words)) or CONGRATS.match(said) or _returned(clause, kind):
         return True  # "Cancel. Thanks, had a great time": a good time looked back on, no delight at the message
     moods = _moods()
     if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
         return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight
     if len(clause.words) > _ASIDE_WORDS:
         return False
-    if kind.reasoned and clause.words and clause.words[0] in _REASON_SUBJECTS:
-        return True  # "Parar, estoy en la bodega trabajando"
-    if _THANKS_FOR.match(" ".join(clause.words)):
+    if kind.reasoned and clause.words and (clause.words[0] in _REASON_SUBJECTS or clause.words[:2] in _YA_REASONS):
+        return True  # "Parar, estoy en la bodega trabajando", "Parar, ya me regreso a Apatzingán"
+    if len(clause.words) <= 3 and clause.words[-1:] == ["here"] and " ".join(clause.words[:-1]) in _ROLES:
+        return True  # "band mom here": who writes
+    if THANKS_FOR.match(" ".join(clause.words)):
         return True  # "Remove. Thanks for a great stay last spring"; what it names is read by ``_plain``
-    if not kind.everyday and _SHIFT.match(" ".join(clause.words)):
+    if not kind.everyday and SHIFT.match(" ".join(clause.words)):
         return True  # "STOP - DeAndre, scorekeeper, Saturday shift"
     if kind.reasoned and not kind.revokes and "?" not in clause.text:
         return True  # "START, season's open and I need the fuel dock texts again": why START, read alone by _plain
@@ -343,14 +276,14 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
 
 def _signer(clause: _Clause) -> bool:
     """A name or two and initials in capitals after the keyword ("Thank you, Edith R. Chambers"): who signs it."""
-    tokens = clause.text.replace(".", " ").split()
+    tokens = [token for token in clause.text.replace(".", " ").split() if token not in _COUPLED]  # "Dale & Marlys"
     if len(tokens) > 1 and tokens[0].lower() in _FAMILY_WORDS:  # "the Harlan family", "la familia Ortiz"
         tokens = [token for token in tokens if token.lower() not in _FAMILY_WORDS]
     if not 0 < len(tokens) <= _SIGNER_WORDS or not _TIMES.isdisjoint(clause.words):
         return False  # "Help - Monday": a day is when, not who
     # a name no dictionary knows, or an initial: "Cancel - Free Pizza Night" names what is cancelled
     named = any(len(word) == 1 or word not in _words().lexicon for word in clause.words)
-    return named and all(token[0].isupper() and token.isalpha() for token in tokens)
+    return named and all(token[0].isupper() and token.replace("-", "").isalpha() for token in tokens)  # Jean-Baptiste
 
 
 def _unit_or_role(clause: _Clause) -> bool:
@@ -406,7 +339,7 @@ def _wish(words: list[str], names: Iterable[str]) -> bool:
     while words and words[-1] in named:
         words = words[:-1]
     said = " ".join(words)
-    return bool(_WISH.match(said) or _BLESSING.match(said))
+    return bool(WISH.match(said) or BLESSING.match(said))
 
 
 def _unknown(words: list[str]) -> bool:

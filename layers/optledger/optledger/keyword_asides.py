@@ -1,0 +1,87 @@
+"""The wordings of the asides beside a keyword that ``optledger.keyword_clauses`` reads as asking nothing: a good wish,
+a blessing, thanks for what was, a good time looked back on, a return beside START, congratulations, a signer's shift.
+Each is a pattern on a clause's words (folded, lower case, one space apart), matched whole."""
+
+from __future__ import annotations
+
+import re
+
+# a good wish of any wording ("have a great season", "wishing you all a safe summer", "que tengan un buen verano"):
+# content words, a season or a stay, but nothing asked and nothing a stop word cancels
+WISH = re.compile(
+    r"^(?:and |y )?(?:(?:(?:you|yall|you all|you guys|u) )?(?:have|enjoy|wishing|wish|hope)(?: you| yall| you all"
+    r"| everyone| u)?(?: (?:all|guys))?"
+    r"(?: (?:have|enjoy))?|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases|disfruten|disfrute))"
+    r" (?:a |an |un |una )?(?:\w+ )?(?:great|good|safe|nice|happy|wonderful|blessed|lovely|fun|awesome|beautiful"
+    r"|fantastic|restful|peaceful|merry|relaxing|buen|buena|bonito|bonita|excelente|feliz|lindo|linda|hermoso|hermosa)"
+    r"(?: \w+){1,3}$"
+    # a time wished of any adjective ("que tengan chilera semana", "have a mighty weekend")
+    r"|^(?:and |y )?(?:(?:have|enjoy) (?:a|an)|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases)(?: (?:un|una|muy))?)"
+    r" \w+ (?:day|week|weekend|night|evening|season|summer|holiday|holidays|dia|semana|finde|noche|tarde|temporada"
+    r"|verano)(?: (?:out|up|down) there| to (?:all|everyone|you all|yall)| fellas| folks)?$"
+    # a trade's season or a feast enjoyed, good luck at it ("enjoy the walleye opener", "good fishin", "buena zafra")
+    r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|su|sus) (?:\w+ ){0,2}(?:season|opener|summer"
+    r"|holidays?|weekend|trip|festival|fair|harvest|vacation|temporada|zafra|cosecha|vacaciones|fiesta|feria)"
+    r"(?: (?:out|up|down) there)?$"
+    r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias)(?: \w+)? (?:and|y) )?(?:good|buena|buen|happy|feliz|safe)"
+    r" (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra|cosecha|siembra|viaje"
+    r"|trip|travels|caceria)(?: (?:out|up|down) there| to (?:all|everyone|you all|yall)| fellas| folks)?$"
+    # a team cheered, rain or luck hoped for, a feast wished ("Go Chiefs", "Hope y'all get some rain", "feliz
+    # carnaval"), greetings from a place ("saludos desde Machala")
+    r"|^(?:go|vamos|arriba) \w+(?: \w+)?$|^hope (?:you|yall|you all|everyone|u) (?:get|have|enjoy)(?: \w+){1,4}$"
+    r"|^(?:happy|feliz|merry|felices|buen|buena) (?:\w+ )?(?:holidays?|thanksgiving|christmas|navidad|new year"
+    r"|ano nuevo|easter|pascua|pascuas|carnaval|birthday|cumpleanos|cumple|halloween|hanukkah|diwali|eid|ramadan"
+    r"|fiestas|semana santa|fourth|4th)$|^(?:(?:saludos|greetings|abrazos|bendiciones) )?(?:desde|from)(?: \w+){1,3}$"
+    r"|^(?:saludos|greetings|abrazos|bendiciones) (?:de|desde|from)(?: \w+){1,3}$"
+    # any day or pastime wished happy ("Happy Tsagaan Sar to all of you", "happy trails"; not "happy hour", which may
+    # be what is cancelled), the weather wished on ("Keep the rain coming"), a storm wished away
+    r"|^(?:happy|feliz|merry) (?!hour\b|meal\b)(?:\w+ ){0,2}\w+(?: to (?:all|all of you|you all|yall|everyone))?$"
+    r"|^keep the (?:rain|snow|sun|sunshine|fish|bites) (?:coming|falling|biting)$"
+    r"|^que no (?:les|te|le|los|las) (?:pegue|toque|agarre|llegue|falte) (?:\w+ ){0,3}\w+$"
+    # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
+    r"|^(?:y )?que (?:le|les|te) vaya (?:muy )?\w+(?: \w+)?$"
+)
+# a blessing of any wording ("que el Señor los guarde", "may the good Lord keep you all", "que la Virgen me los
+# acompañe"): God, the Lord or a saint wished upon the sender, nothing asked of it
+BLESSING = re.compile(
+    r"^(?:and |y )?(?:que |may |and may )?(?:dios|diosito|mi dios|el senor|nuestro senor|la virgen|la virgencita|"
+    r"jesus|cristo|el de arriba|god|the lord|the good lord|our lord|allah|jah)"
+    r"(?: (?:me|te|se|nos))?(?: (?:le|lo|la|los|las|les|te|you|ya|yall|y all|us|them|him|her|the|your|all))*"
+    r" (?:bendiga|guarde|cuide|pague|acompane|proteja|ampare|ilumine|colme|bless|keep|protect|guide|watch over|"
+    r"be with|repay|reward|love)(?: \w+){0,5}$"
+    # a saint or a virgin of any name ("que la Caridad del Cobre los bendiga", "que San Judas los cuide")
+    r"|^(?:and |y )?que (?:la |el |san |santa )(?:\w+ ){1,3}(?:me |te |se |nos )?(?:le|lo|la|los|las|les|te) "
+    r"(?:bendiga|guarde|cuide|acompane|proteja|ampare|ilumine)(?: \w+){0,5}$"
+)
+# thanks for what was ("thanks for a great stay last spring"): gratitude, read for things cancelled like any clause
+THANKS_FOR = re.compile(
+    r"^(?:and |y )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) (?:\w+ ){0,6}\w+$"
+)
+# a good time had, looking back ("had a blast", "we had such a great time this summer"): praise, read like thanks
+HAD_GOOD = re.compile(
+    r"^(?:and |y )?(?:we |i |we ve |ive |weve )?(?:had|have had|really had) (?:a|an|such a|the) (?:\w+ ){0,2}"
+    r"(?:blast|time|stay|season|summer|year|experience|ride|trip|run|visit)(?: \w+){0,4}$"
+)
+# a return beside START or UNSTOP, with no subject or before it ("Back in Bethel now, UNSTOP", "START, ya regresé de
+# Monterrey", "Home for the summer, START please"): why the replier opts in again, which asks nothing more
+RETURNED = re.compile(
+    r"^(?:(?:que|porque|pues|and|y) )?(?:(?:ya|finally|already|recien|just|mi|(?:we|i|im|were|ive|weve)"
+    r"(?: re| m| are| am| have| got)?|\w+ (?:is|s|are))(?: just| finally| all| ya)? )?"
+    r"(?:back|home|returned|got back|regrese|regresamos|volvi|volvimos|(?:he|hemos) vuelto|llegue|llegamos"
+    r"|(?:estoy|estamos) (?:de vuelta|de regreso|back)|de vuelta|de regreso)(?: (?:up|down|over))?"
+    r"(?: (?:from|in|at|for|to|on|now|again|for good|after|de|a|en|desde|al|del|aqui|ya)(?: \w+){0,6})?$"
+    # the phone that could not take them is mended or new ("got my phone fixed", "ya tengo cel nuevo")
+    r"|^(?:i |we )?(?:got|have|tengo|ya tengo) (?:my |a |un |mi )?(?:new |nuevo )?(?:phone|cell|cel|celular|telefono)"
+    r"(?: (?:fixed|back|working|nuevo|de nuevo|arreglado))?$"
+)
+# good wishes on news ("Mazel tov on the new store!", "felicidades por el local nuevo"), nothing asked of them
+CONGRATS = re.compile(
+    r"^(?:and |y )?(?:congrats|congratulations|felicidades|felicitaciones|mazel tov|mabrook|mabruk)"
+    r"(?: (?:on|for|por|en|with|con) (?:\w+ ){0,5}\w+)?$"
+)
+# a signer's shift ("Saturday shift", "turno de noche en el aeropuerto"): beside a stop word of everyday meaning it
+# may be what is cancelled
+SHIFT = re.compile(
+    r"^(?:(?:the|el|la) )?(?:\w+ ){0,2}(?:shift|turno)(?: (?:de |del |de la )?\w+)?(?: (?:en|at|in|on)(?: \w+){1,2})?"
+    r"(?: \w+ (?:a|to|thru|through) \w+)?$"
+)
