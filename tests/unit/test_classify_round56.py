@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.replies import check, label_of
+from tests.support.replies import check
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,3 @@ from tests.support.replies import check, label_of
 )
 def test_round56(text: str, expected: str) -> None:
     check(text, expected)
-
-
-def test_happy_hour_after_cancel_is_not_wished() -> None:
-    assert label_of("Cancel. Happy hour") != "opt_out"
