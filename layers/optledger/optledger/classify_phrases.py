@@ -76,8 +76,8 @@ def _patterns() -> _Patterns:
         standalone_brand=phrase_words(data["brand_scope_keywords"]),
         alone=PhraseWords(phrase_words([*data["standalone_opt_out"], *data["standalone_opt_out_whole_reply"]])),
         courtesy=WordSet(courtesy),
-        fillers=WordSet(phrase_words(data["fillers"])),
-        courteous=WordSet([*phrase_words(data["fillers"]), *courtesy - {"me"}]),  # "stop texting me" is no STOP
+        fillers=WordSet(fillers := phrase_words(data["fillers"])),
+        courteous=WordSet([*fillers, *courtesy - {"me"}]),  # "stop texting me" is no STOP
         address=forms_of_address(),
         brand=Rules(data["phrases"]["brand"]),
         # a clause rule ends its clause: at the end of the reply it is a rule like the others (the first is one)

@@ -71,7 +71,7 @@ _COUPLED = frozenset({"&", "and", "y"})
 # stop words a reason may follow ("alto pls, estoy de turno"); CANCEL, REMOVE and END before one are queued
 # a reason is the replier's own ("Alto, estoy manejando", "STOP, I'm at work"); "Stop, you're too kind" is delight
 _REASON_SUBJECTS = _SUBJECTS - {"you", "u", "youre", "ur", "they", "theyre"}
-_YA_REASONS = (["ya", "me"], ["ya", "nos"], ["ya", "estoy"], ["ya", "estamos"])  # "ya me regreso a Apatzingán"
+_YA_REASONS = frozenset({("ya", "me"), ("ya", "nos"), ("ya", "estoy"), ("ya", "estamos")})  # "ya me regreso a…"
 # words of keywords said in more than one word ("darme de baja", "opt out", "stop all", "un stop")
 _KEYWORD_PHRASE_WORDS = frozenset({"de", "la", "lista", "suscripcion", "dar", "darme", "me", "opt", "out", "all", "un"})
 _REASONED = frozenset({"stop", "baja", "alto", "parar", "para", "unsubscribe", "stopall"})
@@ -261,13 +261,14 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight
     if len(clause.words) > _ASIDE_WORDS:
         return False
-    if kind.reasoned and clause.words and (clause.words[0] in _REASON_SUBJECTS or clause.words[:2] in _YA_REASONS):
+    led = clause.words[:1] and (clause.words[0] in _REASON_SUBJECTS or tuple(clause.words[:2]) in _YA_REASONS)
+    if kind.reasoned and led:
         return True  # "Parar, estoy en la bodega trabajando", "Parar, ya me regreso a Apatzingán"
     if len(clause.words) <= 3 and clause.words[-1:] == ["here"] and " ".join(clause.words[:-1]) in _ROLES:
         return True  # "band mom here": who writes
-    if THANKS_FOR.match(" ".join(clause.words)):
+    if THANKS_FOR.match(said):
         return True  # "Remove. Thanks for a great stay last spring"; what it names is read by ``_plain``
-    if not kind.everyday and SHIFT.match(" ".join(clause.words)):
+    if not kind.everyday and SHIFT.match(said):
         return True  # "STOP - DeAndre, scorekeeper, Saturday shift"
     if kind.reasoned and not kind.revokes and "?" not in clause.text:
         return True  # "START, season's open and I need the fuel dock texts again": why START, read alone by _plain
