@@ -236,7 +236,10 @@ def _joined_across_lines(text: str) -> str | None:
     from optledger.keyword_words import _words
 
     found = _BROKEN_WORD.fullmatch(text)
-    return joined if found and (joined := found[1] + found[2]).lower() in _words().requests else None
+    if not found or (joined := found[1] + found[2]).lower() not in _words().requests:
+        return None
+    # courtesy after it ("Ba\nja por favor"), unless the first line is a word of its own ("Stop\nall the promos")
+    return joined + found[3] if not found[3] or found[1].lower() not in _words().requests else None
 
 
 def _read_reply(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification:
@@ -276,7 +279,7 @@ def _without_hashtags(text: str) -> str:
 
 
 _BEFORE_A_NAME = frozenset({"from", "off", "of", "de", "del"})  # a name in capitals may follow (``names_in_capitals``)
-_BROKEN_WORD = re.compile(r"\s*([^\W\d_]{1,12})\n([^\W\d_]{1,12})\s*")
+_BROKEN_WORD = re.compile(r"\s*([^\W\d_]{1,12})\n([^\W\d_]{1,12})\b([^\n]*?)\s*")
 _BREAKS = frozenset("\n,|-\u2013\u2014~.!:;")  # where a keyword may end and its signature begin
 # the words that lead a reason after a stop word ("Parar porfa que ando manejando", "STOP because I'm driving")
 REASON_LEADS = ("because", "cuz", "cause", "bc", "coz", "since", "que", "porque", "pq", "xq")

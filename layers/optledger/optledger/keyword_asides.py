@@ -20,7 +20,7 @@ WISH = re.compile(
     r" \w+ (?:day|week|weekend|night|evening|season|summer|holiday|holidays|dia|semana|finde|noche|tarde|temporada"
     r"|verano)(?: (?:out|up|down) there| to (?:all|everyone|you all|yall)| fellas| folks)?$"
     # a trade's season or a feast enjoyed, good luck at it ("enjoy the walleye opener", "good fishin", "buena zafra")
-    r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|su|sus) (?:\w+ ){0,2}(?:season|opener|summer"
+    r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:(?:the|your|ur|el|la|su|sus) )?(?:\w+ ){0,2}(?:season|opener|summer"
     r"|holidays?|weekend|trip|festival|fair|harvest|vacation|temporada|zafra|cosecha|vacaciones|fiesta|feria)"
     r"(?: (?:out|up|down) there)?$"
     r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias)(?: \w+)? (?:and|y) )?(?:good|buena|buen|happy|feliz|safe)"
@@ -37,6 +37,10 @@ WISH = re.compile(
     # be what is cancelled), the weather wished on ("Keep the rain coming"), a storm wished away
     r"|^(?:happy|feliz|merry) (?!hour\b|meal\b)(?:\w+ ){0,2}\w+(?: to (?:all|all of you|you all|yall|everyone))?$"
     r"|^keep the (?:rain|snow|sun|sunshine|fish|bites) (?:coming|falling|biting)$"
+    # "Hope the storm misses y'all", "hope the hurricane stays away": a storm wished away
+    r"|^(?:i |we )?hope (?:the|that|this) (?:\w+ )?(?:storm|hurricane|rain|snow|flood|fire|fires|freeze|heat|wind"
+    r"|weather|smoke|tornado|tornadoes) (?:misses|passes|spares|stays away|holds off|goes around|turns|lets up|breaks)"
+    r"(?: \w+){0,3}$"
     r"|^que no (?:les|te|le|los|las) (?:pegue|toque|agarre|llegue|falte) (?:\w+ ){0,3}\w+$"
     # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
     r"|^(?:y )?que (?:le|les|te) vaya (?:muy )?\w+(?: \w+)?$"
@@ -79,9 +83,9 @@ CONGRATS = re.compile(
     r"^(?:and |y )?(?:congrats|congratulations|felicidades|felicitaciones|mazel tov|mabrook|mabruk)"
     r"(?: (?:on|for|por|en|with|con) (?:\w+ ){0,5}\w+)?$"
 )
-# a signer's shift ("Saturday shift", "turno de noche en el aeropuerto"): beside a stop word of everyday meaning it
-# may be what is cancelled
+# a signer's shift ("Saturday shift at the Tacoma Dome lot", "turno de noche en el aeropuerto"): beside a stop word
+# of everyday meaning it may be what is cancelled
 SHIFT = re.compile(
-    r"^(?:(?:the|el|la) )?(?:\w+ ){0,2}(?:shift|turno)(?: (?:de |del |de la )?\w+)?(?: (?:en|at|in|on)(?: \w+){1,2})?"
+    r"^(?:(?:the|el|la) )?(?:\w+ ){0,2}(?:shift|turno)(?: (?:de |del |de la )?\w+)?(?: (?:en|at|in|on)(?: \w+){1,4})?"
     r"(?: \w+ (?:a|to|thru|through) \w+)?$"
 )

@@ -33,7 +33,7 @@ from optledger.classify_phrases import _CLEARED
 from optledger.keyword_asides import BLESSING, CONGRATS, HAD_GOOD, RETURNED, SHIFT, THANKS_FOR, WISH
 from optledger.keyword_signoffs import _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
 from optledger.keyword_words import _SUBJECTS, _words
-from optledger.reply_clauses import asks_without_mark
+from optledger.reply_clauses import asks_without_mark, praised
 from optledger.reply_reader import LEARNED_REVIEW
 from optledger.reply_rules import WordSet, phrase_data, social_data
 from optledger.reply_text import fold
@@ -71,7 +71,32 @@ _COUPLED = frozenset({"&", "and", "y"})
 # stop words a reason may follow ("alto pls, estoy de turno"); CANCEL, REMOVE and END before one are queued
 # a reason is the replier's own ("Alto, estoy manejando", "STOP, I'm at work"); "Stop, you're too kind" is delight
 _REASON_SUBJECTS = _SUBJECTS - {"you", "u", "youre", "ur", "they", "theyre"}
-_YA_REASONS = frozenset({("ya", "me"), ("ya", "nos"), ("ya", "estoy"), ("ya", "estamos")})  # "ya me regreso a…"
+# "ya me regreso a…", "ya no mando cajas"
+_YA_REASONS = frozenset({("ya", "me"), ("ya", "nos"), ("ya", "estoy"), ("ya", "estamos"), ("ya", "no")})
+# a reason without its subject ("Unsubscribe. Retired after 22 years on the corner", "STOP, moved to Tulsa")
+_BARE_REASONS = frozenset(
+    {
+        "retired",
+        "retiring",
+        "moved",
+        "moving",
+        "relocated",
+        "relocating",
+        "graduated",
+        "graduating",
+        "sold",
+        "selling",
+        "deployed",
+        "deploying",
+        "transferred",
+        "switched",
+        "jubilado",
+        "jubilada",
+        "jubilados",
+        "mudado",
+        "mudados",
+    }
+)
 # words of keywords said in more than one word ("darme de baja", "opt out", "stop all", "un stop")
 _KEYWORD_PHRASE_WORDS = frozenset({"de", "la", "lista", "suscripcion", "dar", "darme", "me", "opt", "out", "all", "un"})
 _REASONED = frozenset({"stop", "baja", "alto", "parar", "para", "unsubscribe", "stopall"})
@@ -137,15 +162,16 @@ def keyword_in_clauses(
         kind = kind._replace(revokes=verdict.action == "opt_out", reasoned=kind.reasoned and verdict.action != "help")
         if not _asides_fit(before, after, clauses[first].after_but, names, kind):
             return None
-    reasons = [clause for clause in after if kind.reasoned and clause.words[:1] and clause.words[0] in _REASON_SUBJECTS]
+    reasons = [clause for clause in after if _reason(clause, kind)]
     # a phone number after a signer's other parts signs it too ("START. SSG Hill, Harlingen station, 956-555-0142")
     phones = [clause for clause in after[1:] if not clause.words and PHONE.match(clause.text.strip())]
     # a return beside START is not read alone: "back in Bethel now" alone may be a move, for review
     returns = [clause for clause in (*before, *after) if _returned(clause, kind)]
     asides = [clause for clause in (*before, *after) if clause not in (*reasons, *phones, *returns)]
-    if not all(_plain(clause, join_keywords, names, objects=kind.everyday, revokes=kind.revokes) for clause in asides):
+    if not all(_plain(clause, join_keywords, names, objects=kind.everyday) for clause in asides):
         return None
-    if not all(_plain(clause, join_keywords, names, objects=False, revokes=True) for clause in reasons):
+    # a reason read alone may be unclear ("ya no mando cajas", "my washer died again"); it explains the keyword
+    if not all(_plain(clause, join_keywords, names, objects=False, reason=kind) for clause in reasons):
         return None
     return verdict
 
@@ -160,7 +186,7 @@ def _asides_fit(before: list[_Clause], after: list[_Clause], but: bool, names: I
     signed = False
     for clause in after:
         if _after(clause, names, kind):
-            signed = signed or _signer(clause)
+            signed = signed or _signer(clause, named=not kind.everyday and kind.revokes)
         elif not (signed and _signer_part(clause, kind)):
             return False
     return True
@@ -242,6 +268,17 @@ def _aside(clause: _Clause, names: Iterable[str], kind: _Kind, *, but: bool) -> 
     return but or _social(clause, names, praise=True) or _unknown(clause.words) or _returned(clause, kind)
 
 
+def _reason(clause: _Clause, kind: _Kind) -> bool:
+    """Why the replier stops or is back, after the keyword: led by the replier ("I'm at work", "ya no mando cajas"),
+    or a move or a retirement without a subject; after START or UNSTOP any clause that asks nothing."""
+    if not kind.reasoned or not clause.words:
+        return False
+    first = clause.words[0]
+    if first in _REASON_SUBJECTS or first in _BARE_REASONS or tuple(clause.words[:2]) in _YA_REASONS:
+        return True
+    return not kind.revokes and "?" not in clause.text
+
+
 def _returned(clause: _Clause, kind: _Kind) -> bool:
     """A return said beside START or UNSTOP (``RETURNED``), asked nothing."""
     return (
@@ -261,8 +298,9 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight
     if len(clause.words) > _ASIDE_WORDS:
         return False
-    led = clause.words[:1] and (clause.words[0] in _REASON_SUBJECTS or tuple(clause.words[:2]) in _YA_REASONS)
-    if kind.reasoned and led:
+    if praised(said):
+        return False  # "Stop, the chicken kelaguen was the best I've had": praise of a thing, delight
+    if kind.reasoned and kind.revokes and _reason(clause, kind):
         return True  # "Parar, estoy en la bodega trabajando", "Parar, ya me regreso a Apatzingán"
     if len(clause.words) <= 3 and clause.words[-1:] == ["here"] and " ".join(clause.words[:-1]) in _ROLES:
         return True  # "band mom here": who writes
@@ -270,20 +308,22 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return True  # "Remove. Thanks for a great stay last spring"; what it names is read by ``_plain``
     if not kind.everyday and SHIFT.match(said):
         return True  # "STOP - DeAndre, scorekeeper, Saturday shift"
-    if kind.reasoned and not kind.revokes and "?" not in clause.text:
+    if kind.reasoned and not kind.revokes and _reason(clause, kind):
         return True  # "START, season's open and I need the fuel dock texts again": why START, read alone by _plain
-    return _social(clause, names, praise=False) or _signer(clause) or _unit_or_role(clause) or _unknown(clause.words)
+    signer = _signer(clause, named=not kind.everyday and kind.revokes)
+    return _social(clause, names, praise=False) or signer or _unit_or_role(clause) or _unknown(clause.words)
 
 
-def _signer(clause: _Clause) -> bool:
-    """A name or two and initials in capitals after the keyword ("Thank you, Edith R. Chambers"): who signs it."""
+def _signer(clause: _Clause, *, named: bool = False) -> bool:
+    """A name or two and initials in capitals after the keyword ("Thank you, Edith R. Chambers"): who signs it.
+    ``named``: a first name alone may be a dictionary's word ("Stop - Jess, feedlot crew"), as after STOP."""
     tokens = [token for token in clause.text.replace(".", " ").split() if token not in _COUPLED]  # "Dale & Marlys"
     if len(tokens) > 1 and tokens[0].lower() in _FAMILY_WORDS:  # "the Harlan family", "la familia Ortiz"
         tokens = [token for token in tokens if token.lower() not in _FAMILY_WORDS]
     if not 0 < len(tokens) <= _SIGNER_WORDS or not _TIMES.isdisjoint(clause.words):
         return False  # "Help - Monday": a day is when, not who
     # a name no dictionary knows, or an initial: "Cancel - Free Pizza Night" names what is cancelled
-    named = any(len(word) == 1 or word not in _words().lexicon for word in clause.words)
+    named = (named and len(tokens) == 1) or any(len(word) == 1 or word not in _words().lexicon for word in clause.words)
     return named and all(token[0].isupper() and token.replace("-", "").isalpha() for token in tokens)  # Jean-Baptiste
 
 
@@ -297,10 +337,11 @@ def _unit_or_role(clause: _Clause) -> bool:
 
 
 def _plain(
-    clause: _Clause, join_keywords: Iterable[str], names: Iterable[str], *, objects: bool, revokes: bool
+    clause: _Clause, join_keywords: Iterable[str], names: Iterable[str], *, objects: bool, reason: _Kind | None = None
 ) -> bool:
     """No question (with its mark or without), no thing a stop word of everyday meaning may cancel ("a la orden" is
-    no order), and read alone an ordinary message (beside an opt-out keyword, one the model would queue too)."""
+    no order), and read alone an ordinary message (beside an opt-out keyword, one the model would queue too); a
+    ``reason`` may be unclear alone, and beside an opt-out keyword a request of its own."""
     if "?" in clause.text and tuple(clause.words) not in _social_sets().openings.phrases:
         return False  # a question, but not a greeting asked whole ("¿Quihubo? Baja, compadre", "How are you? STOP")
     if _wish(clause.words, names):
@@ -315,6 +356,8 @@ def _plain(
     if asks_without_mark(" ".join(clause.words)):
         return False  # "Stop. Is the queen on sale still"
     verdict = classify(clause.text, join_keywords=join_keywords, names=names)
+    if reason is not None:
+        return verdict.action == "message" or (reason.revokes and verdict.action == "opt_out")
     if verdict.action != "message":
         return False
     # a clause the model alone would queue ("pura vida") is no request of its own: the words chose it as an aside

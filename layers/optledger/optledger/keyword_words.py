@@ -296,7 +296,8 @@ def _coded(words: list[str], text: str, join_keywords: Iterable[str], *, worded:
     of digits, only an opt-out takes it. ``worded``: the code may be a word, the rules having read nothing in it."""
     tokens = text.split()
     code = tokens[-1] if len(tokens) == len(words) else ""
-    if not (len(code) >= _CODE_LETTERS and code.isalpha() and code.isupper()):
+    worded = worded and english_or_spanish(words[1])  # a word of four letters is a code too ("STOP BIDS")
+    if not (len(code) >= _CODE_LETTERS - worded and code.isalpha() and code.isupper()):
         return None
     if english_or_spanish(words[1]) and not (worded and not code.endswith(_GERUNDS)):
         return None

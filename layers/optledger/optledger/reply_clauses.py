@@ -90,7 +90,8 @@ _PRAISE = re.compile(
     r"|chula|sabroso|sabrosa|delicia)|(?:es|son|esta|estan|estaba|estuvo|quedo|quedaron|estuvieron)"
     r" (?:bien |muy |super )?(?:tuani|bacan|brutal|de muerte|de lujo|chido|chida|padre|una joya|una delicia"
     r"|lo maximo|riquisim\w*|buenisim\w*|delicios\w*|espectacular\w*|increible)|lo mejor (?:que|de)|una joya"
-    r"|mejor que)\b"
+    r"|mejor que|out of this world|too fine|(?:que|bien|muy|super|tan) (?:guay|chilero|chilera|chileros|chileras)"
+    r")\b"
 )
 
 

@@ -62,10 +62,12 @@ def without_name(text: str, names: tuple[str, ...]) -> Unnamed | None:
     plain = fold(text)
     # most replies hold no word of a name: no pattern, no dictionary (a cold start reads none for them)
     if _name_words(names).isdisjoint(_WORD.findall(plain)) or (pattern := _pattern(names)) is None:
-        return None
+        marked = _capital_code(text, plain, names)  # "Baja EMOR": a code of the name's words, no word of it
+        if marked == plain:
+            return None
     # in a sentence, a name's one word a dictionary knows is what the sentence says ("dejaron de quitarme impuestos"
     # to Impuestos Rápidos); beside a keyword it names the business ("STOP scoops" to Scoops & Cones)
-    if len(_WORD.findall(plain)) > _SENTENCE_WORDS:
+    elif len(_WORD.findall(plain)) > _SENTENCE_WORDS:
         # unless the reply writes it with a capital past its first word ("Darme de baja de Acme, muchas gracias")
         capitalised = {fold(word) for word in _WORD.findall(text)[1:] if word[0].isupper()}
         marked = pattern.sub(
@@ -129,6 +131,36 @@ def _capital_run(text: str, plain: str, names: tuple[str, ...]) -> str:
                         pattern = r"[\W_]+".join(map(re.escape, run))
                         return re.sub(r"(?<![^\W_])" + pattern + r"(?![^\W_])", _NAMED, plain, count=1)
     return plain
+
+
+def _capital_code(text: str, plain: str, names: tuple[str, ...]) -> str:
+    """The folded reply with a code in capitals taken out where the code is made of the first letters of a name's
+    words in a row, from its first ("EMOR" of Envíos Moroleón, "SUNFAB" of Sunrise Fabrics): a word of its own in
+    capitals no dictionary knows, not the reply's first."""
+    for token in _WORD.findall(text)[1:]:
+        code = fold(token)
+        if len(code) < _INITIALS_MIN + 1 or not token.isupper() or not code.isalpha() or english_or_spanish(code):
+            continue
+        if any(_abbreviates(code, words) for words in _spellings(names)):
+            return re.sub(r"(?<![^\W_])" + re.escape(code) + r"(?![^\W_])", _NAMED, plain, count=1)
+    return plain
+
+
+def _abbreviates(code: str, words: tuple[str, ...], used: int = 0) -> bool:
+    """The code is the beginnings of two or more of the words in a row, from the first; little words may be
+    left out between them."""
+    if not code:
+        return used >= _INITIALS_MIN
+    if not words:
+        return False
+    word = words[0]
+    if used and word in _LITTLE and _abbreviates(code, words[1:], used):
+        return True
+    return any(
+        _abbreviates(code[length:], words[1:], used + 1)
+        for length in range(min(len(word), len(code)), 0, -1)
+        if code[:length] == word[:length]
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -265,7 +297,9 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     runs.update(_coupled_initials(names))
     if not runs:
         return None
-    alternatives = (r"[\W_]*".join(map(re.escape, run)) for run in sorted(runs, key=lambda run: (-len(run), run)))
+    # longest first: "map&d" before "map" (both initials of Mahoning Ave Pierogi & Deli)
+    ordered = sorted(runs, key=lambda run: (-len(run), -len("".join(run)), run))
+    alternatives = (r"[\W_]*".join(map(re.escape, run)) for run in ordered)
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
 
 
