@@ -101,11 +101,7 @@ def _patterns() -> _Patterns:
         channels=Rules(scope["channels"]),
         review_replies=phrase_words(data["review_replies"]),
         review_fillers=WordSet(phrase_words(data["review_fillers"])),
-        review_reply_words=frozenset(
-            word
-            for phrase in phrase_words([*data["review_replies"], *data["review_fillers"]])
-            for word in phrase.split()
-        ),
+        review_reply_words=frozenset(" ".join(phrase_words(data["review_replies"] + data["review_fillers"])).split()),
         watch=WordSet(data["watch_words"]),
         playful=frozenset(word for word in data["playful"] if word.isascii()),
         playful_signs=tuple(sign for sign in data["playful"] if not sign.isascii()),
@@ -132,8 +128,7 @@ _MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|ma
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
-# "Muy buenas tardes. Cancelar, por favor. Que Dios los bendiga a usted y a su familia. Sra. Carmen Villaseñor": a
-# greeting, a keyword, a blessing and a titled name (24 words and clause breaks)
+# greeting, keyword, blessing, titled name: "Muy buenas tardes. Cancelar, por favor. Que Dios los bendiga. Sra. Vidal"
 _COURTESY_KEYWORD_WORDS = 26
 _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase says "all", "every" or "everything"
 LAST_MASKED = [("", "")]  # the flat form last read and its masked form
@@ -395,6 +390,9 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
             return _review(found[0]) if found else _message(flat, beginnings, welcomed=True)
         if scoped_marked != marked:
             rescoped = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks, foreign=foreign)
+            # "I'm just the grandma, I don't know this appointment": what is over beside other business is no rule's
+            if not rescoped and verdict.review and patterns.over.search(flat, beginnings):
+                return _no_cue(text, flat, marked, beginnings, known=not unknown)
             verdict = rescoped or _unscoped(verdict, flat, beginnings)
         elif (
             verdict.action == "opt_out"

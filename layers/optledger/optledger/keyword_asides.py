@@ -11,7 +11,8 @@ import re
 WISH = re.compile(
     r"^(?:and |y )?(?:(?:(?:you|yall|you all|you guys|u) )?(?:have|enjoy|wishing|wish|hope)(?: you| yall| you all"
     r"| everyone| u)?(?: (?:all|guys))?"
-    r"(?: (?:have|enjoy))?|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases|disfruten|disfrute))"
+    r"(?: (?:have|enjoy))?"
+    r"|(?:que )?(?:tengan|tenga|tengas|tengais|pasen|pase|pases|paseis|disfruten|disfrute|disfruteis))"
     r" (?:a |an |un |una )?(?:\w+ )?(?:great|good|safe|nice|happy|wonderful|blessed|lovely|fun|awesome|beautiful"
     r"|fantastic|restful|peaceful|merry|relaxing|buen|buena|bonito|bonita|excelente|feliz|lindo|linda|hermoso|hermosa)"
     r"(?: \w+){1,3}$"
@@ -31,8 +32,12 @@ WISH = re.compile(
     r"|^(?:go|vamos|arriba) \w+(?: \w+)?$|^hope (?:you|yall|you all|everyone|u) (?:get|have|enjoy)(?: \w+){1,4}$"
     r"|^(?:happy|feliz|merry|felices|buen|buena) (?:\w+ )?(?:holidays?|thanksgiving|christmas|navidad|new year"
     r"|ano nuevo|easter|pascua|pascuas|carnaval|birthday|cumpleanos|cumple|halloween|hanukkah|diwali|eid|ramadan"
-    r"|fiestas|semana santa|fourth|4th)$|^(?:(?:saludos|greetings|abrazos|bendiciones) )?(?:desde|from)(?: \w+){1,3}$"
-    r"|^(?:saludos|greetings|abrazos|bendiciones) (?:de|desde|from)(?: \w+){1,3}$"
+    r"|fiestas|semana santa|fourth|4th)$|^(?:(?:un |muchos )?(?:saludos?|saludit[oa]s?|saludic[oa]s?|greetings|abrazos?"
+    r"|abracicos?|abrazotes?|bendiciones) )?(?:desde|from)(?: \w+){1,3}$"
+    r"|^(?:un |muchos )?(?:saludos?|saluditos?|saludicos?|greetings|abrazos?|abracicos?|bendiciones) (?:de|desde|from)"
+    r"(?: \w+){1,3}$"
+    # "See y'all at the hall", "see you next season": a farewell with where or when
+    r"|^see (?:you|yall|you all|ya|u|you guys)(?: (?:at|in|on|around|next|soon|later|there|this)(?: \w+){0,3})?$"
     # any day or pastime wished happy ("Happy Tsagaan Sar to all of you", "happy trails"; not "happy hour", which may
     # be what is cancelled), the weather wished on ("Keep the rain coming"), a storm wished away
     r"|^(?:happy|feliz|merry) (?!hour\b|meal\b)(?:\w+ ){0,2}\w+(?: to (?:all|all of you|you all|yall|everyone))?$"
@@ -48,10 +53,10 @@ WISH = re.compile(
 # a blessing of any wording ("que el Señor los guarde", "may the good Lord keep you all", "que la Virgen me los
 # acompañe"): God, the Lord or a saint wished upon the sender, nothing asked of it
 BLESSING = re.compile(
-    r"^(?:and |y )?(?:que |may |and may )?(?:dios|diosito|mi dios|el senor|nuestro senor|la virgen|la virgencita|"
-    r"jesus|cristo|el de arriba|god|the lord|the good lord|our lord|allah|jah)"
-    r"(?: (?:me|te|se|nos))?(?: (?:le|lo|la|los|las|les|te|you|ya|yall|y all|us|them|him|her|the|your|all))*"
-    r" (?:bendiga|guarde|cuide|pague|acompane|proteja|ampare|ilumine|colme|bless|keep|protect|guide|watch over|"
+    r"^(?:and |y )?(?:que |ke |may |and may )?(?:dios|dio|diosito|mi dios|el senor|nuestro senor|la virgen"
+    r"|la virgencita|jesus|cristo|el de arriba|god|the lord|the good lord|our lord|allah|jah)"
+    r"(?: (?:me|te|se|nos|vos))?(?: (?:le|lo|la|los|las|les|te|you|ya|yall|y all|us|them|him|her|the|your|all))*"
+    r" (?:bendiga|guarde|guadre|cuide|pague|acompane|proteja|ampare|ilumine|colme|bless|keep|protect|guide|watch over|"
     r"be with|repay|reward|love)(?: \w+){0,5}$"
     # a saint or a virgin of any name ("que la Caridad del Cobre los bendiga", "que San Judas los cuide")
     r"|^(?:and |y )?que (?:la |el |san |santa )(?:\w+ ){1,3}(?:me |te |se |nos )?(?:le|lo|la|los|las|les|te) "
@@ -77,6 +82,14 @@ RETURNED = re.compile(
     # the phone that could not take them is mended or new ("got my phone fixed", "ya tengo cel nuevo")
     r"|^(?:i |we )?(?:got|have|tengo|ya tengo) (?:my |a |un |mi )?(?:new |nuevo )?(?:phone|cell|cel|celular|telefono)"
     r"(?: (?:fixed|back|working|nuevo|de nuevo|arreglado))?$"
+)
+# praise of what was, as a farewell ("Thanks for the good years, yous were always fair"), not delight at a message
+PRAISED_BEFORE = re.compile(
+    r"^(?:and |y )?(?:you|yous|youse|yall|you all|you guys|u|ustedes|everyone|everybody) (?:were|have been|ve been|been"
+    r"|always were|fueron|siempre fueron|han sido|siempre han sido)(?: always| siempre| really| so| very| muy| real)*"
+    r" (?:fair|great|good|kind|honest|awesome|wonderful|the best|helpful"
+    r"|amables|buenos|buenas|justos|honestos|lo maximo)"
+    r"(?: to (?:me|us|my family|our family))?$"
 )
 # good wishes on news ("Mazel tov on the new store!", "felicidades por el local nuevo"), nothing asked of them
 CONGRATS = re.compile(

@@ -30,8 +30,9 @@ from optledger.classify import (
     decisive,
 )
 from optledger.classify_phrases import _CLEARED
-from optledger.keyword_asides import BLESSING, CONGRATS, HAD_GOOD, RETURNED, SHIFT, THANKS_FOR, WISH
-from optledger.keyword_signoffs import _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
+from optledger.keyword_asides import BLESSING, CONGRATS, HAD_GOOD, PRAISED_BEFORE, RETURNED, SHIFT, THANKS_FOR, WISH
+from optledger.keyword_signatures import _role
+from optledger.keyword_signoffs import _DEPARTMENTS, _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
 from optledger.keyword_words import _SUBJECTS, _words
 from optledger.reply_clauses import asks_without_mark, praised
 from optledger.reply_reader import LEARNED_REVIEW
@@ -60,7 +61,9 @@ _BUT_FIRST = re.compile(r"(?:but|pero)\s+", re.IGNORECASE)
 _REASON_FIRST = re.compile(rf"(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS_TYPED})\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
+_EXPLAINED = Classification("message", "stop word beside a reason", "review", review=True)
 _CODES = frozenset({"10 4", "10-4"})  # "END. Have a safe one, 10-4": a sign-off in numbers
+_RADIO = frozenset({("over",), ("out",), ("roger",), ("copy",), ("copy", "that")})  # "Help, over": a radio's sign-off
 _PART_WORDS = 6  # a part of a signature after the name: "Thursday league secretary", "balcony row B seat 5"
 _PLACED_UNIT = 6  # "stool 4 at the bar", "slip 6 at the co-op wharf", "puesto 14 del mercado Amazonas"
 _PLACES = frozenset({"at", "in", "on", "of", "del", "de", "en"})
@@ -152,7 +155,8 @@ def keyword_in_clauses(
     if after and not tail.isascii() and any(sign in tail for sign in _moods() if not sign.isascii()):
         return None
     if not _asides_fit(before, after, clauses[first].after_but, names, kind):
-        return None
+        # "Cancel. We're moving to Oshkosh in June": why, beside a stop word that may cancel something else
+        return _EXPLAINED if _explained(clauses, first, last, kind) else None
     said = [_said(clauses[index], cores[index], join_keywords, names) for index in keyed]
     if any(verdict is None for verdict in said) or len({verdict.action for verdict in said if verdict}) > 1:
         return None
@@ -176,6 +180,17 @@ def keyword_in_clauses(
     return verdict
 
 
+def _explained(clauses: list[_Clause], first: int, last: int, kind: _Kind) -> bool:
+    """A stop word of everyday meaning alone in the first clause, then a reason of the replier's own and nothing
+    asked: it may close the service or the texts, for a person to read."""
+    if not (kind.everyday and kind.revokes and first == last == 0 and len(clauses[0].words) == 1):
+        return False
+    after = clauses[1:]
+    if "?" in "".join(clause.text for clause in after) or any(not _words().requests.isdisjoint(c.words) for c in after):
+        return False  # a question, or what the stop word meant said again ("I mean cancel my spot in line")
+    return _reason(after[0], kind._replace(reasoned=True))
+
+
 def _asides_fit(before: list[_Clause], after: list[_Clause], but: bool, names: Iterable[str], kind: _Kind) -> bool:
     # courtesy of any wording before a "but" leaves an opt-out keyword one ("u guys slay but stop")
     if not all(_aside(clause, names, kind, but=but and kind.revokes) for clause in before):
@@ -193,8 +208,10 @@ def _asides_fit(before: list[_Clause], after: list[_Clause], but: bool, names: I
 
 
 def _signer_part(clause: _Clause, kind: _Kind) -> bool:
-    if kind.everyday or len(clause.words) > _PART_WORDS or "?" in clause.text:
+    if len(clause.words) > _PART_WORDS or "?" in clause.text:
         return False
+    if kind.everyday:  # only a role or a department: "Remove please. Marcus Bell, dispatch desk"
+        return _role(clause.words) or " ".join(clause.words) in _DEPARTMENTS
     return kind.revokes or kind.reasoned or any(token[:1].isupper() for token in clause.text.split())
 
 
@@ -289,10 +306,14 @@ def _returned(clause: _Clause, kind: _Kind) -> bool:
 def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
     """A clause after the keyword, by its words: a farewell, a blessing, thanks, a name; a reason after a stop
     word (``_plain`` reads it alone after)."""
-    if tuple(clause.words) in _social_sets().closings.phrases or _wish(clause.words, names):
+    if tuple(clause.words) in _social_sets().closings.phrases or tuple(clause.words) in _RADIO:
+        return True
+    if _wish(clause.words, names):
         return True  # a farewell said whole, delight's words and all ("One love", "Have a great season")
-    if HAD_GOOD.match(said := " ".join(clause.words)) or CONGRATS.match(said) or _returned(clause, kind):
-        return True  # "Cancel. Thanks, had a great time": a good time looked back on, no delight at the message
+    if HAD_GOOD.match(said := " ".join(clause.words)) or CONGRATS.match(said) or PRAISED_BEFORE.match(said):
+        return True  # "Cancel. Thanks, had a great time", "yous were always fair": what was, no delight at a message
+    if _returned(clause, kind):
+        return True  # "START. Back in Bethel now": why the replier opts in again
     moods = _moods()
     if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
         return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight

@@ -91,6 +91,9 @@ _PRAISE = re.compile(
     r" (?:bien |muy |super )?(?:tuani|bacan|brutal|de muerte|de lujo|chido|chida|padre|una joya|una delicia"
     r"|lo maximo|riquisim\w*|buenisim\w*|delicios\w*|espectacular\w*|increible)|lo mejor (?:que|de)|una joya"
     r"|mejor que|out of this world|too fine|(?:que|bien|muy|super|tan) (?:guay|chilero|chilera|chileros|chileras)"
+    # "qué olas más buenas", "qué tubazo", "that bobcat looks alive", "you're an artist"
+    r"|que (?:\w+ )?(?:mas|tan) (?:buen|buena|buenos|buenas|bonit\w+|lind\w+|ric\w+|chul\w+)|que \w{2,}azos?"
+    r"|looks? (?:alive|real|so real)|(?:youre|you are|ur|you re) (?:an? )?(?:artist|genius|wizard|legend)s?"
     r")\b"
 )
 
