@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from optledger.classify import _EMOJI_REVIEW, OTHER_LANGUAGE, Classification, Scope
 from optledger.keyword_words import coded_word, forms_of_address, keyword_reply
-from optledger.reply_clauses import PhraseWords, limit_asked, praised, reply_asks, sincere, spam_not_said
+from optledger.reply_clauses import PhraseWords, limit_named, praised, reply_asks, spam_not_said
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
 from optledger.reply_rules import Beginnings, Memo, Rules, Starts, WordSet, phrase_data, reply_beginnings, starts_of
@@ -187,7 +187,11 @@ def _standalone_keyword(
         return _review(weak.strip())
     # "Hope you're having a nice day. Cancel, please.": closing the reply, queued; after praise or thanks, honoured
     closes = " " not in (w := _bare(weak.strip())) and [b for c in clauses if (b := _bare(c.strip()))][-1] == w
-    return (Classification("opt_out", weak, "phrase") if mood() == "delight" else _review(_CLOSING)) if closes else None
+    if not closes:
+        return None
+    # "Texting me at 5 am on a powder day? Blocked.": a block closing a complaint about the texts is done, not asked
+    done = w.startswith(("blocked", "bloquead")) and _TEXTS_NAMED.search(" ".join(others))
+    return Classification("opt_out", weak, "phrase") if done or mood() == "delight" else _review(_CLOSING)
 
 
 def _mask_scope(marked: str, flat: str, beginnings: Beginnings | None) -> tuple[str, bool, bool]:
@@ -355,15 +359,10 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
         # "I said STOP to the other company, keep sending the alerts": told, not asked (the rarer words searched first)
         if patterns.reported.search(flat, beginnings) and patterns.keep.search(flat, beginnings):
             return _message(flat, beginnings)
-        # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads;
-        # an hour beside a keyword said in a clause of its own is complained of, unless a clause asks for a limit
-        limits = patterns.limits if verdict.action == "opt_out" else patterns.partial
-        if (found := limits.search(sincere(flat), beginnings)) and (
-            limits is patterns.partial  # a kind of texts, found already: no hour to tell apart
-            or limit_asked(flat, verdict.matched or "")
-            or patterns.partial.search(flat, beginnings)
-        ):
-            return _review(found[0])
+        # "stop texting me at 6am", "stop the promos but keep my reminders": a limit on the texts, which a person reads
+        limits = patterns.limits, patterns.partial, patterns.revocations
+        if limit := limit_named(flat, verdict.matched or "", verdict.action == "opt_out", limits, beginnings):
+            return _review(limit)
         # "is one of them spam?", "¿eso es spam?": spam asked about, not said; or the meat named ("my own Spam")
         if verdict.action == "opt_out" and verdict.matched == "spam" and spam_not_said(text, asks):
             # unless the reply refuses the texts besides ("esto es spam?? no me escriban")

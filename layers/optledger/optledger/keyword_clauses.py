@@ -136,8 +136,8 @@ def keyword_in_clauses(
     if not keyed:
         return None
     # the rules read a cue as something else ("I'll stop by tomorrow, thanks"); they read the reply without its breaks,
-    # so a word alone in its clause ("Cancel. Have a great season") is still a keyword's
-    if read is _CLEARED and any(len(clauses[index].words) > 1 for index in keyed):
+    # so a word alone in its clause ("Cancel. Have a great season", "Stop y'all, God love ya") is still a keyword's
+    if read is _CLEARED and any(len(_words().address.strip(clauses[index].words)) > 1 for index in keyed):
         return None
     first, last = keyed[0], keyed[-1]
     if len(keyed) != last - first + 1:

@@ -61,6 +61,7 @@ _NAME_WORDS = 3  # "Ana María Duarte"
 _DESCRIBED_WORDS = 4  # "Sunday learn to skate", "CLT base, flt 2214"
 _NEGATIONS = frozenset({"no", "not", "dont", "never", "nunca", "ni", "nada"})
 # words that make a role's words a sentence ("ask the manager", "call my supervisor"), not a signer's role
+_AT_A_PLACE = re.compile(r"\s(?:de|del|at|of|en|for)\s+(?=[A-ZÁÉÍÓÚÑ])")
 _NOT_ROLE_WORDS = frozenset({"my", "your", "the", "a", "an", "to", "ask", "call", "text", "mi", "su", "tu", "al", "el"})
 
 
@@ -256,14 +257,20 @@ def _role_or_credential(part: str) -> bool:
     words = _LETTERS.findall(fold(part))
     if len(words) == 1 and words[0] in _UNITS and any(char.isdigit() for char in part):
         return True
-    return _role(words) or (len(words) == 1 and words[0] in _NAME_SUFFIXES and part.strip(" .").isupper())
+    if _role(words) or (len(words) == 1 and words[0] in _NAME_SUFFIXES and part.strip(" .").isupper()):
+        return True
+    # "organista de Santa Maria de Maó", "deacon at St. Luke's": a role, then the place it serves in capitals
+    if not (found := _AT_A_PLACE.search(part)):
+        return False
+    place = part[found.end() :].split()
+    return _role(_LETTERS.findall(fold(part[: found.start()]))) and all(w[:1].isupper() or w in _JOINERS for w in place)
 
 
 def _role(words: list[str]) -> bool:
     """A role of its kind, in English or Spanish order ("night shift lead", "supervisor turno noche")."""
     return (
         0 < len(words) <= _ROLE_WORDS
-        and (words[-1] in _ROLE_ENDS or words[0] in _ROLE_ENDS)
+        and (words[-1] in _ROLE_ENDS or words[0] in _ROLE_ENDS or words[-1].removesuffix("s") in _ROLE_ENDS)
         and _NOT_ROLE_WORDS.isdisjoint(words)
     )
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from optledger.reply_rules import Beginnings, Rules
+
 _QUESTION_STARTS = frozenset(
     {
         "is",
@@ -53,6 +55,8 @@ _NOT_QUESTIONS = frozenset(
 )
 _QUESTION_WORDS = 3
 _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  # a word before the question
+# a block done or a threat: no request an hour beside it limits
+_DONE = re.compile(r"\b(?:blocked|blocking|bloquead\w*|bloquee|report\w*|denuncio|attorney|lawyer|fcc|bbb)\b")
 _SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
 # a clause asking for a limit: a word of one ("only", "after", "hasta"), or a request about sending to the replier
 _ASKS_LIMIT = re.compile(
@@ -68,7 +72,10 @@ _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is t
 )
 # "Spam" written with its capital inside a sentence is the canned meat ("can I bring my own Spam", "Is Spam one of
 # the fillings"): no labelled reply writes the junk so, and a sentence's first word may be either
-_SPAM_NAMED = re.compile(r"(?<=[^\s.!?\u00bf\u00a1]\s)Spam\b")
+_SPAM_NAMED = re.compile(
+    r"(?<=[^\s.!?\u00bf\u00a1]\s)Spam\b|(?i:\bspam (?:and|&|n) (?:eggs|rice|saltines|crackers|cheese|beans)\b"
+    r"|\bspam (?:musubi|rolls?|sandwich(?:es)?|fried rice|burgers?|sliders?|fries|hash|tacos?|sushi|cans?|loaf)\b)"
+)
 
 
 # a question tag after a request ("ya no me escriban, ¿eh?", "ya dejen de escribirme, cheque?"): it asks nothing
@@ -135,6 +142,27 @@ def limit_asked(flat: str, keyword: str) -> bool:
     "Baja, a las 11 de la noche, qué falta de respeto")."""
     clauses = [clause.strip() for clause in flat.split("|")]
     return keyword not in clauses or any(_ASKS_LIMIT.search(clause) for clause in clauses if clause != keyword)
+
+
+def limit_named(
+    flat: str, matched: str, opt_out: bool, rules: tuple[Rules, Rules, Rules], beginnings: Beginnings | None
+) -> str | None:
+    """The limit a revocation (``opt_out``) or a cue is said with ("stop texting me at 6am", "stop the promos but keep
+    my reminders"), which a person reads; None when there is none. ``rules``: the limits of times, of kinds of text,
+    and the revocations. An hour beside a keyword said in a clause of its own is complained of, unless a clause asks
+    for a limit; a block done or a threat is limited by no hour ("Blocking you now, three messages before 8am"), nor a
+    request said again in a clause without the hour ("Dejen de escribirme a las 4, no quiero más mensajes")."""
+    times, kinds, revocations = rules
+    hourly = opt_out and not _DONE.search(matched)
+    found = (times if hourly else kinds).search(sincere(flat), beginnings)
+    if not found or (hourly and not limit_asked(flat, matched) and not kinds.search(flat, beginnings)):
+        return None
+    if not hourly or kinds.search(flat, beginnings):  # a kind of texts kept is a limit whatever else is refused
+        return found[0]
+    # the hour in a request, and the request said again without one: the hour is complained of, not a limit
+    timed = [c.strip() for c in flat.split("|") if revocations.search(c.strip(), beginnings)]
+    again = any(found[0] in c for c in timed) and any(not times.search(c, beginnings) for c in timed)
+    return None if again else found[0]
 
 
 def sincere(flat: str) -> str:
