@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from optledger.classify import _EMOJI_REVIEW, OTHER_LANGUAGE, Classification, Scope
 from optledger.keyword_words import coded_word, forms_of_address, keyword_reply
-from optledger.reply_clauses import PhraseWords, limit_named, praised, reply_asks, spam_not_said
+from optledger.reply_clauses import PhraseWords, limit_named, praised, reply_asks, spam_not_said, threat
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
 from optledger.reply_rules import Beginnings, Memo, Rules, Starts, WordSet, phrase_data, reply_beginnings, starts_of
@@ -389,14 +389,15 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
             return _review(found[0]) if found else _message(flat, beginnings, welcomed=True)
         if scoped_marked != marked:
             rescoped = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks, foreign=foreign)
-            # "I'm just the grandma, I don't know this appointment": what is over beside other business is no rule's
-            if not rescoped and verdict.review and patterns.over.search(flat, beginnings):
+            # "I'm just the grandma, I don't know this appointment": a cue to review beside other business is no rule's
+            if not rescoped and verdict.review and " " in (verdict.matched or ""):
                 return _no_cue(text, flat, marked, beginnings, known=not unknown)
             verdict = rescoped or _unscoped(verdict, flat, beginnings)
         elif (
             verdict.action == "opt_out"
             and len(words) > _BESIDE_WORDS
             and (found := patterns.keep.search(flat, beginnings))
+            and not threat(verdict.matched or "")  # "Keep sending shift offers and I'm reporting you"
         ):
             return _review(found[0])  # "I said STOP to the other company, keep sending": a cue beside texts welcomed
         return _CLEARED if verdict is _MESSAGE else verdict

@@ -48,7 +48,9 @@ WISH = re.compile(
     r"(?: \w+){0,3}$"
     r"|^que no (?:les|te|le|los|las) (?:pegue|toque|agarre|llegue|falte) (?:\w+ ){0,3}\w+$"
     # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
-    r"|^(?:y )?que (?:le|les|te) vaya (?:muy )?\w+(?: \w+)?$"
+    r"|^(?:y )?que (?:le|les|te|os) vaya (?:muy )?\w+(?: \w+)?$"
+    # luck wished with what the sender does ("y suerte con los cursillos", "good luck with the season")
+    r"|^(?:y |and )?(?:mucha |buena |good )?(?:suerte|luck) (?:con|with) (?:\w+ ){0,3}\w+$"
 )
 # a blessing of any wording ("que el Señor los guarde", "may the good Lord keep you all", "que la Virgen me los
 # acompañe"): God, the Lord or a saint wished upon the sender, nothing asked of it
@@ -59,7 +61,7 @@ BLESSING = re.compile(
     r" (?:bendiga|guarde|guadre|cuide|pague|acompane|proteja|ampare|ilumine|colme|bless|keep|protect|guide|watch over|"
     r"be with|repay|reward|love)(?: \w+){0,5}$"
     # a saint or a virgin of any name ("que la Caridad del Cobre los bendiga", "que San Judas los cuide")
-    r"|^(?:and |y )?que (?:la |el |san |santa )(?:\w+ ){1,3}(?:me |te |se |nos )?(?:le|lo|la|los|las|les|te) "
+    r"|^(?:and |y )?que (?:la |el |san |santa )(?:\w+ ){1,3}(?:me |te |se |nos )?(?:le|lo|la|los|las|les|te|os|vos) "
     r"(?:bendiga|guarde|cuide|acompane|proteja|ampare|ilumine)(?: \w+){0,5}$"
 )
 # thanks for what was ("thanks for a great stay last spring"): gratitude, read for things cancelled like any clause

@@ -147,7 +147,8 @@ def keyword_in_clauses(
         revokes=_NOT_REVOKING.isdisjoint(words),
         everyday=not _EVERYDAY.isdisjoint(words),
         reasoned=(_NOT_REVOKING.isdisjoint(words) and not _REASONED.isdisjoint(words))
-        or _opting_in(clauses[first : last + 1]),
+        # "Start, gracias. Ya estoy de vuelta": courtesy in a clause of its own says START as a request too
+        or _opting_in(clauses[first : last + 1 + (last + 1 < len(clauses) and _courteous(clauses[last + 1]))]),
     )
     before, after = clauses[:first], clauses[last + 1 :]
     # laughter or delight in emoji after the keyword, the break between clauses or not ("Stop!! I hate these 😂")
@@ -228,6 +229,10 @@ def _opting_in(keyed: list[_Clause]) -> bool:
     if "unstop" in words:
         return True
     return "start" in words and (len(words) > 1 or any("START" in clause.text for clause in keyed))
+
+
+def _courteous(clause: _Clause) -> bool:
+    return bool(clause.words) and not _words().courtesy.strip(clause.words)
 
 
 def _maybe_keyword(text: str) -> bool:

@@ -56,7 +56,8 @@ _NOT_QUESTIONS = frozenset(
 _QUESTION_WORDS = 3
 _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  # a word before the question
 # a block done or a threat: no request an hour beside it limits
-_DONE = re.compile(r"\b(?:blocked|blocking|bloquead\w*|bloquee|report\w*|denuncio|attorney|lawyer|fcc|bbb)\b")
+_THREAT = re.compile(r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb)\b")
+_DONE = re.compile(r"\b(?:blocked|blocking|bloquead\w*|bloquee|cut it out|knock it off)\b")
 _SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
 # a clause asking for a limit: a word of one ("only", "after", "hasta"), or a request about sending to the replier
 _ASKS_LIMIT = re.compile(
@@ -67,14 +68,17 @@ _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is t
     r"\b(?:es|is (?:this|that|it|one of (?:them|those|these))|are (?:these|they|those|them)"
     r"|was (?:it|that|this)|that'?s|it'?s)\b"
     r"[^.!?\n]{0,30}"
-    r"\bspam\b[^.!?\n]{0,60}\?|[.!?]\s+spam\s*\?+\s*$",  # or a lone "Spam?" after what was received
+    r"\bspam\b[^.!?\n]{0,60}\?|[.!?]\s+spam\s*\?+\s*$"  # or a lone "Spam?" after what was received
+    # "Is the text saying my Medicare was cancelled spam?", "¿era vuestro o era spam?", "¿era spam o es de verdad?"
+    r"|\b(?:is|was) (?:the|that|this) [^?\n]{0,80}\bspam\s*\?|\bo (?:era|es) spam\b|\bera spam o\b",
     re.IGNORECASE,
 )
 # "Spam" written with its capital inside a sentence is the canned meat ("can I bring my own Spam", "Is Spam one of
 # the fillings"): no labelled reply writes the junk so, and a sentence's first word may be either
 _SPAM_NAMED = re.compile(
     r"(?<=[^\s.!?\u00bf\u00a1]\s)Spam\b|(?i:\bspam (?:and|&|n) (?:eggs|rice|saltines|crackers|cheese|beans)\b"
-    r"|\bspam (?:musubi|rolls?|sandwich(?:es)?|fried rice|burgers?|sliders?|fries|hash|tacos?|sushi|cans?|loaf)\b)"
+    r"|\bspam (?:musubi|rolls?|sandwich(?:es)?|fried rice|burgers?|sliders?|fries|hash|tacos?|sushi|cans?|loaf"
+    r"|burnt ends|and pinot|pairing|fritters|bites|breakfast)\b|\bmarcado como spam\b)"
 )
 
 
@@ -101,6 +105,8 @@ _PRAISE = re.compile(
     # "qué olas más buenas", "qué tubazo", "that bobcat looks alive", "you're an artist"
     r"|que (?:\w+ )?(?:mas|tan) (?:buen|buena|buenos|buenas|bonit\w+|lind\w+|ric\w+|chul\w+)|que \w{2,}azos?"
     r"|looks? (?:alive|real|so real)|(?:youre|you are|ur|you re) (?:an? )?(?:artist|genius|wizard|legend)s?"
+    # "qué bárbaro ese corte", "qué pinta tiene ese jamón", "qué buena la pega", "your donuts are ridiculous"
+    r"|que (?:barbaro|barbara|pinta tiene|buena la|bueno el|buenas las|buenos los)|(?:is|are) (?:ridiculous|crazy)"
     r")\b"
 )
 
@@ -150,19 +156,25 @@ def limit_named(
     """The limit a revocation (``opt_out``) or a cue is said with ("stop texting me at 6am", "stop the promos but keep
     my reminders"), which a person reads; None when there is none. ``rules``: the limits of times, of kinds of text,
     and the revocations. An hour beside a keyword said in a clause of its own is complained of, unless a clause asks
-    for a limit; a block done or a threat is limited by no hour ("Blocking you now, three messages before 8am"), nor a
+    for a limit; a block done or a threat is limited by nothing ("Blocking you now, three messages before 8am"), nor a
     request said again in a clause without the hour ("Dejen de escribirme a las 4, no quiero más mensajes")."""
     times, kinds, revocations = rules
-    hourly = opt_out and not _DONE.search(matched)
-    found = (times if hourly else kinds).search(sincere(flat), beginnings)
-    if not found or (hourly and not limit_asked(flat, matched) and not kinds.search(flat, beginnings)):
+    if opt_out and (threat(matched) or _DONE.search(matched)):
+        return None  # no hour nor kind of text limits a block done or a threat
+    found = (times if opt_out else kinds).search(sincere(flat), beginnings)
+    if not found or (opt_out and not limit_asked(flat, matched) and not kinds.search(flat, beginnings)):
         return None
-    if not hourly or kinds.search(flat, beginnings):  # a kind of texts kept is a limit whatever else is refused
+    if not opt_out or kinds.search(flat, beginnings):  # a kind of texts kept is a limit whatever else is refused
         return found[0]
     # the hour in a request, and the request said again without one: the hour is complained of, not a limit
     timed = [c.strip() for c in flat.split("|") if revocations.search(c.strip(), beginnings)]
     again = any(found[0] in c for c in timed) and any(not times.search(c, beginnings) for c in timed)
     return None if again else found[0]
+
+
+def threat(matched: str) -> bool:
+    """Whether a revocation's words threaten ("I'm reporting you", "the attorney general")."""
+    return _THREAT.search(matched) is not None
 
 
 def sincere(flat: str) -> str:
