@@ -49,6 +49,10 @@ WISH = re.compile(
     r"|^que no (?:les|te|le|los|las) (?:pegue|toque|agarre|llegue|falte) (?:\w+ ){0,3}\w+$"
     # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
     r"|^(?:y )?que (?:le|les|te|os) vaya (?:muy )?\w+(?: \w+)?$"
+    # a season wished to the team ("Buen verano a todo el equipo", "Happy summer to the whole crew")
+    r"|^(?:y |and )?(?:buen|buena|feliz|felices|happy|great) (?:\w+ )?(?:verano|invierno|temporada|navidad|ano|summer"
+    r"|season|winter|holidays) (?:a|to) (?:todo el equipo|todos|todas|ustedes|toda la familia|all"
+    r"|the whole (?:team|crew)|everyone|the team|the crew|yall)$"
     # luck wished with what the sender does ("y suerte con los cursillos", "good luck with the season")
     r"|^(?:y |and )?(?:mucha |buena |good )?(?:suerte|luck) (?:con|with) (?:\w+ ){0,3}\w+$"
 )

@@ -56,7 +56,7 @@ _NOT_QUESTIONS = frozenset(
 _QUESTION_WORDS = 3
 _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  # a word before the question
 # a block done or a threat: no request an hour beside it limits
-_THREAT = re.compile(r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb)\b")
+_THREAT = re.compile(r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb|ill block|i will block|block (?:ya|you|yall))\b")
 _DONE = re.compile(r"\b(?:blocked|blocking|bloquead\w*|bloquee|cut it out|knock it off)\b")
 _SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
 # a clause asking for a limit: a word of one ("only", "after", "hasta"), or a request about sending to the replier
@@ -78,7 +78,8 @@ _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is t
 _SPAM_NAMED = re.compile(
     r"(?<=[^\s.!?\u00bf\u00a1]\s)Spam\b|(?i:\bspam (?:and|&|n) (?:eggs|rice|saltines|crackers|cheese|beans)\b"
     r"|\bspam (?:musubi|rolls?|sandwich(?:es)?|fried rice|burgers?|sliders?|fries|hash|tacos?|sushi|cans?|loaf"
-    r"|burnt ends|and pinot|pairing|fritters|bites|breakfast)\b|\bmarcado como spam\b)"
+    r"|burnt ends|and pinot|pairing|fritters|bites|breakfast)\b|\bmarcado como spam\b"
+    r"|\bspam de (?:la|el) (?:tostada|torta|sandwich|hamburguesa|pizza)\b|\bspam (?:\w+ ){0,4}es de lata\b)"
 )
 
 
@@ -106,7 +107,8 @@ _PRAISE = re.compile(
     r"|que (?:\w+ )?(?:mas|tan) (?:buen|buena|buenos|buenas|bonit\w+|lind\w+|ric\w+|chul\w+)|que \w{2,}azos?"
     r"|looks? (?:alive|real|so real)|(?:youre|you are|ur|you re) (?:an? )?(?:artist|genius|wizard|legend)s?"
     # "qué bárbaro ese corte", "qué pinta tiene ese jamón", "qué buena la pega", "your donuts are ridiculous"
-    r"|que (?:barbaro|barbara|pinta tiene|buena la|bueno el|buenas las|buenos los)|(?:is|are) (?:ridiculous|crazy)"
+    r"|que (?:barbaro|barbara|pinta tiene|pintaza|pintazas)|(?:is|are) (?:ridiculous|crazy)"
+    r"|que (?:buena|bueno|buenas|buenos|lindas|lindos|bonitas|bonitos) (?:la|el|las|los|esa|ese|esas|esos)"
     r")\b"
 )
 
