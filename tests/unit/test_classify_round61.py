@@ -5,7 +5,8 @@ begun ("Blocking you. Had it with the 5am texts", "going straight to block"), a 
 call corporate or to block ("keep sending these and I'll block ya"). "Don't drop me from the reminder texts" is no
 request to be dropped; praise of the food or the photos after a STOP, Spam on a tostada, a class group left are
 messages; "a cada rato" is how often texts come, not whom they go to; "after 40 years" is no hour. Examples are this
-file's own, not rows of the sets."""
+file's own, not rows of the sets. Thanks for what was is thanks after a STOP, whatever its adjectives ("Stop, thanks for
+a great summer"), read before delight."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from tests.support.replies import check
         ("Baja. Feliz verano a todo el equipo", "opt_out"),
         ("Cancelar, gracias, bona tarda", "opt_out"),
         ("Baja xe", "opt_out"),
+        ("STOP, thanks for a wonderful season on the lake", "opt_out"),
         ("Blocking you. Had it with the 6am texts", "opt_out"),
         ("Going straight to block, too many of these", "opt_out"),
         ("Take the shop number off your text list please", "opt_out"),

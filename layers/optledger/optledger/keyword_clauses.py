@@ -317,6 +317,8 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return True  # a farewell said whole, delight's words and all ("One love", "Have a great season")
     if HAD_GOOD.match(said := " ".join(clause.words)) or CONGRATS.match(said) or PRAISED_BEFORE.match(said):
         return True  # "Cancel. Thanks, had a great time", "yous were always fair": what was, no delight at a message
+    if THANKS_FOR.match(said):
+        return True  # "Remove. Thanks for a great stay last spring"; what it names is read by ``_plain``
     if _returned(clause, kind):
         return True  # "START. Back in Bethel now": why the replier opts in again
     moods = _moods()
@@ -330,8 +332,6 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return True  # "Parar, estoy en la bodega trabajando", "Parar, ya me regreso a Apatzingán"
     if len(clause.words) <= 3 and clause.words[-1:] == ["here"] and " ".join(clause.words[:-1]) in _ROLES:
         return True  # "band mom here": who writes
-    if THANKS_FOR.match(said):
-        return True  # "Remove. Thanks for a great stay last spring"; what it names is read by ``_plain``
     if not kind.everyday and SHIFT.match(said):
         return True  # "STOP - DeAndre, scorekeeper, Saturday shift"
     if kind.reasoned and not kind.revokes and _reason(clause, kind):
