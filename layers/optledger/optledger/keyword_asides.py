@@ -53,6 +53,8 @@ WISH = re.compile(
     r"|^(?:y |and )?(?:buen|buena|feliz|felices|happy|great) (?:\w+ )?(?:verano|invierno|temporada|navidad|ano|summer"
     r"|season|winter|holidays) (?:a|to) (?:todo el equipo|todos|todas|ustedes|toda la familia|all"
     r"|the whole (?:team|crew)|everyone|the team|the crew|yall)$"
+    # the fish wished biting ("Hope the crappie are biting", "hope the walleye keep jumping")
+    r"|^(?:and |y )?(?:i )?hope (?:the )?\w+ (?:are|is|keep|keeps) (?:biting|running|jumping)$"
     # luck wished with what the sender does ("y suerte con los cursillos", "good luck with the season")
     r"|^(?:y |and )?(?:mucha |buena |good )?(?:suerte|luck) (?:con|with) (?:\w+ ){0,3}\w+$"
 )
@@ -105,6 +107,6 @@ CONGRATS = re.compile(
 # a signer's shift ("Saturday shift at the Tacoma Dome lot", "turno de noche en el aeropuerto"): beside a stop word
 # of everyday meaning it may be what is cancelled
 SHIFT = re.compile(
-    r"^(?:(?:the|el|la) )?(?:\w+ ){0,2}(?:shift|turno)(?: (?:de |del |de la )?\w+)?(?: (?:en|at|in|on)(?: \w+){1,4})?"
-    r"(?: \w+ (?:a|to|thru|through) \w+)?$"
+    r"^(?:(?:the|el|la) )?(?:\w+ ){0,2}(?:shift|turno|watch)(?: (?:de |del |de la )?\w+)?"
+    r"(?: (?:en|at|in|on)(?: \w+){1,4})?(?: \w+ (?:a|to|thru|through) \w+)?$"
 )

@@ -79,7 +79,8 @@ _SPAM_NAMED = re.compile(
     r"(?<=[^\s.!?\u00bf\u00a1]\s)Spam\b|(?i:\bspam (?:and|&|n) (?:eggs|rice|saltines|crackers|cheese|beans)\b"
     r"|\bspam (?:musubi|rolls?|sandwich(?:es)?|fried rice|burgers?|sliders?|fries|hash|tacos?|sushi|cans?|loaf"
     r"|burnt ends|and pinot|pairing|fritters|bites|breakfast)\b|\bmarcado como spam\b"
-    r"|\bspam de (?:la|el) (?:tostada|torta|sandwich|hamburguesa|pizza)\b|\bspam (?:\w+ ){0,4}es de lata\b)"
+    r"|\bspam de (?:la|el) (?:tostada|torta|sandwich|hamburguesa|pizza)\b|\bspam (?:\w+ ){0,4}es de lata\b"
+    r"|\b(?:patac[oó]n|arroz|huevos|s[aá]ndwich|musubi|tostada) con spam\b)"
 )
 
 
