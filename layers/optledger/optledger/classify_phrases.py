@@ -389,7 +389,7 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
             return _review(found[0]) if found else _message(flat, beginnings, welcomed=True)
         if scoped_marked != marked:
             rescoped = _decide(scoped_marked, beginnings, scoped=scoped, mood=mood, asks=asks, foreign=foreign)
-            # "I'm just the grandma, I don't know this appointment": a cue to review beside other business is no rule's
+            # "I'm just the grandma, I don't know this appointment": a review phrase beside other business is no rule's
             if not rescoped and verdict.review and " " in (verdict.matched or ""):
                 return _no_cue(text, flat, marked, beginnings, known=not unknown)
             verdict = rescoped or _unscoped(verdict, flat, beginnings)

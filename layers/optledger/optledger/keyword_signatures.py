@@ -60,8 +60,9 @@ _ROLE_WORDS = 4  # "supervisor de turno noche"
 _NAME_WORDS = 3  # "Ana María Duarte"
 _DESCRIBED_WORDS = 4  # "Sunday learn to skate", "CLT base, flt 2214"
 _NEGATIONS = frozenset({"no", "not", "dont", "never", "nunca", "ni", "nada"})
-# words that make a role's words a sentence ("ask the manager", "call my supervisor"), not a signer's role
+# where a role ends and the place it serves begins, named in capitals ("organista de Santa Maria")
 _AT_A_PLACE = re.compile(r"\s(?:de|del|at|of|en|for)\s+(?=[A-ZÁÉÍÓÚÑ])")
+# words that make a role's words a sentence ("ask the manager", "call my supervisor"), not a signer's role
 _NOT_ROLE_WORDS = frozenset({"my", "your", "the", "a", "an", "to", "ask", "call", "text", "mi", "su", "tu", "al", "el"})
 
 

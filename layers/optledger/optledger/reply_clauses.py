@@ -164,11 +164,12 @@ def limit_named(
     times, kinds, revocations = rules
     if opt_out and (threat(matched) or _DONE.search(matched)):
         return None  # no hour nor kind of text limits a block done or a threat
-    found = (times if opt_out else kinds).search(sincere(flat), beginnings)
-    if not found or (opt_out and not limit_asked(flat, matched) and not kinds.search(flat, beginnings)):
+    if not (found := (times if opt_out else kinds).search(sincere(flat), beginnings)):
         return None
     if not opt_out or kinds.search(flat, beginnings):  # a kind of texts kept is a limit whatever else is refused
         return found[0]
+    if not limit_asked(flat, matched):
+        return None
     # the hour in a request, and the request said again without one: the hour is complained of, not a limit
     timed = [c.strip() for c in flat.split("|") if revocations.search(c.strip(), beginnings)]
     again = any(found[0] in c for c in timed) and any(not times.search(c, beginnings) for c in timed)
