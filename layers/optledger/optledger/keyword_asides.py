@@ -91,13 +91,32 @@ RETURNED = re.compile(
     r"|^(?:i |we )?(?:got|have|tengo|ya tengo) (?:my |a |un |mi )?(?:new |nuevo )?(?:phone|cell|cel|celular|telefono)"
     r"(?: (?:fixed|back|working|nuevo|de nuevo|arreglado))?$"
 )
-# praise of what was, as a farewell ("Thanks for the good years, yous were always fair"), not delight at a message
-PRAISED_BEFORE = re.compile(
-    r"^(?:and |y )?(?:you|yous|youse|yall|you all|you guys|u|ustedes|everyone|everybody) (?:were|have been|ve been|been"
-    r"|always were|fueron|siempre fueron|han sido|siempre han sido)(?: always| siempre| really| so| very| muy| real)*"
-    r" (?:fair|great|good|kind|honest|awesome|wonderful|the best|helpful"
-    r"|amables|buenos|buenas|justos|honestos|lo maximo)"
-    r"(?: to (?:me|us|my family|our family))?$"
+# praise of the people, as a farewell ("Thanks for the good years, yous were always fair", "Love you guys though"), not
+# delight at a message: what was, or with a "though" what is; what is alone only beside a word that is no exclamation
+# ("End. You guys are great"; "Stop, you guys are great" may be one)
+_PEOPLE = r"(?:and |y |but )?(?:you|yous|youse|yall|you all|you guys|u|u guys|ustedes|everyone|everybody)"
+_PRAISES = (
+    r"(?: always| siempre| really| so| very| muy| real)* (?:fair|great|good|kind|honest|awesome|wonderful|the best"
+    r"|helpful|amazing|the greatest|amables|buenos|buenas|justos|honestos|lo maximo|geniales|los mejores)"
+    r"(?: to (?:me|us|my family|our family))?"
+)
+_THOUGH = r" (?:though|tho|anyway|anyways|regardless|still|igual|de todas formas)"
+_PRAISED_BEFORE = re.compile(
+    rf"^{_PEOPLE} (?:were|have been|ve been|been|always were|fueron|siempre fueron|han sido|siempre han sido)"
+    rf"{_PRAISES}(?:{_THOUGH})?$"
+    rf"|^{_PEOPLE} (?:are|re|r|son|sois){_PRAISES}{_THOUGH}$"
+    rf"|^(?:but |i |we |but i |still |i still |but i still )*(?:love|luv|loved) (?:you|ya|yall|you all|you guys|u guys"
+    rf"|u|yous|them)(?: (?:so much|lots|a lot|all|to death))?{_THOUGH}$"
+)
+_PRAISED_NOW = re.compile(rf"^{_PEOPLE} (?:are|re|r|son|sois){_PRAISES}$")
+
+
+# a reason without its subject, as a gerund ("Stop, rowing clients on the lower Madison", "Baja, manejando hasta
+# el viernes"): what the replier is busy with; not done to someone ("teasing us"), nor a noun in "-ing" ("morning")
+DOING = re.compile(
+    r"^(?!(?:morning|evening|nothing|something|anything|everything|during|bring|spring|string|ceiling|wedding|pudding"
+    r"|sibling|darling|building|clothing|thing|king|ring|sing|wing)\b)\w{2,}(?:ing|ando|iendo|yendo)"
+    r"(?! (?:me|us|my|our|mi|nos|you|u|yall)\b)(?: \w+){1,11}$"
 )
 # good wishes on news ("Mazel tov on the new store!", "felicidades por el local nuevo"), nothing asked of them
 CONGRATS = re.compile(
@@ -110,3 +129,12 @@ SHIFT = re.compile(
     r"^(?:(?:the|el|la) )?(?:\w+ ){0,2}(?:shift|turno|watch)(?: (?:de |del |de la )?\w+)?"
     r"(?: (?:en|at|in|on)(?: \w+){1,4})?(?: \w+ (?:a|to|thru|through) \w+)?$"
 )
+
+
+def goodwill(said: str, exclaims: bool) -> bool:
+    """Thanks for what was, a good time had, congratulations, the people praised: farewells that ask nothing. Praise
+    of what they are is one only beside a keyword that is no exclamation (``exclaims``: "Stop, you guys are great"
+    may be one)."""
+    if THANKS_FOR.match(said) or HAD_GOOD.match(said) or CONGRATS.match(said) or _PRAISED_BEFORE.match(said):
+        return True
+    return not exclaims and bool(_PRAISED_NOW.match(said))

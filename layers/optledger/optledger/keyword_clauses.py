@@ -30,7 +30,7 @@ from optledger.classify import (
     decisive,
 )
 from optledger.classify_phrases import _CLEARED
-from optledger.keyword_asides import BLESSING, CONGRATS, HAD_GOOD, PRAISED_BEFORE, RETURNED, SHIFT, THANKS_FOR, WISH
+from optledger.keyword_asides import BLESSING, DOING, RETURNED, SHIFT, WISH, goodwill
 from optledger.keyword_signatures import _role
 from optledger.keyword_signoffs import _DEPARTMENTS, _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
 from optledger.keyword_words import _SUBJECTS, _words
@@ -292,13 +292,14 @@ def _aside(clause: _Clause, names: Iterable[str], kind: _Kind, *, but: bool) -> 
 
 def _reason(clause: _Clause, kind: _Kind) -> bool:
     """Why the replier stops or is back, after the keyword: led by the replier ("I'm at work", "ya no mando cajas"),
-    or a move or a retirement without a subject; after START or UNSTOP any clause that asks nothing."""
+    a move or a retirement without a subject, what the replier is busy with ("rowing clients on the Madison"); after
+    START or UNSTOP any clause that asks nothing."""
     if not kind.reasoned or not clause.words:
         return False
     first = clause.words[0]
     if first in _REASON_SUBJECTS or first in _BARE_REASONS or tuple(clause.words[:2]) in _YA_REASONS:
         return True
-    return not kind.revokes and "?" not in clause.text
+    return bool(DOING.match(" ".join(clause.words))) if kind.revokes else "?" not in clause.text
 
 
 def _returned(clause: _Clause, kind: _Kind) -> bool:
@@ -315,16 +316,14 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return True
     if _wish(clause.words, names):
         return True  # a farewell said whole, delight's words and all ("One love", "Have a great season")
-    if HAD_GOOD.match(said := " ".join(clause.words)) or CONGRATS.match(said) or PRAISED_BEFORE.match(said):
-        return True  # "Cancel. Thanks, had a great time", "yous were always fair": what was, no delight at a message
-    if THANKS_FOR.match(said):
-        return True  # "Remove. Thanks for a great stay last spring"; what it names is read by ``_plain``
+    if goodwill(said := " ".join(clause.words), kind.reasoned):
+        return True  # "Thanks for a great stay", "End. You guys are great": no delight; ``_plain`` reads what it names
     if _returned(clause, kind):
         return True  # "START. Back in Bethel now": why the replier opts in again
     moods = _moods()
     if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
         return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight
-    if len(clause.words) > _ASIDE_WORDS:
+    if len(clause.words) > _ASIDE_WORDS and kind.revokes:  # why START may take longer to say
         return False
     if praised(said):
         return False  # "Stop, the chicken kelaguen was the best I've had": praise of a thing, delight

@@ -80,7 +80,15 @@ _SPAM_NAMED = re.compile(
     r"|\bspam (?:musubi|rolls?|sandwich(?:es)?|fried rice|burgers?|sliders?|fries|hash|tacos?|sushi|cans?|loaf"
     r"|burnt ends|and pinot|pairing|fritters|bites|breakfast)\b|\bmarcado como spam\b"
     r"|\bspam de (?:la|el) (?:tostada|torta|sandwich|hamburguesa|pizza)\b|\bspam (?:\w+ ){0,4}es de lata\b"
-    r"|\b(?:patac[oó]n|arroz|huevos|s[aá]ndwich|musubi|tostada) con spam\b)"
+    r"|\b(?:patac[oó]n|arroz|huevos|s[aá]ndwich|musubi|tostada) con spam\b"
+    # the meat bought, brought or baited ("spam on a hook for catfish", "¿tenéis spam?", "burros de spam"), a phone's
+    # filter ("tenía su SMS filtrado como spam"), the replier's side spamming the business ("my nephew spam your phone")
+    r"|\bspam (?:on|as|for) (?:a |the )?(?:hook|bait|catfish|trotline)|\b(?:a )?cans? of spam\b"
+    r"|\b(?:lata|latas|burros?|tacos?|revuelto|pan|pedazo|rebanadas?) de spam\b"
+    r"|\b(?:tra[jí]\w*|compr[eéoó]\w*|ten[eé]is|tienen|tiene|venden|vend[eé]is|hay) (?:el |la )?spam\b"
+    r"|\b(?:bought|brought|buy|sell|carry|stock) (?:the |some |a )?spam\b|\bfiltrad[oa]s? (?:como|de) spam\b"
+    r"|\bfiltered (?:as|into|to) spam\b|\b(?:i|we|my \w+|he|she|they) (?:spam|spams|spammed|kept spamming)"
+    r" (?:you|your|u|ya|yall)\b)"
 )
 
 
@@ -110,6 +118,9 @@ _PRAISE = re.compile(
     # "qué bárbaro ese corte", "qué pinta tiene ese jamón", "qué buena la pega", "your donuts are ridiculous"
     r"|que (?:barbaro|barbara|pinta tiene|pintaza|pintazas)|(?:is|are) (?:ridiculous|crazy)"
     r"|que (?:buena|bueno|buenas|buenos|lindas|lindos|bonitas|bonitos) (?:la|el|las|los|esa|ese|esas|esos)"
+    # "that pasty looks criminal", "should be illegal", "I need it": a thing wanted, delight
+    r"|looks? (?:criminal|illegal|sinful|insane|unreal|dangerous)|should be illegal"
+    r"|(?:i|we) (?:need|want) (?:it|that|this|one|them|those|these)(?: now| so bad| bad)?(?= ?\||$)"
     r")\b"
 )
 
