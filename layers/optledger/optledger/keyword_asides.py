@@ -72,7 +72,8 @@ BLESSING = re.compile(
 )
 # thanks for what was ("thanks for a great stay last spring"): gratitude, read for things cancelled like any clause
 THANKS_FOR = re.compile(
-    r"^(?:and |y )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) (?:\w+ ){0,6}\w+$"
+    r"^(?:and |y )?(?:thanks|thank you|thank u|thx|ty|gracias|tusind tak|mange tak|tak|merci|danke|grazie|obrigad[oa]"
+    r"|hvala|mahalo)(?: \w+)? (?:for|por) (?:\w+ ){0,6}\w+$"
 )
 # a good time had, looking back ("had a blast", "we had such a great time this summer"): praise, read like thanks
 HAD_GOOD = re.compile(
@@ -110,6 +111,14 @@ _PRAISED_BEFORE = re.compile(
 )
 _PRAISED_NOW = re.compile(rf"^{_PEOPLE} (?:are|re|r|son|sois){_PRAISES}$")
 
+
+# an "and" after a keyword, before thanks, a blessing or a farewell ("STOP y gracias", "STOP and God keep you all"):
+# where a clause of courtesy begins
+AND_COURTESY = (
+    r"(?:(?<=\bstop|\bhelp|\bbaja|\bquit)|(?<=\bstart|\bayuda)|(?<=\bend))\s+(?:and|y|&)\s+"
+    r"(?=(?:thanks|thank|thx|ty|gracias|god|dios|may|que|bless|blessings|bendiciones|have|love|take care|see|bye"
+    r"|adios)\b)"
+)
 
 # a reason without its subject, as a gerund ("Stop, rowing clients on the lower Madison", "Baja, manejando hasta
 # el viernes"): what the replier is busy with; not done to someone ("teasing us"), nor a noun in "-ing" ("morning")

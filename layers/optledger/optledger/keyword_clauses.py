@@ -30,7 +30,7 @@ from optledger.classify import (
     decisive,
 )
 from optledger.classify_phrases import _CLEARED
-from optledger.keyword_asides import BLESSING, DOING, RETURNED, SHIFT, WISH, goodwill
+from optledger.keyword_asides import AND_COURTESY, BLESSING, DOING, RETURNED, SHIFT, WISH, goodwill
 from optledger.keyword_signatures import _role
 from optledger.keyword_signoffs import _DEPARTMENTS, _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
 from optledger.keyword_words import _SUBJECTS, _words
@@ -47,9 +47,10 @@ _SHORT_KNOWN = 3  # "la", "che", "je": a short word a dictionary knows may belon
 _UNKNOWN_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
 # the subjects a reason starts with, as typed ("I'm" keeps its apostrophe here)
 _SUBJECTS_AS_TYPED = "|".join(sorted(_SUBJECTS | {"i'm"}))
-# where a clause ends: punctuation, a question's mark (kept with its clause), a spaced dash, a "but"
+# where a clause ends: punctuation, a question's mark (kept with its clause), a spaced dash, a "but", an "and" before
+# courtesy
 _BREAK = re.compile(
-    r"\s*[,;:!.\n]+\s*|(?<=\?)\s+|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+"
+    rf"\s*[,;:!.\n]+\s*|(?<=\?)\s+|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+|{AND_COURTESY}"
     # a reason's lead before its subject ("Parar porfa que ando manejando", "STOP because I'm driving")
     rf"|\s+(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS_TYPED})\b)"
     r"|\s*[\u2190-\u2bff\U0001f000-\U0001faff][\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]*\s*",  # emoji
@@ -182,8 +183,7 @@ def keyword_in_clauses(
 
 
 def _explained(clauses: list[_Clause], first: int, last: int, kind: _Kind) -> bool:
-    """A stop word of everyday meaning alone in the first clause, then a reason of the replier's own and nothing
-    asked: it may close the service or the texts, for a person to read."""
+    """A stop word of everyday meaning alone, then the replier's reason and nothing asked: for a person to read."""
     if not (kind.everyday and kind.revokes and first == last == 0 and len(clauses[0].words) == 1):
         return False
     after = clauses[1:]
@@ -378,8 +378,8 @@ def _plain(
         return True  # "lot 9": a number, which is no choice here
     if not clause.words:  # emoji; not a number, which may be a choice ("10-4" signs off)
         return not _DIGIT.search(clause.text) or clause.text.strip(" .!") in _CODES
-    if asks_without_mark(" ".join(clause.words)):
-        return False  # "Stop. Is the queen on sale still"
+    if asks_without_mark(" ".join(clause.words)) and tuple(clause.words) not in sets.openings.phrases:
+        return False  # "Stop. Is the queen on sale still" ("Que tal man tu? AYUDA": a greeting)
     verdict = classify(clause.text, join_keywords=join_keywords, names=names)
     if reason is not None:
         return verdict.action == "message" or (reason.revokes and verdict.action == "opt_out")

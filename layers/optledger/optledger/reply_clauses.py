@@ -68,7 +68,8 @@ _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is t
     r"\b(?:es|is (?:this|that|it|one of (?:them|those|these))|are (?:these|they|those|them)"
     r"|was (?:it|that|this)|that'?s|it'?s)\b"
     r"[^.!?\n]{0,30}"
-    r"\bspam\b[^.!?\n]{0,60}\?|[.!?]\s+spam\s*\?+\s*$"  # or a lone "Spam?" after what was received
+    r"\bspam\b[^.!?\n]{0,90}\?|[.!?]\s+spam\s*\?+\s*$"  # or a lone "Spam?" after what was received
+    r"|\bspam,? (?:right|no|verdad|cierto)\s*\?|\bspam me parece\b"
     # "Is the text saying my Medicare was cancelled spam?", "¿era vuestro o era spam?", "¿era spam o es de verdad?"
     r"|\b(?:is|was) (?:the|that|this) [^?\n]{0,80}\bspam\s*\?|\bo (?:era|es) spam\b|\bera spam o\b",
     re.IGNORECASE,
@@ -85,7 +86,15 @@ _SPAM_NAMED = re.compile(
     # filter ("tenía su SMS filtrado como spam"), the replier's side spamming the business ("my nephew spam your phone")
     r"|\bspam (?:on|as|for) (?:a |the )?(?:hook|bait|catfish|trotline)|\b(?:a )?cans? of spam\b"
     r"|\b(?:lata|latas|burros?|tacos?|revuelto|pan|pedazo|rebanadas?) de spam\b"
-    r"|\b(?:tra[jí]\w*|compr[eéoó]\w*|ten[eé]is|tienen|tiene|venden|vend[eé]is|hay) (?:el |la )?spam\b"
+    r"|\b(?:tra[jí]\w*|compr[eéoó]\w*|ten[eé]is|tienen|tiene|venden|vende|vend[eé]is|hay) (?:el |la )?spam\b"
+    r"|\bspam no (?:venden|vende|tienen|tiene|hay)\b|\b(?:catfish|bait|trotline)\b[^.!?\n]{0,40}\bspam\b"
+    r"|\bspam\b[^.!?\n]{0,40}\b(?:catfish|bait|trotline)\b|\b(?:pulpo|tortilla|papas|fideos|pizza) con spam\b"
+    # the replier's side sorry for its own spam ("perdonad el spam de fotos", "les hizo spam en el Facebook"), mail
+    # gone to the spam folder ("se fue a spam"), spam from another number
+    r"|\b(?:perdon\w*|disculp\w*|sorry)(?: (?:for|about|por))? (?:el |the |all the |todo el |tanto )?spam\b"
+    r"|\bspam de (?:memes|fotos|stickers|audios|videos|gifs)\b|\b(?:les|le|te|os) (?:hizo|hice|hicimos|hicieron) spam\b"
+    r"|\bse (?:fue|fueron|iba|van|va) a (?:la carpeta de )?spam\b|\bcarpeta de spam\b"
+    r"|\b(?:viene|llego|vino|es) de otro n[uú]mero\b|\bfrom (?:some |another |a different )(?:other )?number\b"
     r"|\b(?:bought|brought|buy|sell|carry|stock) (?:the |some |a )?spam\b|\bfiltrad[oa]s? (?:como|de) spam\b"
     r"|\bfiltered (?:as|into|to) spam\b|\b(?:i|we|my \w+|he|she|they) (?:spam|spams|spammed|kept spamming)"
     r" (?:you|your|u|ya|yall)\b)"
