@@ -224,9 +224,7 @@ def classify(text: str, *, join_keywords: Iterable[str] = (), names: Iterable[st
         return classify(joined, join_keywords=join_keywords, names=names)
     verdict = _read_reply(text, join_keywords, names)
     # "Qué bolá, START por favor", "End. Bless you all": a keyword in a clause of its own beside clauses asking nothing
-    if verdict.action == "message" and (
-        _CLAUSE_MARKS.intersection(text) or _WORD_BREAK.search(text) or not text.isascii()
-    ):
+    if verdict.action == "message" and (_BREAKS.intersection(text) or _WORD_BREAK.search(text) or not text.isascii()):
         from optledger.keyword_clauses import keyword_in_clauses
 
         return keyword_in_clauses(text, join_keywords, names, verdict) or verdict
@@ -283,11 +281,14 @@ def _without_hashtags(text: str) -> str:
 _BEFORE_A_NAME = frozenset({"from", "off", "of", "de", "del"})  # a name in capitals may follow (``names_in_capitals``)
 _BROKEN_WORD = re.compile(r"\s*([^\W\d_]{1,12})\n([^\W\d_]{1,12})\b([^\n]*?)\s*")
 _BREAKS = frozenset("\n,|-\u2013\u2014~.!:;")  # where a keyword may end and its signature begin
-_CLAUSE_MARKS = _BREAKS | {"?"}  # and where a clause may end ("Que tal man tu? AYUDA por favor")
 # the words that lead a reason after a stop word ("Parar porfa que ando manejando", "STOP because I'm driving")
 REASON_LEADS = ("because", "cuz", "cause", "bc", "coz", "since", "que", "porque", "pq", "xq")
-# a clause opened by a word, not a mark: a "but" ("appreciate y'all but STOP"), an "and" or a reason's lead
-_WORD_BREAK = re.compile(rf"\s(?:but|pero|and|y|{'|'.join(REASON_LEADS)})\s", re.IGNORECASE)
+# a clause opened by a word, not a mark: a "but" ("appreciate y'all but STOP") or a reason's lead; an "and" after a
+# keyword ("STOP y gracias"); a question before more words ("Que tal man tu? AYUDA por favor")
+_WORD_BREAK = re.compile(
+    rf"\s(?:but|pero|{'|'.join(REASON_LEADS)})\s|(?:stop|help|start|baja|ayuda|end|quit)\s+(?:and|y|&)\s|\?\s+\w",
+    re.IGNORECASE,
+)
 
 
 def _signed(text: str, join_keywords: Iterable[str], names: Iterable[str]) -> Classification | None:

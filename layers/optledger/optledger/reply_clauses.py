@@ -45,6 +45,7 @@ _QUESTION_PAIRS = frozenset(
     # "Stop. Can I still drop off the cooler Friday": a modal and its subject open a question
     | {"can i", "can we", "could i", "could we", "should i", "should we", "will i", "will we", "may i", "may we"}
     | {"who do", "who should", "who can"}  # "Stop. Who do I give the kit to"; "who is this" is a complaint
+    | {"got any", "got anything"}  # "Stop. Got any Timken in stock"
 )
 # "STOP. Are you kidding me", "Stop. How many times": a complaint, not a question of its own
 _NOT_QUESTIONS = frozenset(
@@ -54,6 +55,9 @@ _NOT_QUESTIONS = frozenset(
     | {"can you", "can u", "could you", "could u", "would you", "would u", "will you", "will u", "can yall"}
 )
 _QUESTION_WORDS = 3
+# "are you open Christmas Eve": a question of the business's own, no complaint ("are you kidding me")
+_ASKED_OF_THE_BUSINESS = frozenset({"open", "closed", "opening", "closing", "hiring", "delivering", "still", "taking"})
+_TITLES_BEFORE = [["dr"], ["mr"], ["mrs"], ["ms"], ["st"], ["sr"], ["jr"], ["no"]]
 _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  # a word before the question
 # a block done or a threat: no request an hour beside it limits
 _THREAT = re.compile(r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb|ill block|i will block|block (?:ya|you|yall))\b")
@@ -69,7 +73,8 @@ _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is t
     r"|was (?:it|that|this)|that'?s|it'?s)\b"
     r"[^.!?\n]{0,30}"
     r"\bspam\b[^.!?\n]{0,90}\?|[.!?]\s+spam\s*\?+\s*$"  # or a lone "Spam?" after what was received
-    r"|\bspam,? (?:right|no|verdad|cierto)\s*\?|\bspam me parece\b"
+    r"|\bspam,? (?:right|no|verdad|cierto)\s*\?|\bspam me parece\b|\b(?:era|es|fue) spam\s*\?"
+    r"|\bspam or (?:from )?(?:you|yall|y'all|real|legit|from you)\b|\bspam o (?:de )?(?:ustedes|vosotros|verdad|real)\b"
     # "Is the text saying my Medicare was cancelled spam?", "¿era vuestro o era spam?", "¿era spam o es de verdad?"
     r"|\b(?:is|was) (?:the|that|this) [^?\n]{0,80}\bspam\s*\?|\bo (?:era|es) spam\b|\bera spam o\b",
     re.IGNORECASE,
@@ -92,11 +97,15 @@ _SPAM_NAMED = re.compile(
     # the replier's side sorry for its own spam ("perdonad el spam de fotos", "les hizo spam en el Facebook"), mail
     # gone to the spam folder ("se fue a spam"), spam from another number
     r"|\b(?:perdon\w*|disculp\w*|sorry)(?: (?:for|about|por))? (?:el |the |all the |todo el |tanto )?spam\b"
-    r"|\bspam de (?:memes|fotos|stickers|audios|videos|gifs)\b|\b(?:les|le|te|os) (?:hizo|hice|hicimos|hicieron) spam\b"
+    r"|\bspam de (?:memes|fotos|stickers|audios|videos|gifs|jueguitos|juegos|apps)\b"
+    r"|\b(?:les|le|te|os) (?:hizo|hice|hicimos|hicieron) spam\b"
     r"|\bse (?:fue|fueron|iba|van|va) a (?:la carpeta de )?spam\b|\bcarpeta de spam\b"
     r"|\b(?:viene|llego|vino|es) de otro n[uú]mero\b|\bfrom (?:some |another |a different )(?:other )?number\b"
+    r"|\bme (?:lleg[oó]|llegaron) (?:un |una )?spam\b"
+    r"|\bspam (?:with|w) (?:a |the )?(?:\w+ ){0,2}(?:glaze|sauce|eggs|rice)\b"
+    r"|\bspam (?:text|message|call|email) (?:said|says|saying)\b"
     r"|\b(?:bought|brought|buy|sell|carry|stock) (?:the |some |a )?spam\b|\bfiltrad[oa]s? (?:como|de) spam\b"
-    r"|\bfiltered (?:as|into|to) spam\b|\b(?:i|we|my \w+|he|she|they) (?:spam|spams|spammed|kept spamming)"
+    r"|\bfiltered (?:as|into|to) spam\b|\b(?:i|we|my \w+|he|she) (?:spam|spams|spammed|kept spamming)"
     r" (?:you|your|u|ya|yall)\b)"
 )
 
@@ -128,7 +137,9 @@ _PRAISE = re.compile(
     r"|que (?:barbaro|barbara|pinta tiene|pintaza|pintazas)|(?:is|are) (?:ridiculous|crazy)"
     r"|que (?:buena|bueno|buenas|buenos|lindas|lindos|bonitas|bonitos) (?:la|el|las|los|esa|ese|esas|esos)"
     # "that pasty looks criminal", "should be illegal", "I need it": a thing wanted, delight
-    r"|looks? (?:criminal|illegal|sinful|insane|unreal|dangerous)|should be illegal"
+    r"|looks? (?:criminal|illegal|sinful|insane|unreal|dangerous|sharp|slick|great|fantastic)|should be illegal"
+    r"|(?:is|are|look|looks) so (?:pretty|cute|good|nice|beautiful)|de otro nivel"
+    r"|se ven (?:bien |muy |super )?(?:ricas|ricos|buenas|buenos|deliciosas|deliciosos|bonitas|bonitos|lindas|lindos)"
     r"|(?:i|we) (?:need|want) (?:it|that|this|one|them|those|these)(?: now| so bad| bad)?(?= ?\||$)"
     r")\b"
 )
@@ -149,15 +160,27 @@ def reply_asks(text: str, flat: str) -> bool:
 
 def asks_without_mark(flat: str) -> bool:
     """The last clause is a question without its mark ("Stop. Is my prescription ready for pickup")."""
-    last = flat.rsplit("|", 1)[-1].split()
+    last = _last_clause(flat).split()
     if last and last[0] in _ASIDES:  # "Unsubscribe. btw what's my balance"
+        last = last[1:]
+    if last[1:2] == ["got"] and last[0] in {"you", "yall", "u"}:  # "You got any Gibson SGs under $900"
         last = last[1:]
     starts = " ".join(last[:2])
     return (
         len(last) >= _QUESTION_WORDS
         and (last[0] in _QUESTION_STARTS or starts in _QUESTION_PAIRS)
-        and starts not in _NOT_QUESTIONS
+        and (starts not in _NOT_QUESTIONS or last[2] in _ASKED_OF_THE_BUSINESS)
     )
+
+
+def _last_clause(flat: str) -> str:
+    """The last clause; a mark inside a number, a time or after a title splits none ("is the 8 | 20 sailing full",
+    "did dr | patel get my results back", "do you all have 11r22 | 5 drives")."""
+    clauses = flat.split("|")
+    last = clauses.pop()
+    while clauses and (last.lstrip()[:1].isdigit() or clauses[-1].split()[-1:] in _TITLES_BEFORE):
+        last = clauses.pop() + last
+    return last
 
 
 def spam_not_said(text: str, asks: bool) -> bool:
