@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from optledger.classify import AND_KEYWORDS
+
 # a good wish of any wording ("have a great season", "wishing you all a safe summer", "que tengan un buen verano"):
 # content words, a season or a stay, but nothing asked and nothing a stop word cancels
 WISH = re.compile(
@@ -115,7 +117,7 @@ _PRAISED_NOW = re.compile(rf"^{_PEOPLE} (?:are|re|r|son|sois){_PRAISES}$")
 # an "and" after a keyword, before thanks, a blessing or a farewell ("STOP y gracias", "STOP and God keep you all"):
 # where a clause of courtesy begins
 AND_COURTESY = (
-    r"(?:(?<=\bstop|\bhelp|\bbaja|\bquit)|(?<=\bstart|\bayuda)|(?<=\bend))\s+(?:and|y|&)\s+"
+    "(?:" + "|".join(rf"(?<=\b{keyword})" for keyword in AND_KEYWORDS) + r")\s+(?:and|y|&)\s+"
     r"(?=(?:thanks|thank|thx|ty|gracias|god|dios|may|que|bless|blessings|bendiciones|have|love|take care|see|bye"
     r"|adios)\b)"
 )

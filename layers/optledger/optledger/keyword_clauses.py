@@ -367,18 +367,19 @@ def _plain(
     """No question (with its mark or without), no thing a stop word of everyday meaning may cancel ("a la orden" is
     no order), and read alone an ordinary message (beside an opt-out keyword, one the model would queue too); a
     ``reason`` may be unclear alone, and beside an opt-out keyword a request of its own."""
-    if "?" in clause.text and tuple(clause.words) not in _social_sets().openings.phrases:
-        return False  # a question, but not a greeting asked whole ("¿Quihubo? Baja, compadre", "How are you? STOP")
+    sets = _social_sets()
+    greeting = tuple(clause.words) in sets.openings.phrases  # asked whole or not ("¿Quihubo? Baja, compadre")
+    if "?" in clause.text and not greeting:
+        return False  # a question, but not a greeting asked whole ("How are you? STOP")
     if _wish(clause.words, names):
         return True  # "Cancel. Have a great season": a season wished, not one cancelled
-    sets = _social_sets()
     if objects and not sets.objects.isdisjoint(sets.social.strip(clause.words)):
         return False
     if _unit_or_role(clause):
         return True  # "lot 9": a number, which is no choice here
     if not clause.words:  # emoji; not a number, which may be a choice ("10-4" signs off)
         return not _DIGIT.search(clause.text) or clause.text.strip(" .!") in _CODES
-    if asks_without_mark(" ".join(clause.words)) and tuple(clause.words) not in sets.openings.phrases:
+    if asks_without_mark(" ".join(clause.words)) and not greeting:
         return False  # "Stop. Is the queen on sale still" ("Que tal man tu? AYUDA": a greeting)
     verdict = classify(clause.text, join_keywords=join_keywords, names=names)
     if reason is not None:

@@ -57,7 +57,7 @@ _NOT_QUESTIONS = frozenset(
 _QUESTION_WORDS = 3
 # "are you open Christmas Eve": a question of the business's own, no complaint ("are you kidding me")
 _ASKED_OF_THE_BUSINESS = frozenset({"open", "closed", "opening", "closing", "hiring", "delivering", "still", "taking"})
-_TITLES_BEFORE = [["dr"], ["mr"], ["mrs"], ["ms"], ["st"], ["sr"], ["jr"], ["no"]]
+_TITLES_BEFORE = frozenset({"dr", "mr", "mrs", "ms", "st", "sr", "jr", "no"})  # "Dr. Patel", "No. 5"
 _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  # a word before the question
 # a block done or a threat: no request an hour beside it limits
 _THREAT = re.compile(r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb|ill block|i will block|block (?:ya|you|yall))\b")
@@ -178,7 +178,7 @@ def _last_clause(flat: str) -> str:
     "did dr | patel get my results back", "do you all have 11r22 | 5 drives")."""
     clauses = flat.split("|")
     last = clauses.pop()
-    while clauses and (last.lstrip()[:1].isdigit() or clauses[-1].split()[-1:] in _TITLES_BEFORE):
+    while clauses and (last.lstrip()[:1].isdigit() or not _TITLES_BEFORE.isdisjoint(clauses[-1].split()[-1:])):
         last = clauses.pop() + last
     return last
 
