@@ -283,12 +283,14 @@ _BROKEN_WORD = re.compile(r"\s*([^\W\d_]{1,12})\n([^\W\d_]{1,12})\b([^\n]*?)\s*"
 _BREAKS = frozenset("\n,|-\u2013\u2014~.!:;")  # where a keyword may end and its signature begin
 # the words that lead a reason after a stop word ("Parar porfa que ando manejando", "STOP because I'm driving")
 REASON_LEADS = ("because", "cuz", "cause", "bc", "coz", "since", "que", "porque", "pq", "xq")
+# a return typed straight after START, no mark between ("START pls i'm back for fall semester")
+RETURN_BREAK = r"\s+(?=(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:back|home)\b)"
 # the keywords an "and" may follow in a clause of their own ("STOP y gracias"; ``keyword_asides.AND_COURTESY``)
 AND_KEYWORDS = ("stop", "help", "start", "baja", "ayuda", "end", "quit")
 # a clause opened by a word, not a mark: a "but" ("appreciate y'all but STOP") or a reason's lead; an "and" after a
 # keyword; a question before more words ("Que tal man tu? AYUDA por favor")
 _WORD_BREAK = re.compile(
-    rf"\s(?:but|pero|{'|'.join(REASON_LEADS)})\s|(?:{'|'.join(AND_KEYWORDS)})\s+(?:and|y|&)\s|\?\s+\w",
+    rf"\s(?:but|pero|{'|'.join(REASON_LEADS)})\s|(?:{'|'.join(AND_KEYWORDS)})\s+(?:and|y|&)\s|\?\s+\w|{RETURN_BREAK}",
     re.IGNORECASE,
 )
 

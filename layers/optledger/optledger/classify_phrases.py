@@ -117,7 +117,8 @@ _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
-_ASKED_HOW = re.compile(r"(?:how|what|who|whom|where|can i|could i|como|donde|que)\b")  # a question of its own
+# a question of its own, or a request asked ("Can you not text this number anymore? It's my work phone")
+_ASKED_HOW = re.compile(r"(?:how|what|whom?|where|can i|could i|(?:can|could|would|will) (?:you|u)|como|donde|que)\b")
 _SPAM = re.compile(r"\bspam\b")
 _CALLS = re.compile(
     r"\b(?:call|calls|calling|llamadas?|llamar)\b(?! (?:the )?(?:attorney|ag|police|cops|bbb|fcc|ftc|state|board))"

@@ -26,9 +26,14 @@ WISH = re.compile(
     r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:(?:the|your|ur|el|la|su|sus) )?(?:\w+ ){0,2}(?:season|opener|summer"
     r"|holidays?|weekend|trip|festival|fair|harvest|vacation|temporada|zafra|cosecha|vacaciones|fiesta|feria)"
     r"(?: (?:out|up|down) there)?$"
+    # what the place shows in its season ("Enjoy the fall colors", "enjoy the powder"), enjoyed
+    r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|los|las) (?:\w+ ){0,2}(?:colors|colours|leaves"
+    r"|foliage|views?|sunshine|sunsets?|snow|powder|waves|weather|ride|races|show|rodeo|parade|games?|music|concert"
+    r"|fireworks|break|paisajes?|vistas?|nieve|playa|sol)$"
     r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias)(?: \w+)? (?:and|y) )?(?:good|buena|buen|happy|feliz|safe)"
     r" (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra|cosecha|siembra|viaje"
-    r"|trip|travels|caceria)(?: (?:out|up|down) there| to (?:all|everyone|you all|yall)| fellas| folks)?$"
+    r"|trip|travels|caceria|vendimia|matanza|recogida|siega|pizca)(?: (?:out|up|down) there| to (?:all|everyone|you all"
+    r"|yall)| fellas| folks)?$"
     # a team cheered, rain or luck hoped for, a feast wished ("Go Chiefs", "Hope y'all get some rain", "feliz
     # carnaval"), greetings from a place ("saludos desde Machala")
     r"|^(?:go|vamos|arriba) \w+(?: \w+)?$|^hope (?:you|yall|you all|everyone|u) (?:get|have|enjoy)(?: \w+){1,4}$"
@@ -47,6 +52,11 @@ WISH = re.compile(
     # "Hope the storm misses y'all", "hope the hurricane stays away": a storm wished away
     r"|^(?:i |we )?hope (?:the|that|this) (?:\w+ )?(?:storm|hurricane|rain|snow|flood|fire|fires|freeze|heat|wind"
     r"|weather|smoke|tornado|tornadoes) (?:misses|passes|spares|stays away|holds off|goes around|turns|lets up|breaks)"
+    r"(?: \w+){0,3}$"
+    # whatever the place lives by wished kind to the sender ("Hope the mine traffic treats you good this summer", "hope
+    # the wind lays down for you guys")
+    r"|^(?:and |y )?(?:i |we )?hope (?:the|that|this|your|ur) (?:\w+ ){1,3}(?:treats|lays|lay|stays|stay|holds|hold"
+    r"|keeps|keep|is|are|goes|go|works|work|comes|come)(?: \w+){0,3} (?:you|yall|you all|you guys|u|ya|everyone)"
     r"(?: \w+){0,3}$"
     r"|^que no (?:les|te|le|los|las) (?:pegue|toque|agarre|llegue|falte) (?:\w+ ){0,3}\w+$"
     # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
@@ -139,6 +149,9 @@ CONGRATS = re.compile(
 SHIFT = re.compile(
     r"^(?:(?:the|el|la) )?(?:\w+ ){0,2}(?:shift|turno|watch)(?: (?:de |del |de la )?\w+)?"
     r"(?: (?:en|at|in|on)(?: \w+){1,4})?(?: \w+ (?:a|to|thru|through) \w+)?$"
+    # a shift by its hours and the work done in it ("night check", "night forklift", "graveyard dispatch")
+    r"|^(?:day|night|swing|graveyard|overnight|mid|midnight) (?:check|crew|forklift|loader|loading|driver|guard|desk"
+    r"|audit|dispatch|maintenance|security|sort|picker|packer|stocker|receiving|cook|line|ops)$"
 )
 
 

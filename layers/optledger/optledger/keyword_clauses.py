@@ -25,6 +25,7 @@ from optledger.classify import (
     _KEYWORDS,
     OTHER_LANGUAGE,
     REASON_LEADS,
+    RETURN_BREAK,
     Classification,
     classify,
     decisive,
@@ -33,6 +34,7 @@ from optledger.classify_phrases import _CLEARED
 from optledger.keyword_asides import AND_COURTESY, BLESSING, DOING, RETURNED, SHIFT, WISH, goodwill
 from optledger.keyword_signatures import _role
 from optledger.keyword_signoffs import _DEPARTMENTS, _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
+from optledger.keyword_unknown import unknown_aside
 from optledger.keyword_words import _SUBJECTS, _words
 from optledger.reply_clauses import asks_without_mark, praised
 from optledger.reply_reader import LEARNED_REVIEW
@@ -43,8 +45,6 @@ _CHARS = 200  # a keyword and its asides: a longer reply is a letter the phrase 
 _CLAUSES = 8  # a greeting, thanks, the keyword, a farewell, a signer's names
 _ASIDE_WORDS = 12  # a farewell or a reason after the keyword
 _KEYWORD_WORDS = 4  # a keyword's clause without its courtesy: "baja de la lista", "st op" mended
-_SHORT_KNOWN = 3  # "la", "che", "je": a short word a dictionary knows may belong to another language's phrase
-_UNKNOWN_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
 # the subjects a reason starts with, as typed ("I'm" keeps its apostrophe here)
 _SUBJECTS_AS_TYPED = "|".join(sorted(_SUBJECTS | {"i'm"}))
 # where a clause ends: punctuation, a question's mark (kept with its clause), a spaced dash, a "but", an "and" before
@@ -52,7 +52,7 @@ _SUBJECTS_AS_TYPED = "|".join(sorted(_SUBJECTS | {"i'm"}))
 _BREAK = re.compile(
     rf"\s*[,;:!.\n]+\s*|(?<=\?)\s+|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+|{AND_COURTESY}"
     # a reason's lead before its subject ("Parar porfa que ando manejando", "STOP because I'm driving")
-    rf"|\s+(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS_TYPED})\b)"
+    rf"|\s+(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS_TYPED})\b)|{RETURN_BREAK}"
     r"|\s*[\u2190-\u2bff\U0001f000-\U0001faff][\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]*\s*",  # emoji
     re.IGNORECASE,
 )
@@ -287,7 +287,7 @@ def _said(
 def _aside(clause: _Clause, names: Iterable[str], kind: _Kind, *, but: bool) -> bool:
     """A clause before the keyword, by its words: a greeting, thanks, praise, a name; before a "but", courtesy of any
     wording (``_plain`` reads it alone after)."""
-    return but or _social(clause, names, praise=True) or _unknown(clause.words) or _returned(clause, kind)
+    return but or _social(clause, names, praise=True) or unknown_aside(clause.words) or _returned(clause, kind)
 
 
 def _reason(clause: _Clause, kind: _Kind) -> bool:
@@ -336,7 +336,12 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
     if kind.reasoned and not kind.revokes and _reason(clause, kind):
         return True  # "START, season's open and I need the fuel dock texts again": why START, read alone by _plain
     signer = _signer(clause, named=not kind.everyday and kind.revokes)
-    return _social(clause, names, praise=False) or signer or _unit_or_role(clause) or _unknown(clause.words)
+    return (
+        _social(clause, names, praise=False)
+        or signer
+        or _unit_or_role(clause)
+        or unknown_aside(clause.words, pair=not kind.everyday)
+    )
 
 
 def _signer(clause: _Clause, *, named: bool = False) -> bool:
@@ -410,15 +415,6 @@ def _wish(words: list[str], names: Iterable[str]) -> bool:
         words = words[:-1]
     said = " ".join(words)
     return bool(WISH.match(said) or BLESSING.match(said))
-
-
-def _unknown(words: list[str]) -> bool:
-    """A word or three no dictionary knows: a name, a greeting or farewell of a language or region ("Howzit"); of
-    three, two unknown and a short one known ("thuk je che", "Tashi delek la": a dictionary knows "che" and "la")."""
-    if not 0 < len(words) <= _UNKNOWN_WORDS:
-        return False
-    known = [word for word in words if word in _words().lexicon]
-    return not known or (len(words) == _UNKNOWN_WORDS and len(known) == 1 and len(known[0]) <= _SHORT_KNOWN)
 
 
 class _Sets(NamedTuple):

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from optledger.reply_languages import english_or_spanish_inflected
+from optledger.reply_languages import english_or_spanish_inflected, known_words
 from optledger.reply_rules import phrase_data
 from optledger.reply_text import fold
 
@@ -28,6 +28,10 @@ _ASKING_LETTERS = 10
 _MOST = 2  # "STOP tenkyuh", "Stop pls cô em": a word or two; more is a sentence the phrase reader reads
 _REPEATS = re.compile(r"(.)\1+")  # "omggg", "stahhp"
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ASIDE_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
+_SHORT_KNOWN = 3  # "la", "che", "je": a short word a dictionary knows may belong to another language's phrase
+_DETERMINERS = frozenset({"my", "mi", "mis", "tu", "su", "the", "el", "la", "a", "an", "our", "your", "his", "her"})
+_TO_ALL = frozenset({("a", "todos"), ("a", "todas"), ("to", "all"), ("to", "everyone"), ("para", "todos")})
 # laughter spelled any way ("jsjsjs", "hahah", "lmaooo", "xdd", "kkkk"); not one syllable ("ji", a Hindi honorific)
 _LAUGHTER = re.compile(
     r"(?:[hj]+[aeiou]+){2,}[hj]*|(?:js)+j?|l+o+l+[lo]*|l+m+f*a+o+|x+d+|k{3,}|(?:ha|he|ja|je|ka|ks)+|rofl"
@@ -49,6 +53,25 @@ def keyword_beside_unknown(words: list[str], found: _Words, text: str) -> str | 
         if all(typed.get(word, "").islower() for word in others):
             return keywords[0]
     return None
+
+
+def unknown_aside(words: list[str], *, pair: bool = False) -> bool:
+    """A clause of a word or three no dictionary knows beside a keyword's own: a name, a greeting or farewell of a
+    language or region ("Howzit"); of three, two unknown and a short one known ("thuk je che", "Tashi delek la": a
+    dictionary knows "che" and "la"); wished to everyone or not ("Sărbători fericite a todos"). ``pair``: of two, one
+    may be such a short one ("Dobar dan": "dan"), beside a keyword that names nothing it could cancel."""
+    if len(words) > 2 and tuple(words[-2:]) in _TO_ALL:
+        words = words[:-2]
+    if not 0 < len(words) <= _ASIDE_WORDS:
+        return False
+    lexicon = known_words()
+    known = [word for word in words if word in lexicon]
+    if not known:
+        return True
+    short = len(known) == 1 and len(known[0]) <= _SHORT_KNOWN
+    # of two, not "my zumba": a determiner names what follows
+    paired = pair and len(words) == _ASIDE_WORDS - 1 and known[0] not in _DETERMINERS
+    return short and (len(words) == _ASIDE_WORDS or paired)
 
 
 def _names_nothing(others: list[str], lexicon: frozenset[str]) -> bool:

@@ -60,18 +60,28 @@ _ASKED_OF_THE_BUSINESS = frozenset({"open", "closed", "opening", "closing", "hir
 _TITLES_BEFORE = frozenset({"dr", "mr", "mrs", "ms", "st", "sr", "jr", "no"})  # "Dr. Patel", "No. 5"
 _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  # a word before the question
 # a block done or a threat: no request an hour beside it limits
-_THREAT = re.compile(r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb|ill block|i will block|block (?:ya|you|yall))\b")
+_THREAT = re.compile(
+    r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb|ill block|i will block|block (?:ya|you|yall)|bloquear|bloqueo)\b"
+)
 _DONE = re.compile(r"\b(?:blocked|blocking|bloquead\w*|bloquee|cut it out|knock it off)\b")
 _SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
 # a clause asking for a limit: a word of one ("only", "after", "hasta"), or a request about sending to the replier
 _ASKS_LIMIT = re.compile(
     r"\b(?:only|just|solo|nomas|unicamente|except|excepto|menos|but|pero|after|before|until|till|hasta|despues|antes"
     r"|instead|better|mejor)\b|\b(?:te?xt|message|send|contact|write|call|mand|envi|escrib)\w* (?:me|us|nos)\b"
+    # or one that allows the texts at a time ("weekends are fine", "por la tarde me sirve", "I'll read them at night")
+    r"|\b(?:fine|ok|okay|prefer|rather|works|bien|prefiero|sirve|ill|i will|i can|we can|we will)\b"
+)
+# a clause telling how the texts come ("they come at dinner every night", "me llegan a las 5"): an hour told there is
+# complained of
+_TEXTS_COME = re.compile(
+    r"\b(?:they|them|te?xts?|messages?|msgs?|mensajes?|textos?|llegan?|lleg[oó]|despiert\w*|wakes?|woke|buzz\w*"
+    r"|comes?|came|upsets?)\b"
 )
 _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is this text spam?", "¿eso es spam?"
     r"\b(?:es|is (?:this|that|it|one of (?:them|those|these))|are (?:these|they|those|them)"
     r"|was (?:it|that|this)|that'?s|it'?s)\b"
-    r"[^.!?\n]{0,30}"
+    r"[^.!?\n]{0,45}"
     r"\bspam\b[^.!?\n]{0,90}\?|[.!?]\s+spam\s*\?+\s*$"  # or a lone "Spam?" after what was received
     r"|\bspam,? (?:right|no|verdad|cierto)\s*\?|\bspam me parece\b|\b(?:era|es|fue) spam\s*\?"
     r"|\bspam or (?:from )?(?:you|yall|y'all|real|legit|from you)\b|\bspam o (?:de )?(?:ustedes|vosotros|verdad|real)\b"
@@ -90,7 +100,9 @@ _SPAM_NAMED = re.compile(
     # the meat bought, brought or baited ("spam on a hook for catfish", "¿tenéis spam?", "burros de spam"), a phone's
     # filter ("tenía su SMS filtrado como spam"), the replier's side spamming the business ("my nephew spam your phone")
     r"|\bspam (?:on|as|for) (?:a |the )?(?:hook|bait|catfish|trotline)|\b(?:a )?cans? of spam\b"
-    r"|\b(?:lata|latas|burros?|tacos?|revuelto|pan|pedazo|rebanadas?) de spam\b"
+    r"|\b(?:lata|latas|burros?|tacos?|revuelto|pan|pedazo|rebanadas?|lonche|almuerzo|desayuno) de spam\b"
+    r"|\bspam on (?:a |the )?(?:cracker|saltine|biscuit|bun|bread|toast|rice)s?\b"
+    r"|\bspam in (?:the |my |your |our |a )?(?:\w+ )?(?:chili|soup|stew|rice|casserole|ad|sale|flyer|circular)\b"
     r"|\b(?:tra[jí]\w*|compr[eéoó]\w*|ten[eé]is|tienen|tiene|venden|vende|vend[eé]is|hay) (?:el |la )?spam\b"
     r"|\bspam no (?:venden|vende|tienen|tiene|hay)\b|\b(?:catfish|bait|trotline)\b[^.!?\n]{0,40}\bspam\b"
     r"|\bspam\b[^.!?\n]{0,40}\b(?:catfish|bait|trotline)\b|\b(?:pulpo|tortilla|papas|fideos|pizza) con spam\b"
@@ -105,7 +117,9 @@ _SPAM_NAMED = re.compile(
     r"|\bspam (?:with|w) (?:a |the )?(?:\w+ ){0,2}(?:glaze|sauce|eggs|rice)\b"
     r"|\bspam (?:text|message|call|email) (?:said|says|saying)\b"
     r"|\b(?:bought|brought|buy|sell|carry|stock) (?:the |some |a )?spam\b|\bfiltrad[oa]s? (?:como|de) spam\b"
-    r"|\bfiltered (?:as|into|to) spam\b|\b(?:i|we|my \w+|he|she) (?:spam|spams|spammed|kept spamming)"
+    r"|\bfiltered (?:as|into|to) spam\b|\b(?:got|gets|get|was|were) (?:flagged|marked|labeled|labelled) as spam\b"
+    r"|\bde un n[uú]mero (?:raro|extra[nñ]o|desconocido)\b|\bfrom (?:a|some) (?:weird|strange|unknown|random) number\b"
+    r"|\b(?:i|we|my \w+|he|she) (?:spam|spams|spammed|kept spamming)"
     r" (?:you|your|u|ya|yall)\b)"
 )
 
@@ -212,6 +226,11 @@ def limit_named(
     if not opt_out or kinds.search(flat, beginnings):  # a kind of texts kept is a limit whatever else is refused
         return found[0]
     if not limit_asked(flat, matched):
+        return None
+    # an hour in a clause of its own telling how the texts come, asking nothing, is complained of ("how do I make
+    # these texts stop? they come at dinner every night")
+    told = next((clause for clause in flat.split("|") if found[0] in clause), "")
+    if matched not in told and _TEXTS_COME.search(told) and not _ASKS_LIMIT.search(told):
         return None
     # the hour in a request, and the request said again without one: the hour is complained of, not a limit
     timed = [c.strip() for c in flat.split("|") if revocations.search(c.strip(), beginnings)]

@@ -235,6 +235,19 @@ def _initials(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word for word in short if word not in known_words())
 
 
+def _initials_then_word(names: tuple[str, ...]) -> set[tuple[str, str]]:
+    """A name's first words by their initials, its little words' among them or not, the word after them written out
+    ("SLV Sheep" of San Luis Valley Sheep Co., "CLP Tortillas" of Casa Los Primos Tortillas), when the initials are no
+    common word."""
+    found: set[tuple[str, str]] = set()
+    for name in names:
+        words = _WORD.findall(name.replace("&", " "))
+        for kept in ([word for word in words if word.casefold() not in _LITTLE], [w for w in words if w[0].isupper()]):
+            for end in range(_INITIALS_MIN, len(kept)):
+                found.update((form, fold(kept[end])) for form in _initials_of(kept[:end]) if form not in known_words())
+    return found
+
+
 def _initials_of(cased: list[str]) -> set[str]:
     """The initials of a name's words: every one's; without the little words between them ("ERV" of Envíos Rápidos
     del Valle, "BTB" of Bank of the Bay); with a word in capitals kept whole ("CTCU" of Cascade Teachers CU)."""
@@ -295,6 +308,7 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
                     runs.add(run)
     runs.update((word,) for word in _initials(names))
     runs.update(_coupled_initials(names))
+    runs.update(_initials_then_word(names))
     if not runs:
         return None
     # longest first: "map&d" before "map" (both initials of Mahoning Ave Pierogi & Deli)
