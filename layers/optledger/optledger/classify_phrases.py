@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from optledger.classify import _EMOJI_REVIEW, OTHER_LANGUAGE, Classification, Scope
 from optledger.keyword_words import coded_word, forms_of_address, keyword_reply
-from optledger.reply_clauses import PhraseWords, limit_named, praised, reply_asks, spam_not_said, threat
+from optledger.reply_clauses import PhraseWords, limit_named, praised, reply_asks, spam_not_said, threat, unthanked
 from optledger.reply_languages import certainly_ordinary, known_words, other_language
 from optledger.reply_review import second_look
 from optledger.reply_rules import Beginnings, Memo, Rules, Starts, WordSet, phrase_data, reply_beginnings, starts_of
@@ -314,8 +314,9 @@ def _mood(words: list[str], text: str, flat: str) -> Mood:
     patterns = _patterns()
     emoji = not text.isascii() and len(words) > 1  # a lone word with emoji is a keyword with emoji ("baja ❤️")
     signs = emoji and any(sign in text for sign in patterns.delight_signs)
-    # praise of a thing is delight too ("STOP, qué nítido quedó el aro")
-    if (not patterns.delight.isdisjoint(words) or praised(flat) or signs) and not _TEXTS_NAMED.search(flat):
+    # praise of a thing is delight too ("STOP, qué nítido quedó el aro"); thanks for an awesome week is none
+    said = words if (kept := unthanked(flat)) == flat else kept.split()
+    if (not patterns.delight.isdisjoint(said) or praised(kept) or signs) and not _TEXTS_NAMED.search(flat):
         return "delight"
     if not patterns.playful.isdisjoint(words) or (emoji and any(sign in text for sign in patterns.playful_signs)):
         return "playful"

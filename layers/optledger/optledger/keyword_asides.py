@@ -30,8 +30,9 @@ WISH = re.compile(
     r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|los|las) (?:\w+ ){0,2}(?:colors|colours|leaves"
     r"|foliage|views?|sunshine|sunsets?|snow|powder|waves|weather|ride|races|show|rodeo|parade|games?|music|concert"
     r"|fireworks|break|paisajes?|vistas?|nieve|playa|sol)$"
-    r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias)(?: \w+)? (?:and|y) )?(?:good|buena|buen|happy|feliz|safe)"
-    r" (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra|cosecha|siembra|viaje"
+    r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias|salud|saludos|cheers)(?: \w+)? (?:and|y) )?(?:good|buena|buen"
+    r"|buenas|happy|feliz|safe) (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra"
+    r"|cosecha|siembra|viaje|temporada|olas|waves|surf|swell|nieve|snow|powder|rides?|riding|paddling|climbing|trails"
     r"|trip|travels|caceria|vendimia|matanza|recogida|siega|pizca)(?: (?:out|up|down) there| to (?:all|everyone|you all"
     r"|yall)| fellas| folks)?$"
     # a team cheered, rain or luck hoped for, a feast wished ("Go Chiefs", "Hope y'all get some rain", "feliz
@@ -40,8 +41,9 @@ WISH = re.compile(
     r"|^(?:happy|feliz|merry|felices|buen|buena) (?:\w+ )?(?:holidays?|thanksgiving|christmas|navidad|new year"
     r"|ano nuevo|easter|pascua|pascuas|carnaval|birthday|cumpleanos|cumple|halloween|hanukkah|diwali|eid|ramadan"
     r"|fiestas|semana santa|fourth|4th)$|^(?:(?:un |muchos )?(?:saludos?|saludit[oa]s?|saludic[oa]s?|greetings|abrazos?"
-    r"|abracicos?|abrazotes?|bendiciones) )?(?:desde|from)(?: \w+){1,3}$"
-    r"|^(?:un |muchos )?(?:saludos?|saluditos?|saludicos?|greetings|abrazos?|abracicos?|bendiciones) (?:de|desde|from)"
+    r"|abracicos?|abrazotes?|bendiciones|saudos|saudinos|apertas) )?(?:desde|from)(?: \w+){1,3}$"
+    r"|^(?:un |muchos )?(?:saludos?|saluditos?|saludicos?|greetings|abrazos?|abracicos?|bendiciones|saudos|saudinos"
+    r"|apertas) (?:de|desde|from)"
     r"(?: \w+){1,3}$"
     # "See y'all at the hall", "see you next season": a farewell with where or when
     r"|^see (?:you|yall|you all|ya|u|you guys)(?: (?:at|in|on|around|next|soon|later|there|this)(?: \w+){0,3})?$"

@@ -211,8 +211,10 @@ def _asides_fit(before: list[_Clause], after: list[_Clause], but: bool, names: I
 def _signer_part(clause: _Clause, kind: _Kind) -> bool:
     if len(clause.words) > _PART_WORDS or "?" in clause.text:
         return False
-    if kind.everyday:  # only a role or a department: "Remove please. Marcus Bell, dispatch desk"
-        return _role(clause.words) or " ".join(clause.words) in _DEPARTMENTS
+    if _role(clause.words):  # "Remove please. Marcus Bell, dispatch desk", "Ayuda - Nerea, alumna de la mañana"
+        return True
+    if kind.everyday:  # or a department only
+        return " ".join(clause.words) in _DEPARTMENTS
     return kind.revokes or kind.reasoned or any(token[:1].isupper() for token in clause.text.split())
 
 

@@ -34,7 +34,8 @@ _ROLES = frozenset(_DATA["roles"])  # "Maria, office manager": a signer's role a
 # the group a signer is in, by its level ("Ilir Gashi, beginner class", "Drita, grupo avanzado"): who, not what about
 _GROUP_WORDS = r"(?:class|group|team|level|section|squad|league|clase|grupo|equipo|nivel|liga)"
 LEVEL_GROUP = re.compile(
-    r"^(?:(?:the|el|la|los|las|grupo|clase|nivel) )?(?:"
+    r"^(?:(?:the|el|la|los|las|grupo|clase|nivel) )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|morning|evening|weekend|lunes|martes|miercoles|jueves|viernes|sabado|domingo) )?(?:"
     # a level, its group word said or not ("beginner", "beginner class"); an age or a rank only with one ("kids team")
     rf"(?:beginners?|intermediate|advanced|novice|principiantes?|intermedi[oa]s?|avanzad[oa]s?)(?: {_GROUP_WORDS})?"
     rf"|(?:junior|senior|varsity|jv|kids|adults?|infantil|juvenil) {_GROUP_WORDS}"

@@ -64,6 +64,7 @@ _THREAT = re.compile(
     r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb|ill block|i will block|block (?:ya|you|yall)|bloquear|bloqueo)\b"
 )
 _DONE = re.compile(r"\b(?:blocked|blocking|bloquead\w*|bloquee|cut it out|knock it off)\b")
+_THANKED_FOR = re.compile(r"(?:and )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) ")
 _SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|]*")  # and the clause it mocks
 # a clause asking for a limit: a word of one ("only", "after", "hasta"), or a request about sending to the replier
 _ASKS_LIMIT = re.compile(
@@ -82,7 +83,8 @@ _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is t
     r"\b(?:es|is (?:this|that|it|one of (?:them|those|these))|are (?:these|they|those|them)"
     r"|was (?:it|that|this)|that'?s|it'?s)\b"
     r"[^.!?\n]{0,45}"
-    r"\bspam\b[^.!?\n]{0,90}\?|[.!?]\s+spam\s*\?+\s*$"  # or a lone "Spam?" after what was received
+    # or a lone "Spam?" after what was received
+    r"\bspam\b[^.!?\n]{0,90}\?|[.!?]\s+(?:some (?:kind|sort) of |just |more )?spam\s*\?+(?:\s|$)"
     r"|\bspam,? (?:right|no|verdad|cierto)\s*\?|\bspam me parece\b|\b(?:era|es|fue) spam\s*\?"
     r"|\bspam or (?:from )?(?:you|yall|y'all|real|legit|from you)\b|\bspam o (?:de )?(?:ustedes|vosotros|verdad|real)\b"
     # "Is the text saying my Medicare was cancelled spam?", "¿era vuestro o era spam?", "¿era spam o es de verdad?"
@@ -93,14 +95,19 @@ _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is t
 # the fillings"): no labelled reply writes the junk so, and a sentence's first word may be either
 _SPAM_NAMED = re.compile(
     r"(?<=[^\s.!?\u00bf\u00a1]\s)Spam\b|(?i:\bspam (?:and|&|n) (?:eggs|rice|saltines|crackers|cheese|beans)\b"
-    r"|\bspam (?:musubi|rolls?|sandwich(?:es)?|fried rice|burgers?|sliders?|fries|hash|tacos?|sushi|cans?|loaf"
+    r"|\bspam (?:musubi|rolls?|sandwich(?:es)?|fried rice|burgers?|sliders?|fries|hash|tacos?|sushi|cans?|loaf|fudge"
+    r"|pie|cake|jerky|dip|casserole|kimbap"
     r"|burnt ends|and pinot|pairing|fritters|bites|breakfast)\b|\bmarcado como spam\b"
     r"|\bspam de (?:la|el) (?:tostada|torta|sandwich|hamburguesa|pizza)\b|\bspam (?:\w+ ){0,4}es de lata\b"
+    r"|\bspam (?:\w+ ){0,2}de lata\b|\b(?:had|thought) (?:you|y'?all|you all|this|it|them|these|your texts?)(?: \w+)?"
+    r" (?:pegged|figured|down|marked|flagged) (?:as|for) spam\b|\bfrom a number (?:saying|claiming|that says)\b"
     r"|\b(?:patac[oó]n|arroz|huevos|s[aá]ndwich|musubi|tostada) con spam\b"
     # the meat bought, brought or baited ("spam on a hook for catfish", "¿tenéis spam?", "burros de spam"), a phone's
     # filter ("tenía su SMS filtrado como spam"), the replier's side spamming the business ("my nephew spam your phone")
     r"|\bspam (?:on|as|for) (?:a |the )?(?:hook|bait|catfish|trotline)|\b(?:a )?cans? of spam\b"
-    r"|\b(?:lata|latas|burros?|tacos?|revuelto|pan|pedazo|rebanadas?|lonche|almuerzo|desayuno) de spam\b"
+    r"|\b(?:lata|latas|burros?|tacos?|revuelto|pan|pedazo|rebanadas?|lonche|almuerzo|desayuno|tarros?) de spam\b"
+    r"|\b(?:sali[oó]|lleg[oó]|cay[oó]|entr[oó]|apareci[oó]) (?:el |tu |su |vuestro )?(?:mensaje|sms|texto)"
+    r" (?:en|como|a) spam\b"
     r"|\bspam on (?:a |the )?(?:cracker|saltine|biscuit|bun|bread|toast|rice)s?\b"
     r"|\bspam in (?:the |my |your |our |a )?(?:\w+ )?(?:chili|soup|stew|rice|casserole|ad|sale|flyer|circular)\b"
     r"|\b(?:tra[jí]\w*|compr[eéoó]\w*|ten[eé]is|tienen|tiene|venden|vende|vend[eé]is|hay) (?:el |la )?spam\b"
@@ -118,7 +125,8 @@ _SPAM_NAMED = re.compile(
     r"|\bspam (?:text|message|call|email) (?:said|says|saying)\b"
     r"|\b(?:bought|brought|buy|sell|carry|stock) (?:the |some |a )?spam\b|\bfiltrad[oa]s? (?:como|de) spam\b"
     r"|\bfiltered (?:as|into|to) spam\b|\b(?:got|gets|get|was|were) (?:flagged|marked|labeled|labelled) as spam\b"
-    r"|\bde un n[uú]mero (?:raro|extra[nñ]o|desconocido)\b|\bfrom (?:a|some) (?:weird|strange|unknown|random) number\b"
+    r"|\bde un n[uú]mero (?:raro|extra[nñ]o|desconocido|de \w+)\b"
+    r"|\bfrom (?:a|some) (?:weird|strange|unknown|random) number\b"
     r"|\b(?:i|we|my \w+|he|she) (?:spam|spams|spammed|kept spamming)"
     r" (?:you|your|u|ya|yall)\b)"
 )
@@ -146,6 +154,7 @@ _PRAISE = re.compile(
     r"|mejor que|out of this world|too fine|(?:que|bien|muy|super|tan) (?:guay|chilero|chilera|chileros|chileras)"
     # "qué olas más buenas", "qué tubazo", "that bobcat looks alive", "you're an artist"
     r"|que (?:\w+ )?(?:mas|tan) (?:buen|buena|buenos|buenas|bonit\w+|lind\w+|ric\w+|chul\w+)|que \w{2,}azos?"
+    r"|\bque pinta (?:tienen|tiene|traen|tenian)\b"
     r"|looks? (?:alive|real|so real)|(?:youre|you are|ur|you re) (?:an? )?(?:artist|genius|wizard|legend)s?"
     # "qué bárbaro ese corte", "qué pinta tiene ese jamón", "qué buena la pega", "your donuts are ridiculous"
     r"|que (?:barbaro|barbara|pinta tiene|pintaza|pintazas)|(?:is|are) (?:ridiculous|crazy)"
@@ -157,6 +166,12 @@ _PRAISE = re.compile(
     r"|(?:i|we) (?:need|want) (?:it|that|this|one|them|those|these)(?: now| so bad| bad)?(?= ?\||$)"
     r")\b"
 )
+
+
+def unthanked(flat: str) -> str:
+    """The reply without its clauses of thanks for what was ("thanks for an awesome week on the water"): a farewell,
+    whatever delight its words hold."""
+    return " | ".join(clause for clause in flat.split(" | ") if not _THANKED_FOR.match(clause)) if "|" in flat else flat
 
 
 def praised(flat: str) -> bool:
