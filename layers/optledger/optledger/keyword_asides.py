@@ -37,13 +37,14 @@ WISH = re.compile(
     r"|yall)| fellas| folks)?$"
     # a team cheered, rain or luck hoped for, a feast wished ("Go Chiefs", "Hope y'all get some rain", "feliz
     # carnaval"), greetings from a place ("saludos desde Machala")
-    r"|^(?:go|vamos|arriba) \w+(?: \w+)?$|^hope (?:you|yall|you all|everyone|u) (?:get|have|enjoy)(?: \w+){1,4}$"
+    r"|^(?:go|vamos|arriba|viva|vivan|que viva|que vivan) \w+(?: \w+)?$"
+    r"|^hope (?:you|yall|you all|everyone|u) (?:get|have|enjoy)(?: \w+){1,4}$"
     r"|^(?:happy|feliz|merry|felices|buen|buena) (?:\w+ )?(?:holidays?|thanksgiving|christmas|navidad|new year"
     r"|ano nuevo|easter|pascua|pascuas|carnaval|birthday|cumpleanos|cumple|halloween|hanukkah|diwali|eid|ramadan"
     r"|fiestas|semana santa|fourth|4th)$|^(?:(?:un |muchos )?(?:saludos?|saludit[oa]s?|saludic[oa]s?|greetings|abrazos?"
     r"|abracicos?|abrazotes?|bendiciones|saudos|saudinos|apertas) )?(?:desde|from)(?: \w+){1,3}$"
     r"|^(?:un |muchos )?(?:saludos?|saluditos?|saludicos?|greetings|abrazos?|abracicos?|bendiciones|saudos|saudinos"
-    r"|apertas) (?:de|desde|from)"
+    r"|apertas|gruezi|howdy|aloha|hello|hi) (?:de|desde|from)"
     r"(?: \w+){1,3}$"
     # "See y'all at the hall", "see you next season": a farewell with where or when
     r"|^see (?:you|yall|you all|ya|u|you guys)(?: (?:at|in|on|around|next|soon|later|there|this)(?: \w+){0,3})?$"
@@ -58,8 +59,8 @@ WISH = re.compile(
     # whatever the place lives by wished kind to the sender ("Hope the mine traffic treats you good this summer", "hope
     # the wind lays down for you guys")
     r"|^(?:and |y )?(?:i |we )?hope (?:the|that|this|your|ur) (?:\w+ ){1,3}(?:treats|lays|lay|stays|stay|holds|hold"
-    r"|keeps|keep|is|are|goes|go|works|work|comes|come)(?: \w+){0,3} (?:you|yall|you all|you guys|u|ya|everyone)"
-    r"(?: \w+){0,3}$"
+    r"|keeps|keep|is|are|goes|go|works|work|comes|come|turns?|looks?|grows?)(?: \w+){0,3}"
+    r" (?:you|yall|you all|you guys|u|ya|everyone)(?: \w+){0,3}$"
     r"|^que no (?:les|te|le|los|las) (?:pegue|toque|agarre|llegue|falte) (?:\w+ ){0,3}\w+$"
     # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
     r"|^(?:y )?que (?:le|les|te|os) vaya (?:muy )?\w+(?: \w+)?$"

@@ -249,7 +249,7 @@ def _clauses(text: str) -> list[_Clause]:
     start, but = 0, False
     for cut in [*_BREAK.finditer(text), None]:
         end = cut.start() if cut else len(text)
-        part = text[start:end].strip()
+        part = text[start:end].strip().lstrip("-\u2013\u2014 ")  # "STOP 🛑 - Gabe": a dash after an emoji
         if _BUT_FIRST.match(part):  # ", but stop"
             part, but = _BUT_FIRST.sub("", part), True
         part = _REASON_FIRST.sub("", part, count=1) if clauses else part
@@ -287,9 +287,10 @@ def _said(
 
 
 def _aside(clause: _Clause, names: Iterable[str], kind: _Kind, *, but: bool) -> bool:
-    """A clause before the keyword, by its words: a greeting, thanks, praise, a name; before a "but", courtesy of any
-    wording (``_plain`` reads it alone after)."""
-    return but or _social(clause, names, praise=True) or unknown_aside(clause.words) or _returned(clause, kind)
+    """A clause before the keyword, by its words: a greeting ("Guten Tag! Info, bitte"), thanks, praise, a name;
+    before a "but", courtesy of any wording (``_plain`` reads it alone after)."""
+    unknown = unknown_aside(clause.words, pair=not kind.everyday)
+    return but or _social(clause, names, praise=True) or unknown or _returned(clause, kind)
 
 
 def _reason(clause: _Clause, kind: _Kind) -> bool:

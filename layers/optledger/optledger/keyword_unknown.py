@@ -9,6 +9,7 @@ jsjsjs", "omggg stop"), which a STOP is read beside."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ _ASKING_LETTERS = 10
 _MOST = 2  # "STOP tenkyuh", "Stop pls cô em": a word or two; more is a sentence the phrase reader reads
 _REPEATS = re.compile(r"(.)\1+")  # "omggg", "stahhp"
 _LETTERS = re.compile(r"[^\W\d_]+")
+_MARKS = frozenset({"Mn", "Mc"})  # the vowel signs and marks of Thai, Devanagari, Tamil, Khmer...
 _ASIDE_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
 _SHORT_KNOWN = 3  # "la", "che", "je": a short word a dictionary knows may belong to another language's phrase
 _DETERMINERS = frozenset({"my", "mi", "mis", "tu", "su", "the", "el", "la", "a", "an", "our", "your", "his", "her"})
@@ -50,7 +52,8 @@ def keyword_beside_unknown(words: list[str], found: _Words, text: str) -> str | 
         return keywords[0]
     if keywords[0] in _ASKING and all(len(word) <= _ASKING_LETTERS for word in others):
         typed = {fold(token): token for token in _LETTERS.findall(text)}
-        if all(typed.get(word, "").islower() for word in others):
+        # a script without capitals names nothing by them ("HELP நன்றி")
+        if all(typed.get(word, "").islower() or word.upper() == word.lower() for word in others):
             return keywords[0]
     return None
 
@@ -81,11 +84,16 @@ def _names_nothing(others: list[str], lexicon: frozenset[str]) -> bool:
     moods = _moods()
     for word in others:
         squeezed = _REPEATS.sub(r"\1", word)
-        if not word.isalpha() or _LAUGHTER.fullmatch(word) or word in moods or squeezed in moods:
+        if not _lettered(word) or _LAUGHTER.fullmatch(word) or word in moods or squeezed in moods:
             return False
         if word in lexicon or english_or_spanish_inflected(word) or english_or_spanish_inflected(squeezed):
             return False
     return True
+
+
+def _lettered(word: str) -> bool:
+    """Letters only, with the marks that scripts such as Thai or Devanagari write on them ("ขอบคุณครับ", "धन्यवाद")."""
+    return word.isalpha() or all(char.isalpha() or unicodedata.category(char) in _MARKS for char in word)
 
 
 @cache

@@ -225,6 +225,9 @@ def _initials(names: tuple[str, ...]) -> frozenset[str]:
         # the initials of the whole name, and of its first words ("NCFC" of North County FC Youth), of three letters
         for end in range(len(cased), 1, -1):
             short.update(form for form in _initials_of(cased[:end]) if end == len(cased) or len(form) > _INITIALS_MIN)
+        # without a first word that says what the business is ("FAO" of Taquilla Festival Acordeón de Oro)
+        if len(cased) > _INITIALS_MIN + 1:
+            short.update(form for form in _initials_of(cased[1:]) if len(form) > _INITIALS_MIN)
         # with its articles too ("SLC" of Salón Los Candiles)
         every = [word for word in _WORD.findall(name.replace("&", " ")) if word[0].isupper()]
         if len(every) > len(cased):
