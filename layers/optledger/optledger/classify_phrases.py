@@ -121,7 +121,7 @@ _REFUSED_TEXTS = re.compile(
 _ASKED_HOW = re.compile(r"(?:how|what|whom?|where|can i|could i|(?:can|could|would|will) (?:you|u)|como|donde|que)\b")
 _SPAM = re.compile(r"\bspam\b")
 _CALLS = re.compile(
-    r"\b(?:call|calls|calling|llamadas?|llamar)\b(?! (?:the )?(?:attorney|ag|police|cops|bbb|fcc|ftc|state|board))"
+    r"\b(?:call(?:s|ing)?|llama(?:das?|r))\b(?! (?:\w+ )?(?:attorney|ag|police|cops|bbb|fcc|ftc|state|board|carrier))"
 )
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|never|not|no|cant|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")
@@ -370,11 +370,11 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
             # unless the reply refuses the texts besides ("esto es spam?? no me escriban")
             again = _decide(_SPAM.sub("~", marked), beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign)
             return again if again and again.action == "opt_out" and not again.review else _message(flat, beginnings)
-        # "add me to your do not call list": a request about calls alone, which a person reads
-        if (
+        if (  # "add me to your do not call list": a request about calls alone, which a person reads
             verdict.action == "opt_out"
             and ("call" in (matched := verdict.matched or "") or "llam" in matched)
             and _CALLS.search(matched)
+            and _CALLS.search(flat)  # not "I'm calling my carrier", a threat
             and not _TEXTS_NAMED.search(flat)
         ):
             return _review(verdict.matched or "")

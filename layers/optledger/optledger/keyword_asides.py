@@ -82,13 +82,19 @@ BLESSING = re.compile(
     r" (?:bendiga|guarde|guadre|cuide|pague|acompane|proteja|ampare|ilumine|colme|bless|keep|protect|guide|watch over|"
     r"be with|repay|reward|love)(?: \w+){0,5}$"
     # a saint or a virgin of any name ("que la Caridad del Cobre los bendiga", "que San Judas los cuide")
-    r"|^(?:and |y )?que (?:la |el |san |santa )(?:\w+ ){1,3}(?:me |te |se |nos )?(?:le|lo|la|los|las|les|te|os|vos) "
+    r"|^(?:and |y )?que (?:la |el |san |santa )(?:\w+ ){1,5}(?:me |te |se |nos )?(?:le|lo|la|los|las|les|te|os|vos) "
     r"(?:bendiga|guarde|cuide|acompane|proteja|ampare|ilumine)(?: \w+){0,5}$"
 )
 # thanks for what was ("thanks for a great stay last spring"): gratitude, read for things cancelled like any clause
 THANKS_FOR = re.compile(
     r"^(?:and |y )?(?:thanks|thank you|thank u|thx|ty|gracias|tusind tak|mange tak|tak|merci|danke|grazie|obrigad[oa]"
     r"|hvala|mahalo)(?: \w+)? (?:for|por) (?:\w+ ){0,6}\w+$"
+)
+# thanks for a time praised ("thank you for a lovely tour"): what was, not a thing a stop word cancels
+THANKED_WELL = re.compile(
+    r"^(?:and |y )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) (?:a|an|the|such a|all the|our|my"
+    r"|that|this|un|una|el|la) (?:\w+ )?(?:lovely|great|wonderful|amazing|fun|awesome|beautiful|fantastic|nice|good"
+    r"|memorable|perfect|excellent|buen|buena|hermosa|hermoso|linda|lindo|bonita|bonito)\b"
 )
 # a good time had, looking back ("had a blast", "we had such a great time this summer"): praise, read like thanks
 HAD_GOOD = re.compile(

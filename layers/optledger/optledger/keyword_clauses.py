@@ -31,7 +31,7 @@ from optledger.classify import (
     decisive,
 )
 from optledger.classify_phrases import _CLEARED
-from optledger.keyword_asides import AND_COURTESY, BLESSING, DOING, RETURNED, SHIFT, WISH, goodwill
+from optledger.keyword_asides import AND_COURTESY, BLESSING, DOING, RETURNED, SHIFT, THANKED_WELL, WISH, goodwill
 from optledger.keyword_signatures import _role
 from optledger.keyword_signoffs import _DEPARTMENTS, _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
 from optledger.keyword_unknown import unknown_aside
@@ -379,8 +379,8 @@ def _plain(
     greeting = tuple(clause.words) in sets.openings.phrases  # asked whole or not ("¿Quihubo? Baja, compadre")
     if "?" in clause.text and not greeting:
         return False  # a question, but not a greeting asked whole ("How are you? STOP")
-    if _wish(clause.words, names):
-        return True  # "Cancel. Have a great season": a season wished, not one cancelled
+    if _wish(clause.words, names) or THANKED_WELL.match(" ".join(clause.words)):
+        return True  # "Cancel. Have a great season", "Remove. Thanks for a lovely tour": no season or tour cancelled
     if objects and not sets.objects.isdisjoint(sets.social.strip(clause.words)):
         return False
     if _unit_or_role(clause):

@@ -56,7 +56,7 @@ _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _RELATIONS = frozenset(_DATA["relations"])  # "(Jaden's mom)", "la abuelita Teodora": who sends a keyword
 # lower-case words of a signer's part: "Mr. and Mrs. Lowe", "Kline & Shah LLP", "la abuelita Teodora", "office manager"
 _JOINERS = frozenset({"&", "and", "y", "e", "de", "del", "la", "las", "los", "el", "of", "the", "van", "von", "da"})
-_ROLE_WORDS = 4  # "supervisor de turno noche"
+_ROLE_WORDS = 5  # "supervisor de turno noche", "encargado de cámara de frío"
 _NAME_WORDS = 3  # "Ana María Duarte"
 _DESCRIBED_WORDS = 4  # "Sunday learn to skate", "CLT base, flt 2214"
 _NEGATIONS = frozenset({"no", "not", "dont", "never", "nunca", "ni", "nada"})
