@@ -121,7 +121,7 @@ _REFUSED_TEXTS = re.compile(
 _ASKED_HOW = re.compile(r"(?:how|what|whom?|where|can i|could i|(?:can|could|would|will) (?:you|u)|como|donde|que)\b")
 _SPAM = re.compile(r"\bspam\b")
 _CALLS = re.compile(
-    r"\b(?:call(?:s|ing)?|llama(?:das?|r))\b(?! (?:\w+ )?(?:attorney|ag|police|cops|bbb|fcc|ftc|state|board|carrier))"
+    r"\b(?:call\w*|llama(?:das?|r))\b(?! (?:\w+ )?(?:attorney|ag|police|cops|bbb|f[ct]c|state|board|carrier|phone))"
 )
 _REFUSAL_WORDS = frozenset({"no", "not", "dont", "never", "nunca", "stop", "more"})  # what _REFUSED_TEXTS starts at
 _NEGATED_OR_WELCOME = re.compile(r"\b(?:dont|never|not|no|cant|nunca|still|like|love|enjoy|keep|sigan|seguir)\b")

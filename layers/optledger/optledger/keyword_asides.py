@@ -23,9 +23,10 @@ WISH = re.compile(
     r" \w+ (?:day|week|weekend|night|evening|season|summer|holiday|holidays|dia|semana|finde|noche|tarde|temporada"
     r"|verano)(?: (?:out|up|down) there| to (?:all|everyone|you all|yall)| fellas| folks)?$"
     # a trade's season or a feast enjoyed, good luck at it ("enjoy the walleye opener", "good fishin", "buena zafra")
-    r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:(?:the|your|ur|el|la|su|sus) )?(?:\w+ ){0,2}(?:season|opener|summer"
+    r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:(?:the|your|ur|el|la|su|sus) )?(?:rest of (?:the|your) )?"
+    r"(?:\w+ ){0,2}(?:season|opener|summer"
     r"|holidays?|weekend|trip|festival|fair|harvest|vacation|temporada|zafra|cosecha|vacaciones|fiesta|feria)"
-    r"(?: (?:out|up|down) there)?$"
+    r"(?: (?:out|up|down) there| (?:on|at|in) the \w+)?$"
     # what the place shows in its season ("Enjoy the fall colors", "enjoy the powder"), enjoyed
     r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|los|las) (?:\w+ ){0,2}(?:colors|colours|leaves"
     r"|foliage|views?|sunshine|sunsets?|snow|powder|waves|weather|ride|races|show|rodeo|parade|games?|music|concert"
@@ -61,6 +62,9 @@ WISH = re.compile(
     r"|^(?:and |y )?(?:i |we )?hope (?:the|that|this|your|ur) (?:\w+ ){1,3}(?:treats|lays|lay|stays|stay|holds|hold"
     r"|keeps|keep|is|are|goes|go|works|work|comes|come|turns?|looks?|grows?)(?: \w+){0,3}"
     r" (?:you|yall|you all|you guys|u|ya|everyone)(?: \w+){0,3}$"
+    # the place's season hoped fine ("Hope the leaves are gorgeous this fall")
+    r"|^(?:and |y )?(?:i |we )?hope (?:the|your) (?:\w+ )?(?:leaves|colors|weather|season|snow|harvest|crop|fishing"
+    r"|summer|fall|winter|spring|waves|water) (?:are|is|turn|stay|keep|hold|come|comes|get)(?: \w+){1,4}$"
     r"|^que no (?:les|te|le|los|las) (?:pegue|toque|agarre|llegue|falte) (?:\w+ ){0,3}\w+$"
     # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
     r"|^(?:y )?que (?:le|les|te|os) vaya (?:muy )?\w+(?: \w+)?$"
@@ -90,16 +94,23 @@ THANKS_FOR = re.compile(
     r"^(?:and |y )?(?:thanks|thank you|thank u|thx|ty|gracias|tusind tak|mange tak|tak|merci|danke|grazie|obrigad[oa]"
     r"|hvala|mahalo)(?: \w+)? (?:for|por) (?:\w+ ){0,6}\w+$"
 )
-# thanks for a time praised ("thank you for a lovely tour"): what was, not a thing a stop word cancels
+# thanks for a time praised ("thank you for a lovely tour"), a service praised: what was, not a thing cancelled
 THANKED_WELL = re.compile(
     r"^(?:and |y )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) (?:a|an|the|such a|all the|our|my"
     r"|that|this|un|una|el|la) (?:\w+ )?(?:lovely|great|wonderful|amazing|fun|awesome|beautiful|fantastic|nice|good"
     r"|memorable|perfect|excellent|buen|buena|hermosa|hermoso|linda|lindo|bonita|bonito)\b"
+    # or the service praised ("nítido servicio")
+    r"|^(?:nitido|excelente|buen|buenisimo|gran|tremendo|brutal|great|awesome|excellent) (?:servicio|trato|atencion"
+    r"|service|job|crew)$"
 )
 # a good time had, looking back ("had a blast", "we had such a great time this summer"): praise, read like thanks
 HAD_GOOD = re.compile(
     r"^(?:and |y )?(?:we |i |we ve |ive |weve )?(?:had|have had|really had) (?:a|an|such a|the) (?:\w+ ){0,2}"
-    r"(?:blast|time|stay|season|summer|year|experience|ride|trip|run|visit)(?: \w+){0,4}$"
+    r"(?:blast|time|stay|season|summer|year|experience|ride|trip|run|visit|week|weekend|vacation|getaway|holiday|day)"
+    r"(?: \w+){0,4}$"
+    # the time with the sender loved ("Loved paddling with you guys")
+    r"|^(?:and |y )?(?:i |we )?(?:loved|enjoyed|liked) (?:\w+ing|our|the|my|every|it) (?:\w+ ){0,4}?"
+    r"(?:with (?:you|yall|you guys|you all|ya|u)|here|there)$"
 )
 # a return beside START or UNSTOP, with no subject or before it ("Back in Bethel now, UNSTOP", "START, ya regresé de
 # Monterrey", "Home for the summer, START please"): why the replier opts in again, which asks nothing more
@@ -168,6 +179,6 @@ def goodwill(said: str, exclaims: bool) -> bool:
     """Thanks for what was, a good time had, congratulations, the people praised: farewells that ask nothing. Praise
     of what they are is one only beside a keyword that is no exclamation (``exclaims``: "Stop, you guys are great"
     may be one)."""
-    if THANKS_FOR.match(said) or HAD_GOOD.match(said) or CONGRATS.match(said) or _PRAISED_BEFORE.match(said):
+    if any(rule.match(said) for rule in (THANKS_FOR, HAD_GOOD, THANKED_WELL, CONGRATS, _PRAISED_BEFORE)):
         return True
     return not exclaims and bool(_PRAISED_NOW.match(said))

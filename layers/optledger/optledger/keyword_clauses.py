@@ -33,7 +33,7 @@ from optledger.classify import (
 from optledger.classify_phrases import _CLEARED
 from optledger.keyword_asides import AND_COURTESY, BLESSING, DOING, RETURNED, SHIFT, THANKED_WELL, WISH, goodwill
 from optledger.keyword_signatures import _role
-from optledger.keyword_signoffs import _DEPARTMENTS, _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
+from optledger.keyword_signoffs import _COUPLED, _DEPARTMENTS, _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
 from optledger.keyword_unknown import unknown_aside
 from optledger.keyword_words import _SUBJECTS, _words
 from optledger.reply_clauses import asks_without_mark, praised
@@ -45,10 +45,8 @@ _CHARS = 200  # a keyword and its asides: a longer reply is a letter the phrase 
 _CLAUSES = 8  # a greeting, thanks, the keyword, a farewell, a signer's names
 _ASIDE_WORDS = 12  # a farewell or a reason after the keyword
 _KEYWORD_WORDS = 4  # a keyword's clause without its courtesy: "baja de la lista", "st op" mended
-# the subjects a reason starts with, as typed ("I'm" keeps its apostrophe here)
-_SUBJECTS_AS_TYPED = "|".join(sorted(_SUBJECTS | {"i'm"}))
-# where a clause ends: punctuation, a question's mark (kept with its clause), a spaced dash, a "but", an "and" before
-# courtesy
+_SUBJECTS_AS_TYPED = "|".join(sorted(_SUBJECTS | {"i'm"}))  # the subjects a reason starts with, as typed
+# where a clause ends: punctuation, a question's mark (kept), a spaced dash, a "but", an "and" before courtesy
 _BREAK = re.compile(
     rf"\s*[,;:!.\n]+\s*|(?<=\?)\s+|\s+[-\u2013\u2014]+\s+|\s+(but|pero)\s+|{AND_COURTESY}"
     # a reason's lead before its subject ("Parar porfa que ando manejando", "STOP because I'm driving")
@@ -66,12 +64,12 @@ _EXPLAINED = Classification("message", "stop word beside a reason", "review", re
 _CODES = frozenset({"10 4", "10-4"})  # "END. Have a safe one, 10-4": a sign-off in numbers
 _RADIO = frozenset({("over",), ("out",), ("roger",), ("copy",), ("copy", "that")})  # "Help, over": a radio's sign-off
 _PART_WORDS = 6  # a part of a signature after the name: "Thursday league secretary", "balcony row B seat 5"
+_GROUP_WORDS = 3  # "coffee tour group 3", "Thursday league team 2"
 _PLACED_UNIT = 6  # "stool 4 at the bar", "slip 6 at the co-op wharf", "puesto 14 del mercado Amazonas"
 _PLACES = frozenset({"at", "in", "on", "of", "del", "de", "en"})
 # a family signing ("the Harlan family", "la familia Ortiz"): an article and a word of family around the name
 _FAMILY_WORDS = frozenset({"the", "family", "fam", "household", "familia", "la", "los", "las"})
 _SIGNER_WORDS = 4  # "Edith R. Chambers", "Kainoa", "Dale & Marlys Kuehn" (the "&" aside)
-_COUPLED = frozenset({"&", "and", "y"})
 # stop words a reason may follow ("alto pls, estoy de turno"); CANCEL, REMOVE and END before one are queued
 # a reason is the replier's own ("Alto, estoy manejando", "STOP, I'm at work"); "Stop, you're too kind" is delight
 _REASON_SUBJECTS = _SUBJECTS - {"you", "u", "youre", "ur", "they", "theyre"}
@@ -324,7 +322,8 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
     if _returned(clause, kind):
         return True  # "START. Back in Bethel now": why the replier opts in again
     moods = _moods()
-    if not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods)):
+    delight = not moods.isdisjoint(clause.words) or (not clause.text.isascii() and any(s in clause.text for s in moods))
+    if delight and (kind.revokes or not kind.reasoned):  # beside START it is why ("we booked again, can't wait")
         return False  # "Stop, I'm crying, this coupon is perfect", "Stop, she looks like a princess 😭": delight
     if len(clause.words) > _ASIDE_WORDS and kind.revokes:  # why START may take longer to say
         return False
@@ -366,6 +365,8 @@ def _unit_or_role(clause: _Clause) -> bool:
     words = clause.words
     if words and words[0] in _UNITS and _DIGIT.search(clause.text):  # "stool 4 at the bar"
         return len(words) <= 2 or (len(words) <= _PLACED_UNIT and words[1] in _PLACES)
+    if 0 < len(words) <= _GROUP_WORDS and words[-1] in _UNITS and clause.text.rstrip(" .").split()[-1].isdigit():
+        return True  # "coffee tour group 3": a group by its number
     return " ".join(clause.words) in _ROLES or bool(LEVEL_GROUP.match(" ".join(clause.words)))
 
 
