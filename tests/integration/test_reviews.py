@@ -98,3 +98,33 @@ def test_unknown_reply_is_404_and_credentials_are_required(env, lambda_context):
     event["rawPath"] = event["requestContext"]["http"]["path"] = "/reviews/01X"
     del event["headers"]["authorization"]
     assert consents.lambda_handler(event, lambda_context)["statusCode"] == 401
+
+
+@pytest.mark.parametrize(
+    "cursor", ["garbage", "ZZZZZZZZZZZZZZZZZZZZZZZZZZ", "01M8Y6KT517XDZ1G1BYSX0AV1", "01m8y6kt517xdz1g1bysx0av1f"]
+)
+def test_a_page_cursor_that_no_page_gave_is_refused(env, lambda_context, cursor):
+    queued_reply(lambda_context)
+    event = load_event("api/consents_check.json")
+    event["rawPath"] = event["requestContext"]["http"]["path"] = "/reviews"
+    event["requestContext"]["http"]["method"] = "GET"
+    event["body"] = None
+    event["rawQueryString"] = f"after={cursor}"
+    event["queryStringParameters"] = {"after": cursor}
+    response = consents.lambda_handler(event, lambda_context)
+    assert response["statusCode"] == 422
+    assert json.loads(response["body"])["fields"] == {"after": "invalid"}
+
+
+def test_a_page_cursor_continues_after_its_reply(env, lambda_context):
+    first = queued_reply(lambda_context, sid="SMreview1")
+    second = queued_reply(lambda_context, sid="SMreview2")
+    event = load_event("api/consents_check.json")
+    event["rawPath"] = event["requestContext"]["http"]["path"] = "/reviews"
+    event["requestContext"]["http"]["method"] = "GET"
+    event["body"] = None
+    event["rawQueryString"] = f"after={first['event_id']}"
+    event["queryStringParameters"] = {"after": first["event_id"]}
+    response = consents.lambda_handler(event, lambda_context)
+    assert response["statusCode"] == 200
+    assert [item["event_id"] for item in json.loads(response["body"])["reviews"]] == [second["event_id"]]

@@ -19,3 +19,8 @@ def new_ulid(now_ms: int | None = None) -> str:
         chars.append(_ALPHABET[value & 31])
         value >>= 5
     return "".join(reversed(chars))
+
+
+def is_ulid(text: str) -> bool:
+    """Whether ``text`` is an id ``new_ulid`` could have made (a page cursor of the review queue is one)."""
+    return len(text) == 26 and text[0] in "01234567" and all(char in _ALPHABET for char in text)

@@ -11,6 +11,7 @@ from optledger import consent, review_deadlines, sendgate
 from optledger.campaigns import Directory
 from optledger.consent import CampaignView, ViewJson
 from optledger.errors import Conflict, NotFound, ValidationError
+from optledger.ids import is_ulid
 from optledger.models import Campaign
 from optledger.phone import normalize
 from optledger.store import Head, Store
@@ -141,6 +142,8 @@ def review_queue(brand: str | None, *, after: str | None, store: Store, director
         raise NotFound("unknown brand", fields={"brand": "unknown"})
     if len(brands) != 1:
         raise Conflict("several brands: choose one with ?brand=", fields={"brand": brands})
+    if after is not None and not is_ulid(after):  # any other string would be read as a place in the queue
+        raise ValidationError("after must be the next of a previous page", fields={"after": "invalid"})
     items, following = store.list_reviews(brands[0], after=after)
     now = utcnow()
     return {
