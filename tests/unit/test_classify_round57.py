@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from optledger.classify import classify
-from tests.support.replies import JOIN_KEYWORDS, check
+from tests.support.replies import check, label_of
 
 
 @pytest.mark.parametrize(
@@ -76,5 +75,4 @@ def test_round57(text: str, expected: str) -> None:
     ],
 )
 def test_round57_codes_of_a_name(text: str, name: str, expected: str) -> None:
-    verdict = classify(text, join_keywords=JOIN_KEYWORDS, names=(name,))
-    assert ("review" if verdict.review else verdict.action) == expected, verdict
+    assert label_of(text, (name,)) == expected

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from optledger.classify import classify
-from tests.support.replies import JOIN_KEYWORDS, check
+from tests.support.replies import check, label_of
 
 
 @pytest.mark.parametrize(
@@ -86,5 +85,4 @@ def test_round66(text: str, expected: str) -> None:
     ],
 )
 def test_round66_initials_then_a_word(text: str, name: str, expected: str) -> None:
-    verdict = classify(text, join_keywords=JOIN_KEYWORDS, names=(name,))
-    assert ("review" if verdict.review else verdict.action) == expected, verdict
+    assert label_of(text, (name,)) == expected

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from optledger.classify import classify
-from tests.support.replies import JOIN_KEYWORDS, check
+from tests.support.replies import check, label_of
 
 
 @pytest.mark.parametrize(
@@ -75,5 +74,4 @@ def test_round68(text: str, expected: str) -> None:
     ],
 )
 def test_round68_initials_after_a_first_word(text: str, name: str, expected: str) -> None:
-    verdict = classify(text, join_keywords=JOIN_KEYWORDS, names=(name,))
-    assert ("review" if verdict.review else verdict.action) == expected, verdict
+    assert label_of(text, (name,)) == expected
