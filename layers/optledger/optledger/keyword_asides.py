@@ -31,10 +31,12 @@ WISH = re.compile(
     r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|los|las) (?:\w+ ){0,2}(?:colors|colours|leaves"
     r"|foliage|views?|sunshine|sunsets?|snow|powder|waves|weather|ride|races|show|rodeo|parade|games?|music|concert"
     r"|fireworks|break|paisajes?|vistas?|nieve|playa|sol)$"
-    r"|^(?:(?:thanks|thank you|thank ye|thank ya|gracias|salud|saludos|cheers)(?: \w+)? (?:and|y) )?(?:good|buena|buen"
+    r"|^(?:(?:and|y) |(?:thanks|thank you|thank ye|thank ya|gracias|salud|saludos|cheers)(?: \w+)? (?:and|y) )?"
+    r"(?:good|buena|buen"
     r"|buenas|happy|feliz|safe) (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra"
     r"|cosecha|siembra|viaje|temporada|olas|waves|surf|swell|nieve|snow|powder|rides?|riding|paddling|climbing|trails"
-    r"|trip|travels|caceria|vendimia|matanza|recogida|siega|pizca)(?: (?:out|up|down) there| to (?:all|everyone|you all"
+    r"|trip|travels|caceria|vendimia|matanza|recogida|siega|pizca|camino|feria|fiesta|festival|fair|carnaval)"
+    r"(?: (?:out|up|down) there| to (?:all|everyone|you all"
     r"|yall)| fellas| folks)?$"
     # a team cheered, rain or luck hoped for, a feast wished ("Go Chiefs", "Hope y'all get some rain", "feliz
     # carnaval"), greetings from a place ("saludos desde Machala")
@@ -65,6 +67,8 @@ WISH = re.compile(
     # the place's season hoped fine ("Hope the leaves are gorgeous this fall")
     r"|^(?:and |y )?(?:i |we )?hope (?:the|your) (?:\w+ )?(?:leaves|colors|weather|season|snow|harvest|crop|fishing"
     r"|summer|fall|winter|spring|waves|water) (?:are|is|turn|stay|keep|hold|come|comes|get)(?: \w+){1,4}$"
+    r"|^(?:and |y )?(?:i |we )?hope (?:the|your) (?:\w+ ){0,2}\w+ (?:runs?|flows?|bites?|grows?|turns?|holds?|stays?"
+    r"|is|are) (?:good|well|strong|great|early|sweet|deep|pretty|gorgeous|nice|plenty|heavy)(?: \w+){0,3}$"
     r"|^que no (?:les|te|le|los|las) (?:pegue|toque|agarre|llegue|falte) (?:\w+ ){0,3}\w+$"
     # "que le vaya tuani", "que les vaya bonito": a farewell of any adverb
     r"|^(?:y )?que (?:le|les|te|os) vaya (?:muy )?\w+(?: \w+)?$"
@@ -149,7 +153,7 @@ _PRAISED_NOW = re.compile(rf"^{_PEOPLE} (?:are|re|r|son|sois){_PRAISES}$")
 AND_COURTESY = (
     "(?:" + "|".join(rf"(?<=\b{keyword})" for keyword in AND_KEYWORDS) + r")\s+(?:and|y|&)\s+"
     r"(?=(?:thanks|thank|thx|ty|gracias|god|dios|may|que|bless|blessings|bendiciones|have|love|take care|see|bye"
-    r"|adios)\b)"
+    r"|adios|buen|buena|buenas|feliz|good|happy|safe)\b)"
 )
 
 # a reason without its subject, as a gerund ("Stop, rowing clients on the lower Madison", "Baja, manejando hasta

@@ -61,7 +61,8 @@ _TITLES_BEFORE = frozenset({"dr", "mr", "mrs", "ms", "st", "sr", "jr", "no"})  #
 _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  # a word before the question
 # a block done or a threat: no request an hour beside it limits
 _THREAT = re.compile(
-    r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb|ill block|i will block|block (?:ya|you|yall)|bloquear|bloqueo)\b"
+    r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb|ill block|i will block|block (?:ya|you|yall)|bloquear|bloqueo"
+    r"|calling (?:my|the) (?:carrier|phone company)|llamo a la compania)\b"
 )
 _DONE = re.compile(r"\b(?:blocked|blocking|bloquead\w*|bloquee|cut it out|knock it off)\b")
 _THANKED_FOR = re.compile(r"(?:and )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) ")
@@ -127,7 +128,9 @@ _SPAM_NAMED = re.compile(
     r"|\bfiltered (?:as|into|to) spam\b|\b(?:got|gets|get|was|were) (?:flagged|marked|labeled|labelled) as spam\b"
     r"|\bde un n[uú]mero (?:raro|extra[nñ]o|desconocido|de \w+)\b|\bspam diciendo que\b"
     r"|\b(?:flagged|labeled|labelled|marked) as ['\"\u2018\u201c]?(?:potential|possible|likely|suspected) spam\b"
-    r"|\bspam (?:is|was) (?:fine|good|great|ok|okay) for\b|\bfiled (?:your|the|it|this) (?:\w+ )?under spam\b"
+    r"|\bspam (?:is|was) (?:fine|good|great|ok|okay) for\b|\bel spam es (?:mejor|peor|igual)\b"
+    r"|\b(?:ha|han|me ha|me han) (?:salido|llegado|entrado) (?:como|en|a) spam\b"
+    r"|\bfiled (?:your|the|it|this) (?:\w+ )?under spam\b"
     r"|\bmarked (?:the|your|this) number as safe\b|\b(?:junk|spam) (?:folder|box|filter)\b"
     r"|\bspamming (?:you|y'?all|ya) with\b"
     r"|\bfrom (?:a|some) (?:weird|strange|unknown|random) number\b"
@@ -163,6 +166,8 @@ _PRAISE = re.compile(
     r"|(?:is|are) (?:a |an )?(?:national )?treasures?\b"
     r"|\bque pinta (?:tienen|tiene|traen|tenian)\b|\bque pasada\b|(?:is|are|was) (?:pure |a )?genius\b"
     r"|(?:is|was|were|are) (?:pure |simply )?heaven(?:ly)?\b|(?:is|are) (?:so |too )?dangerous\b"
+    r"|(?:is|was|were|are) (?:pure |absolute )?perfection\b|\w+est (?:\w+ ){0,2}(?:ive|i have) (?:seen|had|tasted)\b"
+    r"|\bde (?:postal|pelicula|cine)\b"
     r"|looks? (?:alive|real|so real)|(?:youre|you are|ur|you re) (?:an? )?(?:artist|genius|wizard|legend)s?"
     # "qué bárbaro ese corte", "qué pinta tiene ese jamón", "qué buena la pega", "your donuts are ridiculous"
     r"|que (?:barbaro|barbara|pinta tiene|pintaza|pintazas)|(?:is|are) (?:ridiculous|crazy)"
