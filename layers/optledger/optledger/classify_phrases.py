@@ -119,7 +119,7 @@ _REFUSED_TEXTS = re.compile(
 )
 # a question of its own, or a request asked ("Can you not text this number anymore? It's my work phone")
 _ASKED_HOW = re.compile(r"(?:how|what|whom?|where|can i|could i|(?:can|could|would|will) (?:you|u)|como|donde|que)\b")
-_SPAM = re.compile(r"\bspam\b")
+_SPAM = re.compile(r"\bspam\w*")
 _CALLS = re.compile(
     r"\b(?:call\w*|llama(?:das?|r))\b(?! (?:\w+ )?(?:attorney|ag|police|cops|bbb|f[ct]c|state|board|carrier|phone))"
 )
@@ -366,7 +366,7 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
         if limit := limit_named(flat, verdict.matched or "", verdict.action == "opt_out", limits, beginnings):
             return _review(limit)
         # "is one of them spam?", "¿eso es spam?": spam asked about, not said; or the meat named ("my own Spam")
-        if verdict.action == "opt_out" and "spam" in (verdict.matched or "").split() and spam_not_said(text, asks):
+        if verdict.action == "opt_out" and _SPAM.search(verdict.matched or "") and spam_not_said(text, asks):
             # unless the reply refuses the texts besides ("esto es spam?? no me escriban")
             again = _decide(_SPAM.sub("~", marked), beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign)
             return again if again and again.action == "opt_out" and not again.review else _message(flat, beginnings)

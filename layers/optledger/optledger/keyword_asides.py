@@ -30,7 +30,8 @@ WISH = re.compile(
     # what the place shows in its season ("Enjoy the fall colors", "enjoy the powder"), enjoyed
     r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|los|las) (?:\w+ ){0,2}(?:colors|colours|leaves"
     r"|foliage|views?|sunshine|sunsets?|snow|powder|waves|weather|ride|races|show|rodeo|parade|games?|music|concert"
-    r"|fireworks|break|paisajes?|vistas?|nieve|playa|sol)$"
+    r"|fireworks|break|paisajes?|vistas?|nieve|playa|sol|aspens|larches|maples|wildflowers|blooms|trails|slopes|lake"
+    r"|mountains)(?: (?:turning|changing|blooming))?(?: (?:up|out|down|over) (?:there|here))?$"
     r"|^(?:(?:and|y) |(?:thanks|thank you|thank ye|thank ya|gracias|salud|saludos|cheers)(?: \w+)? (?:and|y) )?"
     r"(?:good|buena|buen"
     r"|buenas|happy|feliz|safe) (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra"
@@ -80,6 +81,12 @@ WISH = re.compile(
     r"|^(?:and |y )?(?:i )?hope (?:the )?\w+ (?:are|is|keep|keeps) (?:biting|running|jumping)$"
     # luck wished with what the sender does ("y suerte con los cursillos", "good luck with the season")
     r"|^(?:y |and )?(?:mucha |buena |good )?(?:suerte|luck) (?:con|with) (?:\w+ ){0,3}\w+$"
+    # anything of the place's hoped fine ("Hope the walleye stay hungry", "hope the trails set up fast this year")
+    r"|^(?:and |y )?(?:i |we )?(?:hope|hoping) (?:the|those|these|all the) (?:\w+ ){1,6}\w+$"
+    # a toast ("A toast to y'all"), the work cheered on ("Sigan tejiendo bonito", "keep paddling strong")
+    r"|^(?:(?:a|heres a|here s a) )?(?:toast|brindis) (?:to|a|por) (?:\w+ ){0,2}\w+$"
+    r"|^(?:y |and )?(?:sigan|siga|sigue|seguid|keep(?: on)?) (?!(?:texting|sending|messaging|mandando|enviando"
+    r"|escribiendo)\b)\w+(?:ando|iendo|ing)(?: \w+)? (?:bonito|lindo|asi|fuerte|duro|strong|chido|rico|sabroso)$"
 )
 # a blessing of any wording ("que el Señor los guarde", "may the good Lord keep you all", "que la Virgen me los
 # acompañe"): God, the Lord or a saint wished upon the sender, nothing asked of it
@@ -121,8 +128,8 @@ HAD_GOOD = re.compile(
 RETURNED = re.compile(
     r"^(?:(?:que|porque|pues|and|y) )?(?:(?:ya|finally|already|recien|just|mi|(?:we|i|im|were|ive|weve)"
     r"(?: re| m| are| am| have| got)?|\w+ (?:is|s|are))(?: just| finally| all| ya)? )?"
-    r"(?:back|home|returned|got back|regrese|regresamos|volvi|volvimos|(?:he|hemos) vuelto|llegue|llegamos"
-    r"|(?:estoy|estamos) (?:de vuelta|de regreso|back)|de vuelta|de regreso)(?: (?:up|down|over))?"
+    r"(?:back|home|returned|got back|regrese|regresamos|volvi|volvimos|volvemos|vuelvo|(?:he|hemos) vuelto|llegue"
+    r"|llegamos|(?:estoy|estamos) (?:de vuelta|de regreso|back)|de vuelta|de regreso)(?: (?:up|down|over))?"
     r"(?: (?:from|in|at|for|to|on|now|again|for good|after|de|a|en|desde|al|del|aqui|ya)(?: \w+){0,6})?$"
     # the phone that could not take them is mended or new ("got my phone fixed", "ya tengo cel nuevo")
     r"|^(?:i |we )?(?:got|have|tengo|ya tengo) (?:my |a |un |mi )?(?:new |nuevo )?(?:phone|cell|cel|celular|telefono)"

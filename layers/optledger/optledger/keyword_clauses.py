@@ -70,11 +70,9 @@ _PLACES = frozenset({"at", "in", "on", "of", "del", "de", "en"})
 # a family signing ("the Harlan family", "la familia Ortiz"): an article and a word of family around the name
 _FAMILY_WORDS = frozenset({"the", "family", "fam", "household", "familia", "la", "los", "las"})
 _SIGNER_WORDS = 4  # "Edith R. Chambers", "Kainoa", "Dale & Marlys Kuehn" (the "&" aside)
-# stop words a reason may follow ("alto pls, estoy de turno"); CANCEL, REMOVE and END before one are queued
-# a reason is the replier's own ("Alto, estoy manejando", "STOP, I'm at work"); "Stop, you're too kind" is delight
+# a reason after a stop word is the replier's own ("Alto, estoy manejando"); "Stop, you're too kind" is delight
 _REASON_SUBJECTS = _SUBJECTS - {"you", "u", "youre", "ur", "they", "theyre"}
-# "ya me regreso a…", "ya no mando cajas"
-_YA_REASONS = frozenset({("ya", "me"), ("ya", "nos"), ("ya", "estoy"), ("ya", "estamos"), ("ya", "no")})
+_YA_REASONS = frozenset({("ya", "me"), ("ya", "nos"), ("ya", "estoy"), ("ya", "estamos"), ("ya", "no")})  # "ya me voy"
 # a reason without its subject ("Unsubscribe. Retired after 22 years on the corner", "STOP, moved to Tulsa")
 _BARE_REASONS = frozenset(
     {
@@ -104,8 +102,7 @@ _KEYWORD_PHRASE_WORDS = frozenset({"de", "la", "lista", "suscripcion", "dar", "d
 _REASONED = frozenset({"stop", "baja", "alto", "parar", "para", "unsubscribe", "stopall"})
 # the words of HELP, INFO, START and UNSTOP: a keyword's clause with one asks for something, and may not revoke
 _NOT_REVOKING = frozenset(word.lower() for action in ("help", "opt_in") for word in _KEYWORDS[action] if word.isalpha())
-# START and UNSTOP may be followed by why the replier is back ("START please, I'm back from Tirana", "UNSTOP, we
-# moved back"): a reason of the replier's own asks nothing more; HELP and INFO beside one may say what they are about
+# START and UNSTOP may be followed by why the replier is back ("START please, I'm back from Tirana"), asking no more
 _OPTING_IN = frozenset(word.lower() for word in _KEYWORDS["opt_in"] if word.isalpha())
 
 
@@ -128,14 +125,13 @@ def keyword_in_clauses(
     clauses = _clauses(body)
     if not 1 < len(clauses) <= _CLAUSES:
         return None
-    # set lookups first, on every clause: which may be a keyword's, and whether every other could be an aside; most
-    # replies fail them, and only one that passes has its clauses read alone (``classify``)
+    # set lookups first (most replies fail them); only a reply that passes has its clauses read alone (``classify``)
     cores = {index: core for index, clause in enumerate(clauses) if (core := _keyword_core(clause)) is not None}
     keyed = list(cores)
     if not keyed:
         return None
-    # the rules read a cue as something else ("I'll stop by tomorrow, thanks"); they read the reply without its breaks,
-    # so a word alone in its clause ("Cancel. Have a great season", "Stop y'all, God love ya") is still a keyword's
+    # a cue the rules read as something else ("I'll stop by tomorrow, thanks"), unless alone in its clause ("Cancel.
+    # Have a great season": the rules read the reply without its breaks)
     if read is _CLEARED and any(len(_words().address.strip(clauses[index].words)) > 1 for index in keyed):
         return None
     first, last = keyed[0], keyed[-1]
@@ -181,13 +177,14 @@ def keyword_in_clauses(
 
 
 def _explained(clauses: list[_Clause], first: int, last: int, kind: _Kind) -> bool:
-    """A stop word of everyday meaning alone, then the replier's reason and nothing asked: for a person to read."""
+    """A stop word of everyday meaning alone, then the replier's reason or name and nothing asked: for a person."""
     if not (kind.everyday and kind.revokes and first == last == 0 and len(clauses[0].words) == 1):
         return False
     after = clauses[1:]
     if "?" in "".join(clause.text for clause in after) or any(not _words().requests.isdisjoint(c.words) for c in after):
         return False  # a question, or what the stop word meant said again ("I mean cancel my spot in line")
-    return _reason(after[0], kind._replace(reasoned=True))
+    # or a signer's full name, then their team or what is cancelled ("Cancel - Coach Dana Reyes, Lake County ski")
+    return _reason(after[0], kind._replace(reasoned=True)) or (len(after[0].words) > 1 and _signer(after[0]))
 
 
 def _asides_fit(before: list[_Clause], after: list[_Clause], but: bool, names: Iterable[str], kind: _Kind) -> bool:
@@ -232,7 +229,7 @@ def _opting_in(keyed: list[_Clause]) -> bool:
 
 
 def _courteous(clause: _Clause) -> bool:
-    return bool(clause.words) and not _words().courtesy.strip(clause.words)
+    return bool(clause.words) and not _words().courtesy.strip(_words().address.strip(clause.words))  # "Start, tía"
 
 
 def _maybe_keyword(text: str) -> bool:
@@ -352,8 +349,11 @@ def _signer(clause: _Clause, *, named: bool = False) -> bool:
     tokens = [token for token in clause.text.replace(".", " ").split() if token not in _COUPLED]  # "Dale & Marlys"
     if len(tokens) > 1 and tokens[0].lower() in _FAMILY_WORDS:  # "the Harlan family", "la familia Ortiz"
         tokens = [token for token in tokens if token.lower() not in _FAMILY_WORDS]
-    if not 0 < len(tokens) <= _SIGNER_WORDS or not _TIMES.isdisjoint(clause.words):
-        return False  # "Help - Monday": a day is when, not who
+    # "Help - Monday": a day is when, not who ("Walter & June Lindqvist": a month before a surname is a name)
+    surname = [token[:1].isupper() and fold(token) not in _words().lexicon for token in [*tokens[1:], ""]]
+    dated = any(fold(token) in _TIMES and not surname[index] for index, token in enumerate(tokens))
+    if not 0 < len(tokens) <= _SIGNER_WORDS or dated:
+        return False
     # a name no dictionary knows, or an initial: "Cancel - Free Pizza Night" names what is cancelled
     named = (named and len(tokens) == 1) or any(len(word) == 1 or word not in _words().lexicon for word in clause.words)
     return named and all(token[0].isupper() and token.replace("-", "").isalpha() for token in tokens)  # Jean-Baptiste

@@ -122,7 +122,12 @@ _SPAM_NAMED = re.compile(
     r"|\bse (?:fue|fueron|iba|van|va) a (?:la carpeta de )?spam\b|\bcarpeta de spam\b"
     r"|\b(?:viene|llego|vino|es) de otro n[uú]mero\b|\bfrom (?:some |another |a different )(?:other )?number\b"
     r"|\bme (?:lleg[oó]|llegaron) (?:un |una )?spam\b"
-    r"|\bspam (?:with|w) (?:a |the )?(?:\w+ ){0,2}(?:glaze|sauce|eggs|rice)\b"
+    r"|\bspam (?:with|w|and|&|n) (?:a |the )?(?:\w+ ){0,2}(?:glaze|sauce|eggs|rice|syrup|hash|trout|gravy)\b"
+    # the meat's cases, contests and fillings ("Spam carving contest", "bollos rellenos de spam"), a room spammed
+    r"|\bspam (?:cases?|carving|contests?|cook ?offs?|festival|fest|museum|recipes?|spread|salad|booth|eating)\b"
+    r"|\b(?:got|have|has|had|sell|still) (?:any|some) (?:of )?(?:that|the|this) spam\b(?! (?:texts?|messages?|from)\b)"
+    r"|\b(?:rellen[oa]s?|bollos?|empanadas?|pastelitos?|arepas?) (?:de|con) spam\b|\b(?:hice|hicimos) spam\b"
+    r"|\bspamm\w* (?:the|our|their) (?:\w+ ){0,2}(?:fridge|kitchen|table|counter|board|wall|page|thread|channel)\b"
     r"|\bspam (?:text|message|call|email) (?:said|says|saying)\b"
     r"|\b(?:bought|brought|buy|sell|carry|stock) (?:the |some |a )?spam\b|\bfiltrad[oa]s? (?:como|de) spam\b"
     r"|\bfiltered (?:as|into|to) spam\b|\b(?:got|gets|get|was|were) (?:flagged|marked|labeled|labelled) as spam\b"
