@@ -85,7 +85,7 @@ def test_verdicts_the_rules_reached_are_not_reopened(model_says, text, expected)
 
 
 def test_a_refusal_of_texts_no_rule_decides_is_honoured_when_the_model_reads_a_revocation(model_says):
-    text = "I'd prefer not getting texts from the dealership anymore"
+    text = "I'd sooner not get texts from the dealership anymore"
     model_says(queue=False, honour=False)
     assert (classify(text).review, classify(text).matched) == (True, "texts refused")
     model_says(queue=True, honour=True)

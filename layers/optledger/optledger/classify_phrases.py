@@ -118,7 +118,9 @@ _REFUSED_TEXTS = re.compile(
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"
 )
 # a question of its own, or a request asked ("Can you not text this number anymore? It's my work phone")
-_ASKED_HOW = re.compile(r"(?:how|what|whom?|where|can i|could i|(?:can|could|would|will) (?:you|u)|como|donde|que)\b")
+_ASKED_HOW = re.compile(  # "¿Me podéis quitar de los SMS? Gracias": the question is the request
+    r"(?:how|what|whom?|where|can i|could i|(?:can|could|would|will) (?:you|u)|como|donde|que|me pod\w*|me pued\w*)\b"
+)
 _SPAM = re.compile(r"\bspam\w*")
 _CALLS = re.compile(
     r"\b(?:call\w*|llama(?:das?|r))\b(?! (?:\w+ )?(?:attorney|ag|police|cops|bbb|f[ct]c|state|board|carrier|phone))"
@@ -258,8 +260,7 @@ def _decide(
         # "maybe I should unsubscribe", "did I get unsubscribed?": a thought or a question, not a request
         if found.start() and (hedge := patterns.hedges.search(masked, beginnings)):
             return _review(hedge[0])
-        # "UNSUBSCRIBE. Also what's my account number?": a lone keyword before a question, like a lone STOP
-        # ("How do I get off your list? I've asked twice": the question is the request itself)
+        # "UNSUBSCRIBE. Also what's my account number?": a lone keyword before a question ("How do I get off?": asked)
         if asks and not _ASKED_HOW.match(found[0]) and _before_question(marked, found[0]):
             return _review(found[0])
         return _PHRASES[found[0]]
@@ -295,8 +296,7 @@ def _decide(
     if "~" not in marked and (found := patterns.over.search(masked, beginnings)):
         return _review(found[0])
     if word := patterns.watch.find(words):
-        # "STOP I just saw the lineup, I'm screaming": a STOP that opens a reply of delight naming no texts is an
-        # exclamation, as it is in a clause of its own ("Stop, I'm crying, this coupon is perfect")
+        # "STOP I just saw the lineup, I'm screaming": a STOP opening delight that names no texts is an exclamation
         if word == "stop" and words[0] == "stop" and mood() == "delight":
             return None
         return _review(word)

@@ -17,7 +17,7 @@ WISH = re.compile(
     r"|(?:que )?(?:tengan|tenga|tengas|tengais|pasen|pase|pases|paseis|disfruten|disfrute|disfruteis))"
     r" (?:a |an |un |una )?(?:\w+ )?(?:great|good|safe|nice|happy|wonderful|blessed|lovely|fun|awesome|beautiful"
     r"|fantastic|restful|peaceful|merry|relaxing|buen|buena|bonito|bonita|excelente|feliz|lindo|linda|hermoso|hermosa)"
-    r"(?: \w+){1,3}$"
+    r"(?: \w+){1,4}$"
     # a time wished of any adjective ("que tengan chilera semana", "have a mighty weekend")
     r"|^(?:and |y )?(?:(?:have|enjoy) (?:a|an)|(?:que )?(?:tengan|tenga|tengas|pasen|pase|pases)(?: (?:un|una|muy))?)"
     r" \w+ (?:day|week|weekend|night|evening|season|summer|holiday|holidays|dia|semana|finde|noche|tarde|temporada"
@@ -36,9 +36,9 @@ WISH = re.compile(
     r"(?:good|buena|buen"
     r"|buenas|happy|feliz|safe) (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra"
     r"|cosecha|siembra|viaje|temporada|olas|waves|surf|swell|nieve|snow|powder|rides?|riding|paddling|climbing|trails"
-    r"|trip|travels|caceria|vendimia|matanza|recogida|siega|pizca|camino|feria|fiesta|festival|fair|carnaval)"
+    r"|trip|trips|travels|caceria|vendimia|matanza|recogida|siega|pizca|camino|feria|fiesta|festival|fair|carnaval)"
     r"(?: (?:out|up|down) there| to (?:all|everyone|you all"
-    r"|yall)| fellas| folks)?$"
+    r"|yall)(?: (?:the|of the|of you) \w+)?| fellas| folks)?$"
     # a team cheered, rain or luck hoped for, a feast wished ("Go Chiefs", "Hope y'all get some rain", "feliz
     # carnaval"), greetings from a place ("saludos desde Machala")
     r"|^(?:go|vamos|arriba|viva|vivan|que viva|que vivan) \w+(?: \w+)?$"
@@ -46,7 +46,7 @@ WISH = re.compile(
     r"|^(?:happy|feliz|merry|felices|buen|buena) (?:\w+ )?(?:holidays?|thanksgiving|christmas|navidad|new year"
     r"|ano nuevo|easter|pascua|pascuas|carnaval|birthday|cumpleanos|cumple|halloween|hanukkah|diwali|eid|ramadan"
     r"|fiestas|semana santa|fourth|4th)$|^(?:(?:un |muchos )?(?:saludos?|saludit[oa]s?|saludic[oa]s?|greetings|abrazos?"
-    r"|abracicos?|abrazotes?|bendiciones|saudos|saudinos|apertas) )?(?:desde|from)(?: \w+){1,3}$"
+    r"|abracicos?|abrazotes?|bendiciones|saudos|saudo|saudinos|apertas) )?(?:desde|from)(?: \w+){1,3}$"
     r"|^(?:un |muchos )?(?:saludos?|saluditos?|saludicos?|greetings|abrazos?|abracicos?|bendiciones|saudos|saudinos"
     r"|apertas|gruezi|howdy|aloha|hello|hi) (?:de|desde|from)"
     r"(?: \w+){1,3}$"
@@ -82,7 +82,7 @@ WISH = re.compile(
     # luck wished with what the sender does ("y suerte con los cursillos", "good luck with the season")
     r"|^(?:y |and )?(?:mucha |buena |good )?(?:suerte|luck) (?:con|with) (?:\w+ ){0,3}\w+$"
     # anything of the place's hoped fine ("Hope the walleye stay hungry", "hope the trails set up fast this year")
-    r"|^(?:and |y )?(?:i |we )?(?:hope|hoping) (?:the|those|these|all the) (?:\w+ ){1,6}\w+$"
+    r"|^(?:and |y )?(?:i |we )?(?:hope|hoping) (?:the|those|these|all the) (?:\w+ ){1,11}\w+$"
     # a toast ("A toast to y'all"), the work cheered on ("Sigan tejiendo bonito", "keep paddling strong")
     r"|^(?:(?:a|heres a|here s a) )?(?:toast|brindis) (?:to|a|por) (?:\w+ ){0,2}\w+$"
     r"|^(?:y |and )?(?:sigan|siga|sigue|seguid|keep(?: on)?) (?!(?:texting|sending|messaging|mandando|enviando"
@@ -153,6 +153,12 @@ _PRAISED_BEFORE = re.compile(
     rf"|u|yous|them)(?: (?:so much|lots|a lot|all|to death))?{_THOUGH}$"
 )
 _PRAISED_NOW = re.compile(rf"^{_PEOPLE} (?:are|re|r|son|sois){_PRAISES}$")
+# the business missed, as a farewell ("but we'll miss your eggs", "los vamos a extrañar")
+_MISSED = re.compile(
+    r"^(?:(?:but|and|y|pero) )?(?:(?:we|i)(?: ll| will| re gonna| are gonna)? |well |ill |(?:los|las|te) )?"
+    r"(?:miss|missing|extranaremos|vamos a extranar|voy a extranar|extranare)"
+    r"(?: (?:you|yall|you all|you guys|your|the|our|sus|los|las|el|la|a ustedes))?(?: \w+){0,4}$"
+)
 
 
 # an "and" after a keyword, before thanks, a blessing or a farewell ("STOP y gracias", "STOP and God keep you all"):
@@ -190,6 +196,6 @@ def goodwill(said: str, exclaims: bool) -> bool:
     """Thanks for what was, a good time had, congratulations, the people praised: farewells that ask nothing. Praise
     of what they are is one only beside a keyword that is no exclamation (``exclaims``: "Stop, you guys are great"
     may be one)."""
-    if any(rule.match(said) for rule in (THANKS_FOR, HAD_GOOD, THANKED_WELL, CONGRATS, _PRAISED_BEFORE)):
+    if any(rule.match(said) for rule in (THANKS_FOR, HAD_GOOD, THANKED_WELL, CONGRATS, _PRAISED_BEFORE, _MISSED)):
         return True
     return not exclaims and bool(_PRAISED_NOW.match(said))

@@ -130,9 +130,8 @@ def keyword_in_clauses(
     keyed = list(cores)
     if not keyed:
         return None
-    # a cue the rules read as something else ("I'll stop by tomorrow, thanks"), unless alone in its clause ("Cancel.
-    # Have a great season": the rules read the reply without its breaks)
-    if read is _CLEARED and any(len(_words().address.strip(clauses[index].words)) > 1 for index in keyed):
+    # a cue the rules read as something else ("I'll stop by, thanks"), unless alone in its clause ("Cancel. Have fun")
+    if read is _CLEARED and any(len(_bare_core(clauses[index])) > 1 for index in keyed):
         return None
     first, last = keyed[0], keyed[-1]
     if len(keyed) != last - first + 1:
@@ -143,7 +142,7 @@ def keyword_in_clauses(
         everyday=not _EVERYDAY.isdisjoint(words),
         reasoned=(_NOT_REVOKING.isdisjoint(words) and not _REASONED.isdisjoint(words))
         # "Start, gracias. Ya estoy de vuelta": courtesy in a clause of its own says START as a request too
-        or _opting_in(clauses[first : last + 1 + (last + 1 < len(clauses) and _courteous(clauses[last + 1]))]),
+        or _opting_in(clauses[first : last + 1 + (last + 1 < len(clauses) and not _bare_core(clauses[last + 1]))]),
     )
     before, after = clauses[:first], clauses[last + 1 :]
     # laughter or delight in emoji after the keyword, the break between clauses or not ("Stop!! I hate these 😂")
@@ -191,9 +190,8 @@ def _asides_fit(before: list[_Clause], after: list[_Clause], but: bool, names: I
     # courtesy of any wording before a "but" leaves an opt-out keyword one ("u guys slay but stop")
     if not all(_aside(clause, names, kind, but=but and kind.revokes) for clause in before):
         return False
-    # after a signer's name, short parts of any words are its role, place or hours ("START - Kayla Morin, service van
-    # 3"); beside CANCEL, END, REMOVE or BAJA they may be what is cancelled, beside HELP or INFO what help is asked
-    # with, unless named in capitals ("HELP - Staci, Werner Park housing"; "Help - Dana, parking lot" asks)
+    # after a signer's name, short parts are its role, place or hours ("START - Kayla Morin, service van 3"); beside
+    # CANCEL or BAJA what is cancelled, beside HELP what help is asked with unless in capitals ("Help - Dana, lot B")
     signed = False
     for clause in after:
         if _after(clause, names, kind):
@@ -228,8 +226,8 @@ def _opting_in(keyed: list[_Clause]) -> bool:
     return "start" in words and (len(words) > 1 or any("START" in clause.text for clause in keyed))
 
 
-def _courteous(clause: _Clause) -> bool:
-    return bool(clause.words) and not _words().courtesy.strip(_words().address.strip(clause.words))  # "Start, tía"
+def _bare_core(clause: _Clause) -> list[str]:  # "Stop please", "Start, tía": courtesy and address struck out
+    return _words().courtesy.strip(_words().address.strip(clause.words))
 
 
 def _maybe_keyword(text: str) -> bool:
@@ -347,15 +345,17 @@ def _signer(clause: _Clause, *, named: bool = False) -> bool:
     """A name or two and initials in capitals after the keyword ("Thank you, Edith R. Chambers"): who signs it.
     ``named``: a first name alone may be a dictionary's word ("Stop - Jess, feedlot crew"), as after STOP."""
     tokens = [token for token in clause.text.replace(".", " ").split() if token not in _COUPLED]  # "Dale & Marlys"
-    if len(tokens) > 1 and tokens[0].lower() in _FAMILY_WORDS:  # "the Harlan family", "la familia Ortiz"
+    # a family signing by its name, a dictionary's word or not ("the Harlan family", "Patel family")
+    if family := len(tokens) > 1 and bool({tokens[0].lower(), tokens[-1].lower()} & _FAMILY_WORDS):
         tokens = [token for token in tokens if token.lower() not in _FAMILY_WORDS]
     # "Help - Monday": a day is when, not who ("Walter & June Lindqvist": a month before a surname is a name)
     surname = [token[:1].isupper() and fold(token) not in _words().lexicon for token in [*tokens[1:], ""]]
     dated = any(fold(token) in _TIMES and not surname[index] for index, token in enumerate(tokens))
     if not 0 < len(tokens) <= _SIGNER_WORDS or dated:
         return False
-    # a name no dictionary knows, or an initial: "Cancel - Free Pizza Night" names what is cancelled
-    named = (named and len(tokens) == 1) or any(len(word) == 1 or word not in _words().lexicon for word in clause.words)
+    # a name no dictionary knows or an initial ("Cancel - Free Pizza Night" names what is cancelled)
+    unknown = any(len(word) == 1 or word not in _words().lexicon for word in clause.words)
+    named = ((named or family) and len(tokens) == 1) or unknown
     return named and all(token[0].isupper() and token.replace("-", "").isalpha() for token in tokens)  # Jean-Baptiste
 
 

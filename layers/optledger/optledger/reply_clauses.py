@@ -70,14 +70,14 @@ _SARCASM = re.compile(r"(?:[^|]*\| )?[^|]*\bsaid no ?(?:one|body)(?: ever)?\b[^|
 # a clause asking for a limit: a word of one ("only", "after", "hasta"), or a request about sending to the replier
 _ASKS_LIMIT = re.compile(
     r"\b(?:only|just|solo|nomas|unicamente|except|excepto|menos|but|pero|after|before|until|till|hasta|despues|antes"
-    r"|instead|better|mejor)\b|\b(?:te?xt|message|send|contact|write|call|mand|envi|escrib)\w* (?:me|us|nos)\b"
+    r"|instead|better|mejor)\b|\b(?:te?xt|message|send|contact|write|call|mand|envi|escrib)(?!ing)\w* (?:me|us|nos)\b"
     # or one that allows the texts at a time ("weekends are fine", "por la tarde me sirve", "I'll read them at night")
     r"|\b(?:fine|ok|okay|prefer|rather|works|bien|prefiero|sirve|ill|i will|i can|we can|we will)\b"
 )
 # a clause telling how the texts come ("they come at dinner every night", "me llegan a las 5"): an hour told there is
 # complained of
 _TEXTS_COME = re.compile(
-    r"\b(?:they|them|te?xts?|messages?|msgs?|mensajes?|textos?|llegan?|lleg[oó]|despiert\w*|wakes?|woke|buzz\w*"
+    r"\b(?:they|them|te?xts?|texting|texted|messages?|msgs?|mensajes?|textos?|llegan?|lleg[oó]|despiert\w*|wakes?|woke|buzz\w*"
     r"|comes?|came|upsets?)\b"
 )
 _SPAM_ASKED = re.compile(  # a question whose subject is what may be spam: "is this text spam?", "¿eso es spam?"
@@ -125,6 +125,14 @@ _SPAM_NAMED = re.compile(
     r"|\bspam (?:with|w|and|&|n) (?:a |the )?(?:\w+ ){0,2}(?:glaze|sauce|eggs|rice|syrup|hash|trout|gravy)\b"
     # the meat's cases, contests and fillings ("Spam carving contest", "bollos rellenos de spam"), a room spammed
     r"|\bspam (?:cases?|carving|contests?|cook ?offs?|festival|fest|museum|recipes?|spread|salad|booth|eating)\b"
+    # the meat asked about or wished in a dish ("does spam hold up in saddle bags", "pozole con spam", "eso del spam")
+    r"|\b(?:does|do|will|would|can|is) spam (?:hold|keep|last|go|taste|work|cook|fry|need)\b|\beso del spam\b"
+    r"|\b(?:pozole|sopa|caldo|frijoles|chilaquiles|tamales|enchiladas|tacos) con spam\b|\bcarne en lata\b"
+    # spam of another sender ("some number claiming to be your shop", "un mensaje de spam", "no era vuestro")
+    r"|\b(?:some|a|another|this) (?:\w+ )?number claiming\b|\b(?:un|otro|el|ese) (?:mensaje|sms|texto) de spam\b"
+    r"|\b(?:somebody|someone|some \w+)(?: from (?:a|an|some) (?:\w+ ){0,2}number)? (?:keeps |has been |is )?spamming\b"
+    r"|\bspam,? (?:i m|im|i am|supongo|imagino) (?:guessing|thinking|assuming)?"
+    r"|\bno (?:era|eran) (?:vuestro|vuestros|suyo|suyos|de ustedes|ustedes)\b"
     r"|\b(?:got|have|has|had|sell|still) (?:any|some) (?:of )?(?:that|the|this) spam\b(?! (?:texts?|messages?|from)\b)"
     r"|\b(?:rellen[oa]s?|bollos?|empanadas?|pastelitos?|arepas?) (?:de|con) spam\b|\b(?:hice|hicimos) spam\b"
     r"|\bspamm\w* (?:the|our|their) (?:\w+ ){0,2}(?:fridge|kitchen|table|counter|board|wall|page|thread|channel)\b"
