@@ -31,7 +31,8 @@ WISH = re.compile(
     r"|^(?:and |y )?(?:enjoy|disfruten|disfrute) (?:the|your|ur|el|la|los|las) (?:\w+ ){0,2}(?:colors|colours|leaves"
     r"|foliage|views?|sunshine|sunsets?|snow|powder|waves|weather|ride|races|show|rodeo|parade|games?|music|concert"
     r"|fireworks|break|paisajes?|vistas?|nieve|playa|sol|aspens|larches|maples|wildflowers|blooms|trails|slopes|lake"
-    r"|mountains)(?: (?:turning|changing|blooming))?(?: (?:up|out|down|over) (?:there|here))?$"
+    r"|mountains)(?: (?:turning|changing|blooming))?(?: (?:up|out|down|over) (?:there|here)"
+    r"| (?:along|on|in|at|by|over|around) (?:the )?\w+)?$"
     r"|^(?:(?:and|y) |(?:thanks|thank you|thank ye|thank ya|gracias|salud|saludos|cheers)(?: \w+)? (?:and|y) )?"
     r"(?:good|buena|buen"
     r"|buenas|happy|feliz|safe) (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra"
@@ -79,6 +80,9 @@ WISH = re.compile(
     r"|the whole (?:team|crew)|everyone|the team|the crew|yall)$"
     # the fish wished biting ("Hope the crappie are biting", "hope the walleye keep jumping")
     r"|^(?:and |y )?(?:i )?hope (?:the )?\w+ (?:are|is|keep|keeps) (?:biting|running|jumping)$"
+    # anything wished to the sender ("Wishing you a full house every night")
+    r"|^(?:and |y )?(?:wishing|wish) (?:you|yall|you all|everyone|u)(?: all| guys)? (?:a |an |many |lots of )?"
+    r"(?:\w+ ){0,3}\w+$"
     # luck wished with what the sender does ("y suerte con los cursillos", "good luck with the season")
     r"|^(?:y |and )?(?:mucha |buena |good )?(?:suerte|luck) (?:con|with) (?:\w+ ){0,3}\w+$"
     # anything of the place's hoped fine ("Hope the walleye stay hungry", "hope the trails set up fast this year")
@@ -122,6 +126,9 @@ HAD_GOOD = re.compile(
     # the time with the sender loved ("Loved paddling with you guys")
     r"|^(?:and |y )?(?:i |we )?(?:loved|enjoyed|liked) (?:\w+ing|our|the|my|every|it) (?:\w+ ){0,4}?"
     r"(?:with (?:you|yall|you guys|you all|ya|u)|here|there)$"
+    # the ride or the stay enjoyed ("enjoyed the ride", "loved our stay")
+    r"|^(?:and |y )?(?:i |we )?(?:really )?(?:loved|enjoyed) (?:the|our|my|every) (?:\w+ ){0,3}?(?:ride|trip|tour|stay"
+    r"|visit|show|shows|season|class|classes|meal|dinner|time|run|cruise|hike|lessons?)$"
 )
 # a return beside START or UNSTOP, with no subject or before it ("Back in Bethel now, UNSTOP", "START, ya regresé de
 # Monterrey", "Home for the summer, START please"): why the replier opts in again, which asks nothing more
@@ -190,6 +197,12 @@ SHIFT = re.compile(
     r"|^(?:day|night|swing|graveyard|overnight|mid|midnight) (?:check|crew|forklift|loader|loading|driver|guard|desk"
     r"|audit|dispatch|maintenance|security|sort|picker|packer|stocker|receiving|cook|line|ops)$"
 )
+
+
+def looked_back(said: str) -> bool:
+    """Thanks for a time praised or a time enjoyed ("thanks for a lovely tour", "enjoyed the tour"): what was, so no
+    tour is cancelled."""
+    return bool(THANKED_WELL.match(said) or HAD_GOOD.match(said))
 
 
 def goodwill(said: str, exclaims: bool) -> bool:

@@ -31,7 +31,7 @@ from optledger.classify import (
     decisive,
 )
 from optledger.classify_phrases import _CLEARED
-from optledger.keyword_asides import AND_COURTESY, BLESSING, DOING, RETURNED, SHIFT, THANKED_WELL, WISH, goodwill
+from optledger.keyword_asides import AND_COURTESY, BLESSING, DOING, RETURNED, SHIFT, WISH, goodwill, looked_back
 from optledger.keyword_signatures import _role
 from optledger.keyword_signoffs import _COUPLED, _DEPARTMENTS, _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
 from optledger.keyword_unknown import unknown_aside
@@ -54,7 +54,7 @@ _BREAK = re.compile(
     r"|\s*[\u2190-\u2bff\U0001f000-\U0001faff][\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]*\s*",  # emoji
     re.IGNORECASE,
 )
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"(?:[^\W\d_]|[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff])+")  # and Indic marks
 _BUT_FIRST = re.compile(r"(?:but|pero)\s+", re.IGNORECASE)
 # a reason's lead opening a clause of its own ("Parar, que estoy en clase", "STOP. Because I'm driving")
 _REASON_FIRST = re.compile(rf"(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS_TYPED})\b)", re.IGNORECASE)
@@ -326,7 +326,7 @@ def _after(clause: _Clause, names: Iterable[str], kind: _Kind) -> bool:
         return False  # "Stop, the chicken kelaguen was the best I've had": praise of a thing, delight
     if kind.reasoned and kind.revokes and _reason(clause, kind):
         return True  # "Parar, estoy en la bodega trabajando", "Parar, ya me regreso a Apatzingán"
-    if len(clause.words) <= 3 and clause.words[-1:] == ["here"] and " ".join(clause.words[:-1]) in _ROLES:
+    if len(clause.words) <= 4 and clause.words[-1:] == ["here"] and " ".join(clause.words[:-1]) in _ROLES:
         return True  # "band mom here": who writes
     if not kind.everyday and SHIFT.match(said):
         return True  # "STOP - DeAndre, scorekeeper, Saturday shift"
@@ -380,7 +380,7 @@ def _plain(
     greeting = tuple(clause.words) in sets.openings.phrases  # asked whole or not ("¿Quihubo? Baja, compadre")
     if "?" in clause.text and not greeting:
         return False  # a question, but not a greeting asked whole ("How are you? STOP")
-    if _wish(clause.words, names) or THANKED_WELL.match(" ".join(clause.words)):
+    if _wish(clause.words, names) or looked_back(" ".join(clause.words)):
         return True  # "Cancel. Have a great season", "Remove. Thanks for a lovely tour": no season or tour cancelled
     if objects and not sets.objects.isdisjoint(sets.social.strip(clause.words)):
         return False

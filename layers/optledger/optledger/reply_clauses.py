@@ -55,6 +55,8 @@ _NOT_QUESTIONS = frozenset(
     | {"can you", "can u", "could you", "could u", "would you", "would u", "will you", "will u", "can yall"}
 )
 _QUESTION_WORDS = 3
+# "Stop. Can you fill Thursday": a service asked of the business, not a request about the texts ("can you take me off")
+_SERVICE = re.compile(r"(?:can|could) (?:you|u) (?:fill|do|bring|deliver|plow|mow|fix|come|make|hold|save|order)\b")
 # "are you open Christmas Eve": a question of the business's own, no complaint ("are you kidding me")
 _ASKED_OF_THE_BUSINESS = frozenset({"open", "closed", "opening", "closing", "hiring", "delivering", "still", "taking"})
 _TITLES_BEFORE = frozenset({"dr", "mr", "mrs", "ms", "st", "sr", "jr", "no"})  # "Dr. Patel", "No. 5"
@@ -132,7 +134,8 @@ _SPAM_NAMED = re.compile(
     r"|\b(?:some|a|another|this) (?:\w+ )?number claiming\b|\b(?:un|otro|el|ese) (?:mensaje|sms|texto) de spam\b"
     r"|\b(?:somebody|someone|some \w+)(?: from (?:a|an|some) (?:\w+ ){0,2}number)? (?:keeps |has been |is )?spamming\b"
     r"|\bspam,? (?:i m|im|i am|supongo|imagino) (?:guessing|thinking|assuming)?"
-    r"|\bno (?:era|eran) (?:vuestro|vuestros|suyo|suyos|de ustedes|ustedes)\b"
+    r"|\bno (?:era|eran) (?:vuestro|vuestros|suyo|suyos|de ustedes|ustedes)\b|\bclaiming to be\b"
+    r"|\b(?:pon[eé]is|ponen|pones|us[aá]is|usan|lleva|llevan) spam\b"
     r"|\b(?:got|have|has|had|sell|still) (?:any|some) (?:of )?(?:that|the|this) spam\b(?! (?:texts?|messages?|from)\b)"
     r"|\b(?:rellen[oa]s?|bollos?|empanadas?|pastelitos?|arepas?) (?:de|con) spam\b|\b(?:hice|hicimos) spam\b"
     r"|\bspamm\w* (?:the|our|their) (?:\w+ ){0,2}(?:fridge|kitchen|table|counter|board|wall|page|thread|channel)\b"
@@ -175,7 +178,10 @@ _PRAISE = re.compile(
     r"|mejor que|out of this world|de otro mundo|too fine"
     r"|(?:que|bien|muy|super|tan) (?:guay|chilero|chilera|chileros|chileras)"
     # "qué olas más buenas", "qué tubazo", "that bobcat looks alive", "you're an artist"
-    r"|que (?:\w+ )?(?:mas|tan) (?:buen|buena|buenos|buenas|bonit\w+|lind\w+|ric\w+|chul\w+)|que \w{2,}az[oa]s?"
+    r"|que (?:\w+ )?(?:mas|tan) (?:buen|bueno|buena|buenos|buenas|bonit\w+|lind\w+|ric\w+|chul\w+)|que \w{2,}az[oa]s?"
+    # "qué tuani la foto", "se me hace la boca agua", "está de locos", "glorious", "bigger than my head"
+    r"|que (?:tuani|lindos|lindas|chevere|bacan|chido|chida|padre|guapo|guapa) |se me hace (?:la )?boca agua|de locos"
+    r"|glorious|me tiemblan las piernas|bigger than my head|exactly what (?:ive|i have|i ve) been (?:\w+ing) for"
     r"|(?:is|are) (?:a |an )?(?:national )?treasures?\b"
     r"|\bque pinta (?:tienen|tiene|traen|tenian)\b|\bque pasada\b|(?:is|are|was) (?:pure |a )?genius\b"
     r"|(?:is|was|were|are) (?:pure |simply )?heaven(?:ly)?\b|(?:is|are) (?:so |too )?dangerous\b"
@@ -224,7 +230,7 @@ def asks_without_mark(flat: str) -> bool:
     return (
         len(last) >= _QUESTION_WORDS
         and (last[0] in _QUESTION_STARTS or starts in _QUESTION_PAIRS)
-        and (starts not in _NOT_QUESTIONS or last[2] in _ASKED_OF_THE_BUSINESS)
+        and (starts not in _NOT_QUESTIONS or last[2] in _ASKED_OF_THE_BUSINESS or bool(_SERVICE.match(" ".join(last))))
     )
 
 

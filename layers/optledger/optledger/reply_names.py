@@ -46,6 +46,7 @@ _WORD_DIGITS = {word: digit for spelt in _NUMBER_WORDS for digit, word in spelt.
 _NUMBERS = frozenset(_WORD_DIGITS) | frozenset(_NUMBER_WORDS[0])  # the number words and the digits a name may hold
 _WORD = re.compile(r"[^\W_]+")
 _AMPERSANDED = re.compile(r"&|[^\W\d_]+")  # a name's words and its "&"
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 _NAMED = "\x00"  # where the name was
 # words that only lead to the name go with it in the bare reply ("HELP for Luxe Nails", "baja de la Cooperativa Sol")
 _NAMED_AFTER_LEAD = re.compile(r"(?:(?<![^\W_])(?:the|from|for|to|de|del|a|al|la|el|los|las|para)[\W_]+){0,2}\x00")
@@ -218,7 +219,8 @@ def _initials(names: tuple[str, ...]) -> frozenset[str]:
     the initials of a name of two words or more ("PCL" of Pine County Library, "CTCU" of Cascade Teachers CU), when
     no common word."""
     short: set[str] = set()
-    for name in names:
+    for named in names:
+        name = _POSSESSIVE.sub("", named)  # "THB&T" of Tate's Hell Bait & Tackle: the "'s" is no word of it
         cased = [word for word in _WORD.findall(name.replace("&", " ")) if word.casefold() not in _ARTICLES]
         if cased and len(cased[0]) >= _INITIALS_MIN and cased[0].isupper() and cased[0].isalpha():
             short.add(fold(cased[0]))
