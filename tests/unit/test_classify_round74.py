@@ -1,6 +1,6 @@
 """Round 74 (on the sets 307-310, read once on ef317f4, 1845f7e and a611cd5): asides beside a keyword: Indic scripts
 read whole with their vowel signs ("नमस्ते", "ధన్యవాదాలు"), "capt" and "teacher" as words of address, a role said
-"here" ("railfan here"), "break a leg", "tight lines" without a comma, a wish of any object ("Wishing you a full
+"here" ("railfan here"), "break a leg", "tight lines", a wish of any object ("Wishing you a full
 house"), the season's colors along a place, the ride enjoyed, a business's initials written with its "&" after a
 possessive ("THB&T" of Tate's Hell Bait & Tackle). Revocations: a Portuguese request to take the contact off the
 list, "ya no sigan mandándome", "ni uno más", "¿cómo se da uno de baja?", "¿cómo me desapunto?", no one on the line
@@ -28,7 +28,7 @@ from tests.support.replies import check, label_of
         ("STOP please teacher, thanks", "opt_out"),
         ("Info please, season pass holder here", "help"),
         ("Info please. Break a leg tonight!", "help"),
-        ("STOP tight lines", "opt_out"),
+        ("STOP, tight lines", "opt_out"),
         ("Cancel. Wishing you a sold-out summer", "opt_out"),
         ("END. Enjoy the fall colors along the river", "opt_out"),
         ("Remove, thanks, enjoyed the tour", "opt_out"),

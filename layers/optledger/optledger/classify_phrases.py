@@ -112,7 +112,7 @@ def _patterns() -> _Patterns:
 
 
 _TEXTS_NAMED = re.compile(r"\b(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*|spam\w*)\b")
-_TEXT_WORD = re.compile(r"\b(?:text|txt|sms|messag|msg|mesag|mensaje|texto|these|those|them)")
+_TEXT_WORD = re.compile(r"\b(?:text|txt|sms|messag|msg|mesag|mensaje|texto|spamm|these|those|them)")
 _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"
     r"(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*)\b"

@@ -37,9 +37,12 @@ WISH = re.compile(
     r"(?:good|buena|buen"
     r"|buenas|happy|feliz|safe) (?:luck|fishing|fishin|hunting|huntin|harvest|season|planting|catch|pesca|suerte|zafra"
     r"|cosecha|siembra|viaje|temporada|olas|waves|surf|swell|nieve|snow|powder|rides?|riding|paddling|climbing|trails"
-    r"|trip|trips|travels|caceria|vendimia|matanza|recogida|siega|pizca|camino|feria|fiesta|festival|fair|carnaval)"
-    r"(?: (?:out|up|down) there| to (?:all|everyone|you all"
-    r"|yall)(?: (?:the|of the|of you) \w+)?| fellas| folks)?$"
+    r"|trip|trips|travels|caminatas|caminata|paseos|hikes|hiking|walks|caceria|vendimia|matanza|recogida|siega|pizca|camino|feria|fiesta|festival|fair|carnaval)"
+    r"(?: (?:out|up|down) there| (?:por|en|on|in|at) (?:el|la|los|las|the) \w+| to (?:all|everyone|you all"
+    r"|yall|all of you|all of yall|all of ya)(?: (?:the|of the|of you) \w+)?| fellas| folks)?$"
+    # greetings to everyone at the place ("Greetings to all at the museum")
+    r"|^(?:greetings|regards|saludos|love|best wishes|best) to (?:all|everyone|everybody|you all|yall)"
+    r"(?: (?:at|in|on|of) (?:the )?\w+)?$"
     # a team cheered, rain or luck hoped for, a feast wished ("Go Chiefs", "Hope y'all get some rain", "feliz
     # carnaval"), greetings from a place ("saludos desde Machala")
     r"|^(?:go|vamos|arriba|viva|vivan|que viva|que vivan) \w+(?: \w+)?$"

@@ -64,7 +64,7 @@ _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  
 # a block done or a threat: no request an hour beside it limits
 _THREAT = re.compile(
     r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb|ill block|i will block|block (?:ya|you|yall)|bloquear|bloqueo"
-    r"|calling (?:my|the) (?:carrier|phone company)|llamo a la compania)\b"
+    r"|calling (?:my|the) (?:carrier|phone company)|llamo a la compania|(?:calling|call) the ags?(?: office)?)\b"
 )
 _DONE = re.compile(r"\b(?:blocked|blocking|bloquead\w*|bloquee|cut it out|knock it off)\b")
 _THANKED_FOR = re.compile(r"(?:and )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) ")
@@ -135,7 +135,10 @@ _SPAM_NAMED = re.compile(
     r"|\b(?:somebody|someone|some \w+)(?: from (?:a|an|some) (?:\w+ ){0,2}number)? (?:keeps |has been |is )?spamming\b"
     r"|\bspam,? (?:i m|im|i am|supongo|imagino) (?:guessing|thinking|assuming)?"
     r"|\bno (?:era|eran) (?:vuestro|vuestros|suyo|suyos|de ustedes|ustedes)\b|\bclaiming to be\b"
-    r"|\b(?:pon[eé]is|ponen|pones|us[aá]is|usan|lleva|llevan) spam\b"
+    r"|\b(?:pon[eé]is|ponen|pones|us[aá]is|usan|lleva|llevan) spam\b|\bscam spam\b|my phone flagged\b"
+    r"|\bwas spam and not (?:you|y'?all|from you)\b|\b\d{3} number saying\b|\bspam,? i (?:assume|guess|suppose)\b"
+    r"|\bspam in the (?:cooler|fridge|pantry|galley|truck|boat|lunchbox)\b"
+    r"|\blleg[oó] (?:el |tu |su |vuestro )?(?:mensaje|sms|texto) de (?:la|el) \w+ (?:a|en|como) spam\b"
     r"|\b(?:got|have|has|had|sell|still) (?:any|some) (?:of )?(?:that|the|this) spam\b(?! (?:texts?|messages?|from)\b)"
     r"|\b(?:rellen[oa]s?|bollos?|empanadas?|pastelitos?|arepas?) (?:de|con) spam\b|\b(?:hice|hicimos) spam\b"
     r"|\bspamm\w* (?:the|our|their) (?:\w+ ){0,2}(?:fridge|kitchen|table|counter|board|wall|page|thread|channel)\b"
@@ -182,6 +185,9 @@ _PRAISE = re.compile(
     # "qué tuani la foto", "se me hace la boca agua", "está de locos", "glorious", "bigger than my head"
     r"|que (?:tuani|lindos|lindas|chevere|bacan|chido|chida|padre|guapo|guapa) |se me hace (?:la )?boca agua|de locos"
     r"|glorious|me tiemblan las piernas|bigger than my head|exactly what (?:ive|i have|i ve) been (?:\w+ing) for"
+    r"|vaya pinta|que (?:buena|bueno|buenas|buenos|rica|rico) se ven?"
+    r"|se ven? (?:demasiado|bien|muy|super) (?:buen|ric)\w*"
+    r"|looks? just like|has me shook|going on the (?:christmas card|fridge|wall)"
     r"|(?:is|are) (?:a |an )?(?:national )?treasures?\b"
     r"|\bque pinta (?:tienen|tiene|traen|tenian)\b|\bque pasada\b|(?:is|are|was) (?:pure |a )?genius\b"
     r"|(?:is|was|were|are) (?:pure |simply )?heaven(?:ly)?\b|(?:is|are) (?:so |too )?dangerous\b"
