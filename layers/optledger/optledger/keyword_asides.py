@@ -84,8 +84,11 @@ WISH = re.compile(
     # the fish wished biting ("Hope the crappie are biting", "hope the walleye keep jumping")
     r"|^(?:and |y )?(?:i )?hope (?:the )?\w+ (?:are|is|keep|keeps) (?:biting|running|jumping)$"
     # anything wished to the sender ("Wishing you a full house every night")
-    r"|^(?:and |y )?(?:wishing|wish) (?:you|yall|you all|everyone|u)(?: all| guys)? (?:a |an |many |lots of )?"
+    r"|^(?:and |y )?(?:wishing|wish) (?:you|yall|you all|everyone|u|the (?:whole )?(?:crew|team|staff|gang))"
+    r"(?: all| guys)? (?:a |an |many |lots of )?"
     r"(?:\w+ ){0,3}\w+$"
+    # courage wished with what the sender does ("Ánimo con las clases, majos")
+    r"|^(?:y )?(?:animo|exito|exitos|fuerza) con (?:el|la|los|las) \w+(?: \w+)?$"
     # luck wished with what the sender does ("y suerte con los cursillos", "good luck with the season")
     r"|^(?:y |and )?(?:mucha |buena |good )?(?:suerte|luck) (?:con|with) (?:\w+ ){0,3}\w+$"
     # anything of the place's hoped fine ("Hope the walleye stay hungry", "hope the trails set up fast this year")

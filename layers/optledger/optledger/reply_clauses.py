@@ -137,7 +137,8 @@ _SPAM_NAMED = re.compile(
     r"|\bno (?:era|eran) (?:vuestro|vuestros|suyo|suyos|de ustedes|ustedes)\b|\bclaiming to be\b"
     r"|\b(?:pon[eé]is|ponen|pones|us[aá]is|usan|lleva|llevan) spam\b|\bscam spam\b|my phone flagged\b"
     r"|\bwas spam and not (?:you|y'?all|from you)\b|\b\d{3} number saying\b|\bspam,? i (?:assume|guess|suppose)\b"
-    r"|\bspam in the (?:cooler|fridge|pantry|galley|truck|boat|lunchbox)\b"
+    r"|\bspam in the (?:cooler|fridge|pantry|galley|truck|boat|lunchbox)\b|^spam con\b"
+    r"|\b(?:estaba|estaban|entr[oó]|entraron|cay[oó]|cayeron|qued[oó]|quedaron) (?:en|a) (?:la carpeta de )?spam\b"
     r"|\blleg[oó] (?:el |tu |su |vuestro )?(?:mensaje|sms|texto) de (?:la|el) \w+ (?:a|en|como) spam\b"
     r"|\b(?:got|have|has|had|sell|still) (?:any|some) (?:of )?(?:that|the|this) spam\b(?! (?:texts?|messages?|from)\b)"
     r"|\b(?:rellen[oa]s?|bollos?|empanadas?|pastelitos?|arepas?) (?:de|con) spam\b|\b(?:hice|hicimos) spam\b"
@@ -201,7 +202,9 @@ _PRAISE = re.compile(
     r"|looks? (?:criminal|illegal|sinful|insane|unreal|dangerous|sharp|slick|great|fantastic)|should be illegal"
     r"|(?:is|are|look|looks) so (?:pretty|cute|good|nice|beautiful)|de otro nivel"
     r"|se ven (?:bien |muy |super )?(?:ricas|ricos|buenas|buenos|deliciosas|deliciosos|bonitas|bonitos|lindas|lindos)"
-    r"|(?:i|we) (?:need|want) (?:it|that|this|one|them|those|these)(?: now| so bad| bad)?(?= ?\||$)"
+    r"|(?:i|we) (?:need|want) (?:it|that|this|one|them|those|these)(?: on my \w+| now| so bad| bad| immediately)*"
+    r"(?= ?\||$)"
+    r"|\bjust looking at (?:the|that|this) (?:picture|photo|pic)\b|\bim booking (?:a table|it)\b"
     r")\b"
 )
 
