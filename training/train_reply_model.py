@@ -119,6 +119,7 @@ def fit(examples: list[tuple[list[int], int]], epochs: int = EPOCHS) -> tuple[li
     last_biases = 0.0
     for epoch in range(epochs):
         random.Random(epoch).shuffle(order)
+        last = epoch == epochs - 1
         for index in order:
             found, target = examples[index]
             logit = bias + sum(weights[bucket] for bucket in found)
@@ -128,7 +129,7 @@ def fit(examples: list[tuple[list[int], int]], epochs: int = EPOCHS) -> tuple[li
                 gradient = error + L2 * weights[bucket]
                 squares[bucket] += gradient * gradient
                 weights[bucket] -= LEARNING_RATE * gradient / math.sqrt(squares[bucket])
-            if epoch == epochs - 1:
+            if last:
                 last_biases += bias
     return weights, last_biases / max(1, len(order)) if epochs else bias
 

@@ -215,6 +215,6 @@ def goodwill(said: str, exclaims: bool) -> bool:
     """Thanks for what was, a good time had, congratulations, the people praised: farewells that ask nothing. Praise
     of what they are is one only beside a keyword that is no exclamation (``exclaims``: "Stop, you guys are great"
     may be one)."""
-    if any(rule.match(said) for rule in (THANKS_FOR, HAD_GOOD, THANKED_WELL, CONGRATS, _PRAISED_BEFORE, _MISSED)):
+    if looked_back(said) or any(rule.match(said) for rule in (THANKS_FOR, CONGRATS, _PRAISED_BEFORE, _MISSED)):
         return True
     return not exclaims and bool(_PRAISED_NOW.match(said))

@@ -34,7 +34,7 @@ from optledger.classify_phrases import _CLEARED
 from optledger.keyword_asides import AND_COURTESY, BLESSING, DOING, RETURNED, SHIFT, WISH, goodwill, looked_back
 from optledger.keyword_signatures import _role
 from optledger.keyword_signoffs import _COUPLED, _DEPARTMENTS, _EVERYDAY, _ROLES, _TIMES, _UNITS, LEVEL_GROUP, PHONE
-from optledger.keyword_unknown import unknown_aside
+from optledger.keyword_unknown import LETTERS, unknown_aside
 from optledger.keyword_words import _SUBJECTS, _words
 from optledger.reply_clauses import asks_without_mark, praised
 from optledger.reply_reader import LEARNED_REVIEW
@@ -54,7 +54,6 @@ _BREAK = re.compile(
     r"|\s*[\u2190-\u2bff\U0001f000-\U0001faff][\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]*\s*",  # emoji
     re.IGNORECASE,
 )
-_LETTERS = re.compile(r"(?:[^\W\d_]|[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff])+")  # and Indic marks
 _BUT_FIRST = re.compile(r"(?:but|pero)\s+", re.IGNORECASE)
 # a reason's lead opening a clause of its own ("Parar, que estoy en clase", "STOP. Because I'm driving")
 _REASON_FIRST = re.compile(rf"(?:{'|'.join(REASON_LEADS)})\s+(?=(?:{_SUBJECTS_AS_TYPED})\b)", re.IGNORECASE)
@@ -232,7 +231,7 @@ def _bare_core(clause: _Clause) -> list[str]:  # "Stop please", "Start, tía": c
 
 def _maybe_keyword(text: str) -> bool:
     """A request's word in the reply (set lookups on its words: most replies have none)."""
-    return not _words().requests.isdisjoint(_LETTERS.findall(fold(text)))
+    return not _words().requests.isdisjoint(LETTERS.findall(fold(text)))
 
 
 def _clauses(text: str) -> list[_Clause]:
@@ -247,7 +246,7 @@ def _clauses(text: str) -> list[_Clause]:
             part, but = _BUT_FIRST.sub("", part), True
         part = _REASON_FIRST.sub("", part, count=1) if clauses else part
         if part:
-            clauses.append(_Clause(part, _LETTERS.findall(fold(part).replace("'", "")), but, end))
+            clauses.append(_Clause(part, LETTERS.findall(fold(part).replace("'", "")), but, end))
         if cut:
             start, but = cut.end(), bool(cut.group(1))
     return clauses
@@ -409,12 +408,12 @@ def _social(clause: _Clause, names: Iterable[str], *, praise: bool) -> bool:
         return True
     if not sets.courtesy.strip(sets.address.strip(words)):
         return True
-    return any(set(words) <= set(_LETTERS.findall(fold(name))) for name in names)
+    return any(set(words) <= set(LETTERS.findall(fold(name))) for name in names)
 
 
 def _wish(words: list[str], names: Iterable[str]) -> bool:
     """A good wish ("have a great season"), the business's name after it or not ("... Ridgeback")."""
-    named = {word for name in names for word in _LETTERS.findall(fold(name))}
+    named = {word for name in names for word in LETTERS.findall(fold(name))}
     while words and words[-1] in named:
         words = words[:-1]
     said = " ".join(words)

@@ -28,7 +28,9 @@ _ASKING = frozenset({"help", "info", "ayuda", "start", "unstop"})
 _ASKING_LETTERS = 10
 _MOST = 2  # "STOP tenkyuh", "Stop pls cô em": a word or two; more is a sentence the phrase reader reads
 _REPEATS = re.compile(r"(.)\1+")  # "omggg", "stahhp"
-_LETTERS = re.compile(r"[^\W\d_]+")
+# the letters of a word, with the vowel signs of the Indic, Thai, Lao, Tibetan, Myanmar and Khmer scripts ("नमस्कार"
+# is one word, not three): the words of a clause beside a keyword
+LETTERS = re.compile(r"(?:[^\W\d_]|[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff])+")
 _MARKS = frozenset({"Mn", "Mc"})  # the vowel signs and marks of Thai, Devanagari, Tamil, Khmer...
 _ASIDE_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
 _SHORT_KNOWN = 3  # "la", "che", "je": a short word a dictionary knows may belong to another language's phrase
@@ -51,7 +53,7 @@ def keyword_beside_unknown(words: list[str], found: _Words, text: str) -> str | 
     if keywords[0] in _UNMISTAKABLE:
         return keywords[0]
     if keywords[0] in _ASKING and all(len(word) <= _ASKING_LETTERS for word in others):
-        typed = {fold(token): token for token in _LETTERS.findall(text)}
+        typed = {fold(token): token for token in LETTERS.findall(text)}
         # a script without capitals names nothing by them ("HELP நன்றி")
         if all(typed.get(word, "").islower() or word.upper() == word.lower() for word in others):
             return keywords[0]
