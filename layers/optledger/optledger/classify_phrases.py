@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Literal, NamedTuple
 
+from optledger import reply_clauses as rc
 from optledger.classify import _EMOJI_REVIEW, OTHER_LANGUAGE, Classification, Scope
 from optledger.keyword_words import coded_word, forms_of_address, keyword_reply
 from optledger.reply_clauses import PhraseWords, limit_named, praised, reply_asks, spam_not_said, threat, unthanked
@@ -154,7 +155,7 @@ def _unaddressed(bare: str) -> str:
 
 
 def _standalone_keyword(
-    clauses: list[str], beginnings: Beginnings | None, asks: bool = False, mood: Callable[[], Mood] = lambda: ""
+    clauses: list[str], beginnings: Beginnings | None, asks: str = "", mood: Callable[[], Mood] = lambda: ""
 ) -> Classification | None:
     """A revocation word that makes up a clause on its own, give or take courtesy words ("Stop. Thank you").
 
@@ -186,15 +187,15 @@ def _standalone_keyword(
     opens = weak is not None and clauses[0].strip() == weak and not weak.startswith("cancel")
     if not weak or only_weak:
         return Classification("opt_out", weak, "phrase") if weak else None
-    if (asks and _bare(clauses[-1].strip()) != _bare(weak)) or opens:
+    if rc.weak_done(w := _bare(weak.strip()), others, [c for r in clauses if (c := r.strip()) and c != weak], asks):
+        return Classification("opt_out", weak, "phrase")
+    if (asks and _bare(clauses[-1].strip()) != w) or opens:
         return _review(weak.strip())
     # "Hope you're having a nice day. Cancel, please.": closing the reply, queued; after praise or thanks, honoured
-    closes = " " not in (w := _bare(weak.strip())) and [b for c in clauses if (b := _bare(c.strip()))][-1] == w
+    closes = " " not in w and [b for c in clauses if (b := _bare(c.strip()))][-1] == w
     if not closes:
         return None
-    # "Texting me at 5 am on a powder day? Blocked.": a block closing a complaint about the texts is done, not asked
-    done = w.startswith(("blocked", "bloquead")) and _TEXTS_NAMED.search(" ".join(others))
-    return Classification("opt_out", weak, "phrase") if done or mood() == "delight" else _review(_CLOSING)
+    return Classification("opt_out", weak, "phrase") if mood() == "delight" else _review(_CLOSING)
 
 
 def _mask_scope(marked: str, flat: str, beginnings: Beginnings | None) -> tuple[str, bool, bool]:
@@ -234,7 +235,7 @@ def _decide(
     *,
     scoped: bool,
     mood: Callable[[], Mood] = lambda: "",
-    asks: bool = False,
+    asks: str = "",
     foreign: bool = True,
 ) -> Classification | None:
     """Revocation, review, or None, on a reply whose traps, negations and other-scope clauses are masked.
@@ -261,20 +262,19 @@ def _decide(
         if found.start() and (hedge := patterns.hedges.search(masked, beginnings)):
             return _review(hedge[0])
         # "UNSUBSCRIBE. Also what's my account number?": a lone keyword before a question ("How do I get off?": asked)
-        if asks and not _ASKED_HOW.match(found[0]) and _before_question(marked, found[0]):
+        if asks and not _ASKED_HOW.match(found[0]) and _before_question(marked, found[0], asks):
             return _review(found[0])
         return _PHRASES[found[0]]
     words = masked.split()
     if patterns.alone.any_in(words) and (verdict := _standalone_keyword(marked.split("|"), beginnings, asks, mood)):
         # "Stop!! Is this about my account?": a STOP before a question may be an exclamation ("Who is this? STOP": no)
-        clauses = [c.strip() for c in marked.split("|") if c.strip()]
-        last = clauses[-1] == (verdict.matched or "").strip()
+        clauses, stop = [c.strip() for c in marked.split("|") if c.strip()], (verdict.matched or "").strip()
         # "Loved the festival, thank you. Estop.": a STOP closing praise in a clause of its own is no exclamation
-        closing = len(said := [c for c in clauses if _bare(c)]) > 1 and said[-1] == (verdict.matched or "").strip()
+        closing = len(said := [c for c in clauses if _bare(c)]) > 1 and said[-1] == stop
         # "¿baja?": a lone stop word asked, like a lone keyword asked; else a STOP before a question
-        asked = asks and (not last or len(clauses) == 1)
+        asked = asks and (clauses[-1] != stop or len(clauses) == 1) and rc.question_follows(asks, marked, stop)
         # "wow 4 texts today, love that for me. stop.": laughter about the texts, and STOP last, is no joke
-        joking = (feeling := mood()) == "playful" and not (last and _TEXTS_NAMED.search(masked))
+        joking = (feeling := mood()) == "playful" and not (clauses[-1] == stop and _TEXTS_NAMED.search(masked))
         # "STOP ALREADY omg": a STOP insisted on is no joke, whatever laughter or pause is beside it
         if feeling and not patterns.exasperated.isdisjoint(words):
             joking, feeling = False, ""
@@ -283,7 +283,8 @@ def _decide(
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'
             return _review(hedge[0])
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
-        return _MESSAGE if feeling == "delight" and not closing else verdict
+        delighted = feeling == "delight" and not closing and not rc.pleased(stop)
+        return _MESSAGE if delighted else verdict
     if (
         len(words) <= _REVIEW_REPLY_WORDS
         and patterns.review_reply_words.issuperset(words)  # most replies have a word of neither list: no strip
@@ -303,10 +304,10 @@ def _decide(
     return None
 
 
-def _before_question(marked: str, found: str) -> bool:
-    """The match is a whole clause of its own, give or take courtesy words, and a clause follows it."""
+def _before_question(marked: str, found: str, text: str) -> bool:
+    """The match is a whole clause of its own, give or take courtesy words, and a question follows it."""
     clauses = [clause for clause in marked.split("|") if clause.strip()]
-    return any(_bare(clause.strip()) == found for clause in clauses[:-1])
+    return any(_bare(clause.strip()) == found for clause in clauses[:-1]) and rc.question_follows(text, marked, found)
 
 
 def _mood(words: list[str], text: str, flat: str) -> Mood:
@@ -355,7 +356,7 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
             found = _mood(patterns.courtesy.strip(words), text, flat)
         return found
 
-    asks = reply_asks(text, flat)  # "¿" opens a question too, a question tag alone none
+    asks = text if reply_asks(text, flat) else ""  # "¿" opens a question too, a question tag alone none
     foreign = unknown or not text.isascii()
     if verdict := _decide(marked, beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign):
         # "I said STOP to the other company, keep sending the alerts": told, not asked (the rarer words searched first)
@@ -366,7 +367,7 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
         if limit := limit_named(flat, verdict.matched or "", verdict.action == "opt_out", limits, beginnings):
             return _review(limit)
         # "is one of them spam?", "¿eso es spam?": spam asked about, not said; or the meat named ("my own Spam")
-        if verdict.action == "opt_out" and _SPAM.search(verdict.matched or "") and spam_not_said(text, asks):
+        if verdict.action == "opt_out" and _SPAM.search(verdict.matched or "") and spam_not_said(text, bool(asks)):
             # unless the reply refuses the texts besides ("esto es spam?? no me escriban")
             again = _decide(_SPAM.sub("~", marked), beginnings, scoped=False, mood=mood, asks=asks, foreign=foreign)
             return again if again and again.action == "opt_out" and not again.review else _message(flat, beginnings)
@@ -381,8 +382,7 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
         # "I'm no longer a member at that gym": a relationship over, said alone, names the business it was with
         if verdict.review and "|" not in flat and "~" not in marked and patterns.over.search(flat, beginnings):
             return verdict
-        # only a reply with a cue pays for the scope test: it can only turn a cue into something else, and a
-        # revocation that names texts ("stop texting me") is about texts whatever else the reply mentions
+        # a revocation that names texts ("stop texting me") is about texts whatever else the reply mentions
         if verdict.action == "opt_out" and _TEXT_WORD.search(verdict.matched or ""):
             return verdict
         scoped_marked, scoped, only_welcomed = _mask_scope(marked, flat, beginnings)

@@ -64,7 +64,8 @@ _ASIDES = frozenset({"btw", "also", "oh", "and", "plus", "anyway", "ps", "y"})  
 # a block done or a threat: no request an hour beside it limits
 _THREAT = re.compile(
     r"\b(?:report\w*|denuncio|attorney|lawyer|fcc|bbb|ill block|i will block|block (?:ya|you|yall)|bloquear|bloqueo"
-    r"|calling (?:my|the) (?:carrier|phone company)|llamo a la compania|(?:calling|call) the ags?(?: office)?)\b"
+    r"|(?:call|calling) (?:my|the) (?:carrier|phone company)|on the phone with|llamo a la compania"
+    r"|(?:calling|call) the ags?(?: office)?)\b"
 )
 _DONE = re.compile(r"\b(?:blocked|blocking|bloquead\w*|bloquee|cut it out|knock it off)\b")
 _THANKED_FOR = re.compile(r"(?:and )?(?:thanks|thank you|thank u|thx|ty|gracias)(?: \w+)? (?:for|por) ")
@@ -195,6 +196,10 @@ _PRAISE = re.compile(
     r"|(?:is|was|were|are) (?:pure |absolute )?perfection\b|\w+est (?:\w+ ){0,2}(?:ive|i have) (?:seen|had|tasted)\b"
     r"|\bde (?:postal|pelicula|cine)\b"
     r"|looks? (?:alive|real|so real)|(?:youre|you are|ur|you re) (?:an? )?(?:artist|genius|wizard|legend)s?"
+    # "the sweetest thing", "se ve bravazo", "belongs in a museum", "de otro planeta", "qué salteñas más jugosas"
+    r"|\bthe \w+est thing\b|\bse ven? \w+az[oa]s?\b|\bbelongs? in a museum\b|\bde otro planeta\b"
+    r"|\blo mas (?:rico|bonito|lindo|sabroso|hermoso|bueno) de\b|\b(?:is|was) a (?:monster|beast|beauty|stud)\b"
+    r"|\bque (?:\w+ ){1,2}(?:mas|tan) (?!(?:car[oa]s?|fe[oa]s?|pesad\w*|mal\w*|molest\w*|horribl\w*|aburrid\w*)\b)\w+"
     # "qué bárbaro ese corte", "qué pinta tiene ese jamón", "qué buena la pega", "your donuts are ridiculous"
     r"|que (?:barbaro|barbara|pinta tiene|pintaza|pintazas)|(?:is|are) (?:ridiculous|crazy)"
     r"|que (?:buena|bueno|buenas|buenos|lindas|lindos|bonitas|bonitos) (?:la|el|las|los|esa|ese|esas|esos)"
@@ -213,6 +218,52 @@ def unthanked(flat: str) -> str:
     """The reply without its clauses of thanks for what was ("thanks for an awesome week on the water"): a farewell,
     whatever delight its words hold."""
     return " | ".join(clause for clause in flat.split(" | ") if not _THANKED_FOR.match(clause)) if "|" in flat else flat
+
+
+# "Stop texting. Who even is this?": asking who sends is no question about the request
+_WHO_ASKS = re.compile(
+    r"\b(?:who (?:even )?(?:is|are) (?:this|you|u|yall|you people|these people)|who dis"
+    r"|quien (?:es|eres|son)\b(?: \w+)?)"
+)
+_PLEASED = re.compile(r"\b(?:please|pls|plz|por favor|porfa|porfavor|xfa)\b")
+# a fond look back beside thanks ("Cancel. Thanks for the ride, the grandkids loved it") is a farewell
+_FOND = re.compile(
+    r"\b(?:loved|enjoyed|had a blast|had fun|great time|still talks? about|nos encanto|me encanto|disfrutamos)\b"
+)
+_COMPLAINED_OF = re.compile(r"\b(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*|spam\w*|promo\w*|ads|ofertas)\b")
+_CONTRARY = re.compile(r"\b(?:but|pero|though|tho|except|excepto|next|proxim\w*|again|otra vez)\b")
+
+
+def question_follows(text: str, marked: str, found: str) -> bool:
+    """A question asked after the request ``found`` ("Cancel. How much is a large pizza?"), not before it ("Why are
+    you texting me at midnight?? Stop it. For good.") and not who sends ("Stop texting. Who even is this?")."""
+    lowered = text.lower()
+    at = lowered.find(found.split()[0]) if found.strip() else -1
+    mark = max(text.rfind("?"), text.rfind("\u00bf"))  # none: a question without its mark ("Stop. Is it ready")
+    if at < 0 or mark < 0 or mark < at:
+        return at < 0 or mark < 0
+    who = _WHO_ASKS.search(lowered, at)  # "Stop texting. Who even is this?" (but "Stop? Who is this": asked)
+    return not (who and _WHO_ASKS.fullmatch(marked.rsplit("|", 1)[-1].strip()) and "?" not in text[at : who.start()])
+
+
+def pleased(clause: str) -> bool:
+    """The request is said with "please" ("STOP please & thank you, love the shop tho"): asked, not exclaimed."""
+    return _PLEASED.search(clause) is not None
+
+
+def weak_done(weak: str, others: list[str], clauses: list[str], asks: str) -> bool:
+    """A weak revocation word (``weak``, bare) honoured beside other clauses (``others`` bare, ``clauses`` as said,
+    without the word's): a block beside a complaint about the texts is done, not asked ("Texting me at 5 am on a
+    powder day? Blocked.", "Blocked. Nobody needs a promo before sunrise"); thanks for what was and every other clause
+    a fond look back is a farewell ("Cancel. Thanks for the ride, the kids loved it")."""
+    if weak.startswith(("blocked", "bloquead")) and _COMPLAINED_OF.search(" ".join(others)):
+        return True
+    rest = [clause for clause in clauses if not _THANKED_FOR.match(clause) and clause not in _THANKS]
+    fond = bool(rest) and all(_FOND.search(clause) and not _CONTRARY.search(clause) for clause in rest)
+    return not asks and fond and len(rest) < len(clauses)
+
+
+_THANKS = frozenset({"thanks", "thank you", "thank u", "thx", "ty", "gracias", "thanks so much", "thank you so much"})
 
 
 def praised(flat: str) -> bool:
