@@ -87,8 +87,7 @@ def _patterns() -> _Patterns:
         clause_starts=None if (starts := starts_of(data["phrases"]["clause"])) is None else Starts(starts),
         languages=Rules([pattern for patterns in data["languages"].values() for pattern in patterns]),
         lexicon=known_words() | {"|"},
-        # traps, negations and other objects are all masked the same way: one index, fewer calls
-        masks=Rules([*data["traps"], *data["negation"], *scope["objects"]]),
+        masks=Rules([*data["traps"], *data["negation"], *scope["objects"]]),  # masked alike: one index, fewer calls
         other=Rules(scope["other"]),
         texts=Rules(scope["texts"]),
         keep=Rules(scope["keep"]),
@@ -132,8 +131,7 @@ _MARKETING = re.compile(r"\b(?:promo\w*|ads|offers|deals|ofertas|promocion\w*|ma
 _REVIEW_REPLY_WORDS = 8  # a whole reply that is only an unclear cue is short
 _PLAYFUL_WORDS = 4  # "STOP lol" is still a STOP: delight needs words of its own
 _BESIDE_WORDS = 5  # a reply that welcomes texts beside a revocation cue is longer than the cue alone
-# greeting, keyword, blessing, titled name: "Muy buenas tardes. Cancelar, por favor. Que Dios los bendiga. Sra. Vidal"
-_COURTESY_KEYWORD_WORDS = 26
+_COURTESY_KEYWORD_WORDS = 26  # "Muy buenas tardes. Cancelar, por favor. Que Dios los bendiga. Sra. Vidal"
 _BRAND_WORDS = Starts(frozenset({"all ", "eve"}))  # every brand-scope phrase says "all", "every" or "everything"
 LAST_MASKED = [("", "")]  # the flat form last read and its masked form
 _MESSAGE = Classification("message")  # frozen: one for every ordinary message, not one built a reply
@@ -279,7 +277,9 @@ def _decide(
         if feeling and not patterns.exasperated.isdisjoint(words):
             joking, feeling = False, ""
         if (scoped and feeling != "delight") or asked or joking or (feeling and len(words) < _PLAYFUL_WORDS):
-            return verdict if closing and feeling == "delight" and not scoped else _review(verdict.matched or "stop")
+            if feeling == "delight" and (not scoped if closing else asked):  # "STOP, new kayaks?? So excited"
+                return verdict if closing else _MESSAGE
+            return _review(verdict.matched or "stop")
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'
             return _review(hedge[0])
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
@@ -382,9 +382,9 @@ def _read_words(text: str, flat: str, join_keywords: Iterable[str]) -> Classific
         # "I'm no longer a member at that gym": a relationship over, said alone, names the business it was with
         if verdict.review and "|" not in flat and "~" not in marked and patterns.over.search(flat, beginnings):
             return verdict
-        # a revocation that names texts ("stop texting me") is about texts whatever else the reply mentions
-        if verdict.action == "opt_out" and _TEXT_WORD.search(verdict.matched or ""):
-            return verdict
+        # a revocation naming texts is about texts whatever else is named; a STOP in delight praises what it names
+        if verdict is _MESSAGE or (verdict.action == "opt_out" and _TEXT_WORD.search(verdict.matched or "")):
+            return _CLEARED if verdict is _MESSAGE else verdict
         scoped_marked, scoped, only_welcomed = _mask_scope(marked, flat, beginnings)
         if only_welcomed:  # "stop calling, texting is fine": unless it limits the texts too ("only text me at 9")
             found = patterns.review.search(_plain(scoped_marked), beginnings)

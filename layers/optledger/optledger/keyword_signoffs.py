@@ -118,6 +118,8 @@ def without_sign_off(
     ]  # "Raymond T. Ortiz Sr."
     if not (names and len(given) <= _SIGN_OFF_NAMES and head and heads.issuperset(head)) or not heads.isdisjoint(given):
         return None
+    if roled and not _TIMES.isdisjoint(given):  # "Cancel - Monday, nights": what is cancelled, and when
+        return None
     courteous = head[-1] in known and not _keyword_word(head[-1])  # "Thanks, Bill": any name after thanks
     # a title says a name follows ("End - Mr. Patel"), and so do a first and a last name after a dash ("START - Bill
     # Turner"); "Cancel. Tuesday" or "Cancel - Tuesday" is no sign-off

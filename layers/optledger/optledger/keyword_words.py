@@ -44,6 +44,7 @@ _FOOTER_WORDS = 8  # "sent from my samsung galaxy smartphone" and its clause bre
 _SIGN_OFF_WORDS = 7  # three names, two titles and their clause breaks ("atte | sr | ernesto villalba")
 _DIGIT = re.compile(r"\d")
 _CLOSINGS = frozenset({"sincerely", "regards", "atentamente", "atte", "cordially", "respectfully", "cordialmente"})
+_BREAKS = frozenset({"|", "&"})  # a clause break, and the "&" between two courtesies ("Stop please & God bless")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CODE_DIGITS = 3  # a short code has five or six digits, a code from a text three or more
 _CODE_LETTERS = 5  # a code in capitals ("TACOTUES"): longer than a name's initials ("ERV")
@@ -147,8 +148,7 @@ def keyword_reply(
             return verdict
     if unknown and "?" not in text and (word := keyword_beside_unknown(words, _words(), text)):
         return _courteous([word], _words(), join_keywords, text)  # "STOP tenkyuh", "stop jan merci"
-    # a word neither courtesy, keyword nor joined (most replies): words of address, a slip, or a sign-off; words of
-    # address may also be courtesy words ("help you all", as "help y'all" reads)
+    # words of address (courtesy words too: "help you all", as "help y'all" reads), a slip, or a sign-off
     if addressed.issuperset(words):  # words of address among them ("stop my friend")
         found = _words()
         verdict = _courteous(found.address.strip(words), found, join_keywords, text)
@@ -249,7 +249,7 @@ def _courteous(words: list[str], found: _Words, join_keywords: Iterable[str], te
     """A keyword or a sign said with courtesy words only."""
     if len(set(words).difference(found.known)) > _JOIN_WORDS:  # a join keyword is short
         return None
-    bare = found.courtesy.said([word for word in words if word != "|"])  # "help help": the keyword repeated
+    bare = found.courtesy.said([word for word in words if word not in _BREAKS])  # "help help": the keyword repeated
     return _keyword(bare.upper(), join_keywords) if bare else sign_with_courtesy(text)
 
 

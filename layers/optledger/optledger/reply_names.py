@@ -134,17 +134,36 @@ def _capital_run(text: str, plain: str, names: tuple[str, ...]) -> str:
     return plain
 
 
+_SAID_IN_CAPITALS = frozenset(
+    {"all", "now", "yes", "off", "out", "end", "not", "ask", "pls", "plz", "asap", "bye", "ya"}
+)
+
+
 def _capital_code(text: str, plain: str, names: tuple[str, ...]) -> str:
     """The folded reply with a code in capitals taken out where the code is made of the first letters of a name's
     words in a row, from its first ("EMOR" of Envíos Moroleón, "SUNFAB" of Sunrise Fabrics): a word of its own in
     capitals no dictionary knows, not the reply's first."""
     for token in _WORD.findall(text)[1:]:
         code = fold(token)
-        if len(code) < _INITIALS_MIN + 1 or not token.isupper() or not code.isalpha() or english_or_spanish(code):
+        if len(code) < _INITIALS_MIN + 1 or not token.isupper() or not code.isalpha():
+            continue
+        # a word only where it is the initials of every word of a name ("BAJA GET" to Guaguas Excursiones Timanfaya)
+        if english_or_spanish(code) and (code in _SAID_IN_CAPITALS or code not in _whole_initials(names)):
             continue
         if any(_abbreviates(code, words) for words in _spellings(names)):
             return re.sub(r"(?<![^\W_])" + re.escape(code) + r"(?![^\W_])", _NAMED, plain, count=1)
     return plain
+
+
+@lru_cache(maxsize=1024)
+def _whole_initials(names: tuple[str, ...]) -> frozenset[str]:
+    """The initials of every word of a name, and of its words without the little ones."""
+    return frozenset(
+        "".join(word[0] for word in words if not little or word not in _LITTLE)
+        for words in _spellings(names)
+        for little in (False, True)
+        if len(words) > _INITIALS_MIN
+    )
 
 
 def _abbreviates(code: str, words: tuple[str, ...], used: int = 0) -> bool:
