@@ -283,7 +283,7 @@ def _decide(
         if hedge := patterns.hedges.search(masked, beginnings):  # 'sorry that "stop" was meant for someone else'
             return _review(hedge[0])
         # "Stop, I'm crying, this coupon is perfect": a lone STOP in delight, with words enough to say so
-        delighted = feeling == "delight" and not closing and not rc.pleased(stop)
+        delighted = feeling == "delight" and not closing and not rc.pleased(stop, clauses)
         return _MESSAGE if delighted else verdict
     if (
         len(words) <= _REVIEW_REPLY_WORDS

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from optledger.reply_languages import english_or_spanish_inflected, known_words
 from optledger.reply_rules import phrase_data
-from optledger.reply_text import fold
+from optledger.reply_text import MARKED, fold
 
 if TYPE_CHECKING:
     from optledger.keyword_words import _Words
@@ -30,7 +30,7 @@ _MOST = 2  # "STOP tenkyuh", "Stop pls cô em": a word or two; more is a sentenc
 _REPEATS = re.compile(r"(.)\1+")  # "omggg", "stahhp"
 # the letters of a word, with the vowel signs of the Indic, Thai, Lao, Tibetan, Myanmar and Khmer scripts ("नमस्कार"
 # is one word, not three): the words of a clause beside a keyword
-LETTERS = re.compile(r"(?:[^\W\d_]|[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff])+")
+LETTERS = re.compile(rf"(?:[^\W\d_]|[{MARKED}])+")
 _MARKS = frozenset({"Mn", "Mc"})  # the vowel signs and marks of Thai, Devanagari, Tamil, Khmer...
 _ASIDE_WORDS = 3  # "Howzit", "a hui hou", "Kainoa": words no dictionary knows, a name or a greeting
 _SHORT_KNOWN = 3  # "la", "che", "je": a short word a dictionary knows may belong to another language's phrase

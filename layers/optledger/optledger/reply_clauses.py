@@ -206,7 +206,11 @@ _PRAISE = re.compile(
     r"|\bobra de arte\b|\bcomo nuev[oa]s?\b|\bse (?:lucio|lucieron|luce)\b|\bde escandalo\b|\bque belleza\b"
     r"|\bme (?:estan|esta) llamando\b|\btiene (?:una )?pinta\b|\bprovoca (?:ir|comer|volver)\b"
     r"|\b(?:se ven?|esta|estan|estuvo|estuvieron|es|son|quedo|quedaron) (?:demasiado |bien |muy |super |re |tan )?"
-    r"(?:jevi|chevere|brutal(?:es)?|lind[oa]s?|enormes?|bell[oa]s?|precios[oa]s?|divin[oa]s?|buenaz[oa]s?|de lujo)\b"
+    r"(?:jevi|chevere|brutal(?:es)?|lind[oa]s?|enormes?|bell[oa]s?|precios[oa]s?|divin[oa]s?|buenaz[oa]s?|de lujo"
+    r"|bacan[oa]?s?|chivisim[oa]s?|increibles|una locura|una barbaridad)\b|\bque barbaridad\b|\bagua la boca\b"
+    # "is so sick", "has me tearing up", "bigger than my kid", "me ha abierto el apetito", "me tiene soñando"
+    r"|\b(?:is|are|was|looks?) so sick\b|\btearing up\b|\bbigger than (?:my|your|his|her) \w+|\babierto el apetito\b"
+    r"|\bme tienen? sonando\b|\bpara chuparse los dedos\b"
     # "qué bárbaro ese corte", "qué pinta tiene ese jamón", "qué buena la pega", "your donuts are ridiculous"
     r"|que (?:barbaro|barbara|pinta tiene|pintaza|pintazas)|(?:is|are) (?:ridiculous|crazy)"
     r"|que (?:buena|bueno|buenas|buenos|lindas|lindos|bonitas|bonitos) (?:la|el|las|los|esa|ese|esas|esos)"
@@ -235,7 +239,9 @@ _WHO_ASKS = re.compile(
 _PLEASED = re.compile(r"\b(?:please|pls|plz|por favor|porfa|porfavor|xfa)\b")
 # a fond look back beside thanks ("Cancel. Thanks for the ride, the grandkids loved it") is a farewell
 _FOND = re.compile(
-    r"\b(?:loved|enjoyed|had a blast|had fun|great time|still talks? about|nos encanto|me encanto|disfrutamos)\b"
+    r"\b(?:loved|enjoyed|had a blast|had fun|great time|still talks? about|nos encanto|me encanto|disfrutamos"
+    r"|una maravilla|(?:estaba|estuvo|estaban|estuvieron|was|were|fue) (?:\w+ )?(?:ric[oa]s?|riquisim\w*|buenisim\w*"
+    r"|deliciosa?s?|delicious|great|amazing|wonderful|lovely|perfect|awesome|increible|espectacular|una delicia))\b"
 )
 _COMPLAINED_OF = re.compile(r"\b(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*|spam\w*|promo\w*|ads|ofertas)\b")
 _CONTRARY = re.compile(r"\b(?:but|pero|though|tho|except|excepto|next|proxim\w*|again|otra vez)\b")
@@ -253,9 +259,11 @@ def question_follows(text: str, marked: str, found: str) -> bool:
     return not (who and _WHO_ASKS.fullmatch(marked.rsplit("|", 1)[-1].strip()) and "?" not in text[at : who.start()])
 
 
-def pleased(clause: str) -> bool:
-    """The request is said with "please" ("STOP please & thank you, love the shop tho"): asked, not exclaimed."""
-    return _PLEASED.search(clause) is not None
+def pleased(stop: str, clauses: list[str]) -> bool:
+    """The request is said with "please" ("STOP please & thank you, love the shop tho") or thanks right after it
+    ("Baja, gracias por todo, la casa es una maravilla"): asked, not exclaimed."""
+    after = clauses[clauses.index(stop) + 1 :][:1] if stop in clauses else []  # thanks said after an exclamation thank
+    return _PLEASED.search(stop) is not None or any(_THANKED_FOR.match(c) or c in _THANKS for c in after)
 
 
 def weak_done(weak: str, others: list[str], clauses: list[str], asks: str) -> bool:

@@ -232,13 +232,17 @@ def _spellings(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(found))
 
 
+_DASHED = re.compile(r"\s[-–—|]\s")
+
+
 @lru_cache(maxsize=1024)
 def _initials(names: tuple[str, ...]) -> frozenset[str]:
     """Short forms a name is known by: its first word written in capitals ("KQ" of KQ 105.3, "JB" of JB Motors) and
     the initials of a name of two words or more ("PCL" of Pine County Library, "CTCU" of Cascade Teachers CU), when
     no common word."""
     short: set[str] = set()
-    for named in names:
+    # a name and its parts around a dash ("CX" of Casa Xoana – Tortilla de Betanzos: the name before its tagline)
+    for named in {part.strip() for name in names for part in (name, *_DASHED.split(name)) if part.strip()}:
         name = _POSSESSIVE.sub("", named)  # "THB&T" of Tate's Hell Bait & Tackle: the "'s" is no word of it
         cased = [word for word in _WORD.findall(name.replace("&", " ")) if word.casefold() not in _ARTICLES]
         if cased and len(cased[0]) >= _INITIALS_MIN and cased[0].isupper() and cased[0].isalpha():

@@ -39,7 +39,9 @@ _QUOTES = Translation(
     ).items()
 )
 _DELETED = str.maketrans("", "", "'*")
-_NOT_WORD = re.compile(r"[^\w#&\u0900-\u0eff]+")
+# scripts whose vowel signs and marks spell their words (Indic, Thai, Lao, Tibetan, Myanmar, Khmer): kept whole
+MARKED = "\u0900-\u0fff\u1000-\u109f\u1780-\u17ff"
+_NOT_WORD = re.compile(rf"[^\w#&{MARKED}]+")
 _SPACING = re.compile(r"[ .\-_*]+")
 CLAUSE_CHARS = frozenset('.!?;:,\n\r…¿¡()[]"| \t')
 
@@ -60,12 +62,12 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
-_MARKED_SCRIPTS = re.compile("[\u0900-\u0eff\u3040-\u30ff]")
+_MARKED_SCRIPTS = re.compile(f"[{MARKED}\u3040-\u30ff]")
 
 
 def _keeps_marks(char: str) -> bool:
-    """Indic and Thai vowel signs and the kana voicing marks spell the word ("मुझे", "で"): not accents to drop."""
-    return "\u0900" <= char <= "\u0eff" or "\u3040" <= char <= "\u30ff"
+    """Indic, Thai or Khmer vowel signs and the kana voicing marks spell the word ("मुझे", "で"): not accents to drop."""
+    return "\u0900" <= char <= "\u109f" or "\u1780" <= char <= "\u17ff" or "\u3040" <= char <= "\u30ff"
 
 
 def _without_marks(decomposed: str) -> Iterator[str]:
@@ -118,7 +120,7 @@ def _spelling() -> _Spelling:
         # \b before a letter is (?<!\w) there, and a test re runs faster; under re.ASCII faster still
         spaced_hint=re.compile(r"\b[a-z][ .\-_*]+[a-z][ .\-_*]+[a-z](?!\w)"),
         spaced_hint_ascii=re.compile(r"\b[a-z][ .\-_*]+[a-z][ .\-_*]+[a-z](?!\w)", re.ASCII),
-        words=re.compile(r"[\w#&@$\u0900-\u0eff]+|[.!?;:,\n\r…¿¡()\[\]\"|]+|\s[-–—]+\s"),
+        words=re.compile(rf"[\w#&@${MARKED}]+|[.!?;:,\n\r…¿¡()\[\]\"|]+|\s[-–—]+\s"),
         # the same on an ASCII reply (most), whose \w re.ASCII tests faster: \s spelt out as str.isspace has it there
         words_ascii=re.compile(r"[\w#&@$]+|[.!?;:,\n\r()\[\]\"|]+|[\t-\r\x1c-\x1f ]-+[\t-\r\x1c-\x1f ]", re.ASCII),
         triples=re.compile(r"([a-z])\1{2,}"),
