@@ -210,7 +210,9 @@ _PRAISE = re.compile(
     r"|bacan[oa]?s?|chivisim[oa]s?|increibles|una locura|una barbaridad)\b|\bque barbaridad\b|\bagua la boca\b"
     # "is so sick", "has me tearing up", "bigger than my kid", "me ha abierto el apetito", "me tiene soñando"
     r"|\b(?:is|are|was|looks?) so sick\b|\btearing up\b|\bbigger than (?:my|your|his|her) \w+|\babierto el apetito\b"
-    r"|\bme tienen? sonando\b|\bpara chuparse los dedos\b"
+    r"|\bme tienen? sonando\b|\bpara chuparse los dedos\b|\bsin aire\b|\bpara enmarcar\b|\bun escandalo\b"
+    r"|\buna pasada\b|\blo mas \w+ que (?:he|hemos|haya|hayamos) visto\b|\bpelos de punta\b|\bdientes largos\b"
+    r"|\bque buena pinta\b"
     # "qué bárbaro ese corte", "qué pinta tiene ese jamón", "qué buena la pega", "your donuts are ridiculous"
     r"|que (?:barbaro|barbara|pinta tiene|pintaza|pintazas)|(?:is|are) (?:ridiculous|crazy)"
     r"|que (?:buena|bueno|buenas|buenos|lindas|lindos|bonitas|bonitos) (?:la|el|las|los|esa|ese|esas|esos)"
@@ -244,6 +246,15 @@ _FOND = re.compile(
     r"|deliciosa?s?|delicious|great|amazing|wonderful|lovely|perfect|awesome|increible|espectacular|una delicia))\b"
 )
 _COMPLAINED_OF = re.compile(r"\b(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*|spam\w*|promo\w*|ads|ofertas)\b")
+_SORRY = re.compile(
+    r"(?:sorry|so sorry|perdon|perdonen|disculpen|disculpa|lo siento|que pena con (?:ustedes|usted|vos))\b"
+)
+# thanks for what is over ("Cancelar, pura vida y gracias por el viaje"): a farewell beside CANCEL, not what it cancels
+_THANKED_PAST = re.compile(
+    r"(?:(?:\w+ ){1,3}(?:y|and) )?(?:thanks|thank you|thank u|thx|gracias)(?: \w+)? (?:for|por) (?:the |el |la "
+    r"|our |my |this |esta |este |nuestro |nuestra )?(?:\w+ )?(?:trip|ride|tour|stay|visit|season|memories|viaje|paseo"
+    r"|estancia|estadia|visita|temporada|recuerdos|todo|everything)\b"
+)
 _CONTRARY = re.compile(r"\b(?:but|pero|though|tho|except|excepto|next|proxim\w*|again|otra vez)\b")
 
 
@@ -260,10 +271,12 @@ def question_follows(text: str, marked: str, found: str) -> bool:
 
 
 def pleased(stop: str, clauses: list[str]) -> bool:
-    """The request is said with "please" ("STOP please & thank you, love the shop tho") or thanks right after it
-    ("Baja, gracias por todo, la casa es una maravilla"): asked, not exclaimed."""
+    """The request is said with "please" ("STOP please & thank you, love the shop tho"), or thanks or an apology
+    right after it ("Baja, gracias por todo, la casa es una maravilla", "Baja. Qué pena con ustedes"): asked."""
     after = clauses[clauses.index(stop) + 1 :][:1] if stop in clauses else []  # thanks said after an exclamation thank
-    return _PLEASED.search(stop) is not None or any(_THANKED_FOR.match(c) or c in _THANKS for c in after)
+    return _PLEASED.search(stop) is not None or any(
+        _THANKED_FOR.match(c) or c in _THANKS or _SORRY.match(c) for c in after
+    )
 
 
 def weak_done(weak: str, others: list[str], clauses: list[str], asks: str) -> bool:
@@ -272,6 +285,8 @@ def weak_done(weak: str, others: list[str], clauses: list[str], asks: str) -> bo
     powder day? Blocked.", "Blocked. Nobody needs a promo before sunrise"); thanks for what was and every other clause
     a fond look back is a farewell ("Cancel. Thanks for the ride, the kids loved it")."""
     if weak.startswith(("blocked", "bloquead")) and _COMPLAINED_OF.search(" ".join(others)):
+        return True
+    if not asks and clauses and all(_THANKED_PAST.match(clause) for clause in clauses):
         return True
     rest = [clause for clause in clauses if not _THANKED_FOR.match(clause) and clause not in _THANKS]
     fond = bool(rest) and all(_FOND.search(clause) and not _CONTRARY.search(clause) for clause in rest)

@@ -294,6 +294,7 @@ def _name_words(names: tuple[str, ...]) -> frozenset[str]:
     found: set[str] = set()
     for words in _spellings(names):
         found.update(words)
+        found.add(words[-1] + "s")  # "stop yellowjacket boosters" to Clayton Yellowjacket Booster Club
         found.add("".join(words))
         if len(words) <= _NAME_WORDS:
             runs = (words[start:end] for start in range(len(words)) for end in range(start + 2, len(words)))
@@ -341,7 +342,7 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     # longest first: "map&d" before "map" (both initials of Mahoning Ave Pierogi & Deli)
     ordered = sorted(runs, key=lambda run: (-len(run), -len("".join(run)), run))
-    alternatives = (r"[\W_]*".join(map(re.escape, run)) for run in ordered)
+    alternatives = (r"[\W_]*".join(map(re.escape, run)) + ("s?" if run[-1][-1:].isalpha() else "") for run in ordered)
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
 
 
