@@ -273,7 +273,7 @@ def question_follows(text: str, marked: str, found: str) -> bool:
 def pleased(stop: str, clauses: list[str]) -> bool:
     """The request is said with "please" ("STOP please & thank you, love the shop tho"), or thanks or an apology
     right after it ("Baja, gracias por todo, la casa es una maravilla", "Baja. Qué pena con ustedes"): asked."""
-    after = clauses[clauses.index(stop) + 1 :][:1] if stop in clauses else []  # thanks said after an exclamation thank
+    after = clauses[clauses.index(stop) + 1 :][:1] if stop in clauses else []  # the next clause only
     return _PLEASED.search(stop) is not None or any(
         _THANKED_FOR.match(c) or c in _THANKS or _SORRY.match(c) for c in after
     )
