@@ -111,7 +111,7 @@ def _patterns() -> _Patterns:
     )
 
 
-_TEXTS_NAMED = re.compile(r"\b(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*|spam\w*)\b")
+_TEXTS_NAMED = rc.TEXTS_NAMED
 _TEXT_WORD = re.compile(r"\b(?:text|txt|sms|messag|msg|mesag|mensaje|texto|spamm|these|those|them)")
 _REFUSED_TEXTS = re.compile(
     r"\b(?:no|not|dont|never|nunca|stop|no more)\b(?:\s+\w+){0,4}?\s+"

@@ -245,7 +245,9 @@ _FOND = re.compile(
     r"|una maravilla|(?:estaba|estuvo|estaban|estuvieron|was|were|fue) (?:\w+ )?(?:ric[oa]s?|riquisim\w*|buenisim\w*"
     r"|deliciosa?s?|delicious|great|amazing|wonderful|lovely|perfect|awesome|increible|espectacular|una delicia))\b"
 )
-_COMPLAINED_OF = re.compile(r"\b(?:te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*|spam\w*|promo\w*|ads|ofertas)\b")
+_TEXT_WORDS = r"te?xt\w*|txt\w*|sms|messag\w*|msgs?|mensaje\w*|spam\w*"
+TEXTS_NAMED = re.compile(rf"\b(?:{_TEXT_WORDS})\b")  # the texts named by any of their words
+_COMPLAINED_OF = re.compile(rf"\b(?:{_TEXT_WORDS}|promo\w*|ads|ofertas)\b")  # or by the deals they carry
 _SORRY = re.compile(
     r"(?:sorry|so sorry|perdon|perdonen|disculpen|disculpa|lo siento|que pena con (?:ustedes|usted|vos))\b"
 )

@@ -67,7 +67,7 @@ _MARKED_SCRIPTS = re.compile(f"[{MARKED}\u3040-\u30ff]")
 
 def _keeps_marks(char: str) -> bool:
     """Indic, Thai or Khmer vowel signs and the kana voicing marks spell the word ("मुझे", "で"): not accents to drop."""
-    return "\u0900" <= char <= "\u109f" or "\u1780" <= char <= "\u17ff" or "\u3040" <= char <= "\u30ff"
+    return _MARKED_SCRIPTS.match(char) is not None  # read only on replies in those scripts (``fold``)
 
 
 def _without_marks(decomposed: str) -> Iterator[str]:
